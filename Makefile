@@ -1,0 +1,38 @@
+# Two commands: `make run` (build everything from notes/ and serve it) and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+NOTES ?= notes
+PORT ?= 8000
+
+$(BIN)/quizgen: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e .
+	touch $@
+
+$(VENV)/.test-deps: $(BIN)/quizgen
+	$(BIN)/pip install -q -e '.[test]'
+	touch $@
+
+.PHONY: run build test lint bench clean
+run: $(BIN)/quizgen
+	$(BIN)/quizgen build --notes $(NOTES)
+	$(BIN)/quizgen serve --notes $(NOTES) --port $(PORT)
+
+build: $(BIN)/quizgen
+	$(BIN)/quizgen build --notes $(NOTES)
+
+lint: $(VENV)/.test-deps
+	$(BIN)/ruff check quizgen webapp tests bench
+	$(BIN)/ruff format --check quizgen webapp tests bench
+	$(BIN)/mypy
+
+test: lint
+	$(BIN)/pytest
+
+bench: $(VENV)/.test-deps
+	for script in bench/*.py; do $(BIN)/python $$script || exit 1; done
+
+clean:
+	rm -rf $(VENV) site dist

@@ -1,0 +1,235 @@
+"""The `quizgen` command: thin verbs over the library."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from .diagnostics import Diagnostic
+from .vault import Vault, load_vault
+
+__all__ = ["main"]
+
+NOTES = click.option(
+    "--notes",
+    "notes_dir",
+    default="notes",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder of Markdown notes (any Obsidian vault).",
+)
+CARDS = click.option(
+    "--cards",
+    "cards_dir",
+    default="cards",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder of card files (YAML).",
+)
+SITE_URL = click.option(
+    "--site-url", default=None, help="Public address of the site, used for links back to notes."
+)
+
+
+@click.group()
+@click.version_option(package_name="quizgen")
+def main() -> None:
+    """Turn Obsidian-style notes into a site, flashcards, Anki decks and a quiz app."""
+
+
+def open_vault(notes_dir: Path) -> Vault:
+    """Load a vault with a progress bar on stderr; a missing folder is a clear error."""
+    if not notes_dir.is_dir():
+        raise click.ClickException(f"notes folder '{notes_dir}' does not exist")
+    total = sum(1 for _ in notes_dir.rglob("*.md"))
+    with click.progressbar(
+        length=total, label="Reading notes", file=click.get_text_stream("stderr")
+    ) as bar:
+        return load_vault(notes_dir, progress=lambda _path: bar.update(1))
+
+
+def print_diagnostics(diagnostics: list[Diagnostic]) -> None:
+    """One line per problem on stderr, then a count."""
+    for diagnostic in diagnostics:
+        click.echo(str(diagnostic), err=True)
+
+
+@main.command()
+@NOTES
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="How to print the problems.",
+)
+def check(notes_dir: Path, output: str) -> None:
+    """Report every problem in the notes; exit 1 when any is an error."""
+    vault = open_vault(notes_dir)
+    problems = vault.diagnostics + card_problems(vault)
+    if output == "json":
+        click.echo(json.dumps([d.to_dict() for d in problems], indent=2))
+    else:
+        for problem in problems:
+            click.echo(str(problem))
+        errors = sum(1 for d in problems if d.severity.value == "error")
+        summary = f"{len(vault.notes)} notes, {errors} errors, {len(problems) - errors} warnings"
+        click.echo(summary, err=True)
+    if any(d.severity.value == "error" for d in problems):
+        raise SystemExit(1)
+
+
+def card_problems(vault: Vault) -> list[Diagnostic]:
+    """Problems found while extracting cards (empty sides, clozes with nothing deleted)."""
+    from .cards import extract_vault
+
+    return sorted(extract_vault(vault).diagnostics)
+
+
+@main.command()
+@NOTES
+@click.option(
+    "--out",
+    "out_dir",
+    default="site",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder the site is written to.",
+)
+@SITE_URL
+@click.option(
+    "--app-url", default=None, help="Address of the quiz app, for 'quiz this note' links."
+)
+def site(notes_dir: Path, out_dir: Path, site_url: str | None, app_url: str | None) -> None:
+    """Build the static site (MkDocs + Material) from the notes."""
+    from .site import build_site
+
+    vault = open_vault(notes_dir)
+    build_site(vault, out_dir, site_url=site_url, app_url=app_url)
+    click.echo(f"site written to {out_dir}/")
+
+
+@main.command()
+@NOTES
+@click.option(
+    "--out",
+    "out_dir",
+    default="cards",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder the card files are written to.",
+)
+def cards(notes_dir: Path, out_dir: Path) -> None:
+    """Extract cards from the notes into one YAML file per note."""
+    from .cards import write_card_files
+
+    vault = open_vault(notes_dir)
+    report = write_card_files(vault, out_dir)
+    print_diagnostics(report.diagnostics)
+    click.echo(f"{report.cards} cards in {len(report.paths)} files; {report.changed} files changed")
+
+
+@main.command()
+@CARDS
+@click.option(
+    "--out",
+    "out_file",
+    default="dist/quizgen.apkg",
+    show_default=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The Anki package to write.",
+)
+@NOTES
+@SITE_URL
+def anki(cards_dir: Path, out_file: Path, notes_dir: Path, site_url: str | None) -> None:
+    """Export the card files as one Anki package (.apkg) that re-imports without duplicates."""
+    from .anki import write_package
+
+    path = write_package(cards_dir, out_file, notes_dir=notes_dir, site_url=site_url)
+    click.echo(f"Anki package written to {path}")
+
+
+@main.command()
+@NOTES
+@CARDS
+@click.option(
+    "--out",
+    "out_dir",
+    default="dist",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the site and the Anki package.",
+)
+@SITE_URL
+@click.pass_context
+def build(
+    ctx: click.Context, notes_dir: Path, cards_dir: Path, out_dir: Path, site_url: str | None
+) -> None:
+    """Build everything: card files, the Anki package and the site."""
+    from .anki import write_package
+    from .cards import write_card_files
+    from .site import build_site
+
+    vault = open_vault(notes_dir)
+    print_diagnostics(vault.diagnostics)
+    report = write_card_files(vault, cards_dir)
+    print_diagnostics(report.diagnostics)
+    click.echo(f"{report.cards} cards in {len(report.paths)} card files ({report.changed} changed)")
+    deck = write_package(
+        cards_dir, out_dir / "quizgen.apkg", notes_dir=notes_dir, site_url=site_url
+    )
+    click.echo(f"Anki package: {deck}")
+    build_site(vault, out_dir / "site", site_url=site_url, app_url="/")
+    click.echo(f"site: {out_dir / 'site'}/")
+
+
+@main.command()
+@NOTES
+@CARDS
+@click.option(
+    "--site",
+    "site_dir",
+    default="dist/site",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="Built site to serve.",
+)
+@click.option(
+    "--deck",
+    "deck_file",
+    default="dist/quizgen.apkg",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="Anki package offered for download.",
+)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
+@click.option(
+    "--database-url",
+    envvar="DATABASE_URL",
+    default=None,
+    help="SQLAlchemy URL; a SQLite file by default.",
+)
+def serve(
+    notes_dir: Path,
+    cards_dir: Path,
+    site_dir: Path,
+    deck_file: Path,
+    host: str,
+    port: int,
+    database_url: str | None,
+) -> None:
+    """Serve the quiz app and the site on one local address (production WSGI server)."""
+    from webapp import serve as serve_app
+
+    serve_app(
+        cards_dir=cards_dir,
+        site_dir=site_dir,
+        deck_file=deck_file,
+        host=host,
+        port=port,
+        database_url=database_url,
+    )

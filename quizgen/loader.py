@@ -1,0 +1,173 @@
+"""Read one note: decode, split front matter, tokenize once, collect what the vault needs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from .diagnostics import Diagnostic, Severity
+from .note import Block, Heading, Note, WikiLink
+from .slugs import anchor_for, unique_anchor
+
+__all__ = ["decode_note", "load_note"]
+
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def load_note(path: str, raw: bytes, parser: MarkdownIt) -> tuple[Note, list[Diagnostic]]:
+    """Parse one note from its bytes; problems come back as diagnostics, never exceptions."""
+    source, problems = decode_note(path, raw)
+    tokens = parser.parse(source, {})
+    front_matter, yaml_problems = _front_matter(path, tokens)
+    headings = _headings(tokens, source)
+    note = Note(
+        path=path,
+        source=source,
+        title=_title(front_matter, headings, path),
+        front_matter=front_matter,
+        aliases=_string_list(front_matter.get("aliases", front_matter.get("alias"))),
+        tags=_tags(front_matter, tokens),
+        headings=headings,
+        blocks=_blocks(tokens),
+        links=_links(tokens),
+        tokens=tokens,
+        has_h1=any(h.level == 1 for h in headings),
+    )
+    return note, problems + yaml_problems
+
+
+def decode_note(path: str, raw: bytes) -> tuple[str, list[Diagnostic]]:
+    """UTF-8 text of a note; bad bytes become U+FFFD and are reported at their line."""
+    raw = raw.removeprefix(b"\xef\xbb\xbf")
+    try:
+        return raw.decode("utf-8"), []
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        message = (
+            f"the file is not valid UTF-8 (byte 0x{raw[error.start]:02x}); "
+            "unreadable bytes are shown as \ufffd, save the file as UTF-8 to fix it"
+        )
+        problem = Diagnostic(path, line, "not-utf8", message, Severity.ERROR)
+        return raw.decode("utf-8", errors="replace"), [problem]
+
+
+def _front_matter(path: str, tokens: list[Token]) -> tuple[dict[str, Any], list[Diagnostic]]:
+    """The YAML mapping at the top of the note, or {} with a diagnostic saying why not."""
+    if not tokens or tokens[0].type != "front_matter":
+        return {}, []
+    try:
+        data = yaml.load(tokens[0].content, Loader=_YAML_LOADER)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = (mark.line + 2) if mark else 1
+        reason = getattr(error, "problem", None) or "it cannot be parsed"
+        message = f"front matter is not valid YAML ({reason}); it is ignored, the note is kept"
+        return {}, [Diagnostic(path, line, "bad-front-matter", message, Severity.ERROR)]
+    if data is None:
+        return {}, []
+    if not isinstance(data, dict):
+        message = "front matter should be a set of `key: value` lines; it is ignored"
+        return {}, [Diagnostic(path, 1, "bad-front-matter", message, Severity.ERROR)]
+    return {str(key): value for key, value in data.items()}, []
+
+
+def _string_list(value: Any) -> list[str]:
+    """A front-matter field that may be a list, a comma-separated string or missing."""
+    if value is None:
+        return []
+    items = value if isinstance(value, list) else str(value).split(",")
+    return [str(item).strip() for item in items if item is not None and str(item).strip()]
+
+
+def _tags(front_matter: dict[str, Any], tokens: list[Token]) -> list[str]:
+    """Front-matter tags then inline `#tags`, without `#`, first spelling kept, no repeats."""
+    raw = front_matter.get("tags", front_matter.get("tag"))
+    if isinstance(raw, str):
+        raw = raw.replace(",", " ").split()
+    found = [tag.lstrip("#") for tag in _string_list(raw)]
+    found += [child.content for child in _children(tokens) if child.type == "tag"]
+    seen: dict[str, str] = {}
+    for tag in found:
+        seen.setdefault(tag.casefold(), tag)
+    return [tag for tag in seen.values() if tag]
+
+
+def _children(tokens: list[Token]):
+    """Every inline token of the note, in order."""
+    for token in tokens:
+        if token.type == "inline" and token.children:
+            yield from token.children
+
+
+def inline_text(token: Token) -> str:
+    """The plain text a reader sees in an inline token (link labels, code, no markup)."""
+    parts = []
+    for child in token.children or []:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type == "wikilink":
+            meta = child.meta
+            parts.append(meta["label"] or meta["heading"] or meta["target"])
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+    return " ".join("".join(parts).split())
+
+
+def _headings(tokens: list[Token], source: str) -> list[Heading]:
+    """Headings with MkDocs anchors; each section ends where a same-or-higher heading starts."""
+    found: list[tuple[int, str, int]] = []
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open" and token.map:
+            text = inline_text(tokens[index + 1])
+            found.append((int(token.tag[1]), text, token.map[0] + 1))
+    taken: set[str] = set()
+    last_line = source.count("\n") + 1
+    headings = []
+    for position, (level, text, line) in enumerate(found):
+        following = (other for lvl, _, other in found[position + 1 :] if lvl <= level)
+        end = next(following, last_line + 1) - 1
+        headings.append(Heading(level, text, unique_anchor(anchor_for(text), taken), line, end))
+    return headings
+
+
+def _blocks(tokens: list[Token]) -> dict[str, Block]:
+    """Blocks named with `^id`, keyed by id."""
+    blocks = {}
+    for token in tokens:
+        block_id = (token.meta or {}).get("block_id")
+        if block_id and token.map:
+            blocks[block_id] = Block(block_id, token.map[0] + 1, token.map[1])
+    return blocks
+
+
+def _links(tokens: list[Token]) -> list[WikiLink]:
+    """Every wiki-link and embed, in reading order (never those inside code)."""
+    links = []
+    for child in _children(tokens):
+        if child.type != "wikilink":
+            continue
+        meta = child.meta
+        links.append(
+            WikiLink(
+                raw=child.markup + child.content + "]]",
+                target=meta["target"],
+                line=meta["line"],
+                heading=meta["heading"],
+                block=meta["block"],
+                label=meta["label"],
+                embed=meta["embed"],
+            )
+        )
+    return links
+
+
+def _title(front_matter: dict[str, Any], headings: list[Heading], path: str) -> str:
+    """Front-matter title, else the first H1, else the file name."""
+    title = front_matter.get("title")
+    if title not in (None, ""):
+        return str(title)
+    first = next((h.text for h in headings if h.level == 1 and h.text), None)
+    return first or path.rsplit("/", 1)[-1].removesuffix(".md")
