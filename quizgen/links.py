@@ -46,6 +46,7 @@ class LinkIndex:
     by_name: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     by_path: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     by_file: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    by_suffix: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
     @classmethod
     def build(cls, notes: dict[str, Note], attachments: set[str]) -> LinkIndex:
@@ -57,6 +58,9 @@ class LinkIndex:
                 if alias.casefold() != note.name.casefold():
                     index.by_name[alias.casefold()].append(path)
             index.by_path[path.removesuffix(".md").casefold()].append(path)
+            parts = path.removesuffix(".md").casefold().split("/")
+            for start in range(len(parts)):
+                index.by_suffix["/".join(parts[start:])].append(path)
         for path in attachments:
             index.by_file[PurePosixPath(path).name.casefold()].append(path)
             index.by_path[path.casefold()].append(path)
@@ -87,8 +91,14 @@ def _note_candidates(index: LinkIndex, target: str, source: Note) -> list[str]:
     for key in (relative, target.strip("/").casefold()):
         if key in index.by_path:
             return list(index.by_path[key])
-    suffix = "/" + target.strip("/").casefold()
-    return [p for key, paths in index.by_path.items() if key.endswith(suffix) for p in paths]
+    # A vault copied out of a bigger one keeps links like `[[Old/Root/Folder/Note]]`:
+    # the longest trailing part of the path that names a note is what the user meant.
+    parts = target.strip("/").casefold().split("/")
+    for start in range(len(parts) - 1):
+        found = index.by_suffix.get("/".join(parts[start:]))
+        if found:
+            return list(found)
+    return []
 
 
 def _pick(candidates: list[str], target: str, source: Note, index: LinkIndex) -> str:

@@ -61,7 +61,9 @@ def _front_matter(path: str, tokens: list[Token]) -> tuple[dict[str, Any], list[
     try:
         data = yaml.load(tokens[0].content, Loader=_YAML_LOADER)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
+        # The context mark points at the construct left open (an unclosed `[`), which is
+        # where the user has to look; the problem mark is where the parser gave up.
+        mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
         line = (mark.line + 2) if mark else 1
         reason = getattr(error, "problem", None) or "it cannot be parsed"
         message = f"front matter is not valid YAML ({reason}); it is ignored, the note is kept"
@@ -124,7 +126,7 @@ def _headings(tokens: list[Token], source: str) -> list[Heading]:
             text = inline_text(tokens[index + 1])
             found.append((int(token.tag[1]), text, token.map[0] + 1))
     taken: set[str] = set()
-    last_line = source.count("\n") + 1
+    last_line = len(source.splitlines())
     headings = []
     for position, (level, text, line) in enumerate(found):
         following = (other for lvl, _, other in found[position + 1 :] if lvl <= level)

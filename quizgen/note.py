@@ -74,13 +74,12 @@ class Note:
     @property
     def name(self) -> str:
         """File name without `.md`: what `[[name]]` matches."""
-        return PurePosixPath(self.path).stem
+        return self.path.rsplit("/", 1)[-1].removesuffix(".md")
 
     @property
     def folder(self) -> str:
         """Folder of the note inside the vault, '' at the top."""
-        parent = str(PurePosixPath(self.path).parent)
-        return "" if parent == "." else parent
+        return self.path.rsplit("/", 1)[0] if "/" in self.path else ""
 
     @property
     def key(self) -> str:

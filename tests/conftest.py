@@ -38,7 +38,9 @@ def corpus() -> Path:
 def browser():
     """Headless Debian Chromium driven by Playwright; skipped where Chromium is absent."""
     if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
-        pytest.skip(f"Chromium not found at {CHROMIUM}: install Debian's chromium to run browser tests")
+        pytest.skip(
+            f"Chromium not found at {CHROMIUM}: install Debian's chromium to run browser tests"
+        )
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
     with sync_api.sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

@@ -1,0 +1,83 @@
+"""What the vault model reads from a note: title, aliases, tags, headings, blocks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quizgen import load_vault
+
+FIXTURES = Path(__file__).parent / "fixtures" / "links"
+
+
+@pytest.fixture(scope="module")
+def vault():
+    return load_vault(FIXTURES)
+
+
+def test_title_from_front_matter_then_h1_then_file_name(vault, tmp_path):
+    assert vault.notes["index.md"].title == "Home"
+    assert vault.notes["aws/compute/lambda.md"].title == "AWS Lambda"
+    (tmp_path / "plain name.md").write_text("No heading here.\n", encoding="utf-8")
+    assert load_vault(tmp_path).notes["plain name.md"].title == "plain name"
+
+
+def test_aliases_and_tags_from_front_matter_and_body(vault):
+    note = vault.notes["aws/compute/lambda.md"]
+    assert note.aliases == ["Serverless Functions", "λ"]
+    assert note.tags == ["aws", "compute", "serverless"]
+
+
+def test_heading_anchors_match_mkdocs(vault):
+    note = vault.notes["aws/compute/lambda.md"]
+    assert [(h.level, h.anchor) for h in note.headings] == [
+        (1, "aws-lambda"),
+        (2, "cold-starts"),
+        (2, "quotas"),
+        (3, "timeout"),
+    ]
+    assert vault.notes["Café Notes/Résumé de café.md"].headings[1].anchor == "première-partie"
+
+
+def test_repeated_headings_get_numbered_anchors(tmp_path):
+    (tmp_path / "n.md").write_text("# A\n## Notes\n## Notes\n## Notes\n", encoding="utf-8")
+    anchors = [h.anchor for h in load_vault(tmp_path).notes["n.md"].headings]
+    assert anchors == ["a", "notes", "notes_1", "notes_2"]
+
+
+def test_sections_end_at_next_heading_of_same_level(vault):
+    note = vault.notes["aws/compute/lambda.md"]
+    quotas = note.heading_for("Quotas")
+    assert quotas is not None
+    assert quotas.end_line == len(note.source.splitlines())
+    assert note.heading_for("cold starts").end_line == quotas.line - 1
+
+
+def test_block_ids_are_found_and_removed_from_text(vault):
+    note = vault.notes["aws/compute/lambda.md"]
+    block = note.blocks["burst"]
+    assert note.source.splitlines()[block.line - 1].endswith("^burst")
+    texts = [c.content for t in note.tokens if t.children for c in t.children]
+    assert not any("^burst" in text for text in texts)
+
+
+def test_heading_path_above_a_line(vault):
+    note = vault.notes["aws/compute/lambda.md"]
+    line = next(i for i, text in enumerate(note.lines, 1) if "15 minutes" in text)
+    assert [h.text for h in note.heading_above(line)] == ["AWS Lambda", "Quotas", "Timeout"]
+
+
+def test_hidden_folders_are_skipped(tmp_path):
+    (tmp_path / ".obsidian").mkdir()
+    (tmp_path / ".obsidian" / "x.md").write_text("# hidden", encoding="utf-8")
+    (tmp_path / "a.md").write_text("# A", encoding="utf-8")
+    assert list(load_vault(tmp_path).notes) == ["a.md"]
+
+
+def test_note_key_prefers_front_matter_id(tmp_path):
+    (tmp_path / "a.md").write_text("---\nid: lambda-basics\n---\n# A\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("# B\n", encoding="utf-8")
+    notes = load_vault(tmp_path).notes
+    assert notes["a.md"].key == "lambda-basics"
+    assert notes["b.md"].key == "b"
