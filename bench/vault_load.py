@@ -43,8 +43,8 @@ def main(sizes: list[int]) -> None:
         with tempfile.TemporaryDirectory() as tmp:
             folder = write_vault(Path(tmp), size)
             runs = 3 if size <= 2000 else 2
-            base = best_of(runs, lambda: plain_parse(folder))
-            ours = best_of(runs, lambda: load_vault(folder))
+            base = best_of(runs, lambda folder=folder: plain_parse(folder))
+            ours = best_of(runs, lambda folder=folder: load_vault(folder))
             print(f"{size:>7} {base:>11.2f}s {ours:>10.2f}s {ours / base:>5.2f}x")
 
 

@@ -41,8 +41,12 @@ def note_text(number: int, total: int, rng: random.Random) -> str:
     """One note of roughly 7 KB: front matter, headings, links, a table, a list, quotas."""
     service = SERVICES[number % len(SERVICES)]
     links = [f"[[note-{rng.randrange(total)}]]" for _ in range(6)]
+    front = f"title: {service} note {number}\naliases: [{service} {number}]\ntags: [aws, bench]"
+    table = (
+        "| Mode | Comment |\n| --- | --- |\n| Standard | at least once |\n| FIFO | exactly once |"
+    )
     parts = [
-        f"---\ntitle: {service} note {number}\naliases: [{service} {number}]\ntags: [aws, bench]\n---",
+        f"---\n{front}\n---",
         f"# {service} note {number}",
         f"**{service} {number}** is a managed service that {sentence(rng).lower()}",
     ]

@@ -56,7 +56,9 @@ def read_card_file(path: Path, name: str | None = None) -> tuple[CardFile | None
     try:
         return CardFile.from_dict(data), []
     except (KeyError, ValueError, TypeError) as error:
-        message = f"a card in this file is incomplete or has an unknown value ({error}); it is skipped"
+        message = (
+            f"a card in this file is incomplete or has an unknown value ({error}); it is skipped"
+        )
         return None, [Diagnostic(name, 1, "bad-card", message, Severity.ERROR)]
 
 
