@@ -43,7 +43,7 @@ def note_text(number: int, total: int, rng: random.Random) -> str:
     links = [f"[[note-{rng.randrange(total)}]]" for _ in range(6)]
     front = f"title: {service} note {number}\naliases: [{service} {number}]\ntags: [aws, bench]"
     table = (
-        "| Mode | Comment |\n| --- | --- |\n| Standard | at least once |\n| FIFO | exactly once |"
+        "| Mode | Comment |\n| --- | --- |\n| Standard | once or more |\n| FIFO | exactly once |"
     )
     parts = [
         f"---\n{front}\n---",
@@ -57,9 +57,7 @@ def note_text(number: int, total: int, rng: random.Random) -> str:
             f"The default timeout is {rng.randint(1, 900)} seconds per {rng.choice(WORDS)}."
         )
         parts.append("- **Python**: fast to start\n- **Java**: slow to start, fast once warm")
-        parts.append(
-            "| Mode | Comment |\n| --- | --- |\n| Standard | at least once |\n| FIFO | exactly once |"
-        )
+        parts.append(table)
         parts.append(
             f"What is the limit for {rng.choice(WORDS)}?\n{rng.randint(1, 100)} per second."
         )
