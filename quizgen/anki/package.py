@@ -1,0 +1,299 @@
+"""Export card files as one Anki package that re-imports in place."""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+import logging
+import math
+import os
+import sqlite3
+import tempfile
+import time
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import genanki
+
+from ..cards import Card, CardFile, read_card_file
+from ..diagnostics import Diagnostic, Severity
+from .manifest import (
+    FileEntry,
+    Manifest,
+    content_digest,
+    manifest_path,
+    read_manifest,
+    write_manifest,
+)
+from .media import MediaLibrary
+from .models import MODELS, model_for
+from .notes import AnkiNote, ExportSettings, note_for_card
+
+__all__ = ["ExportReport", "deck_id", "export_package", "write_package"]
+
+log = logging.getLogger("quizgen.anki")
+
+REMOVED_DECK = "Removed"
+KEEP_REMOVED_DAYS = 90
+# Bump when rendering changes, so card files cached in the manifest are rendered again.
+CACHE_VERSION = "1"
+MODELS_KEY = json.dumps(
+    [[m.model_id, m.name, m.fields, m.templates, m.css] for m in MODELS.values()], sort_keys=True
+)
+
+
+@dataclass
+class ExportReport:
+    """What an export wrote: the package, how many notes, and the problems found."""
+
+    path: Path
+    notes: int = 0
+    removed: int = 0
+    media: int = 0
+    changed: bool = True
+    timestamp: float = 0.0
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def deck_id(name: str) -> int:
+    """A deck id derived from the deck's full name, the same on every build."""
+    return int(hashlib.sha256(name.encode()).hexdigest()[:8], 16) % (1 << 30) + (1 << 30)
+
+
+def write_package(
+    cards_dir: Path,
+    out_file: Path,
+    *,
+    notes_dir: Path | None = None,
+    site_url: str | None = None,
+    timestamp: float | None = None,
+    deck_name: str | None = None,
+) -> Path:
+    """Write the `.apkg` for a folder of card files; problems are logged as warnings."""
+    report = export_package(
+        cards_dir,
+        out_file,
+        notes_dir=notes_dir,
+        site_url=site_url,
+        timestamp=timestamp,
+        deck_name=deck_name,
+    )
+    for diagnostic in report.diagnostics:
+        log.warning("%s", diagnostic)
+    return report.path
+
+
+def export_package(
+    cards_dir: Path,
+    out_file: Path,
+    *,
+    notes_dir: Path | None = None,
+    site_url: str | None = None,
+    timestamp: float | None = None,
+    deck_name: str | None = None,
+) -> ExportReport:
+    """Write the package and its manifest; return counts and diagnostics."""
+    cards_dir, out_file = Path(cards_dir), Path(out_file)
+    root = deck_name or Path(notes_dir or cards_dir).resolve().name or "quizgen"
+    media = MediaLibrary.scan(Path(notes_dir)) if notes_dir and Path(notes_dir).is_dir() else None
+    settings = ExportSettings(root, site_url, media)
+    previous, diagnostics = read_manifest(manifest_path(out_file))
+    now = time.time() if timestamp is None else timestamp
+
+    manifest = Manifest(settings=f"{CACHE_VERSION}\n{settings.key}")
+    current = _collect(cards_dir, settings, previous, manifest, diagnostics)
+    removed = _removed(previous, current, f"{root}::{REMOVED_DECK}", now)
+    manifest.notes = {**current, **removed}
+    manifest.digest = content_digest(list(manifest.notes.values()), MODELS_KEY)
+    manifest.timestamp = _stamp(previous, manifest.digest, now)
+
+    packed = _packed_media(manifest.notes.values(), media)
+    out_file.parent.mkdir(parents=True, exist_ok=True)
+    _write_apkg(list(manifest.notes.values()), root, out_file, manifest.timestamp, packed)
+    write_manifest(manifest_path(out_file), manifest)
+    return ExportReport(
+        path=out_file,
+        notes=len(current),
+        removed=len(removed),
+        media=len(packed),
+        changed=manifest.digest != previous.digest,
+        timestamp=manifest.timestamp,
+        diagnostics=diagnostics,
+    )
+
+
+def _collect(
+    cards_dir: Path,
+    settings: ExportSettings,
+    previous: Manifest,
+    manifest: Manifest,
+    diagnostics: list[Diagnostic],
+) -> dict[str, AnkiNote]:
+    """Every exported note by GUID, in card-file order; unchanged files come from the cache."""
+    notes: dict[str, AnkiNote] = {}
+    paths = sorted(cards_dir.rglob("*.yml")) if cards_dir.is_dir() else []
+    same_settings = previous.settings == manifest.settings
+    for path in paths:
+        name = path.relative_to(cards_dir).as_posix()
+        found = _file_notes(path, name, settings, previous, same_settings, diagnostics)
+        if found is None:
+            continue
+        manifest.files[name] = found[0]
+        for note in found[1]:
+            _add(notes, note, name, diagnostics)
+    return notes
+
+
+def _file_notes(
+    path: Path,
+    name: str,
+    settings: ExportSettings,
+    previous: Manifest,
+    same_settings: bool,
+    diagnostics: list[Diagnostic],
+) -> tuple[FileEntry, list[AnkiNote]] | None:
+    """A card file's notes: from the cache when its bytes are unchanged, else rendered."""
+    data = path.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    old = previous.files.get(name)
+    cached = _cached(previous, old, digest) if same_settings else None
+    if cached is not None and old is not None:
+        return old, cached
+    entry, notes = _render_file(path, name, data, digest, settings, diagnostics)
+    if entry is not None:
+        return entry, notes
+    if old is None:
+        return None
+    # Unreadable now: export what it held last time rather than calling its facts removed.
+    return old, _cached(previous, old, old.hash) or []
+
+
+def _cached(previous: Manifest, old: FileEntry | None, digest: str) -> list[AnkiNote] | None:
+    """The notes of a card file from the last build when its bytes are the same."""
+    if old is None or not old.cacheable or old.hash != digest:
+        return None
+    if not all(guid in previous.notes for guid in old.guids):
+        return None
+    return [previous.notes[guid] for guid in old.guids]
+
+
+def _render_file(
+    path: Path,
+    name: str,
+    data: bytes,
+    digest: str,
+    settings: ExportSettings,
+    diagnostics: list[Diagnostic],
+) -> tuple[FileEntry | None, list[AnkiNote]]:
+    """Read one card file and turn its cards (not the suspended ones) into notes."""
+    card_file, problems = read_card_file(path, name)
+    diagnostics += problems
+    if card_file is None:
+        return None, []
+    notes = [_note(card_file, card, name, settings, diagnostics) for card in card_file.cards]
+    kept = [note for note, card in zip(notes, card_file.cards, strict=True) if not card.suspended]
+    # A file showing images is rendered every time: the images may change on their own.
+    entry = FileEntry(digest, tuple(note.guid for note in kept), cacheable=b"![" not in data)
+    return entry, kept
+
+
+def _note(
+    card_file: CardFile,
+    card: Card,
+    name: str,
+    settings: ExportSettings,
+    diagnostics: list[Diagnostic],
+) -> AnkiNote:
+    """One note, with a diagnostic for each image that is not in the notes folder."""
+    missing: list[str] = []
+    note = note_for_card(card_file, card, settings, missing)
+    for image in missing:
+        message = f"card {card.id}: image '{image}' is not in the notes folder; it is left out"
+        diagnostics.append(Diagnostic(card_file.note or name, card.line, "missing-image", message))
+    return note
+
+
+def _add(
+    notes: dict[str, AnkiNote], note: AnkiNote, name: str, diagnostics: list[Diagnostic]
+) -> None:
+    """Add a note unless its card id was already exported from another card."""
+    if note.guid in notes:
+        message = "a card id appears twice; the second card is left out of the Anki package"
+        diagnostics.append(Diagnostic(name, 0, "duplicate-card-id", message, Severity.ERROR))
+        return
+    notes[note.guid] = note
+
+
+def _removed(
+    previous: Manifest, current: dict[str, AnkiNote], deck: str, now: float
+) -> dict[str, AnkiNote]:
+    """Notes exported before and gone now, in the Removed deck, for KEEP_REMOVED_DAYS."""
+    removed = {}
+    for guid, note in previous.notes.items():
+        if guid in current:
+            continue
+        gone = note.as_removed(deck, now)
+        if now - (gone.removed_at or now) <= KEEP_REMOVED_DAYS * 86400:
+            removed[guid] = gone
+    return removed
+
+
+def _stamp(previous: Manifest, digest: str, now: float) -> float:
+    """The last timestamp when nothing changed, else one at least a second newer than it."""
+    if previous.timestamp is None:
+        return now
+    if digest == previous.digest:
+        return previous.timestamp
+    # Anki keeps its note unless the incoming modification time (whole seconds) is newer.
+    return max(now, math.floor(previous.timestamp) + 1)
+
+
+def _packed_media(notes, media: MediaLibrary | None) -> dict[str, Path]:
+    """Packed media name -> file, for every image the exported notes show.
+
+    Images of removed notes that were not rendered this time are left out: Anki kept them
+    from the earlier import.
+    """
+    wanted = {name for note in notes for name in note.media}
+    found = media.packed if media else {}
+    return {name: path for name, path in sorted(found.items()) if name in wanted}
+
+
+def _write_apkg(
+    notes: list[AnkiNote], root: str, out_file: Path, stamp: float, media: dict[str, Path]
+) -> None:
+    """Write the notes with genanki into a temporary file, then move it over the package."""
+    decks = {root: genanki.Deck(deck_id(root), root, description=f"Cards from {root}")}
+    for note in notes:
+        if note.deck not in decks:
+            decks[note.deck] = genanki.Deck(deck_id(note.deck), note.deck)
+        decks[note.deck].add_note(
+            genanki.Note(
+                model=model_for(note.note_type),
+                fields=list(note.fields),
+                tags=list(note.tags),
+                guid=note.guid,
+            )
+        )
+    package = genanki.Package(list(decks.values()))
+    temporary = out_file.with_name(out_file.name + ".tmp")
+    with tempfile.TemporaryDirectory(prefix="quizgen-anki-") as folder:
+        database = Path(folder) / "collection.anki2"
+        connection = sqlite3.connect(database)
+        package.write_to_db(connection.cursor(), stamp, itertools.count(int(stamp * 1000)))
+        connection.commit()
+        connection.close()
+        _zip(temporary, database, media)
+    os.replace(temporary, out_file)
+
+
+def _zip(target: Path, database: Path, media: dict[str, Path]) -> None:
+    """The .apkg layout: the collection, a `media` map of numbered files, the files."""
+    names = sorted(media)
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.write(database, "collection.anki2")
+        archive.writestr("media", json.dumps({str(i): name for i, name in enumerate(names)}))
+        for index, name in enumerate(names):
+            archive.write(media[name], str(index))
