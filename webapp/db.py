@@ -1,0 +1,106 @@
+"""The database: one engine per app, a session per request, one transaction per write.
+
+SQLite runs in WAL mode; a write transaction starts with `BEGIN IMMEDIATE` so two writers
+queue on the lock instead of failing halfway. PostgreSQL is used when the URL says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import click
+from flask import Flask, current_app, g
+from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy.orm import Session
+
+from .models import LOCAL_LEARNER, Base, Learner
+
+__all__ = ["get_engine", "get_session", "init_app", "make_engine", "setup_database", "write"]
+
+WRITE = {"quizgen_write": True}
+
+
+def make_engine(url: str, synchronous: str = "FULL") -> Engine:
+    """An engine for a database URL; SQLite gets WAL, a busy timeout and explicit BEGINs."""
+    if not url.startswith("sqlite"):
+        return create_engine(url, pool_pre_ping=True, pool_size=8, max_overflow=8)
+    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy, not the driver, decide when transactions begin.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute(f"PRAGMA synchronous={synchronous}")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        immediate = connection.get_execution_options().get("quizgen_write")
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+def setup_database(engine: Engine) -> None:
+    """Create missing tables and the local learner; existing data is left alone."""
+    Base.metadata.create_all(engine)
+    with Session(engine) as session, session.begin():
+        session.connection(execution_options=WRITE)
+        if session.get(Learner, LOCAL_LEARNER) is None:
+            session.add(Learner(id=LOCAL_LEARNER, name="local", password_hash=""))
+
+
+def get_engine(app: Flask | None = None) -> Engine:
+    """The app's engine."""
+    app = app or current_app
+    return app.extensions["quizgen_engine"]
+
+
+def get_session() -> Session:
+    """The request's session, opened on first use and closed when the request ends."""
+    if "db_session" not in g:
+        g.db_session = Session(get_engine(), expire_on_commit=False)
+    return g.db_session
+
+
+@contextmanager
+def write(session: Session) -> Iterator[Session]:
+    """One write transaction: committed at the end, rolled back on any error."""
+    if session.in_transaction():
+        session.rollback()
+    with session.begin():
+        session.connection(execution_options=WRITE)
+        yield session
+
+
+def _close_session(_error: BaseException | None = None) -> None:
+    session = g.pop("db_session", None)
+    if session is not None:
+        session.close()
+
+
+@click.command("init-db")
+def init_db_command() -> None:
+    """Create the tables (data already there is kept)."""
+    setup_database(get_engine())
+    click.echo("database ready")
+
+
+def init_app(app: Flask) -> None:
+    """Open the engine, create tables, and register teardown and CLI commands."""
+    engine = make_engine(app.config["DATABASE_URL"], app.config["SQLITE_SYNCHRONOUS"])
+    app.extensions["quizgen_engine"] = engine
+    setup_database(engine)
+    app.teardown_appcontext(_close_session)
+    app.cli.add_command(init_db_command)
+
+
+def learner_ids(session: Session) -> list[int]:
+    """Every learner's id."""
+    return list(session.scalars(select(Learner.id)))
