@@ -1,0 +1,8 @@
+"""The static site: notes as MkDocs + Material pages with Obsidian links, embeds and backlinks."""
+
+from .build import build_site
+from .page import SiteNotes, card_counts
+from .render import Renderer
+from .urls import file_link, page_url
+
+__all__ = ["Renderer", "SiteNotes", "build_site", "card_counts", "file_link", "page_url"]

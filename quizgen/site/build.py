@@ -1,0 +1,40 @@
+"""`build_site`: a whole notes site from a loaded vault, with no mkdocs.yml of its own."""
+
+from __future__ import annotations
+
+import io
+import logging
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from ..cards import CardSet
+from ..vault import Vault
+from .config import site_config
+from .plugin import QuizgenPlugin
+
+__all__ = ["build_site"]
+
+
+def build_site(
+    vault: Vault,
+    out_dir: str | Path,
+    *,
+    site_url: str | None = None,
+    app_url: str | None = None,
+    cards: CardSet | None = None,
+    site_name: str | None = None,
+) -> Path:
+    """Build the static site of a vault into `out_dir` with MkDocs + Material; returns out_dir."""
+    out = Path(out_dir)
+    settings = site_config(Path(vault.root), out, site_url=site_url, site_name=site_name)
+    config = load_config(io.StringIO(""), **settings)
+    plugin = config.plugins["quizgen"]
+    assert isinstance(plugin, QuizgenPlugin)
+    plugin.vault = vault
+    plugin.cards, plugin.cards_given = cards, True
+    plugin.config.app_url = app_url
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    build(config)
+    return out

@@ -1,0 +1,111 @@
+"""A whole site page for a note: front matter, title, study links, body, backlinks."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from urllib.parse import quote
+
+import yaml
+
+from ..cards import CardSet
+from ..note import Note
+from .render import Renderer, body_start
+from .urls import file_link
+
+__all__ = ["SiteNotes", "card_counts"]
+
+
+def card_counts(cards: CardSet) -> dict[str, int]:
+    """How many active cards each note yields, by note path."""
+    counts: dict[str, int] = {}
+    for card_file, card in cards.cards():
+        if card_file.note and not card.suspended:
+            counts[card_file.note] = counts.get(card_file.note, 0) + 1
+    return counts
+
+
+@dataclass
+class SiteNotes:
+    """Renders the notes of one vault as site pages (engine-agnostic Markdown)."""
+
+    renderer: Renderer
+    app_url: str | None = None
+    counts: dict[str, int] | None = None
+    backlinks_title: str = "Backlinks"
+
+    def page(self, note: Note) -> str:
+        """The Markdown of a note's page, front matter included."""
+        body = self.renderer.body(note).split("\n")
+        split = _after_title(note, body)
+        title = [] if note.has_h1 else [f"# {note.title}", ""]
+        parts = [_front_matter(note), *title, *body[:split], self._header(note), *body[split:]]
+        parts.append(self._backlinks(note))
+        return "\n".join(parts) + "\n"
+
+    def _header(self, note: Note) -> str:
+        """Aliases (so search finds them) and the study links, right under the title."""
+        lines = []
+        if note.aliases:
+            names = ", ".join(html.escape(alias) for alias in note.aliases)
+            lines.append(f'<p class="qz-aliases">Also called: {names}</p>')
+        study = self._study(note)
+        if study:
+            lines.append(study)
+        return "\n\n".join(lines) + "\n" if lines else ""
+
+    def _study(self, note: Note) -> str:
+        """Card count and review / quiz / Anki links for this note."""
+        items = []
+        if self.counts is not None:
+            count = self.counts.get(note.path, 0)
+            items.append(f'<span class="qz-count">{count} card{"" if count == 1 else "s"}</span>')
+        if self.app_url is not None:
+            query = quote(note.path, safe="/")
+            for label, target in (("Review", "review"), ("Quiz this note", "quiz")):
+                href = html.escape(f"{self.app_url}{target}?note={query}")
+                items.append(f'<a class="qz-{target}" href="{href}">{label}</a>')
+            deck = html.escape(f"{self.app_url}deck.apkg")
+            items.append(f'<a class="qz-deck" href="{deck}" download>Anki deck</a>')
+        if not items:
+            return ""
+        return '<div class="qz-study">' + " ".join(items) + "</div>"
+
+    def _backlinks(self, note: Note) -> str:
+        """The list of notes linking here, at the end of the content."""
+        sources = self.renderer.vault.backlinks.get(note.path, [])
+        if not sources:
+            return ""
+        notes = self.renderer.vault.notes
+        items = [f"- [{_escape(notes[s].title)}]({file_link(note.path, s)})" for s in sources]
+        title = f'<p class="qz-backlinks-title">{self.backlinks_title}</p>'
+        opening = '<div class="qz-backlinks" markdown="1">'
+        return "\n".join([opening, title, "", *items, "", "</div>"])
+
+
+def _after_title(note: Note, body: list[str]) -> int:
+    """Index of the body line after a leading H1, so study links sit under the title."""
+    first = note.headings[0] if note.headings else None
+    if not note.has_h1 or first is None or first.level != 1:
+        return 0
+    line = first.line - 1 - body_start(note.tokens)
+    if line < 0 or any(text.strip() for text in body[:line]):
+        return 0
+    setext = line + 1 < len(body) and body[line + 1].strip().startswith("=")
+    return line + (2 if setext else 1)
+
+
+def _escape(text: str) -> str:
+    """Link text with brackets escaped."""
+    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+
+
+def _front_matter(note: Note) -> str:
+    """Fresh YAML front matter from the vault model (the note's own may not be valid YAML)."""
+    data: dict[str, object] = {"title": note.title}
+    if note.tags:
+        data["tags"] = list(note.tags)
+    if note.aliases:
+        data["aliases"] = list(note.aliases)
+    dumped = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
+    return f"---\n{dumped}---\n"

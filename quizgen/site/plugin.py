@@ -1,0 +1,143 @@
+"""The MkDocs plugin: a thin adapter that serves pre-rendered note Markdown to MkDocs."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from ..cards import CardSet, load_card_files
+from ..vault import Vault, load_vault
+from .assets import ASSETS, DEST, mathjax_files, mathjax_root
+from .config import REQUIRED_EXTENSIONS
+from .page import SiteNotes, card_counts
+from .render import Renderer
+
+__all__ = ["QuizgenPlugin"]
+
+log = logging.getLogger("mkdocs.plugins.quizgen")
+
+TAGS_PAGE = "tags.md"
+
+
+class QuizgenOptions(Config):
+    """Options under `plugins: - quizgen:` in mkdocs.yml."""
+
+    cards_dir = opt.Optional(opt.Type(str))
+    app_url = opt.Optional(opt.Type(str))
+    embed_depth = opt.Type(int, default=3)
+    tags = opt.Type(bool, default=True)
+    mermaid_js = opt.Optional(opt.Type(str))
+
+
+class QuizgenPlugin(BasePlugin[QuizgenOptions]):
+    """Obsidian links, embeds, callouts, backlinks and study links for MkDocs pages."""
+
+    def __init__(self) -> None:
+        self.vault: Vault | None = None
+        self.cards: CardSet | None = None
+        self.cards_given = False
+        self.site: SiteNotes | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Load the vault once, add the Markdown extensions and assets the pages need."""
+        if self.vault is None or Path(self.vault.root).resolve() != Path(config.docs_dir).resolve():
+            self.vault = load_vault(config.docs_dir)
+        if not self.cards_given:
+            self.cards = _cards_beside(config, self.config.cards_dir)
+        renderer = Renderer(self.vault, embed_depth=self.config.embed_depth)
+        counts = card_counts(self.cards) if self.cards is not None else None
+        self.site = SiteNotes(renderer, app_url=self.config.app_url, counts=counts)
+        _add_extensions(config, mermaid=bool(self.config.mermaid_js))
+        config.extra_css.append(f"{DEST}/quizgen.css")
+        if mathjax_root():
+            config.extra_javascript.append(f"{DEST}/mathjax.js")
+        if self.config.mermaid_js:
+            config.extra_javascript.append(f"{DEST}/mermaid.min.js")
+        if self.config.tags:
+            _add_tags_plugin(config)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Serve quizgen's styles and scripts, and a tags index page when the vault has none."""
+        for name in ("quizgen.css", "mathjax.js"):
+            files.append(_asset(config, ASSETS, name, f"{DEST}/{name}"))
+        root = mathjax_root()
+        if root is not None:
+            for name in mathjax_files(root):
+                files.append(_asset(config, root, name, f"{DEST}/mathjax/{name}"))
+        if self.config.mermaid_js:
+            path = Path(self.config.mermaid_js)
+            files.append(_asset(config, path.parent, path.name, f"{DEST}/mermaid.min.js"))
+        tagged = "material/tags" in config.plugins or "tags" in config.plugins
+        if tagged and files.get_file_from_path(TAGS_PAGE) is None:
+            content = "# Tags\n\n<!-- material/tags -->\n"
+            files.append(File.generated(config, TAGS_PAGE, content=content))
+        return files
+
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        """The note's rewritten Markdown in place of the file's own text."""
+        note = self.vault.notes.get(page.file.src_uri) if self.vault else None
+        if note is None or self.site is None:
+            return None
+        return self.site.page(note)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Report what rendering had to work around (embed loops, depth)."""
+        if self.site is None:
+            return
+        for problem in self.site.renderer.diagnostics:
+            log.warning(str(problem))
+
+
+def _cards_beside(config: MkDocsConfig, cards_dir: str | None) -> CardSet | None:
+    """Card files from `cards_dir` (default `cards/` beside mkdocs.yml); None when absent."""
+    base = Path(config.config_file_path or ".").parent
+    folder = base / (cards_dir or "cards")
+    return load_card_files(folder) if folder.is_dir() else None
+
+
+def _add_extensions(config: MkDocsConfig, *, mermaid: bool) -> None:
+    """Add each required Markdown extension the config lacks; make toc ids match the vault's."""
+    for name, options in REQUIRED_EXTENSIONS.items():
+        if name not in config.markdown_extensions:
+            config.markdown_extensions.append(name)
+        merged: dict[str, Any] = {**options, **config.mdx_configs.get(name, {})}
+        config.mdx_configs[name] = merged
+    config.mdx_configs["toc"]["slugify"] = REQUIRED_EXTENSIONS["toc"]["slugify"]
+    if mermaid:
+        from pymdownx.superfences import fence_code_format
+
+        fence = {"name": "mermaid", "class": "mermaid", "format": fence_code_format}
+        fences = config.mdx_configs["pymdownx.superfences"].setdefault("custom_fences", [])
+        if not any(f.get("name") == "mermaid" for f in fences):
+            fences.append(fence)
+
+
+def _add_tags_plugin(config: MkDocsConfig) -> None:
+    """Turn on Material's tags plugin (tags index page) when the theme is Material."""
+    if config.theme.name != "material" or "material/tags" in config.plugins:
+        return
+    if "tags" in config.plugins:
+        return
+    from material.plugins.tags.plugin import TagsPlugin
+
+    tags = TagsPlugin()
+    errors, _ = tags.load_config({}, config.config_file_path)
+    if errors:
+        return
+    tags.on_startup(command="build", dirty=False)
+    # Registering adds its events; MkDocs then calls its on_config after this one.
+    config.plugins["material/tags"] = tags
+
+
+def _asset(config: MkDocsConfig, src_dir: Path, name: str, dest: str) -> File:
+    """A file shipped with quizgen (or MathJax), copied into the site at `dest`."""
+    return File.generated(config, dest, abs_src_path=str(src_dir / name))

@@ -1,0 +1,211 @@
+"""Obsidian Markdown to plain MkDocs Markdown: links, embeds, highlights, callouts, anchors.
+
+Everything here takes the vault model and a note and returns Markdown, so any engine that
+reads Python-Markdown (MkDocs, or a successor) can render the result.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from markdown_it.token import Token
+
+from ..diagnostics import Diagnostic, Severity
+from ..links import Resolution, Target
+from ..note import Note, WikiLink
+from ..vault import Vault
+from .callouts import convert_callouts
+from .edits import Edit, apply_edits, content_start, locate_inline
+from .urls import file_link
+
+__all__ = ["IMAGE_SUFFIXES", "Renderer", "body_start", "missing_text"]
+
+_IMAGES = ".png .jpg .jpeg .gif .svg .webp .bmp .avif"
+IMAGE_SUFFIXES = frozenset(_IMAGES.split())
+_SIZE = re.compile(r"^(\d+)(?:x(\d+))?$")
+_CLOSING_HASHES = re.compile(r"[ \t]+#+[ \t]*$")
+
+
+@dataclass
+class Renderer:
+    """Rewrites notes of one vault; `diagnostics` collects what rendering had to work around."""
+
+    vault: Vault
+    embed_depth: int = 3
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def body(self, note: Note) -> str:
+        """The note's Markdown without front matter, rewritten for the site."""
+        start = body_start(note.tokens)
+        return "\n".join(self.rewrite(note, start, len(note.lines), host=note, stack=(note.path,)))
+
+    def rewrite(self, note: Note, first: int, last: int, host: Note, stack: tuple) -> list[str]:
+        """Lines [first, last) of `note` rewritten as they should read on `host`'s page."""
+        lines = note.lines
+        tokens = [t for t in note.tokens if t.map and first <= t.map[0] < last]
+        located = locate_inline(lines, tokens)
+        edits = [self._inline_edit(note, lines, found, host, stack) for found in located]
+        edits += _anchor_edits(note, lines, tokens, embedded=host is not note)
+        rewritten = apply_edits(lines, [e for e in edits if e is not None])
+        return convert_callouts(rewritten, tokens, first, last)[first:last]
+
+    def _inline_edit(self, note, lines, found, host, stack) -> Edit | None:
+        """The replacement for one located wikilink, tag or highlight mark."""
+        token = found.token
+        if token.type == "highlight_open":
+            text = "<mark>"
+        elif token.type == "highlight_close":
+            text = "</mark>"
+        elif token.type == "tag":
+            text = f'<span class="qz-tag">#{html.escape(token.content)}</span>'
+        elif token.type == "wikilink":
+            text = self._link(note, lines[found.line], found, host, stack)
+        else:
+            return None
+        return Edit(found.line, found.start, found.end, text)
+
+    def _link(self, note: Note, line: str, found, host: Note, stack: tuple) -> str:
+        """Markdown for one wikilink or embed."""
+        link = _wikilink(found.token)
+        target = self.vault.resolve(link, note)
+        if target.kind is Target.MISSING:
+            return missing_text(link.text, target.problem or "missing")
+        if target.kind is Target.ATTACHMENT:
+            return _attachment(link, target, host)
+        if not link.embed:
+            return _note_link(link.text, target, host)
+        alone = not line[: found.start].strip(" \t>") and not line[found.end :].strip()
+        return self._embed(note, link, target, host, stack, line[: found.start] if alone else None)
+
+    def _embed(self, note, link: WikiLink, target: Resolution, host, stack, prefix) -> str:
+        """The embedded note, section or block, or a link when it cannot be shown in place."""
+        shown = self.vault.notes[target.path or ""]
+        if prefix is None:
+            return _note_link(link.text, target, host)
+        if shown.path in stack:
+            self._report(note, link, "embed-loop", "leads back to a note it is shown in")
+            return _note_link(link.text, target, host)
+        if len(stack) > self.embed_depth:
+            self._report(note, link, "embed-depth", f"is nested more than {self.embed_depth} deep")
+            return _note_link(link.text, target, host)
+        first, last = _embed_range(shown, target)
+        inner = self.rewrite(shown, first, last, host, stack + (shown.path,))
+        title = _note_link(shown.title if not target.anchor else link.text, target, host)
+        block = ['<div class="qz-embed" markdown="1">', "", f"{title}" + "{ .qz-embed-title }"]
+        block += ["", *inner, "", "</div>"]
+        return "\n".join(block[:1] + [_prefixed(prefix, text) for text in block[1:]])
+
+    def _report(self, note: Note, link: WikiLink, code: str, reason: str) -> None:
+        """Record a rendering problem; the embed is shown as a link instead."""
+        message = f"embed {link.raw} {reason}; it is shown as a link"
+        self.diagnostics.append(Diagnostic(note.path, link.line, code, message, Severity.WARNING))
+
+
+def missing_text(label: str, problem: str) -> str:
+    """A link whose target does not exist: visibly missing text, no href."""
+    title = html.escape(problem, quote=True)
+    return f'<span class="qz-missing" title="{title}">{html.escape(label)}</span>'
+
+
+def _wikilink(token: Token) -> WikiLink:
+    """The WikiLink record of a parsed wikilink token."""
+    meta = token.meta
+    return WikiLink(
+        raw=token.markup + token.content + "]]",
+        target=meta["target"],
+        line=meta["line"],
+        heading=meta["heading"],
+        block=meta["block"],
+        label=meta["label"],
+        embed=meta["embed"],
+    )
+
+
+def _label(text: str) -> str:
+    """Link text with the characters that would end it escaped."""
+    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+
+
+def _note_link(text: str, target: Resolution, host: Note) -> str:
+    """`[text](relative.md#anchor)`, or `[text](#anchor)` within the page."""
+    if target.path == host.path and target.anchor:
+        return f"[{_label(text)}](#{target.anchor})"
+    return f"[{_label(text)}]({file_link(host.path, target.path or '', target.anchor)})"
+
+
+def _attachment(link: WikiLink, target: Resolution, host: Note) -> str:
+    """An image (with `|300` or `|300x200` size) or a link to any other file."""
+    href = file_link(host.path, target.path or "")
+    name = PurePosixPath(target.path or "").name
+    if not link.embed or PurePosixPath(name).suffix.lower() not in IMAGE_SUFFIXES:
+        return f"[{_label(link.label or name)}]({href})"
+    size = _SIZE.match(link.label or "")
+    alt = name if size or not link.label else link.label
+    if not size:
+        return f"![{_label(alt)}]({href})"
+    width, height = size.groups()
+    attrs = f'width="{width}"' + (f' height="{height}"' if height else "")
+    return f"![{_label(alt)}]({href}){{ {attrs} }}"
+
+
+def _embed_range(note: Note, target: Resolution) -> tuple[int, int]:
+    """0-based line range [first, last) an embed shows: a block, a section or the whole body."""
+    anchor = target.anchor or ""
+    block = note.blocks.get(anchor[1:]) if anchor.startswith("^") else None
+    if block:
+        return block.line - 1, block.end_line
+    heading = next((h for h in note.headings if h.anchor == anchor), None) if anchor else None
+    if heading:
+        return heading.line - 1, heading.end_line
+    return body_start(note.tokens), len(note.lines)
+
+
+def _prefixed(prefix: str, text: str) -> str:
+    """A line of embedded content under the embed's own quote or list indentation."""
+    return prefix + text if text.strip() else prefix.rstrip()
+
+
+def body_start(tokens: list[Token]) -> int:
+    """First line after the front matter."""
+    if tokens and tokens[0].type == "front_matter" and tokens[0].map:
+        return tokens[0].map[1]
+    return 0
+
+
+def _anchor_edits(note: Note, lines: list[str], tokens: list[Token], embedded: bool) -> list[Edit]:
+    """Heading ids from the vault model and `^block` markers turned into anchors."""
+    edits = []
+    anchors = {h.line: h.anchor for h in note.headings}
+    for token in tokens:
+        if token.type == "heading_open" and not embedded and token.map:
+            edits.append(_heading_id(lines, token, anchors.get(token.map[0] + 1)))
+        block_id = (token.meta or {}).get("block_id") if token.type != "inline" else None
+        if block_id and token.map:
+            edits += _block_anchor(lines, token.map, block_id, embedded)
+    return [edit for edit in edits if edit is not None]
+
+
+def _heading_id(lines: list[str], token: Token, anchor: str | None) -> Edit | None:
+    """`{ #anchor }` at the end of the heading's text line, so ids match the vault's anchors."""
+    if not anchor or not token.map:
+        return None
+    index = token.map[0] if token.markup.startswith("#") else token.map[1] - 2
+    text = lines[index]
+    closing = _CLOSING_HASHES.search(text) if token.markup.startswith("#") else None
+    start = closing.start() if closing else len(text.rstrip())
+    return Edit(index, start, len(text), f" {{ #{anchor} }}")
+
+
+def _block_anchor(lines: list[str], span: list[int], block_id: str, embedded: bool) -> list[Edit]:
+    """Drop the `^id` marker; outside embeds, put an element with that id where the block starts."""
+    last = span[1] - 1
+    marker = re.search(rf"[ \t]*\^{re.escape(block_id)}[ \t]*$", lines[last])
+    edits = [Edit(last, marker.start(), marker.end(), "")] if marker else []
+    if not embedded:
+        column = content_start(lines[span[0]])
+        anchor = f'<span class="qz-block" id="^{block_id}"></span>'
+        edits.append(Edit(span[0], column, column, anchor))
+    return edits
