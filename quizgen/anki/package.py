@@ -167,7 +167,7 @@ def _file_notes(
     if old is None:
         return None
     # Unreadable now: export what it held last time rather than calling its facts removed.
-    return old, _cached(previous, old, old.hash) or []
+    return old, [previous.notes[guid] for guid in old.guids if guid in previous.notes]
 
 
 def _cached(previous: Manifest, old: FileEntry | None, digest: str) -> list[AnkiNote] | None:

@@ -1,0 +1,193 @@
+"""The package and its manifest, read back with sqlite: same rows, timestamps, removals, problems."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from quizgen.anki import AnkiNote, NoteType, export_package, write_package
+from quizgen.anki.manifest import Manifest, manifest_path, read_manifest
+from quizgen.anki.media import obsidian_images_to_markdown
+from quizgen.anki.notes import anki_tag, deck_name
+from quizgen.anki.package import KEEP_REMOVED_DAYS, deck_id
+from quizgen.cards import Card, CardFile, CardType
+
+T0 = 1_760_000_000.0
+
+
+def rows(package: Path, tmp_path: Path) -> dict[str, list[tuple]]:
+    """The notes, cards and collection rows of a package."""
+    with zipfile.ZipFile(package) as archive:
+        archive.extract("collection.anki2", tmp_path / "rows")
+    connection = sqlite3.connect(tmp_path / "rows" / "collection.anki2")
+    try:
+        return {
+            "notes": connection.execute("select * from notes order by guid").fetchall(),
+            "cards": connection.execute("select * from cards order by id").fetchall(),
+            "col": connection.execute("select models, decks from col").fetchall(),
+        }
+    finally:
+        connection.close()
+        (tmp_path / "rows" / "collection.anki2").unlink()
+
+
+def test_building_twice_from_unchanged_cards_gives_the_same_rows(project, tmp_path):
+    first = export_package(project.cards, project.out, notes_dir=project.notes, timestamp=T0)
+    before = rows(first.path, tmp_path)
+    second = export_package(project.cards, project.out, notes_dir=project.notes, timestamp=T0 + 99)
+
+    assert rows(second.path, tmp_path) == before
+    assert len(before["notes"]) == 5 and second.timestamp == T0 and not second.changed
+
+
+def test_a_changed_card_gives_a_newer_timestamp_and_the_same_guids(project, tmp_path):
+    first = export_package(project.cards, project.out, timestamp=T0)
+    before = rows(first.path, tmp_path)
+    project.write_sqs("Changed")
+    second = export_package(project.cards, project.out, timestamp=T0 - 500)
+
+    after = rows(second.path, tmp_path)
+    assert second.timestamp == T0 + 1 and second.changed
+    assert [n[1] for n in after["notes"]] == [n[1] for n in before["notes"]]
+    assert {n[3] for n in after["notes"]} == {int(T0) + 1}
+
+
+def test_broken_card_file_is_reported_and_its_cards_are_not_removed(project):
+    export_package(project.cards, project.out, timestamp=T0)
+    (project.cards / "aws" / "sqs.yml").write_text("cards: [\n  - id: oops\n", encoding="utf-8")
+    report = export_package(project.cards, project.out, timestamp=T0 + 10)
+
+    assert [d.code for d in report.diagnostics] == ["bad-card-file"]
+    assert report.diagnostics[0].path == "aws/sqs.yml"
+    assert report.removed == 0 and report.notes == 5
+    assert (project.cards / "aws" / "sqs.yml").read_text().startswith("cards: [")
+
+
+def test_missing_image_is_reported_with_the_note_and_line(project):
+    project.write(
+        "broken.yml",
+        CardFile(
+            cards=(Card("b-1", CardType.BASIC, front="Q ![[gone.png]]", back="A", line=7),),
+            note="aws/broken.md",
+        ),
+    )
+    report = export_package(project.cards, project.out, notes_dir=project.notes, timestamp=T0)
+
+    [problem] = report.diagnostics
+    assert (problem.path, problem.line, problem.code) == ("aws/broken.md", 7, "missing-image")
+    assert "gone.png" in problem.message
+
+
+def test_duplicate_card_id_keeps_the_first_card(project):
+    project.write("zz-copy.yml", CardFile(cards=(Card("mine-1", CardType.BASIC, front="x"),)))
+    report = export_package(project.cards, project.out, timestamp=T0)
+
+    assert [d.code for d in report.diagnostics] == ["duplicate-card-id"]
+    manifest, _ = read_manifest(manifest_path(project.out))
+    assert manifest.notes[_guid(manifest, "My own question")].fields[1] == "My own answer"
+
+
+def _guid(manifest: Manifest, front: str) -> str:
+    """The GUID of the note whose first field is `front`."""
+    return next(guid for guid, note in manifest.notes.items() if note.fields[0] == front)
+
+
+def test_removed_facts_stay_for_a_while_then_are_forgotten(project):
+    export_package(project.cards, project.out, timestamp=T0)
+    project.write_sqs(drop="sqs-size")
+    removed = export_package(project.cards, project.out, timestamp=T0 + 10)
+    later = export_package(project.cards, project.out, timestamp=T0 + 20)
+    gone = export_package(project.cards, project.out, timestamp=T0 + KEEP_REMOVED_DAYS * 86400 + 11)
+
+    assert (removed.removed, later.removed, gone.removed) == (1, 1, 0)
+    assert later.timestamp == removed.timestamp  # nothing new: same package
+    assert gone.timestamp > later.timestamp
+
+
+def test_a_fact_that_comes_back_loses_the_removed_tag(project):
+    export_package(project.cards, project.out, timestamp=T0)
+    project.write_sqs(drop="sqs-what")
+    export_package(project.cards, project.out, timestamp=T0 + 10)
+    project.write_sqs()
+    report = export_package(project.cards, project.out, timestamp=T0 + 20)
+
+    manifest, _ = read_manifest(manifest_path(project.out))
+    assert report.removed == 0
+    assert all("quizgen::removed" not in note.tags for note in manifest.notes.values())
+
+
+def test_without_a_site_the_source_is_the_note_path_and_line(project):
+    export_package(project.cards, project.out, timestamp=T0)
+    manifest, _ = read_manifest(manifest_path(project.out))
+    note = manifest.notes[_guid(manifest, "What is <strong>Amazon SQS</strong>?")]
+    assert note.fields[3] == "aws/sqs.md, line 5"
+
+
+def test_a_broken_manifest_is_reported_and_the_build_goes_on(project):
+    project.out.parent.mkdir(parents=True)
+    manifest_path(project.out).write_text("{not json", encoding="utf-8")
+    report = export_package(project.cards, project.out, timestamp=T0)
+
+    assert [d.code for d in report.diagnostics] == ["bad-anki-manifest"]
+    assert report.notes == 5 and json.loads(manifest_path(project.out).read_text())["format"] == 1
+
+
+def test_write_package_logs_problems_and_returns_the_path(project, caplog):
+    project.write("zz-copy.yml", CardFile(cards=(Card("mine-1", CardType.BASIC, front="x"),)))
+    with caplog.at_level(logging.WARNING, logger="quizgen.anki"):
+        path = write_package(project.cards, project.out, timestamp=T0)
+
+    assert path == project.out and path.is_file()
+    assert "zz-copy.yml:0: error: a card id appears twice" in caplog.text
+
+
+def test_deck_name_defaults_to_the_notes_folder_and_can_be_given(project, tmp_path):
+    named = export_package(project.cards, project.out, deck_name="AWS SAA", timestamp=T0)
+    manifest, _ = read_manifest(manifest_path(named.path))
+    assert {note.deck for note in manifest.notes.values()} == {
+        "AWS SAA",
+        "AWS SAA::aws",
+        "AWS SAA::aws::compute",
+    }
+    assert deck_id("AWS SAA::aws") == deck_id("AWS SAA::aws") != deck_id("AWS SAA")
+
+
+def test_manifest_and_note_records_round_trip():
+    note = AnkiNote("g", NoteType.CLOZE, "d::e", ("a", "b", "", ""), ("t",), ("m.png",), 5.0)
+    manifest = Manifest(timestamp=T0, digest="x", settings="s", notes={"g": note})
+    assert Manifest.from_dict(json.loads(json.dumps(manifest.to_dict()))) == manifest
+    assert AnkiNote.from_dict(note.to_dict()) == note
+
+
+@pytest.mark.parametrize(
+    ("tag", "expected"),
+    [("#aws/lambda", "aws::lambda"), ("exam prep", "exam_prep"), ("a//b/", "a::b"), ("#", "")],
+)
+def test_obsidian_tags_become_anki_tags(tag, expected):
+    assert anki_tag(tag) == expected
+
+
+@pytest.mark.parametrize(
+    ("deck", "expected"),
+    [("", "Root"), ("aws::appendix", "Root::aws::appendix"), ("a/b", "Root::a::b")],
+)
+def test_sub_decks_hang_under_the_root(deck, expected):
+    assert deck_name("Root", deck) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("![[x.png]]", "![](<x.png>)"),
+        ("![[a b.png|300]]", "![](<a b.png>)"),
+        ("![[x.png|the diagram]]", "![the diagram](<x.png>)"),
+        ("![[Other note]]", "![[Other note]]"),
+    ],
+)
+def test_obsidian_image_embeds_become_markdown_images(text, expected):
+    assert obsidian_images_to_markdown(text) == expected
