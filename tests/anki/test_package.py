@@ -1,4 +1,4 @@
-"""The package and its manifest, read back with sqlite: same rows, timestamps, removals, problems."""
+"""The package and manifest read back with sqlite: same rows, timestamps, removals, problems."""
 
 from __future__ import annotations
 
