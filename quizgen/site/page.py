@@ -80,7 +80,7 @@ class SiteNotes:
         items = [f"- [{_escape(notes[s].title)}]({file_link(note.path, s)})" for s in sources]
         title = f'<p class="qz-backlinks-title">{self.backlinks_title}</p>'
         opening = '<div class="qz-backlinks" markdown="1">'
-        return "\n".join([opening, title, "", *items, "", "</div>"])
+        return "\n".join(["", opening, title, "", *items, "", "</div>"])
 
 
 def _after_title(note: Note, body: list[str]) -> int:

@@ -93,7 +93,7 @@ class QuizgenPlugin(BasePlugin[QuizgenOptions]):
         """Report what rendering had to work around (embed loops, depth)."""
         if self.site is None:
             return
-        for problem in self.site.renderer.diagnostics:
+        for problem in sorted(set(self.site.renderer.diagnostics)):
             log.warning(str(problem))
 
 

@@ -22,4 +22,5 @@ def file_link(host_path: str, target_path: str, anchor: str | None = None) -> st
     """Relative link from the Markdown file `host_path` to a vault file, as Markdown writes it."""
     relative = posixpath.relpath(target_path, posixpath.dirname(host_path) or ".")
     link = quote(relative, safe="/")
-    return f"{link}#{quote(anchor, safe='^')}" if anchor else link
+    # Anchors are slugs (no spaces), kept as written so they read like the ids they name.
+    return f"{link}#{anchor}" if anchor else link
