@@ -1,0 +1,155 @@
+"""Facts found without markup: bold-term definitions, list traits, questions, quota sentences."""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it.token import Token
+
+from .blocks import Piece
+from .draft import Draft, first_sentences, sentences
+from .explicit import normalise
+from .inline import line_pieces, markdown_of, plain_of, schedule_free
+from .model import CardType, Origin
+from .quantity import cloze_quantities, has_quantity, without_numbers
+from .scope import Scope
+
+__all__ = ["definition_cards", "question_cards", "quantity_cards"]
+
+_CONNECTOR = re.compile(r"^\s*(?:[:\-–—=]+\s*|,\s*|(?:means|is|are|refers to)\s+)?")
+_PARTS = re.compile(r"^(.{2,60}?)(?::\s|\s[–—-]\s)(.+)$")
+_VERBS = re.compile(
+    r"^(?:is|are|was|can|cannot|can't|has|have|does|do|offers?|provides?|supports?|gives?|"
+    r"must|should|will|may|needs?|runs?|uses?|lets?|allows?|stores?|keeps?|takes?|costs?)$"
+)
+_PRONOUNS = {"it", "this", "that", "they", "these", "those", "you", "we", "there", "he", "she"}
+_PRONOUNS |= {"everything", "something", "nothing", "anything", "everyone", "someone", "one"}
+_CONJUNCTIONS = {"when", "if", "as", "because", "while", "although", "since", "after", "before"}
+_CONJUNCTIONS |= {"once", "for", "to", "in", "on", "with", "by", "from", "unless", "until", "so"}
+_DETERMINERS = {"the", "a", "an", "each", "every", "some", "any", "more", "less", "most", "all"}
+# A subject never ends in a word that needs more words after it.
+_DANGLING = _PRONOUNS | _CONJUNCTIONS | _DETERMINERS | {"than", "that", "which", "who", "how"}
+_DANGLING |= {"what", "where", "of", "and", "or", "because", "but", "not", "no"}
+_MAX_ANSWER = 400
+
+
+def definition_cards(piece: Piece, following: Piece | None, scope: Scope) -> list[Draft]:
+    """`**Term** means ...` in a paragraph; `**Term**: trait` or `Subject: trait` in a list item."""
+    children = schedule_free(piece.children)
+    lead = _bold_lead(children)
+    listed = piece.depth > 0 and piece.first
+    if listed and _PARTS.match(markdown_of(children, scope.link_text)):
+        return _trait_card(piece, markdown_of(children, scope.link_text), scope)
+    if lead is not None:
+        term, rest = plain_of(children[1:lead], scope.link_text), children[lead + 1 :]
+        answer = _CONNECTOR.sub("", markdown_of(rest, scope.link_text), count=1)
+        if not answer and piece.depth == 0 and _adjacent_paragraph(piece, following):
+            answer = markdown_of(following.children, scope.link_text) if following else ""
+        return _term_card(piece, term.rstrip(":").strip(), answer, scope)
+    if listed:
+        return _trait_card(piece, markdown_of(children, scope.link_text), scope)
+    return []
+
+
+def question_cards(piece: Piece, following: Piece | None, scope: Scope) -> tuple[list[Draft], bool]:
+    """A line ending in `?` with its answer on the next lines or in the next paragraph."""
+    lines = line_pieces(schedule_free(piece.children))
+    question = markdown_of(lines[0], scope.link_text)
+    if not _is_question(question) or piece.kind == "heading" and following is None:
+        return [], False
+    answer = " ".join(markdown_of(line, scope.link_text) for line in lines[1:]).strip()
+    uses_next = False
+    if not answer and following is not None and _answers(piece, following):
+        answer, uses_next = markdown_of(following.children, scope.link_text), True
+    if not answer or answer.endswith("?") or len(answer) > _MAX_ANSWER * 2:
+        return [], False
+    front = scope.standalone(question, piece.line)
+    draft = Draft(Origin.QUESTION, CardType.BASIC, normalise(question), piece.line, front, answer)
+    return [draft], uses_next
+
+
+def quantity_cards(piece: Piece, scope: Scope) -> list[Draft]:
+    """One cloze per sentence that states a number with its unit."""
+    drafts = []
+    for sentence in sentences(markdown_of(schedule_free(piece.children), scope.link_text)):
+        if sentence.endswith("?") or len(sentence.split()) < 4 or not has_quantity(sentence):
+            continue
+        text = scope.standalone(cloze_quantities(sentence), piece.line)
+        key = normalise(without_numbers(sentence))
+        drafts.append(Draft(Origin.QUANTITY, CardType.CLOZE, key, piece.line, text=text))
+    return drafts
+
+
+def _bold_lead(children: list[Token]) -> int | None:
+    """Index of the `strong_close` when the paragraph opens with bold text, else None."""
+    if not children or children[0].type != "strong_open":
+        return None
+    return next((i for i, c in enumerate(children) if c.type == "strong_close"), None)
+
+
+def _adjacent_paragraph(piece: Piece, following: Piece | None) -> bool:
+    """True when the next piece is a plain paragraph right after this one."""
+    return bool(following and following.kind == "paragraph" and following.depth == piece.depth)
+
+
+def _term_card(piece: Piece, term: str, answer: str, scope: Scope) -> list[Draft]:
+    """Term → definition, the answer cut to its first sentence or two."""
+    answer = first_sentences(answer)
+    if not _good_term(term) or not _good_answer(answer, term):
+        return []
+    where = scope.where(piece.line, drop=term)
+    front = f"{where} › **{term}**" if where else f"**{term}**"
+    origin = Origin.LIST if piece.depth else Origin.DEFINITION
+    return [Draft(origin, CardType.BASIC, normalise(term), piece.line, front, answer)]
+
+
+def _trait_card(piece: Piece, text: str, scope: Scope) -> list[Draft]:
+    """`Subject: trait`, `Subject – trait` or `Subject is/can/... trait` in a list item."""
+    match = _PARTS.match(text)
+    if match:
+        subject, trait = match.group(1).strip(), match.group(2).strip()
+    else:
+        words = text.split()
+        verb = next((i for i, w in enumerate(words[1:7], 1) if _VERBS.match(w.casefold())), 0)
+        subject, trait = " ".join(words[:verb]), " ".join(words[verb:])
+        if not _good_subject(subject):
+            return []
+    if not subject or subject.split()[0].casefold() in _PRONOUNS or trait.endswith("?"):
+        return []
+    return _term_card(piece, subject.replace("**", "").strip(), trait, scope)
+
+
+def _good_subject(subject: str) -> bool:
+    """A list item's subject found before its verb: a short noun phrase, not half a clause."""
+    words = subject.replace("**", "").split()
+    if not words or len(words) > 5 or re.search(r"[,.!?;()\[\]]", subject):
+        return False
+    if subject.count("**") % 2 or subject.count("`") % 2:
+        return False
+    first, last = words[0].casefold(), words[-1].casefold()
+    return first not in _CONJUNCTIONS | _DETERMINERS and last not in _DANGLING
+
+
+def _good_term(term: str) -> bool:
+    """A term is a short name, not a sentence or a question."""
+    words = term.split()
+    return 0 < len(words) <= 10 and not term.endswith(("?", ".")) and len(term) <= 80
+
+
+def _good_answer(answer: str, term: str) -> bool:
+    """An answer says something beyond the term and is short enough to recall."""
+    words = re.findall(r"\w+", answer.casefold())
+    new = set(words) - set(re.findall(r"\w+", term.casefold()))
+    return len(new) >= 2 and len(answer) <= _MAX_ANSWER
+
+
+def _is_question(line: str) -> bool:
+    """A real question: ends in `?`, has a few words, is not only a link or a `?` marker."""
+    return line.endswith("?") and len(line.split()) >= 3
+
+
+def _answers(piece: Piece, following: Piece) -> bool:
+    """True when the next piece is the answer: a paragraph right below (one blank line at most)."""
+    if following.kind != "paragraph" or following.depth < piece.depth:
+        return False
+    return following.line <= piece.end + 2

@@ -1,0 +1,123 @@
+"""A note's tokens as a flat list of pieces (paragraphs, headings, tables) with their setting."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from markdown_it.token import Token
+
+__all__ = ["Piece", "pieces_of"]
+
+_OTHER = {"fence", "code_block", "html_block", "hr", "math_block"}
+
+
+@dataclass
+class Piece:
+    """One block a rule can look at; `depth` > 0 inside lists, `first` for an item's lead."""
+
+    kind: str  # paragraph | heading | table | other
+    line: int  # 1-based first line
+    end: int  # 1-based last line
+    inline: Token | None = None
+    level: int = 0  # heading level
+    depth: int = 0  # list nesting
+    first: bool = False  # first paragraph of its list item
+    ordered: bool = False
+    quote: bool = False
+    item: int = 0  # serial number of the list item it is in (0: none)
+    rows: list[tuple[int, list[Token]]] = field(default_factory=list)  # table: (line, cells)
+
+    @property
+    def children(self) -> list[Token]:
+        """The inline children of a paragraph or heading."""
+        return list(self.inline.children or []) if self.inline else []
+
+
+@dataclass
+class _Walk:
+    lists: list[bool] = field(default_factory=list)  # ordered? for each open list
+    items: list[list[int]] = field(default_factory=list)  # [serial, paragraphs seen]
+    quotes: int = 0
+    serial: int = 0
+
+
+def pieces_of(tokens: list[Token]) -> list[Piece]:
+    """Walk block tokens once, keeping what each paragraph sits in."""
+    pieces: list[Piece] = []
+    walk = _Walk()
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token.type == "table_open":
+            index = _table(tokens, index, pieces)
+            continue
+        _open_or_close(token, walk)
+        if token.type in ("paragraph_open", "heading_open"):
+            pieces.append(_text_piece(token, tokens[index + 1], walk))
+            index += 2
+            continue
+        if token.type in _OTHER and token.map:
+            pieces.append(Piece("other", token.map[0] + 1, token.map[1]))
+        index += 1
+    return pieces
+
+
+def _open_or_close(token: Token, walk: _Walk) -> None:
+    """Keep the stack of lists, list items and quotes the walk is inside."""
+    kind = token.type
+    if kind in ("bullet_list_open", "ordered_list_open"):
+        walk.lists.append(kind == "ordered_list_open")
+    elif kind in ("bullet_list_close", "ordered_list_close"):
+        walk.lists.pop()
+    elif kind == "list_item_open":
+        walk.serial += 1
+        walk.items.append([walk.serial, 0])
+    elif kind == "list_item_close":
+        walk.items.pop()
+    elif kind == "blockquote_open":
+        walk.quotes += 1
+    elif kind == "blockquote_close":
+        walk.quotes -= 1
+
+
+def _text_piece(opener: Token, inline: Token, walk: _Walk) -> Piece:
+    """A paragraph or heading with the list and quote it is in."""
+    start, end = opener.map or (0, 0)
+    if opener.type == "heading_open":
+        return Piece("heading", start + 1, end, inline, level=int(opener.tag[1]))
+    first, serial = False, 0
+    if walk.items:
+        serial, seen = walk.items[-1]
+        first = seen == 0
+        walk.items[-1][1] += 1
+    return Piece(
+        "paragraph",
+        start + 1,
+        end,
+        inline,
+        depth=len(walk.lists),
+        first=first,
+        ordered=bool(walk.lists and walk.lists[-1]),
+        quote=walk.quotes > 0,
+        item=serial,
+    )
+
+
+def _table(tokens: list[Token], index: int, pieces: list[Piece]) -> int:
+    """Collect a table's rows of cells; returns the index after `table_close`."""
+    start, end = tokens[index].map or (0, 0)
+    piece = Piece("table", start + 1, end)
+    row: list[Token] = []
+    line = start + 1
+    index += 1
+    while index < len(tokens) and tokens[index].type != "table_close":
+        token = tokens[index]
+        if token.type == "tr_open":
+            row, line = [], (token.map[0] + 1 if token.map else line)
+        elif token.type == "inline":
+            row.append(token)
+        elif token.type == "tr_close":
+            piece.rows.append((line, row))
+        index += 1
+    pieces.append(piece)
+    return index + 1

@@ -1,0 +1,48 @@
+"""What a rule finds before it becomes a Card: sides, origin, the key its id comes from."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import CardType, Origin
+
+__all__ = ["Draft", "first_sentences", "sentences"]
+
+# A sentence ends at . ! or ? followed by a space and a capital, a digit, a bracket or emphasis.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\[*`(\"'])")
+_ABBREVIATION = re.compile(r"(?:\b(?:e\.g|i\.e|eg|ie|etc|vs|approx|incl|min|max|no)\.|\b[A-Z]\.)$")
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A card as a rule sees it; `key` is the question side the id is made from."""
+
+    origin: Origin
+    type: CardType
+    key: str
+    line: int
+    front: str = ""
+    back: str = ""
+    text: str = ""
+
+
+def sentences(text: str) -> list[str]:
+    """Split Markdown text into sentences, keeping abbreviations such as `e.g.` whole."""
+    found: list[str] = []
+    for part in _SENTENCE_END.split(text):
+        if found and _ABBREVIATION.search(found[-1]):
+            found[-1] = f"{found[-1]} {part}"
+        else:
+            found.append(part)
+    return [s.strip() for s in found if s.strip()]
+
+
+def first_sentences(text: str, short: int = 40) -> str:
+    """The first sentence, plus the next one when the first is very short."""
+    parts = sentences(text)
+    if not parts:
+        return ""
+    if len(parts[0]) < short and len(parts) > 1:
+        return f"{parts[0]} {parts[1]}"
+    return parts[0]

@@ -1,0 +1,210 @@
+"""Notes into card files: walk each note's pieces, apply the rules, give cards stable ids."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..diagnostics import Diagnostic, Severity
+from ..note import Note, WikiLink
+from .auto import definition_cards, quantity_cards, question_cards
+from .blocks import Piece, pieces_of
+from .draft import Draft
+from .explicit import explicit_cards
+from .inline import LinkText, default_link_text
+from .model import Card, CardFile
+from .scope import Scope
+from .tables import table_cards
+
+if TYPE_CHECKING:
+    from ..vault import Vault
+
+__all__ = [
+    "RULES_VERSION",
+    "Extraction",
+    "card_path",
+    "extract_note",
+    "extract_vault",
+    "fingerprint",
+    "source_hash",
+]
+
+# Bumped when the rules change, so that `quizgen cards` re-extracts every note once.
+RULES_VERSION = "1"
+
+
+@dataclass
+class Extraction:
+    """Card files by path (`aws-certs/sqs.yml`) and the problems met while extracting."""
+
+    files: dict[str, CardFile] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def extract_vault(vault: Vault) -> Extraction:
+    """The cards of every note of a vault."""
+    found = Extraction()
+    for path in sorted(vault.notes):
+        card_file, problems = extract_note(vault.notes[path], vault)
+        found.files[card_path(path)] = card_file
+        found.diagnostics += problems
+    found.diagnostics.sort()
+    return found
+
+
+def extract_note(note: Note, vault: Vault | None = None) -> tuple[CardFile, list[Diagnostic]]:
+    """The card file of one note, with the problems its explicit cards have."""
+    scope = Scope(note, _link_text(note, vault))
+    drafts, problems = _drafts(pieces_of(note.tokens), scope)
+    card_file = CardFile(
+        cards=tuple(_cards(note, scope, drafts)),
+        note=note.path,
+        title=note.title,
+        deck=deck_of(note),
+        page=page_of(note.path),
+        tags=tuple(_tags(note)),
+        source_hash=source_hash(note, vault),
+    )
+    diagnostics = [
+        Diagnostic(note.path, line, code, message, Severity.WARNING)
+        for line, code, message in problems
+    ]
+    return card_file, diagnostics
+
+
+def card_path(note_path: str) -> str:
+    """Where a note's cards go: the same path with `.yml` for `.md`."""
+    return re.sub(r"\.md$", "", note_path, flags=re.IGNORECASE) + ".yml"
+
+
+def deck_of(note: Note) -> str:
+    """Front-matter `deck:` (`a::b` or `a/b`), else the note's folders joined with `::`."""
+    given = note.front_matter.get("deck")
+    raw = str(given) if given not in (None, "") else note.folder
+    parts = [part.strip() for part in re.split(r"::|/", raw)]
+    return "::".join(part for part in parts if part)
+
+
+def page_of(note_path: str) -> str:
+    """The note's site address with directory URLs: `a/b.md` → `a/b/`, `a/index.md` → `a/`."""
+    stem = re.sub(r"\.md$", "", note_path, flags=re.IGNORECASE)
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def source_hash(note: Note, vault: Vault | None = None) -> str:
+    """Fingerprint of everything a note's cards come from: rules, source and linked titles."""
+    digest = hashlib.sha256(f"{RULES_VERSION}\0{note.path}\0{note.source}".encode())
+    for title in _linked_titles(note, vault):
+        digest.update(f"\0{title}".encode())
+    return digest.hexdigest()[:16]
+
+
+def fingerprint(card: Card) -> str:
+    """Short hash of a card's sides: equal to `card.fact` while nobody has edited it."""
+    sides = f"{card.type.value}\0{card.front}\0{card.back}\0{card.text}"
+    return hashlib.sha256(sides.encode()).hexdigest()[:12]
+
+
+def _drafts(pieces: list[Piece], scope: Scope) -> tuple[list[Draft], list[tuple[int, str, str]]]:
+    """Apply the rules to each piece: explicit syntax first, then automatic extraction."""
+    drafts: list[Draft] = []
+    problems: list[tuple[int, str, str]] = []
+    used: set[int] = set()
+    for index, piece in enumerate(pieces):
+        if index in used:
+            continue
+        following = pieces[index + 1] if index + 1 < len(pieces) else None
+        if piece.kind == "table":
+            drafts += table_cards(piece, scope)
+            continue
+        if piece.kind == "heading":
+            found, uses_next = question_cards(piece, following, scope)
+            drafts += found
+            used |= {index + 1} if uses_next else set()
+            continue
+        if piece.kind != "paragraph":
+            continue
+        explicit = explicit_cards(piece, following, scope.link_text)
+        drafts += explicit.drafts
+        problems += explicit.problems
+        used |= {index + 1} if explicit.uses_next else set()
+        if explicit.whole:
+            continue
+        found, uses_next = question_cards(piece, following, scope)
+        if found:
+            drafts += found
+            used |= {index + 1} if uses_next else set()
+            continue
+        drafts += definition_cards(piece, following, scope)
+        if not explicit.cloze:
+            drafts += quantity_cards(piece, scope)
+    return drafts, problems
+
+
+def _cards(note: Note, scope: Scope, drafts: list[Draft]) -> list[Card]:
+    """Drafts as cards with ids, context, anchor and tags; repeated ids get `-2`, `-3`..."""
+    cards = []
+    seen: dict[str, int] = {}
+    tags = tuple(_tags(note))
+    for draft in drafts:
+        base = hashlib.sha256(f"{note.key}\0{draft.origin.value}\0{draft.key}".encode())
+        card_id = base.hexdigest()[:12]
+        seen[card_id] = seen.get(card_id, 0) + 1
+        if seen[card_id] > 1:
+            card_id = f"{card_id}-{seen[card_id]}"
+        path = scope.headings(draft.line)
+        card = Card(
+            id=card_id,
+            type=draft.type,
+            front=draft.front,
+            back=draft.back,
+            text=draft.text,
+            context=scope.context(draft.line),
+            anchor=path[-1].anchor if path else None,
+            line=draft.line,
+            origin=draft.origin,
+            tags=tags,
+        )
+        cards.append(card.with_changes(fact=fingerprint(card)))
+    return cards
+
+
+def _tags(note: Note) -> list[str]:
+    """The note's tags as Anki can hold them: no `#`, no spaces."""
+    tags = ("-".join(tag.lstrip("#").split()) for tag in note.tags)
+    return list(dict.fromkeys(tag for tag in tags if tag))
+
+
+def _link_text(note: Note, vault: Vault | None) -> LinkText:
+    """Wiki-links read as their label, else the linked note's title (and heading)."""
+    if vault is None:
+        return default_link_text
+
+    def read(meta: dict) -> str:
+        if meta.get("label"):
+            return str(meta["label"])
+        link = WikiLink(raw="", target=meta["target"], line=0, heading=meta["heading"])
+        found = vault.resolve(link, note)
+        target = vault.notes.get(found.path or "") if found.path else None
+        title = target.title if target else default_link_text({"target": meta["target"]})
+        heading = meta.get("heading")
+        return f"{title} › {heading}" if heading and title else str(heading or title)
+
+    return read
+
+
+def _linked_titles(note: Note, vault: Vault | None) -> list[str]:
+    """Titles of the notes this one links to, which its cards may quote."""
+    if vault is None:
+        return []
+    titles = []
+    for result in vault.resolved.get(note.path, []):
+        target = vault.notes.get(result.path or "")
+        titles.append(target.title if target else "")
+    return titles

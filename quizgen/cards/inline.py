@@ -1,0 +1,111 @@
+"""Inline tokens back to short Markdown for card sides: the pieces extraction rules work on."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from markdown_it.token import Token
+
+__all__ = ["LinkText", "line_pieces", "markdown_of", "plain_of", "schedule_free"]
+
+# How a wiki-link reads on a card (its note's title, its label...): given the token's meta.
+LinkText = Callable[[dict], str]
+
+_SPACES = re.compile(r"[ \t]+")
+_MARKS = {
+    "strong_open": "**",
+    "strong_close": "**",
+    "em_open": "*",
+    "em_close": "*",
+    "s_open": "~~",
+    "s_close": "~~",
+}
+
+
+def default_link_text(meta: dict) -> str:
+    """A wiki-link's label, else its heading, else its target's file name."""
+    target = str(meta.get("target") or "").rsplit("/", 1)[-1]
+    return str(meta.get("label") or meta.get("heading") or target)
+
+
+def schedule_free(children: Iterable[Token]) -> list[Token]:
+    """Inline children without `<!--SR:...-->` schedule comments (any HTML comment), empty text."""
+    return [
+        child
+        for child in children
+        if not (child.type == "html_inline" and child.content.startswith("<!--"))
+        and not (child.type == "text" and not child.content)
+    ]
+
+
+def markdown_of(
+    children: list[Token], link_text: LinkText = default_link_text, cloze: bool = False
+) -> str:
+    """Markdown for inline tokens; `==x==` becomes `{{cN::x}}` when `cloze` is set."""
+    parts: list[str] = []
+    number = 0
+    for child in children:
+        kind = child.type
+        if kind == "text":
+            parts.append(child.content)
+        elif kind == "code_inline":
+            fence = "``" if "`" in child.content else "`"
+            parts.append(f"{fence}{child.content}{fence}")
+        elif kind in _MARKS:
+            parts.append(_MARKS[kind])
+        elif kind == "highlight_open":
+            number += 1
+            parts.append(f"{{{{c{number}::" if cloze else "")
+        elif kind == "highlight_close":
+            parts.append("}}" if cloze else "")
+        elif kind == "wikilink" and not child.meta.get("embed"):
+            parts.append(link_text(child.meta))
+        elif kind == "link_open":
+            parts.append("[")
+        elif kind == "link_close":
+            parts.append(f"]({_href(children, child)})")
+        elif kind in ("softbreak", "hardbreak"):
+            parts.append(" ")
+    return _tidy("".join(parts))
+
+
+def plain_of(children: Iterable[Token], link_text: LinkText = default_link_text) -> str:
+    """The words a reader sees: no emphasis marks, no link targets, code kept as text."""
+    parts = []
+    for child in children:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type == "wikilink" and not child.meta.get("embed"):
+            parts.append(link_text(child.meta))
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+    return _tidy("".join(parts))
+
+
+def line_pieces(children: list[Token]) -> list[list[Token]]:
+    """Inline children split at line breaks: one list per source line."""
+    lines: list[list[Token]] = [[]]
+    for child in children:
+        if child.type in ("softbreak", "hardbreak"):
+            lines.append([])
+        else:
+            lines[-1].append(child)
+    return lines
+
+
+def _href(children: Iterable[Token], closing: Token) -> str:
+    """The href of the link a `link_close` token ends."""
+    opened = None
+    for child in children:
+        if child is closing:
+            break
+        if child.type == "link_open":
+            opened = child
+    return str(opened.attrGet("href") or "") if opened else ""
+
+
+def _tidy(text: str) -> str:
+    """One space between words, nothing around."""
+    text = _SPACES.sub(" ", text).strip()
+    return text.replace("** **", " ").replace("****", "")

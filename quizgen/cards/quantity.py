@@ -1,0 +1,76 @@
+"""Quota sentences: a number with its unit becomes a cloze deletion.
+
+A number counts only with a unit after it (`15 minutes`, `256 KB`, `1,000 concurrent executions`,
+`99.9%`) or a word before it that names a code (`status code 429`, `port 443`), so service
+names (`EC2`, `S3`, `Route 53`), years, versions and list numbering are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["cloze_quantities", "has_quantity", "without_numbers"]
+
+_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_STANDARD = (
+    r"%|percent|x(?=\W|$)|ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|"
+    r"weeks?|months?|years?|bytes?|[KMGTP]i?B(?:/s)?|[KMGT]bps|IOPS|TPS|RPS|vCPUs?|GB-seconds?|"
+    r"times|[A-Z]{2,5}s(?=\W|$)"
+)
+_UNITS = rf"{_STANDARD}|(?:[a-z][a-z-]+ )?[a-z][a-z-]{{2,}}s(?=\W|$)"
+_STANDARD_AFTER = re.compile(rf"^{_NUMBER}[\s-]?(?:{_STANDARD})")
+_RANGE = rf"(?:[\s-]?(?:{_UNITS}))?(?:\s(?:to|and)\s|[-–])"
+_QUANTITY = re.compile(
+    rf"(?<![\w.,/$#:-]){_NUMBER}(?:{_RANGE}{_NUMBER})?[\s-]?(?:{_UNITS})"
+    rf"(?:\s(?:per|every|each|a|an)\s(?:{_NUMBER}\s)?[a-zA-Z-]+)?(?![\w-])"
+    rf"|(?<=status code )\d{{3}}\b|(?<=HTTP )\d{{3}}\b|(?<=port )\d{{2,5}}\b"
+)
+# Words a number is often followed by that are not units of anything.
+_NOT_UNITS = re.compile(
+    r"\s(?:[a-z-]+ )?(?:does|goes|uses|gives|takes|makes|means|needs|runs|seems|becomes|remains|"
+    r"this|thus|plus|less|across|always|towards|versus|was|has|is|its|as|us|yes|sometimes)$"
+)
+# `Python 3`, `Route 53`, `Java 11`: a capitalised word right before the number names a thing.
+_NAMED = re.compile(r"(?<=\S)\s+[A-Z][\w.]*\s$")
+_CAPITALISED = re.compile(r"(?:^|\s)[A-Z][\w.]*\s$")
+# Spans a cloze must not touch: code, link targets, existing clozes.
+_PROTECTED = re.compile(r"``.*?``|`[^`]*`|\]\([^)]*\)|\{\{c\d+::.*?\}\}|https?://\S+")
+_DIGITS = re.compile(r"\d[\d,.]*")
+
+
+def has_quantity(text: str) -> bool:
+    """True when a sentence states a number with its unit."""
+    return any(True for _ in _matches(text))
+
+
+def cloze_quantities(text: str) -> str:
+    """The sentence with each quantity hidden as `{{cN::...}}`, numbered left to right."""
+    parts, last = [], 0
+    for number, (start, end) in enumerate(_matches(text), 1):
+        parts += [text[last:start], f"{{{{c{number}::{text[start:end]}}}}}"]
+        last = end
+    return "".join(parts) + text[last:]
+
+
+def without_numbers(text: str) -> str:
+    """The sentence with its numbers taken out: the stable part of a quota fact."""
+    return _DIGITS.sub("#", text)
+
+
+def _matches(text: str):
+    """(start, end) of each quantity outside protected spans."""
+    protected = [match.span() for match in _PROTECTED.finditer(text)]
+    for match in _QUANTITY.finditer(text):
+        start, end = match.span()
+        if any(start < p_end and p_start < end for p_start, p_end in protected):
+            continue
+        if _NOT_UNITS.search(match.group()) or _named(text[max(0, start - 40) : start], match):
+            continue
+        yield start, end
+
+
+def _named(before: str, match: re.Match[str]) -> bool:
+    """True when the number belongs to a name (`Route 53`, `Python 3 supports`), not a quantity."""
+    if _NAMED.search(before):
+        return True
+    return bool(_CAPITALISED.search(before)) and not _STANDARD_AFTER.match(match.group())

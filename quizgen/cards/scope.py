@@ -1,0 +1,52 @@
+"""Where a fact sits in its note: the words a card needs to stand alone."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..note import Heading, Note
+from .inline import LinkText, default_link_text
+
+__all__ = ["Scope"]
+
+
+@dataclass
+class Scope:
+    """A note seen from one of its lines: title, heading path and how links read."""
+
+    note: Note
+    link_text: LinkText = default_link_text
+
+    def headings(self, line: int) -> list[Heading]:
+        """The heading path above a line."""
+        return self.note.heading_above(line)
+
+    def context(self, line: int) -> tuple[str, ...]:
+        """Heading texts above a line, the note title first unless it is the H1."""
+        path = [h.text.rstrip(":").strip() for h in self.headings(line)]
+        if not path or self.headings(line)[0].level != 1:
+            path.insert(0, self.note.title)
+        return tuple(text for text in path if text)
+
+    def where(self, line: int, drop: str = "") -> str:
+        """`Title › Section` for a question; a part equal to `drop` is left out."""
+        context = self.context(line)
+        parts = [context[0]] + ([context[-1]] if len(context) > 1 else [])
+        folded = drop.casefold().strip()
+        kept = [part for part in dict.fromkeys(parts) if part.casefold() != folded]
+        return " › ".join(kept)
+
+    def names(self, line: int) -> list[str]:
+        """Words that name the subject here: title, aliases and the nearest heading."""
+        names = [self.note.title, *self.note.aliases, self.note.name]
+        path = self.headings(line)
+        if path:
+            names.append(path[-1].text)
+        return [name.casefold() for name in names if len(name) > 2]
+
+    def standalone(self, text: str, line: int) -> str:
+        """The text itself when it names its subject, else prefixed with `Title › Section:`."""
+        folded = text.casefold()
+        if any(name in folded for name in self.names(line)):
+            return text
+        return f"{self.where(line)}: {text}"

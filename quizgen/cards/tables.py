@@ -1,0 +1,55 @@
+"""Comparison and quota tables: one card per body row, keyed by its first cell."""
+
+from __future__ import annotations
+
+from .blocks import Piece
+from .draft import Draft
+from .explicit import normalise
+from .inline import markdown_of, plain_of
+from .model import CardType, Origin
+from .scope import Scope
+
+__all__ = ["table_cards"]
+
+# Second-column headers that add nothing to a question ("Quota | Value").
+_PLAIN_HEADERS = {"", "value", "values", "comment", "comments", "description", "details", "notes"}
+
+
+def table_cards(piece: Piece, scope: Scope) -> list[Draft]:
+    """Cards for a table's rows: the row key (and column names) ask, the other cells answer."""
+    if len(piece.rows) < 2:
+        return []
+    header = [plain_of(cell.children or [], scope.link_text) for cell in piece.rows[0][1]]
+    if len(header) < 2:
+        return []
+    drafts = []
+    for line, cells in piece.rows[1:]:
+        draft = _row_card(header, line, cells, scope)
+        if draft is not None:
+            drafts.append(draft)
+    return drafts
+
+
+def _row_card(header: list[str], line: int, cells: list, scope: Scope) -> Draft | None:
+    """One row as a card, or None when its key or every answer cell is empty."""
+    key = markdown_of(cells[0].children or [], scope.link_text) if cells else ""
+    answers = [markdown_of(cell.children or [], scope.link_text) for cell in cells[1:]]
+    if not key.strip() or not any(answers):
+        return None
+    front = f"{scope.where(line)} — {header[0]}: **{key}**" if header[0] else f"**{key}**"
+    if len(header) == 2:
+        back = answers[0]
+        if header[1].casefold() not in _PLAIN_HEADERS:
+            front += f" — {header[1]}?"
+    else:
+        names = header[1 : len(answers) + 1]
+        front += f" ({', '.join(name for name in names if name)})"
+        back = "\n".join(
+            f"- **{name}**: {answer}" if name else f"- {answer}"
+            for name, answer in zip(names, answers, strict=False)
+            if answer
+        )
+    if not header[0]:
+        front = f"{scope.where(line)} — {front}"
+    question_key = normalise(f"{header[0]} {key}")
+    return Draft(Origin.TABLE, CardType.BASIC, question_key, line, front, back)
