@@ -67,6 +67,7 @@ class QuizgenPlugin(BasePlugin[QuizgenOptions]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Serve quizgen's styles and scripts, and a tags index page when the vault has none."""
+        _keep_readmes(files, config, self.vault)
         for name in ("quizgen.css", "mathjax.js"):
             files.append(_asset(config, ASSETS, name, f"{DEST}/{name}"))
         root = mathjax_root()
@@ -95,6 +96,16 @@ class QuizgenPlugin(BasePlugin[QuizgenOptions]):
             return
         for problem in sorted(set(self.site.renderer.diagnostics)):
             log.warning(str(problem))
+
+
+def _keep_readmes(files: Files, config: MkDocsConfig, vault: Vault | None) -> None:
+    """A README.md that MkDocs dropped for an index.md beside it becomes the page README/."""
+    for path in vault.notes if vault else []:
+        if path.rsplit("/", 1)[-1] != "README.md" or files.get_file_from_path(path):
+            continue
+        file = File(path, config.docs_dir, config.site_dir, config.use_directory_urls)
+        file.dest_uri = path.removesuffix(".md") + "/index.html"
+        files.append(file)
 
 
 def _cards_beside(config: MkDocsConfig, cards_dir: str | None) -> CardSet | None:

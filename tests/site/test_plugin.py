@@ -1,0 +1,94 @@
+"""The `quizgen` plugin in any mkdocs.yml, the repository's own site, and the real corpus."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from quizgen import load_vault
+from quizgen.cards import Card, CardFile, CardType, dump_card_file
+from quizgen.site import build_site
+
+VAULT = Path(__file__).parent / "vault"
+
+MKDOCS_YML = """\
+site_name: Fixture
+docs_dir: notes
+site_dir: out
+theme:
+  name: material
+  font: false
+plugins:
+  - search
+  - quizgen
+"""
+
+
+def _build(config_file: Path) -> None:
+    """What `mkdocs build` does with this config file."""
+    build(load_config(str(config_file)))
+
+
+def _card_file(note: str, count: int) -> str:
+    """A card file for a note with `count` basic cards."""
+    cards = tuple(Card(id=f"c{n}", type=CardType.BASIC, front="Q", back="A") for n in range(count))
+    return dump_card_file(CardFile(cards=cards, note=note, title=note))
+
+
+def test_plain_mkdocs_yml_with_the_plugin_counts_cards(tmp_path):
+    shutil.copytree(VAULT, tmp_path / "notes")
+    (tmp_path / "cards" / "folder").mkdir(parents=True)
+    card_file = _card_file("folder/Target Note.md", 3)
+    (tmp_path / "cards" / "folder" / "Target Note.yml").write_text(card_file, encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+    _build(tmp_path / "mkdocs.yml")
+    page = (tmp_path / "out" / "folder" / "Target Note" / "index.html").read_text("utf-8")
+    assert '<span class="qz-count">3 cards</span>' in page
+    assert 'href="../../index.html#^blk1"' not in page
+    assert 'id="section-two"' in page
+    index = (tmp_path / "out" / "index.html").read_text("utf-8")
+    assert '<span class="qz-count">0 cards</span>' in index
+    assert "quiz?note=" not in index  # no app_url: no study links
+    assert (tmp_path / "out" / "tags" / "index.html").is_file()
+
+
+def test_no_cards_folder_means_no_count(tmp_path):
+    shutil.copytree(VAULT, tmp_path / "notes")
+    (tmp_path / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+    _build(tmp_path / "mkdocs.yml")
+    page = (tmp_path / "out" / "folder" / "Target Note" / "index.html").read_text("utf-8")
+    assert "qz-count" not in page
+    assert "Second section text about walruses" in page
+
+
+def test_readme_beside_index_is_kept_as_its_own_page(tmp_path):
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "index.md").write_text("# Home\n\nSee [[README]].\n", "utf-8")
+    (tmp_path / "notes" / "README.md").write_text("# Read me\n\nReadme words.\n", "utf-8")
+    (tmp_path / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+    _build(tmp_path / "mkdocs.yml")
+    readme = (tmp_path / "out" / "README" / "index.html").read_text("utf-8")
+    assert "Readme words." in readme
+    assert 'href="README/"' in (tmp_path / "out" / "index.html").read_text("utf-8")
+
+
+def test_repository_mkdocs_yml_builds_the_notes(root, tmp_path):
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    build(config)
+    page = (tmp_path / "site" / "aws-certs" / "aws-lambda" / "index.html").read_text("utf-8")
+    assert 'href="../lambda-concurrency/#reserved-concurrency"' in page
+    assert "qz-backlinks" in page
+
+
+def test_real_corpus_builds_with_every_note_a_page(corpus, tmp_path):
+    vault = load_vault(corpus)
+    out = build_site(vault, tmp_path / "site", app_url="/")
+    pages = {p.parent.relative_to(out).as_posix() for p in out.rglob("index.html")}
+    expected = {path.removesuffix(".md") for path in vault.notes}
+    # MkDocs serves a folder's README.md as its index page.
+    expected = {"." if p in ("index", "README") else p.removesuffix("/README") for p in expected}
+    assert expected <= pages
+    assert any(out.rglob("*.png")) or not any(a.endswith(".png") for a in vault.attachments)
