@@ -86,6 +86,10 @@ def configure(
     config["ACCOUNTS"] = _as_bool(config["ACCOUNTS"])
     config["SYNC_ON_START"] = _as_bool(config["SYNC_ON_START"])
     config["DESIRED_RETENTION"] = float(config["DESIRED_RETENTION"])
+    if not 0.5 <= config["DESIRED_RETENTION"] < 1:
+        raise ValueError(
+            f"DESIRED_RETENTION must be between 0.5 and 0.99, not {config['DESIRED_RETENTION']}"
+        )
     for name in ("NEW_PER_DAY", "REVIEWS_PER_DAY", "DAY_STARTS_HOUR"):
         config[name] = int(config[name])
     config.setdefault("SESSION_COOKIE_SAMESITE", "Lax")

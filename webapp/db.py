@@ -6,24 +6,45 @@ queue on the lock instead of failing halfway. PostgreSQL is used when the URL sa
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
 import click
 from flask import Flask, current_app, g
+from flask.cli import with_appcontext
 from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.orm import Session
 
 from .models import LOCAL_LEARNER, Base, Learner
 
-__all__ = ["get_engine", "get_session", "init_app", "make_engine", "setup_database", "write"]
+__all__ = [
+    "database_url",
+    "get_engine",
+    "get_session",
+    "init_app",
+    "make_engine",
+    "setup_database",
+    "write",
+]
 
 WRITE = {"quizgen_write": True}
 
 
+def database_url(url: str) -> str:
+    """A URL with a driver SQLAlchemy can load: plain `postgresql://` uses psycopg2 if psycopg
+    (version 3) is not installed; `postgres://` (as Heroku-style hosts write it) is accepted."""
+    scheme, _, rest = url.partition("://")
+    if scheme not in {"postgres", "postgresql"}:
+        return url
+    driver = "psycopg" if importlib.util.find_spec("psycopg") else "psycopg2"
+    return f"postgresql+{driver}://{rest}"
+
+
 def make_engine(url: str, synchronous: str = "FULL") -> Engine:
     """An engine for a database URL; SQLite gets WAL, a busy timeout and explicit BEGINs."""
+    url = database_url(url)
     if not url.startswith("sqlite"):
         return create_engine(url, pool_pre_ping=True, pool_size=8, max_overflow=8)
     engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
@@ -86,6 +107,7 @@ def _close_session(_error: BaseException | None = None) -> None:
 
 
 @click.command("init-db")
+@with_appcontext
 def init_db_command() -> None:
     """Create the tables (data already there is kept)."""
     setup_database(get_engine())

@@ -13,6 +13,7 @@ from typing import Any
 
 import click
 from flask import Flask
+from flask.cli import with_appcontext
 from sqlalchemy import and_, delete, exists, insert, select, true, update
 from sqlalchemy.orm import Session
 
@@ -231,6 +232,7 @@ def sync_folder(session: Session, cards_dir: Path) -> SyncReport:
 
 
 @click.command("sync-cards")
+@with_appcontext
 def sync_command() -> None:
     """Sync the cards from the card folder (review history is kept)."""
     from flask import current_app

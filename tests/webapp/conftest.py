@@ -1,0 +1,346 @@
+"""The Flask test kit: app, client and runner on a fresh database, and one helper per action.
+
+Every test runs on SQLite and, when TEST_DATABASE_URL is set, again on PostgreSQL in a
+schema of its own that is dropped afterwards.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from quizgen.cards import Card, CardFile, CardType, dump_card_file
+from webapp import create_app
+from webapp.db import database_url as normalized
+
+START = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
+
+
+@dataclass
+class Clock:
+    """A clock the test moves by hand."""
+
+    moment: datetime = START
+
+    def __call__(self) -> datetime:
+        return self.moment
+
+    def advance(self, **delta: float) -> None:
+        self.moment += timedelta(**delta)
+
+
+def sample_files() -> dict[str, CardFile]:
+    """Two notes in two decks: five basic cards, a reverse card, a cloze with two deletions."""
+    sqs = CardFile(
+        cards=(
+            Card(
+                id="sqs-1",
+                type=CardType.BASIC,
+                front="Max SQS message size?",
+                back="256 KB",
+                context=("Limits",),
+                anchor="limits",
+                line=5,
+                tags=("limits",),
+            ),
+            Card(
+                id="sqs-2",
+                type=CardType.BASIC,
+                front="SQS <script>alert(1)</script>?",
+                back="A **queue**",
+                context=("Basics",),
+                anchor="basics",
+                line=9,
+            ),
+            Card(id="sqs-3", type=CardType.REVERSE, front="FIFO", back="first in, first out"),
+            Card(id="sqs-4", type=CardType.BASIC, front="Hidden", back="x", suspended=True),
+        ),
+        note="aws/sqs.md",
+        title="SQS",
+        deck="aws",
+        page="aws/sqs/",
+        tags=("queue",),
+    )
+    lam = CardFile(
+        cards=(
+            Card(
+                id="lam-1",
+                type=CardType.CLOZE,
+                text="Lambda runs up to {{c1::15 minutes}} with up to {{c2::10 GB}}",
+                context=("Limits",),
+                anchor="limits",
+            ),
+            Card(id="lam-2", type=CardType.BASIC, front="Lambda cold start?", back="first call"),
+            Card(id="lam-3", type=CardType.BASIC, front="Lambda layers?", back="shared code"),
+        ),
+        note="aws/compute/lambda.md",
+        title="Lambda",
+        deck="aws::compute",
+        page="aws/compute/lambda/",
+        tags=("serverless",),
+    )
+    return {"aws/sqs.yml": sqs, "aws/compute/lambda.yml": lam}
+
+
+def write_cards(folder: Path, files: dict[str, CardFile]) -> None:
+    """Write card files as the extractor would; files not listed are removed."""
+    for old in folder.rglob("*.yml"):
+        old.unlink()
+    for name, card_file in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(dump_card_file(card_file), encoding="utf-8")
+
+
+POSTGRESQL = os.environ.get("TEST_DATABASE_URL")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Run every test that uses the database on SQLite, and on PostgreSQL when it is set up."""
+    if "database_kind" in metafunc.fixturenames:
+        kinds = ["sqlite", "postgresql"] if POSTGRESQL else ["sqlite"]
+        metafunc.parametrize("database_kind", kinds)
+
+
+@pytest.fixture
+def database_url(database_kind: str, tmp_path: Path) -> Iterator[str]:
+    """A fresh SQLite file, or a fresh PostgreSQL schema when TEST_DATABASE_URL is set."""
+    if database_kind == "sqlite":
+        yield f"sqlite:///{tmp_path / 'test.sqlite3'}"
+        return
+    base = POSTGRESQL
+    assert base
+    from sqlalchemy import create_engine, text
+
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    engine = create_engine(normalized(base))
+    with engine.begin() as connection:
+        connection.execute(text(f"CREATE SCHEMA {schema}"))
+    joiner = "&" if "?" in base else "?"
+    yield f"{base}{joiner}options={quote(f'-csearch_path={schema}')}"
+    with engine.begin() as connection:
+        connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+    engine.dispose()
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def cards_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "cards"
+    write_cards(folder, sample_files())
+    return folder
+
+
+@pytest.fixture
+def site_dir(tmp_path: Path) -> Path:
+    site = tmp_path / "site"
+    (site / "aws" / "sqs").mkdir(parents=True)
+    (site / "index.html").write_text("<h1>Home</h1>", encoding="utf-8")
+    (site / "aws" / "sqs" / "index.html").write_text("<h1 id='limits'>SQS</h1>", encoding="utf-8")
+    return site
+
+
+@pytest.fixture
+def settings(
+    database_url: str, cards_dir: Path, site_dir: Path, tmp_path: Path, clock: Clock
+) -> dict[str, Any]:
+    """Settings a test may change before asking for `app`."""
+    return {
+        "TESTING": True,
+        "DATABASE_URL": database_url,
+        "CARDS_DIR": str(cards_dir),
+        "SITE_DIR": str(site_dir),
+        "DECK_FILE": str(tmp_path / "deck.apkg"),
+        "CLOCK": clock,
+        "NEW_PER_DAY": 20,
+        "REVIEWS_PER_DAY": 200,
+    }
+
+
+@pytest.fixture
+def app(settings: dict[str, Any], tmp_path: Path) -> Iterator[Flask]:
+    made = create_app(settings, instance_path=tmp_path / "instance")
+    yield made
+    made.extensions["quizgen_engine"].dispose()
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app: Flask):
+    return app.test_cli_runner()
+
+
+@dataclass
+class ReviewActions:
+    """What a learner does through the JSON API and the review page."""
+
+    client: FlaskClient
+    token: str = ""
+    seen: list[str] = field(default_factory=list)
+
+    def csrf(self) -> str:
+        if not self.token:
+            self.token = self.client.get("/api/csrf").json["csrf_token"]
+        return self.token
+
+    def post(self, url: str, body: Any = None, *, csrf: bool = True):
+        headers = {"X-CSRF-Token": self.csrf()} if csrf else {}
+        return self.client.post(url, json=body if body is not None else {}, headers=headers)
+
+    def next(self, **scope: str) -> dict[str, Any]:
+        response = self.client.get("/api/next", query_string=scope)
+        assert response.status_code == 200, response.json
+        return response.json
+
+    def rate(self, rating: Any = 3, **scope: str) -> dict[str, Any]:
+        """Rate the next card and return the API's answer."""
+        shown = self.next(**scope)
+        assert shown["card"] is not None, "no card to rate"
+        self.seen.append(shown["card"]["id"])
+        body = {
+            "card_id": shown["card"]["id"],
+            "rating": rating,
+            "version": shown["state"]["version"],
+        }
+        response = self.post("/api/reviews", body)
+        assert response.status_code == 201, response.json
+        return response.json
+
+    def undo(self, review_id: int | None = None):
+        return self.post("/api/undo", {} if review_id is None else {"review_id": review_id})
+
+    def form_token(self) -> str:
+        """The CSRF token a page of the session carries."""
+        with self.client.session_transaction() as session:
+            return session.get("csrf_token") or self.csrf()
+
+
+@pytest.fixture
+def reviewer(client: FlaskClient) -> ReviewActions:
+    return ReviewActions(client)
+
+
+@dataclass
+class AuthActions:
+    """Registering, logging in and out through the account pages."""
+
+    client: FlaskClient
+
+    def _page_token(self) -> str:
+        page = self.client.get("/auth/login").text
+        marker = 'name="csrf_token" value="'
+        start = page.index(marker) + len(marker)
+        return page[start : page.index('"', start)]
+
+    def register(self, name: str = "ada", password: str = "correct horse"):
+        form = {"name": name, "password": password, "csrf_token": self._page_token()}
+        return self.client.post("/auth/register", data=form)
+
+    def login(self, name: str = "ada", password: str = "correct horse"):
+        form = {"name": name, "password": password, "csrf_token": self._page_token()}
+        return self.client.post("/auth/login", data=form)
+
+    def logout(self):
+        with self.client.session_transaction() as session:
+            token = session.get("csrf_token", "")
+        return self.client.post("/auth/logout", data={"csrf_token": token})
+
+
+@pytest.fixture
+def auth(client: FlaskClient) -> AuthActions:
+    return AuthActions(client)
+
+
+@dataclass
+class CardFolder:
+    """The test's card folder: the sample files, and a way to rewrite them."""
+
+    path: Path
+
+    def sample(self) -> dict[str, CardFile]:
+        return sample_files()
+
+    def write(self, files: dict[str, CardFile]) -> None:
+        write_cards(self.path, files)
+
+
+@pytest.fixture
+def card_folder(cards_dir: Path) -> CardFolder:
+    return CardFolder(cards_dir)
+
+
+@dataclass
+class ReviewPage:
+    """The review page as a browser without JavaScript uses it: GET, then form posts."""
+
+    client: FlaskClient
+
+    def open(self, **query: str):
+        response = self.client.get("/review", query_string=query)
+        assert response.status_code == 200
+        return response
+
+    def field(self, page: str, name: str) -> str:
+        marker = f'name="{name}" value="'
+        start = page.index(marker) + len(marker)
+        return page[start : page.index('"', start)]
+
+    def answer(self, rating: str = "3", page: str | None = None, **overrides: str):
+        page = page or self.open().text
+        form = {
+            "csrf_token": self.field(page, "csrf_token"),
+            "card_id": self.field(page, "card_id"),
+            "version": self.field(page, "version"),
+            "rating": rating,
+            "duration_ms": "1200",
+        }
+        form.update(overrides)
+        return self.client.post("/review/answer", data=form)
+
+    def undo(self, page: str | None = None, **overrides: str):
+        page = page or self.open().text
+        form = {
+            "csrf_token": self.field(page, "csrf_token"),
+            "review_id": self.field(page, "review_id"),
+        }
+        form.update(overrides)
+        return self.client.post("/review/undo", data=form)
+
+
+@pytest.fixture
+def review_page(client: FlaskClient) -> ReviewPage:
+    return ReviewPage(client)
+
+
+@pytest.fixture
+def stored(app: Flask):
+    """A function returning every review stored, oldest first, as dicts."""
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
+    from webapp.models import ReviewRow
+
+    def reviews() -> list[dict[str, Any]]:
+        with Session(app.extensions["quizgen_engine"]) as session:
+            rows = session.scalars(select(ReviewRow).order_by(ReviewRow.id))
+            return [row.to_dict() for row in rows]
+
+    return reviews
