@@ -8,7 +8,7 @@ from markdown_it.token import Token
 
 from .blocks import Piece
 from .draft import Draft, first_sentences, sentences
-from .explicit import normalise
+from .explicit import answer_text, normalise
 from .inline import line_pieces, markdown_of, plain_of, schedule_free
 from .model import CardType, Origin
 from .quantity import cloze_quantities, has_quantity, without_numbers
@@ -33,7 +33,7 @@ _DANGLING |= {"what", "where", "of", "and", "or", "because", "but", "not", "no"}
 _MAX_ANSWER = 400
 
 
-def definition_cards(piece: Piece, following: Piece | None, scope: Scope) -> list[Draft]:
+def definition_cards(piece: Piece, following: list[Piece], scope: Scope) -> list[Draft]:
     """`**Term** means ...` in a paragraph; `**Term**: trait` or `Subject: trait` in a list item."""
     children = schedule_free(piece.children)
     lead = _bold_lead(children)
@@ -44,28 +44,28 @@ def definition_cards(piece: Piece, following: Piece | None, scope: Scope) -> lis
         term, rest = plain_of(children[1:lead], scope.link_text), children[lead + 1 :]
         answer = _CONNECTOR.sub("", markdown_of(rest, scope.link_text), count=1)
         if not answer and piece.depth == 0 and _adjacent_paragraph(piece, following):
-            answer = markdown_of(following.children, scope.link_text) if following else ""
+            answer = markdown_of(following[0].children, scope.link_text)
         return _term_card(piece, term.rstrip(":").strip(), answer, scope)
     if listed:
         return _trait_card(piece, markdown_of(children, scope.link_text), scope)
     return []
 
 
-def question_cards(piece: Piece, following: Piece | None, scope: Scope) -> tuple[list[Draft], bool]:
-    """A line ending in `?` with its answer on the next lines or in the next paragraph."""
+def question_cards(piece: Piece, following: list[Piece], scope: Scope) -> tuple[list[Draft], int]:
+    """A line ending in `?` with its answer on the next lines or in the paragraph or list below."""
     lines = line_pieces(schedule_free(piece.children))
     question = markdown_of(lines[0], scope.link_text)
-    if not _is_question(question) or piece.kind == "heading" and following is None:
-        return [], False
+    if not _is_question(question):
+        return [], 0
     answer = " ".join(markdown_of(line, scope.link_text) for line in lines[1:]).strip()
-    uses_next = False
-    if not answer and following is not None and _answers(piece, following):
-        answer, uses_next = markdown_of(following.children, scope.link_text), True
+    used = 0
+    if not answer:
+        answer, used = answer_text(piece, following, scope.link_text, gap=1)
     if not answer or answer.endswith("?") or len(answer) > _MAX_ANSWER * 2:
-        return [], False
+        return [], 0
     front = scope.standalone(question, piece.line)
     draft = Draft(Origin.QUESTION, CardType.BASIC, normalise(question), piece.line, front, answer)
-    return [draft], uses_next
+    return [draft], used
 
 
 def quantity_cards(piece: Piece, scope: Scope) -> list[Draft]:
@@ -87,9 +87,11 @@ def _bold_lead(children: list[Token]) -> int | None:
     return next((i for i, c in enumerate(children) if c.type == "strong_close"), None)
 
 
-def _adjacent_paragraph(piece: Piece, following: Piece | None) -> bool:
+def _adjacent_paragraph(piece: Piece, following: list[Piece]) -> bool:
     """True when the next piece is a plain paragraph right after this one."""
-    return bool(following and following.kind == "paragraph" and following.depth == piece.depth)
+    return (
+        bool(following) and following[0].kind == "paragraph" and following[0].depth == piece.depth
+    )
 
 
 def _term_card(piece: Piece, term: str, answer: str, scope: Scope) -> list[Draft]:
@@ -122,7 +124,7 @@ def _trait_card(piece: Piece, text: str, scope: Scope) -> list[Draft]:
 def _good_subject(subject: str) -> bool:
     """A list item's subject found before its verb: a short noun phrase, not half a clause."""
     words = subject.replace("**", "").split()
-    if not words or len(words) > 5 or re.search(r"[,.!?;()\[\]]", subject):
+    if not words or len(words) > 5 or re.search(r"[,!?;()\[\]]|\.(?:\s|$)", subject):
         return False
     if subject.count("**") % 2 or subject.count("`") % 2:
         return False
@@ -146,10 +148,3 @@ def _good_answer(answer: str, term: str) -> bool:
 def _is_question(line: str) -> bool:
     """A real question: ends in `?`, has a few words, is not only a link or a `?` marker."""
     return line.endswith("?") and len(line.split()) >= 3
-
-
-def _answers(piece: Piece, following: Piece) -> bool:
-    """True when the next piece is the answer: a paragraph right below (one blank line at most)."""
-    if following.kind != "paragraph" or following.depth < piece.depth:
-        return False
-    return following.line <= piece.end + 2

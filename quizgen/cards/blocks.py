@@ -121,3 +121,24 @@ def _table(tokens: list[Token], index: int, pieces: list[Piece]) -> int:
         index += 1
     pieces.append(piece)
     return index + 1
+
+
+def answer_below(piece: Piece, following: list[Piece], gap: int) -> tuple[list[Piece], int]:
+    """The paragraph or list right below a piece (at most `gap` blank lines between).
+
+    Returns the answer's paragraphs (a list gives its items' lead paragraphs) and how many pieces
+    that takes up.
+    """
+    if not following or following[0].kind != "paragraph":
+        return [], 0
+    first = following[0]
+    if first.line > piece.end + 1 + gap or first.depth < piece.depth:
+        return [], 0
+    if first.depth == piece.depth or not first.first:
+        return [first], 1
+    taken = 0
+    while taken < len(following) and following[taken].depth >= first.depth:
+        if following[taken].kind != "paragraph":
+            break
+        taken += 1
+    return [p for p in following[:taken] if p.depth == first.depth and p.first], taken

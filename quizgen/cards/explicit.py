@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 from markdown_it.token import Token
 
 from ..cards.render import CLOZE
-from .blocks import Piece
+from .blocks import Piece, answer_below
 from .draft import Draft
 from .inline import LinkText, line_pieces, markdown_of, schedule_free
 from .model import CardType, Origin
 
-__all__ = ["Explicit", "explicit_cards", "normalise"]
+__all__ = ["Explicit", "answer_text", "explicit_cards", "normalise"]
 
 _SEPARATOR = re.compile(r"(?<!:):{2,3}(?![:=])")
 _IPV6ISH = re.compile(r"^[0-9A-Fa-f.%]*$")
@@ -35,7 +35,7 @@ class Explicit:
     problems: list[tuple[int, str, str]] = field(default_factory=list)  # line, code, message
     whole: bool = False  # Q::A or multi-line card: no automatic card from this paragraph
     cloze: bool = False  # a cloze was written: no quantity cloze from this paragraph
-    uses_next: bool = False  # the answer is the next paragraph
+    used: int = 0  # pieces after this one that hold the answer
 
 
 def normalise(text: str) -> str:
@@ -44,7 +44,7 @@ def normalise(text: str) -> str:
     return " ".join(re.sub(r"[*_`~=>#\[\]()]", " ", text).casefold().split())
 
 
-def explicit_cards(piece: Piece, following: Piece | None, link_text: LinkText) -> Explicit:
+def explicit_cards(piece: Piece, following: list[Piece], link_text: LinkText) -> Explicit:
     """Explicit cards written in a paragraph (or a list item's paragraph)."""
     found = Explicit()
     children = schedule_free(piece.children)
@@ -72,7 +72,7 @@ def _has_anki_cloze(children: list[Token]) -> bool:
 
 def _multi_line(
     piece: Piece,
-    following: Piece | None,
+    following: list[Piece],
     lines: list[list[Token]],
     marker: int,
     link_text: LinkText,
@@ -82,13 +82,8 @@ def _multi_line(
     question = "\n".join(markdown_of(line, link_text) for line in lines[:marker]).strip()
     answer = "\n".join(markdown_of(line, link_text) for line in lines[marker + 1 :]).strip()
     found.whole = True
-    if (
-        not answer
-        and following
-        and following.kind == "paragraph"
-        and following.line <= piece.end + 1
-    ):
-        answer, found.uses_next = markdown_of(following.children, link_text), True
+    if not answer:
+        answer, found.used = answer_text(piece, following, link_text, gap=0)
     kind = CardType.REVERSE if _alone(lines[marker]) == "??" else CardType.BASIC
     _add_basic(found, piece.line, kind, question, answer)
 
@@ -165,3 +160,14 @@ def _add_basic(found: Explicit, line: int, kind: CardType, question: str, answer
         found.problems.append((line, "empty-side", message))
         return
     found.drafts.append(Draft(Origin.EXPLICIT, kind, normalise(question), line, question, answer))
+
+
+def answer_text(
+    piece: Piece, following: list[Piece], link_text: LinkText, gap: int
+) -> tuple[str, int]:
+    """Markdown of the paragraph or list right below a piece, and how many pieces it takes."""
+    parts, used = answer_below(piece, following, gap)
+    texts = [markdown_of(part.children, link_text) for part in parts]
+    if len(parts) > 1 or (parts and parts[0].depth > piece.depth):
+        return "\n".join(f"- {text}" for text in texts), used
+    return (texts[0] if texts else ""), used

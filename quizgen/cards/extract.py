@@ -115,31 +115,29 @@ def _drafts(pieces: list[Piece], scope: Scope) -> tuple[list[Draft], list[tuple[
     """Apply the rules to each piece: explicit syntax first, then automatic extraction."""
     drafts: list[Draft] = []
     problems: list[tuple[int, str, str]] = []
-    used: set[int] = set()
+    skip_to = 0
     for index, piece in enumerate(pieces):
-        if index in used:
-            continue
-        following = pieces[index + 1] if index + 1 < len(pieces) else None
+        if index < skip_to:
+            continue  # the answer of a question above
+        following = pieces[index + 1 : index + 60]
         if piece.kind == "table":
             drafts += table_cards(piece, scope)
             continue
         if piece.kind == "heading":
-            found, uses_next = question_cards(piece, following, scope)
-            drafts += found
-            used |= {index + 1} if uses_next else set()
+            found, used = question_cards(piece, following, scope)
+            drafts, skip_to = drafts + found, index + 1 + used
             continue
         if piece.kind != "paragraph":
             continue
         explicit = explicit_cards(piece, following, scope.link_text)
         drafts += explicit.drafts
         problems += explicit.problems
-        used |= {index + 1} if explicit.uses_next else set()
+        skip_to = index + 1 + explicit.used
         if explicit.whole:
             continue
-        found, uses_next = question_cards(piece, following, scope)
+        found, used = question_cards(piece, following, scope)
         if found:
-            drafts += found
-            used |= {index + 1} if uses_next else set()
+            drafts, skip_to = drafts + found, index + 1 + used
             continue
         drafts += definition_cards(piece, following, scope)
         if not explicit.cloze:
