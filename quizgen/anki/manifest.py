@@ -47,28 +47,31 @@ class Manifest:
     timestamp: float | None = None
     digest: str = ""
     settings: str = ""
+    package: str = ""
     files: dict[str, FileEntry] = field(default_factory=dict)
     notes: dict[str, AnkiNote] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain data for JSON, notes in GUID order."""
+        """Plain data for JSON, notes as rows in package order."""
         return {
             "format": FORMAT,
             "timestamp": self.timestamp,
             "digest": self.digest,
             "settings": self.settings,
+            "package": self.package,
             "files": {name: entry.to_dict() for name, entry in sorted(self.files.items())},
-            "notes": [note.to_dict() for _, note in sorted(self.notes.items())],
+            "notes": [note.to_row() for note in self.notes.values()],
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Manifest:
         """Inverse of `to_dict`."""
-        notes = (AnkiNote.from_dict(note) for note in data.get("notes") or ())
+        notes = (AnkiNote.from_row(row) for row in data.get("notes") or ())
         return cls(
             timestamp=data.get("timestamp"),
             digest=str(data.get("digest") or ""),
             settings=str(data.get("settings") or ""),
+            package=str(data.get("package") or ""),
             files={k: FileEntry.from_dict(v) for k, v in (data.get("files") or {}).items()},
             notes={note.guid: note for note in notes},
         )
@@ -101,8 +104,19 @@ def read_manifest(path: Path) -> tuple[Manifest, list[Diagnostic]]:
 def write_manifest(path: Path, manifest: Manifest) -> None:
     """Write the manifest atomically (a half-written one would lose the removed facts)."""
     temporary = path.with_name(path.name + ".tmp")
-    temporary.write_text(json.dumps(manifest.to_dict(), ensure_ascii=False), encoding="utf-8")
+    text = json.dumps(manifest.to_dict(), ensure_ascii=False, separators=(",", ":"))
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return
+    temporary.write_text(text, encoding="utf-8")
     os.replace(temporary, path)
+
+
+def file_digest(path: Path) -> str:
+    """sha256 of a file's bytes, '' when it does not exist."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return ""
 
 
 def content_digest(notes: list[AnkiNote], models_key: str) -> str:

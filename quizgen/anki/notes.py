@@ -64,6 +64,26 @@ class AnkiNote:
             removed_at=data.get("removed_at"),
         )
 
+    def to_row(self) -> list[Any]:
+        """A compact list for the manifest (50,000 notes load faster as lists than as dicts)."""
+        return [
+            self.guid,
+            self.note_type.value,
+            self.deck,
+            list(self.fields),
+            list(self.tags),
+            list(self.media),
+            self.removed_at,
+        ]
+
+    @classmethod
+    def from_row(cls, row: list[Any]) -> AnkiNote:
+        """Inverse of `to_row`."""
+        guid, note_type, deck, fields, tags, media, removed_at = row
+        return cls(
+            guid, NoteType(note_type), deck, tuple(fields), tuple(tags), tuple(media), removed_at
+        )
+
     def as_removed(self, deck: str, when: float) -> AnkiNote:
         """This note moved to the Removed deck and tagged, fields untouched."""
         tags = tuple(sorted({*self.tags, REMOVED_TAG}))

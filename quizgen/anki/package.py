@@ -23,6 +23,7 @@ from .manifest import (
     FileEntry,
     Manifest,
     content_digest,
+    file_digest,
     manifest_path,
     read_manifest,
     write_manifest,
@@ -110,8 +111,13 @@ def export_package(
     manifest.timestamp = _stamp(previous, manifest.digest, now)
 
     packed = _packed_media(manifest.notes.values(), media)
-    out_file.parent.mkdir(parents=True, exist_ok=True)
-    _write_apkg(list(manifest.notes.values()), root, out_file, manifest.timestamp, packed)
+    unchanged = manifest.digest == previous.digest and _same_package(out_file, previous)
+    if unchanged:  # the package on disk already holds exactly these rows and files
+        manifest.package = previous.package
+    else:
+        out_file.parent.mkdir(parents=True, exist_ok=True)
+        _write_apkg(list(manifest.notes.values()), root, out_file, manifest.timestamp, packed)
+        manifest.package = file_digest(out_file)
     write_manifest(manifest_path(out_file), manifest)
     return ExportReport(
         path=out_file,
@@ -250,6 +256,11 @@ def _stamp(previous: Manifest, digest: str, now: float) -> float:
     return max(now, math.floor(previous.timestamp) + 1)
 
 
+def _same_package(out_file: Path, previous: Manifest) -> bool:
+    """True when the package on disk is the one the last build wrote (media names are hashes)."""
+    return bool(previous.package) and file_digest(out_file) == previous.package
+
+
 def _packed_media(notes, media: MediaLibrary | None) -> dict[str, Path]:
     """Packed media name -> file, for every image the exported notes show.
 
@@ -292,7 +303,7 @@ def _write_apkg(
 def _zip(target: Path, database: Path, media: dict[str, Path]) -> None:
     """The .apkg layout: the collection, a `media` map of numbered files, the files."""
     names = sorted(media)
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
         archive.write(database, "collection.anki2")
         archive.writestr("media", json.dumps({str(i): name for i, name in enumerate(names)}))
         for index, name in enumerate(names):
