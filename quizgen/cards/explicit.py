@@ -147,8 +147,10 @@ def _plain_runs(text: str, start: int, end: int) -> bool:
     right = right_words[0] if right_words else ""
     if _NOT_A_SIDE & set(left + right):
         return False
-    if _NAMESPACE.match(left) and _NAMESPACE.match(right) and text[end + len(right) :].strip():
-        return False  # `AWS::Region is ...`, `Foo::Bar does ...`: a qualified name mid-sentence
+    if _NAMESPACE.match(left) and _NAMESPACE.match(right):
+        # `AWS::AccountId`, `AWS::Region is ...`: a qualified name, not `What is SQS::A queue`
+        internal = re.search(r"[A-Z0-9]", right[1:])
+        return not (internal or (len(right) > 2 and text[end + len(right) :].strip()))
     return not (left and right and _IPV6ISH.match(left) and _IPV6ISH.match(right))
 
 
