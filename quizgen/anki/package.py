@@ -216,7 +216,7 @@ def _note(
     missing: list[str] = []
     note = note_for_card(card_file, card, settings, missing)
     for image in missing:
-        message = f"card {card.id}: image '{image}' is not in the notes folder; the card shows it broken"
+        message = f"card {card.id}: image '{image}' is not in the notes folder; shown broken"
         diagnostics.append(Diagnostic(card_file.note or name, card.line, "missing-image", message))
     return note
 
