@@ -10,6 +10,8 @@ from markdown_it import MarkdownIt
 __all__ = ["cloze_answer", "cloze_numbers", "cloze_question", "render_markdown"]
 
 CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
+# Text with none of these needs no Markdown parser: escaping it gives the same HTML.
+_MARKUP = re.compile(r"[\\`*_\[\]<>!|#&$=~\x00-\x1f\x7f]|^(?:[-+]|\d+[.)])|https?:|www\.")
 _INLINE_MATH = re.compile(r"(?<![\\$])\$(?!\s)([^$\n]+?)(?<!\s)\$(?!\d)")
 
 
@@ -23,12 +25,21 @@ def _renderer() -> MarkdownIt:
 
 def render_markdown(text: str) -> str:
     """HTML for a card side; `$x$` becomes MathJax's `\\(x\\)`."""
+    if text == text.strip() and not _MARKUP.search(text):
+        return _escape(text)
     text = _INLINE_MATH.sub(lambda m: "\\\\(" + m.group(1) + "\\\\)", text)
     html = _renderer().render(text).strip()
     # A single paragraph reads better without the <p> wrapper on a card.
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
     return html
+
+
+def _escape(text: str) -> str:
+    """Escape text the way markdown-it-py escapes a plain paragraph."""
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )
 
 
 def cloze_numbers(text: str) -> list[int]:
