@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import click
@@ -44,9 +45,7 @@ def open_vault(notes_dir: Path) -> Vault:
     if not notes_dir.is_dir():
         raise click.ClickException(f"notes folder '{notes_dir}' does not exist")
     total = sum(1 for _ in notes_dir.rglob("*.md"))
-    with click.progressbar(
-        length=total, label="Reading notes", file=click.get_text_stream("stderr")
-    ) as bar:
+    with click.progressbar(length=total, label="Reading notes", file=sys.stderr) as bar:
         return load_vault(notes_dir, progress=lambda _path: bar.update(1))
 
 

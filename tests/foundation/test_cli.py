@@ -62,7 +62,7 @@ def test_check_json_is_a_list_of_diagnostics():
 def test_check_passes_with_only_warnings():
     result = run("check", "--notes", str(LINKS))
     assert result.exit_code == 0
-    assert "broken-link" in result.output
+    assert "ambiguous-link" in result.output
 
 
 def test_check_on_the_knowledge_base_reports_nothing(root):
