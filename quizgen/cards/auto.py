@@ -63,7 +63,7 @@ def question_cards(piece: Piece, following: list[Piece], scope: Scope) -> tuple[
         answer, used = answer_text(piece, following, scope.link_text, gap=1)
     if not answer or answer.endswith("?") or len(answer) > _MAX_ANSWER * 2:
         return [], 0
-    front = scope.standalone(question, piece.line)
+    front = scope.standalone(question, piece.line, piece.parent)
     draft = Draft(Origin.QUESTION, CardType.BASIC, normalise(question), piece.line, front, answer)
     return [draft], used
 
@@ -74,7 +74,7 @@ def quantity_cards(piece: Piece, scope: Scope) -> list[Draft]:
     for sentence in sentences(markdown_of(schedule_free(piece.children), scope.link_text)):
         if sentence.endswith("?") or len(sentence.split()) < 4 or not has_quantity(sentence):
             continue
-        text = scope.standalone(cloze_quantities(sentence), piece.line)
+        text = scope.standalone(cloze_quantities(sentence), piece.line, piece.parent)
         key = normalise(without_numbers(sentence))
         drafts.append(Draft(Origin.QUANTITY, CardType.CLOZE, key, piece.line, text=text))
     return drafts
@@ -99,7 +99,7 @@ def _term_card(piece: Piece, term: str, answer: str, scope: Scope) -> list[Draft
     answer = first_sentences(answer)
     if not _good_term(term) or not _good_answer(answer, term):
         return []
-    where = scope.where(piece.line, drop=term)
+    where = scope.where(piece.line, drop=term, parent=piece.parent)
     front = f"{where} › **{term}**" if where else f"**{term}**"
     origin = Origin.LIST if piece.depth else Origin.DEFINITION
     return [Draft(origin, CardType.BASIC, normalise(term), piece.line, front, answer)]

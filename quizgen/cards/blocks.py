@@ -25,6 +25,8 @@ class Piece:
     ordered: bool = False
     quote: bool = False
     item: int = 0  # serial number of the list item it is in (0: none)
+    group: int = 0  # serial number of the list it is in (0: none)
+    parent: str = ""  # for a nested list item: the lead text of the item it is nested in
     rows: list[tuple[int, list[Token]]] = field(default_factory=list)  # table: (line, cells)
 
     @property
@@ -35,8 +37,8 @@ class Piece:
 
 @dataclass
 class _Walk:
-    lists: list[bool] = field(default_factory=list)  # ordered? for each open list
-    items: list[list[int]] = field(default_factory=list)  # [serial, paragraphs seen]
+    lists: list[tuple[bool, int]] = field(default_factory=list)  # (ordered?, serial) per list
+    items: list[list] = field(default_factory=list)  # [serial, paragraphs seen, lead text]
     quotes: int = 0
     serial: int = 0
 
@@ -66,12 +68,13 @@ def _open_or_close(token: Token, walk: _Walk) -> None:
     """Keep the stack of lists, list items and quotes the walk is inside."""
     kind = token.type
     if kind in ("bullet_list_open", "ordered_list_open"):
-        walk.lists.append(kind == "ordered_list_open")
+        walk.serial += 1
+        walk.lists.append((kind == "ordered_list_open", walk.serial))
     elif kind in ("bullet_list_close", "ordered_list_close"):
         walk.lists.pop()
     elif kind == "list_item_open":
         walk.serial += 1
-        walk.items.append([walk.serial, 0])
+        walk.items.append([walk.serial, 0, ""])
     elif kind == "list_item_close":
         walk.items.pop()
     elif kind == "blockquote_open":
@@ -87,9 +90,11 @@ def _text_piece(opener: Token, inline: Token, walk: _Walk) -> Piece:
         return Piece("heading", start + 1, end, inline, level=int(opener.tag[1]))
     first, serial = False, 0
     if walk.items:
-        serial, seen = walk.items[-1]
+        serial, seen, _ = walk.items[-1]
         first = seen == 0
         walk.items[-1][1] += 1
+        if first:
+            walk.items[-1][2] = _lead(inline.content)
     return Piece(
         "paragraph",
         start + 1,
@@ -97,10 +102,19 @@ def _text_piece(opener: Token, inline: Token, walk: _Walk) -> Piece:
         inline,
         depth=len(walk.lists),
         first=first,
-        ordered=bool(walk.lists and walk.lists[-1]),
+        ordered=bool(walk.lists and walk.lists[-1][0]),
         quote=walk.quotes > 0,
         item=serial,
+        group=walk.lists[-1][1] if walk.lists else 0,
+        parent=walk.items[-2][2] if len(walk.items) > 1 else "",
     )
+
+
+def _lead(content: str) -> str:
+    """An item's first line without Markdown marks: what nested items are about."""
+    line = content.split("\n", 1)[0]
+    line = line.replace("**", "").replace("__", "").replace("==", "").replace("`", "")
+    return " ".join(line.split()).rstrip(":").strip()
 
 
 def _table(tokens: list[Token], index: int, pieces: list[Piece]) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..diagnostics import Diagnostic, Severity
@@ -13,8 +14,9 @@ from .auto import definition_cards, quantity_cards, question_cards
 from .blocks import Piece, pieces_of
 from .draft import Draft
 from .explicit import explicit_cards
+from .groups import list_cards
 from .inline import LinkText, default_link_text
-from .model import Card, CardFile
+from .model import Card, CardFile, Origin
 from .scope import Scope
 from .tables import table_cards
 
@@ -31,8 +33,19 @@ __all__ = [
     "source_hash",
 ]
 
-# Bumped when the rules change, so that `quizgen cards` re-extracts every note once.
-RULES_VERSION = "1"
+_RULE_MODULES = ("auto", "blocks", "draft", "explicit", "extract", "groups", "inline", "model")
+_RULE_MODULES += ("quantity", "scope", "tables", "files")
+
+
+def _rules_version() -> str:
+    """Fingerprint of the extraction code: a new quizgen re-extracts every note once."""
+    digest = hashlib.sha256()
+    for name in _RULE_MODULES:
+        digest.update((Path(__file__).parent / f"{name}.py").read_bytes())
+    return digest.hexdigest()[:12]
+
+
+RULES_VERSION = _rules_version()
 
 
 @dataclass
@@ -112,37 +125,45 @@ def fingerprint(card: Card) -> str:
 
 
 def _drafts(pieces: list[Piece], scope: Scope) -> tuple[list[Draft], list[tuple[int, str, str]]]:
-    """Apply the rules to each piece: explicit syntax first, then automatic extraction."""
+    """Apply the rules to each piece, then make list cards from lists nothing else used."""
     drafts: list[Draft] = []
     problems: list[tuple[int, str, str]] = []
+    carded: set[int] = set()  # list items that made a card or answer one
     skip_to = 0
     for index, piece in enumerate(pieces):
         if index < skip_to:
-            continue  # the answer of a question above
-        following = pieces[index + 1 : index + 60]
-        if piece.kind == "table":
-            drafts += table_cards(piece, scope)
+            carded.add(piece.item)  # the answer of a question above
             continue
-        if piece.kind == "heading":
-            found, used = question_cards(piece, following, scope)
-            drafts, skip_to = drafts + found, index + 1 + used
-            continue
-        if piece.kind != "paragraph":
-            continue
-        explicit = explicit_cards(piece, following, scope.link_text)
-        drafts += explicit.drafts
-        problems += explicit.problems
-        skip_to = index + 1 + explicit.used
-        if explicit.whole:
-            continue
+        found, found_problems, used = _piece_drafts(piece, pieces[index + 1 : index + 60], scope)
+        drafts += found
+        problems += found_problems
+        skip_to = index + 1 + used
+        if piece.item and any(draft.origin is not Origin.QUANTITY for draft in found):
+            carded.add(piece.item)  # a number's cloze does not replace a card of the whole list
+    return drafts + list_cards(pieces, scope, carded), problems
+
+
+def _piece_drafts(
+    piece: Piece, following: list[Piece], scope: Scope
+) -> tuple[list[Draft], list[tuple[int, str, str]], int]:
+    """Cards of one piece: explicit syntax first, then the automatic rules; pieces it used."""
+    if piece.kind == "table":
+        return table_cards(piece, scope), [], 0
+    if piece.kind == "heading":
         found, used = question_cards(piece, following, scope)
-        if found:
-            drafts, skip_to = drafts + found, index + 1 + used
-            continue
-        drafts += definition_cards(piece, following, scope)
-        if not explicit.cloze:
-            drafts += quantity_cards(piece, scope)
-    return drafts, problems
+        return found, [], used
+    if piece.kind != "paragraph":
+        return [], [], 0
+    explicit = explicit_cards(piece, following, scope.link_text)
+    if explicit.whole:
+        return explicit.drafts, explicit.problems, explicit.used
+    found, used = question_cards(piece, following, scope)
+    if found:
+        return explicit.drafts + found, explicit.problems, used
+    drafts = explicit.drafts + definition_cards(piece, following, scope)
+    if not explicit.cloze:
+        drafts += quantity_cards(piece, scope)
+    return drafts, explicit.problems, 0
 
 
 def _cards(note: Note, scope: Scope, drafts: list[Draft]) -> list[Card]:

@@ -17,9 +17,12 @@ _STANDARD = (
     r"weeks?|months?|years?|bytes?|[KMGTP]i?B(?:/s)?|[KMGT]bps|IOPS|TPS|RPS|vCPUs?|GB-seconds?|"
     r"times|[A-Z]{2,5}s(?=\W|$)"
 )
-_UNITS = rf"{_STANDARD}|(?:[a-z][a-z-]+ )?[a-z][a-z-]{{2,}}s(?=\W|$)"
+_UNITS = rf"{_STANDARD}|(?:[a-z][a-z-]+ ){{0,2}}[a-z][a-z-]{{2,}}s(?=\W|$)"
 _STANDARD_AFTER = re.compile(rf"^{_NUMBER}[\s-]?(?:{_STANDARD})")
-_RANGE = rf"(?:[\s-]?(?:{_UNITS}))?(?:\s(?:to|and)\s|[-–])"
+_STANDARD_UNIT = re.compile(rf"[\s-]?(?:{_STANDARD})")
+# `5 local secondary indexes`: only the number is hidden, the noun says what is counted.
+_LEADING_NUMBERS = re.compile(rf"{_NUMBER}(?:\s(?:to|and|or)\s{_NUMBER}|[-–]{_NUMBER})?")
+_RANGE = rf"(?:[\s-]?(?:{_STANDARD}))?(?:\s(?:to|and|or)\s|[-–])"
 _QUANTITY = re.compile(
     rf"(?<![\w.,/$#:-]){_NUMBER}(?:{_RANGE}{_NUMBER})?[\s-]?(?:{_UNITS})"
     rf"(?:\s(?:per|every|each|a|an)\s(?:{_NUMBER}\s)?[a-zA-Z-]+)?(?![\w-])"
@@ -47,6 +50,9 @@ def cloze_quantities(text: str) -> str:
     """The sentence with each quantity hidden as `{{cN::...}}`, numbered left to right."""
     parts, last = [], 0
     for number, (start, end) in enumerate(_matches(text), 1):
+        numbers = _LEADING_NUMBERS.match(text, start)
+        if numbers and not _STANDARD_UNIT.match(text, numbers.end(), end):
+            end = numbers.end()
         parts += [text[last:start], f"{{{{c{number}::{text[start:end]}}}}}"]
         last = end
     return "".join(parts) + text[last:]

@@ -28,10 +28,11 @@ class Scope:
             path.insert(0, self.note.title)
         return tuple(text for text in path if text)
 
-    def where(self, line: int, drop: str = "") -> str:
-        """`Title › Section` for a question; a part equal to `drop` is left out."""
+    def where(self, line: int, drop: str = "", parent: str = "") -> str:
+        """`Title › Section` (› the parent list item) for a question; `drop` is left out."""
         context = self.context(line)
         parts = [context[0]] + ([context[-1]] if len(context) > 1 else [])
+        parts += [parent] if parent and len(parent.split()) <= 8 else []
         folded = drop.casefold().strip()
         kept = [part for part in dict.fromkeys(parts) if part.casefold() != folded]
         return " › ".join(kept)
@@ -44,9 +45,9 @@ class Scope:
             names.append(path[-1].text)
         return [name.casefold() for name in names if len(name) > 2]
 
-    def standalone(self, text: str, line: int) -> str:
+    def standalone(self, text: str, line: int, parent: str = "") -> str:
         """The text itself when it names its subject, else prefixed with `Title › Section:`."""
         folded = text.casefold()
-        if any(name in folded for name in self.names(line)):
+        if not parent and any(name in folded for name in self.names(line)):
             return text
-        return f"{self.where(line)}: {text}"
+        return f"{self.where(line, parent=parent)}: {text}"

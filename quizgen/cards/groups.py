@@ -1,0 +1,98 @@
+"""A short list whose items have no subject of their own: one card for the whole list.
+
+The list is asked by what introduces it: the item it is nested in (`Glacier Deep Archive:`),
+a paragraph ending in `:` right above it, or the heading it sits under.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from .blocks import Piece
+from .draft import Draft
+from .explicit import normalise
+from .inline import markdown_of, schedule_free
+from .model import CardType, Origin
+from .scope import Scope
+
+__all__ = ["list_cards"]
+
+_MAX_ITEMS, _MAX_WORDS, _MAX_CHARS = 8, 20, 400
+
+
+def list_cards(pieces: list[Piece], scope: Scope, done: set[int]) -> list[Draft]:
+    """Cards for lists most of whose items made no card (`done` holds those items' serials)."""
+    groups: dict[int, list[int]] = defaultdict(list)
+    for index, piece in enumerate(pieces):
+        if piece.kind == "paragraph" and piece.depth and piece.first:
+            groups[piece.group].append(index)
+    drafts = []
+    for indexes in groups.values():
+        items = [pieces[i] for i in indexes]
+        if 2 * sum(item.item in done for item in items) >= len(items) or not _short(items):
+            continue
+        draft = _list_card(items, pieces[indexes[0] - 1] if indexes[0] else None, scope)
+        if draft is not None:
+            drafts.append(draft)
+    return drafts
+
+
+def _short(items: list[Piece]) -> bool:
+    """2 to 8 items of plain words, few enough to recall together."""
+    if not 2 <= len(items) <= _MAX_ITEMS:
+        return False
+    texts = [_text(item) for item in items]
+    if any(not text or len(text.split()) > _MAX_WORDS for text in texts):
+        return False
+    return sum(len(text) for text in texts) <= _MAX_CHARS
+
+
+def _text(item: Piece) -> str:
+    """An item's Markdown; '' when it is only a link or an embed (a link list, not a fact)."""
+    children = schedule_free(item.children)
+    if all(
+        child.type in ("wikilink", "link_open", "link_close", "image")
+        or (child.type == "text" and not child.content.strip())
+        or (child.type == "text" and _inside_link(children, child))
+        for child in children
+    ):
+        return ""
+    return markdown_of(children)
+
+
+def _inside_link(children: list, target) -> bool:
+    """True when a text token sits between `link_open` and `link_close`."""
+    depth = 0
+    for child in children:
+        if child is target:
+            return depth > 0
+        depth += {"link_open": 1, "link_close": -1}.get(child.type, 0)
+    return False
+
+
+def _list_card(items: list[Piece], before: Piece | None, scope: Scope) -> Draft | None:
+    """The list as one answer, asked by its parent item, lead-in paragraph or heading."""
+    first = items[0]
+    if first.parent:
+        lead, line = first.parent, first.line
+    elif (
+        before is not None
+        and before.kind == "paragraph"
+        and before.depth == 0
+        and (markdown_of(before.children).endswith(":") and before.end + 1 >= first.line - 1)
+    ):
+        lead, line = markdown_of(before.children, scope.link_text).rstrip(":"), before.line
+    elif before is not None and before.kind == "heading":
+        lead, line = "", first.line
+    else:
+        return None
+    back = "\n".join(f"- {markdown_of(item.children, scope.link_text)}" for item in items)
+    where = scope.where(line)
+    if not lead:
+        front = f"{where} ({len(items)} points)"
+    elif len(lead.split()) <= 6:
+        front = f"{where} › **{lead}**"
+    else:
+        front = f"{where}: {lead}"
+    key = normalise(f"{lead or where} list")
+    return Draft(Origin.LIST, CardType.BASIC, key, line, front, back)
