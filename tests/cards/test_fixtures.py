@@ -27,7 +27,9 @@ def extracted(name: str, tmp_path: Path) -> tuple[str, str]:
     vault = load_vault(tmp_path)
     card_file, problems = extract_note(vault.notes[f"{name}.md"], vault)
     # The source hash includes the rules' code version; fixtures pin the cards, not the version.
-    return dump_card_file(replace(card_file, source_hash="")), "".join(f"{problem}\n" for problem in problems)
+    return dump_card_file(replace(card_file, source_hash="")), "".join(
+        f"{problem}\n" for problem in problems
+    )
 
 
 @pytest.mark.parametrize("name", CASES)
