@@ -15,6 +15,8 @@ from .scope import Pair
 
 __all__ = ["Fact", "FactIndex", "facts_of"]
 
+_DIGIT = re.compile(r"\d")
+_UNIT_WORD = re.compile(r"[a-z]+|%")
 _CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
 
 
@@ -83,7 +85,7 @@ class FactIndex:
         self.by_table: dict[tuple, list[Fact]] = defaultdict(list)
         self.by_note: dict[tuple, list[Fact]] = defaultdict(list)
         self.by_deck: dict[tuple, list[Fact]] = defaultdict(list)
-        self.by_shape: dict[str, list[Fact]] = defaultdict(list)
+        self.by_unit: dict[str, list[Fact]] = defaultdict(list)
         for card_file, card in pairs:
             if card.suspended:
                 continue
@@ -96,8 +98,9 @@ class FactIndex:
             self.by_table[table_key(fact)].append(fact)
         self.by_note[(fact.card_file.note or fact.card_file.title, fact.family)].append(fact)
         self.by_deck[(fact.card_file.deck, fact.family)].append(fact)
-        if fact.shape:
-            self.by_shape[fact.shape].append(fact)
+        unit = unit_key(fact.answer)
+        if unit:
+            self.by_unit[unit].append(fact)
 
     def table_rows(self, fact: Fact) -> list[Fact]:
         """The other rows of the fact's table."""
@@ -112,8 +115,23 @@ class FactIndex:
         return self.by_deck.get((fact.card_file.deck, fact.family), [])
 
     def same_unit(self, fact: Fact) -> list[Fact]:
-        """Facts whose answers are quantities of the same shape."""
-        return self.by_shape.get(fact.shape or "", [])
+        """Facts whose answers may be quantities in the same unit (compare `shape` to be sure)."""
+        return self.by_unit.get(unit_key(fact.answer), [])
+
+
+def unit_key(answer: str) -> str:
+    """A quick guess at an answer's unit: its last word, singular, when it holds a number.
+
+    Computing every answer's exact `shape` would cost more than the whole quiz, so facts are
+    grouped by this key and the shapes of the few candidates drawn are compared.
+    """
+    if not _DIGIT.search(answer):
+        return ""
+    words = _UNIT_WORD.findall(answer.casefold())
+    if not words:
+        return ""
+    word = words[-1]
+    return word[:-1] if len(word) > 3 and word.endswith("s") else word
 
 
 def table_key(fact: Fact) -> tuple:

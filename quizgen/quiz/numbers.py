@@ -24,6 +24,8 @@ def quantity_shape(answer: str) -> str | None:
 
     None when the answer holds no number, no unit, or is too long to be a quantity.
     """
+    if not any(char.isdigit() for char in answer):
+        return None
     plain = normalise_answer(answer)
     if not _SHAPE_NUMBER.search(plain) or len(plain.split()) > _MAX_WORDS:
         return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from ..cards.model import Card, CardFile
 
@@ -39,10 +40,11 @@ def in_deck(card_deck: str, deck: str) -> bool:
     return not wanted or _deck_path(card_deck)[: len(wanted)] == wanted
 
 
-def _deck_path(deck: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def _deck_path(deck: str) -> tuple[str, ...]:
     """A deck name as its parts, case-folded; `a/b` and `a::b` are the same deck."""
     parts = deck.replace("/", "::").split("::")
-    return [part.strip().casefold() for part in parts if part.strip()]
+    return tuple(part.strip().casefold() for part in parts if part.strip())
 
 
 def _has_tag(card_file: CardFile, card: Card, tag: str) -> bool:
