@@ -31,6 +31,7 @@ _DETERMINERS = {"the", "a", "an", "each", "every", "some", "any", "more", "less"
 _DANGLING = _PRONOUNS | _CONJUNCTIONS | _DETERMINERS | {"than", "that", "which", "who", "how"}
 _DANGLING |= {"what", "where", "of", "and", "or", "because", "but", "not", "no"}
 _MAX_ANSWER = 400
+_DIGIT = re.compile(r"\d")
 
 
 def definition_cards(piece: Piece, following: list[Piece], scope: Scope) -> list[Draft]:
@@ -38,21 +39,23 @@ def definition_cards(piece: Piece, following: list[Piece], scope: Scope) -> list
     children = schedule_free(piece.children)
     lead = _bold_lead(children)
     listed = piece.depth > 0 and piece.first
-    if listed and _PARTS.match(markdown_of(children, scope.link_text)):
-        return _trait_card(piece, markdown_of(children, scope.link_text), scope)
+    if listed and _PARTS.match(scope.markdown(piece)):
+        return _trait_card(piece, scope.markdown(piece), scope)
     if lead is not None:
         term, rest = plain_of(children[1:lead], scope.link_text), children[lead + 1 :]
         answer = _CONNECTOR.sub("", markdown_of(rest, scope.link_text), count=1)
         if not answer and piece.depth == 0 and _adjacent_paragraph(piece, following):
-            answer = markdown_of(following[0].children, scope.link_text)
+            answer = scope.markdown(following[0])
         return _term_card(piece, term.rstrip(":").strip(), answer, scope)
     if listed:
-        return _trait_card(piece, markdown_of(children, scope.link_text), scope)
+        return _trait_card(piece, scope.markdown(piece), scope)
     return []
 
 
 def question_cards(piece: Piece, following: list[Piece], scope: Scope) -> tuple[list[Draft], int]:
     """A line ending in `?` with its answer on the next lines or in the paragraph or list below."""
+    if piece.inline is None or "?" not in piece.inline.content:
+        return [], 0
     lines = line_pieces(schedule_free(piece.children))
     question = markdown_of(lines[0], scope.link_text)
     if not _is_question(question):
@@ -70,8 +73,10 @@ def question_cards(piece: Piece, following: list[Piece], scope: Scope) -> tuple[
 
 def quantity_cards(piece: Piece, scope: Scope) -> list[Draft]:
     """One cloze per sentence that states a number with its unit."""
-    drafts = []
-    for sentence in sentences(markdown_of(schedule_free(piece.children), scope.link_text)):
+    drafts: list[Draft] = []
+    if piece.inline is None or not _DIGIT.search(piece.inline.content):
+        return drafts
+    for sentence in sentences(scope.markdown(piece)):
         if sentence.endswith("?") or len(sentence.split()) < 4 or not has_quantity(sentence):
             continue
         text = scope.standalone(cloze_quantities(sentence), piece.line, piece.parent)

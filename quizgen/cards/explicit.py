@@ -24,6 +24,7 @@ _SEPARATOR = re.compile(r"(?<!:):{2,3}(?![:=])")
 _IPV6ISH = re.compile(r"^[0-9A-Fa-f.%]*$")
 _NOT_A_SIDE = set(":/[]()<>{}@\\")
 _MARK = "\x00"
+_MARKERS = ("::", "?", "==", "{{")
 _NAMESPACE = re.compile(r"^[A-Z][A-Za-z0-9]*$")
 
 
@@ -47,6 +48,9 @@ def normalise(text: str) -> str:
 def explicit_cards(piece: Piece, following: list[Piece], link_text: LinkText) -> Explicit:
     """Explicit cards written in a paragraph (or a list item's paragraph)."""
     found = Explicit()
+    content = piece.inline.content if piece.inline else ""
+    if not any(mark in content for mark in _MARKERS):
+        return found
     children = schedule_free(piece.children)
     lines = line_pieces(children)
     marker = next((i for i, line in enumerate(lines) if _alone(line) in ("?", "??")), None)

@@ -33,8 +33,8 @@ __all__ = [
     "source_hash",
 ]
 
-_RULE_MODULES = ("auto", "blocks", "draft", "explicit", "extract", "groups", "inline", "model")
-_RULE_MODULES += ("quantity", "scope", "tables", "files")
+_RULE_MODULES: tuple[str, ...] = ("auto", "blocks", "draft", "explicit", "extract", "groups")
+_RULE_MODULES += ("inline", "model", "quantity", "scope", "tables", "files")
 
 
 def _rules_version() -> str:
@@ -120,8 +120,12 @@ def source_hash(note: Note, vault: Vault | None = None) -> str:
 
 def fingerprint(card: Card) -> str:
     """Short hash of a card's sides: equal to `card.fact` while nobody has edited it."""
-    sides = f"{card.type.value}\0{card.front}\0{card.back}\0{card.text}"
-    return hashlib.sha256(sides.encode()).hexdigest()[:12]
+    return _fingerprint(card.type.value, card.front, card.back, card.text)
+
+
+def _fingerprint(*sides: str) -> str:
+    """Short hash of a card's type and sides."""
+    return hashlib.sha256("\0".join(sides).encode()).hexdigest()[:12]
 
 
 def _drafts(pieces: list[Piece], scope: Scope) -> tuple[list[Draft], list[tuple[int, str, str]]]:
@@ -178,19 +182,21 @@ def _cards(note: Note, scope: Scope, drafts: list[Draft]) -> list[Card]:
         if seen[card_id] > 1:
             card_id = f"{card_id}-{seen[card_id]}"
         path = scope.headings(draft.line)
-        card = Card(
-            id=card_id,
-            type=draft.type,
-            front=draft.front,
-            back=draft.back,
-            text=draft.text,
-            context=scope.context(draft.line),
-            anchor=path[-1].anchor if path else None,
-            line=draft.line,
-            origin=draft.origin,
-            tags=tags,
+        cards.append(
+            Card(
+                id=card_id,
+                type=draft.type,
+                front=draft.front,
+                back=draft.back,
+                text=draft.text,
+                context=scope.context(draft.line),
+                anchor=path[-1].anchor if path else None,
+                line=draft.line,
+                origin=draft.origin,
+                tags=tags,
+                fact=_fingerprint(draft.type.value, draft.front, draft.back, draft.text),
+            )
         )
-        cards.append(card.with_changes(fact=fingerprint(card)))
     return cards
 
 
@@ -205,9 +211,17 @@ def _link_text(note: Note, vault: Vault | None) -> LinkText:
     if vault is None:
         return default_link_text
 
+    known: dict[tuple[str, str], str] = {}
+
     def read(meta: dict) -> str:
         if meta.get("label"):
             return str(meta["label"])
+        key = (str(meta["target"]), str(meta.get("heading") or ""))
+        if key not in known:
+            known[key] = _resolved_text(meta)
+        return known[key]
+
+    def _resolved_text(meta: dict) -> str:
         link = WikiLink(raw="", target=meta["target"], line=0, heading=meta["heading"])
         found = vault.resolve(link, note)
         target = vault.notes.get(found.path or "") if found.path else None

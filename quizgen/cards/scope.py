@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, field
 
 from ..note import Heading, Note
-from .inline import LinkText, default_link_text
+from .blocks import Piece
+from .inline import LinkText, default_link_text, markdown_of, schedule_free
 
 __all__ = ["Scope"]
 
@@ -16,10 +18,32 @@ class Scope:
 
     note: Note
     link_text: LinkText = default_link_text
+    _paths: list[list[Heading]] = field(default_factory=list, repr=False)
+    _starts: list[int] = field(default_factory=list, repr=False)
+    _texts: dict[int, str] = field(default_factory=dict, repr=False)
 
     def headings(self, line: int) -> list[Heading]:
-        """The heading path above a line."""
-        return self.note.heading_above(line)
+        """The heading path above a line (the same as `Note.heading_above`, found by bisection)."""
+        if not self._starts:
+            self._index_headings()
+        return self._paths[bisect_right(self._starts, line) - 1]
+
+    def _index_headings(self) -> None:
+        """The heading path in force from each heading on (and [] before the first one)."""
+        path: list[Heading] = []
+        self._starts.append(0)
+        self._paths.append([])
+        for heading in self.note.headings:
+            path = [h for h in path if h.level < heading.level] + [heading]
+            self._starts.append(heading.line)
+            self._paths.append(path)
+
+    def markdown(self, piece: Piece) -> str:
+        """A paragraph's Markdown (schedule comments left out), made once per piece."""
+        key = id(piece)
+        if key not in self._texts:
+            self._texts[key] = markdown_of(schedule_free(piece.children), self.link_text)
+        return self._texts[key]
 
     def context(self, line: int) -> tuple[str, ...]:
         """Heading texts above a line, the note title first unless it is the H1."""
