@@ -37,6 +37,8 @@ _DIGIT = re.compile(r"\d")
 def definition_cards(piece: Piece, following: list[Piece], scope: Scope) -> list[Draft]:
     """`**Term** means ...` in a paragraph; `**Term**: trait` or `Subject: trait` in a list item."""
     children = schedule_free(piece.children)
+    if _leads_with_link(children):
+        return []  # `- [[note]]: what it covers` is a table of contents, not a fact
     lead = _bold_lead(children)
     listed = piece.depth > 0 and piece.first
     if listed and _PARTS.match(scope.markdown(piece)):
@@ -85,6 +87,14 @@ def quantity_cards(piece: Piece, scope: Scope) -> list[Draft]:
     return drafts
 
 
+def _leads_with_link(children: list[Token]) -> bool:
+    """True when the paragraph opens with a link (possibly in bold)."""
+    kinds = [child.type for child in children[:2]]
+    return bool(kinds) and (
+        kinds[0] in ("wikilink", "link_open") or kinds == ["strong_open", "wikilink"]
+    )
+
+
 def _bold_lead(children: list[Token]) -> int | None:
     """Index of the `strong_close` when the paragraph opens with bold text, else None."""
     if not children or children[0].type != "strong_open":
@@ -102,7 +112,7 @@ def _adjacent_paragraph(piece: Piece, following: list[Piece]) -> bool:
 def _term_card(piece: Piece, term: str, answer: str, scope: Scope) -> list[Draft]:
     """Term → definition, the answer cut to its first sentence or two."""
     answer = first_sentences(answer)
-    if not _good_term(term) or not _good_answer(answer, term):
+    if answer.endswith(":") or not _good_term(term) or not _good_answer(answer, term):
         return []
     where = scope.where(piece.line, drop=term, parent=piece.parent)
     front = f"{where} › **{term}**" if where else f"**{term}**"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .blocks import Piece
-from .draft import Draft
+from .draft import Draft, sentences
 from .explicit import normalise
 from .inline import markdown_of, schedule_free
 from .model import CardType, Origin
@@ -50,6 +50,8 @@ def _short(items: list[Piece]) -> bool:
 def _text(item: Piece) -> str:
     """An item's Markdown; '' when it is only a link or an embed (a link list, not a fact)."""
     children = schedule_free(item.children)
+    if children and children[0].type in ("wikilink", "link_open"):
+        return ""  # `- [[note]]: what it covers` is a table of contents
     if all(
         child.type in ("wikilink", "link_open", "link_close", "image")
         or (child.type == "text" and not child.content.strip())
@@ -81,7 +83,8 @@ def _list_card(items: list[Piece], before: Piece | None, scope: Scope) -> Draft 
         and before.depth == 0
         and (markdown_of(before.children).endswith(":") and before.end + 1 >= first.line - 1)
     ):
-        lead, line = markdown_of(before.children, scope.link_text).rstrip(":"), before.line
+        intro = sentences(markdown_of(before.children, scope.link_text))[-1]
+        lead, line = intro.rstrip(":"), before.line
     elif before is not None and before.kind == "heading":
         lead, line = "", first.line
     else:

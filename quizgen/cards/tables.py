@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from markdown_it.token import Token
+
 from .blocks import Piece
 from .draft import Draft
 from .explicit import normalise
@@ -23,14 +25,20 @@ def table_cards(piece: Piece, scope: Scope) -> list[Draft]:
     if len(header) < 2:
         return []
     drafts = []
-    for line, cells in piece.rows[1:]:
+    rows = piece.rows[1:]
+    keys = [plain_of(cells[0].children or []) if cells else "" for _, cells in rows]
+    if len(set(keys)) < len(keys) and len(header) > 2:
+        # The first column repeats (`Service | Quota | Value`): the first two cells are the key.
+        header = [f"{header[0]} · {header[1]}", *header[2:]]
+        rows = [(line, [_joined(cells[:2]), *cells[2:]]) for line, cells in rows]
+    for line, cells in rows:
         draft = _row_card(header, line, cells, scope)
         if draft is not None:
             drafts.append(draft)
     return drafts
 
 
-def _row_card(header: list[str], line: int, cells: list, scope: Scope) -> Draft | None:
+def _row_card(header: list[str], line: int, cells: list[Token], scope: Scope) -> Draft | None:
     """One row as a card, or None when its key or every answer cell is empty."""
     key = markdown_of(cells[0].children or [], scope.link_text) if cells else ""
     answers = [markdown_of(cell.children or [], scope.link_text) for cell in cells[1:]]
@@ -53,3 +61,13 @@ def _row_card(header: list[str], line: int, cells: list, scope: Scope) -> Draft 
         front = f"{scope.where(line)} — {front}"
     question_key = normalise(f"{header[0]} {key}")
     return Draft(Origin.TABLE, CardType.BASIC, question_key, line, front, back)
+
+
+def _joined(cells: list[Token]) -> Token:
+    """Two cells as one inline token: `Step Functions · Express workflow duration`."""
+    joined = Token("inline", "", 0)
+    children = list(cells[0].children or [])
+    for cell in cells[1:]:
+        children += [Token("text", "", 0, content=" · "), *(cell.children or [])]
+    joined.children = children
+    return joined
