@@ -7,8 +7,8 @@ read the diff before committing it.
 from __future__ import annotations
 
 import os
-from dataclasses import replace
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
