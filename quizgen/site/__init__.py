@@ -3,6 +3,6 @@
 from .build import build_site
 from .page import SiteNotes, card_counts
 from .render import Renderer
-from .urls import file_link, page_url
+from .urls import href, page_url, page_urls
 
-__all__ = ["Renderer", "SiteNotes", "build_site", "card_counts", "file_link", "page_url"]
+__all__ = ["Renderer", "SiteNotes", "build_site", "card_counts", "href", "page_url", "page_urls"]

@@ -11,7 +11,6 @@ import yaml
 from ..cards import CardSet
 from ..note import Note
 from .render import Renderer, body_start
-from .urls import file_link
 
 __all__ = ["SiteNotes", "card_counts"]
 
@@ -34,13 +33,14 @@ class SiteNotes:
     counts: dict[str, int] | None = None
     backlinks_title: str = "Backlinks"
 
-    def page(self, note: Note) -> str:
-        """The Markdown of a note's page, front matter included."""
+    def page(self, note: Note, backlinks: bool = True) -> str:
+        """The Markdown of a note's page, front matter included (backlinks as an HTML block)."""
         body = self.renderer.body(note).split("\n")
         split = _after_title(note, body)
         title = [] if note.has_h1 else [f"# {note.title}", ""]
         parts = [_front_matter(note), *title, *body[:split], self._header(note), *body[split:]]
-        parts.append(self._backlinks(note))
+        if backlinks:
+            parts.append(self.backlinks(note))
         return "\n".join(parts) + "\n"
 
     def _header(self, note: Note) -> str:
@@ -69,18 +69,21 @@ class SiteNotes:
             items.append(f'<a class="qz-deck" href="{deck}" download>Anki deck</a>')
         if not items:
             return ""
-        return '<div class="qz-study">' + " ".join(items) + "</div>"
+        return '<div class="qz-study" data-search-exclude>' + " ".join(items) + "</div>"
 
-    def _backlinks(self, note: Note) -> str:
-        """The list of notes linking here, at the end of the content."""
+    def backlinks(self, note: Note) -> str:
+        """HTML list of the notes linking here, for the end of the page's content."""
         sources = self.renderer.vault.backlinks.get(note.path, [])
         if not sources:
             return ""
-        notes = self.renderer.vault.notes
-        items = [f"- [{_escape(notes[s].title)}]({file_link(note.path, s)})" for s in sources]
+        notes, link = self.renderer.vault.notes, self.renderer.link
+        items = [
+            f'<li><a href="{html.escape(link(note, s))}">{html.escape(notes[s].title)}</a></li>'
+            for s in sources
+        ]
         title = f'<p class="qz-backlinks-title">{self.backlinks_title}</p>'
-        opening = '<div class="qz-backlinks" markdown="1">'
-        return "\n".join(["", opening, title, "", *items, "", "</div>"])
+        opening = '<nav class="qz-backlinks" data-search-exclude>'
+        return "\n".join(["", opening, title, "<ul>", *items, "</ul>", "</nav>", ""])
 
 
 def _after_title(note: Note, body: list[str]) -> int:
@@ -93,11 +96,6 @@ def _after_title(note: Note, body: list[str]) -> int:
         return 0
     setext = line + 1 < len(body) and body[line + 1].strip().startswith("=")
     return line + (2 if setext else 1)
-
-
-def _escape(text: str) -> str:
-    """Link text with brackets escaped."""
-    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
 
 
 def _front_matter(note: Note) -> str:

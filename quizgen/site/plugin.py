@@ -52,7 +52,11 @@ class QuizgenPlugin(BasePlugin[QuizgenOptions]):
             self.vault = load_vault(config.docs_dir)
         if not self.cards_given:
             self.cards = _cards_beside(config, self.config.cards_dir)
-        renderer = Renderer(self.vault, embed_depth=self.config.embed_depth)
+        renderer = Renderer(
+            self.vault,
+            embed_depth=self.config.embed_depth,
+            directory_urls=config.use_directory_urls,
+        )
         counts = card_counts(self.cards) if self.cards is not None else None
         self.site = SiteNotes(renderer, app_url=self.config.app_url, counts=counts)
         _add_extensions(config, mermaid=bool(self.config.mermaid_js))
@@ -88,7 +92,15 @@ class QuizgenPlugin(BasePlugin[QuizgenOptions]):
         note = self.vault.notes.get(page.file.src_uri) if self.vault else None
         if note is None or self.site is None:
             return None
-        return self.site.page(note)
+        return self.site.page(note, backlinks=False)
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Backlinks at the end of the content area, added to the finished HTML (not indexed)."""
+        note = self.vault.notes.get(page.file.src_uri) if self.vault else None
+        end = output.rfind("</article>")
+        if note is None or self.site is None or end < 0:
+            return output
+        return output[:end] + self.site.backlinks(note) + output[end:]
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Report what rendering had to work around (embed loops, depth)."""

@@ -19,7 +19,7 @@ from ..note import Note, WikiLink
 from ..vault import Vault
 from .callouts import convert_callouts
 from .edits import Edit, apply_edits, content_start, locate_inline
-from .urls import file_link
+from .urls import href, page_urls
 
 __all__ = ["IMAGE_SUFFIXES", "Renderer", "body_start", "missing_text"]
 
@@ -35,7 +35,28 @@ class Renderer:
 
     vault: Vault
     embed_depth: int = 3
+    directory_urls: bool = True
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    urls: dict[str, str] = field(default_factory=dict)
+    _resolved: dict[str, dict[tuple[int, str], Resolution]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.urls = page_urls(self.vault.notes, self.directory_urls)
+
+    def link(self, host: Note, target: str, anchor: str | None = None) -> str:
+        """Relative href from `host`'s page to a note's page (or a vault file) and anchor."""
+        to_url = self.urls.get(target, target)
+        if to_url == self.urls[host.path] and anchor:
+            return f"#{anchor}"
+        return href(self.urls[host.path], to_url, anchor)
+
+    def resolution(self, note: Note, link: WikiLink) -> Resolution:
+        """Where a link lands: from the vault's precomputed results, resolved only if absent."""
+        known = self._resolved.get(note.path)
+        if known is None:
+            known = {(w.line, w.raw): r for w, r in self.vault.links_of(note)}
+            self._resolved[note.path] = known
+        return known.get((link.line, link.raw)) or self.vault.resolve(link, note)
 
     def body(self, note: Note) -> str:
         """The note's Markdown without front matter, rewritten for the site."""
@@ -70,13 +91,13 @@ class Renderer:
     def _link(self, note: Note, line: str, found, host: Note, stack: tuple) -> str:
         """Markdown for one wikilink or embed."""
         link = _wikilink(found.token)
-        target = self.vault.resolve(link, note)
+        target = self.resolution(note, link)
         if target.kind is Target.MISSING:
             return missing_text(link.text, target.problem or "missing")
         if target.kind is Target.ATTACHMENT:
-            return _attachment(link, target, host)
+            return _attachment(link, self.link(host, target.path or ""))
         if not link.embed:
-            return _note_link(link.text, target, host)
+            return self._note_link(link.text, target, host)
         alone = not line[: found.start].strip(" \t>") and not line[found.end :].strip()
         return self._embed(note, link, target, host, stack, line[: found.start] if alone else None)
 
@@ -84,19 +105,24 @@ class Renderer:
         """The embedded note, section or block, or a link when it cannot be shown in place."""
         shown = self.vault.notes[target.path or ""]
         if prefix is None:
-            return _note_link(link.text, target, host)
+            return self._note_link(link.text, target, host)
         if shown.path in stack:
             self._report(note, link, "embed-loop", "leads back to a note it is shown in")
-            return _note_link(link.text, target, host)
+            return self._note_link(link.text, target, host)
         if len(stack) > self.embed_depth:
             self._report(note, link, "embed-depth", f"is nested more than {self.embed_depth} deep")
-            return _note_link(link.text, target, host)
+            return self._note_link(link.text, target, host)
         first, last = _embed_range(shown, target)
         inner = self.rewrite(shown, first, last, host, stack + (shown.path,))
-        title = _note_link(shown.title if not target.anchor else link.text, target, host)
-        block = ['<div class="qz-embed" markdown="1">', "", f"{title}" + "{ .qz-embed-title }"]
+        title = self._note_link(shown.title if not target.anchor else link.text, target, host)
+        block = ['<div class="qz-embed" markdown="1">', f'<p class="qz-embed-title">{title}</p>']
         block += ["", *inner, "", "</div>"]
         return "\n".join(block[:1] + [_prefixed(prefix, text) for text in block[1:]])
+
+    def _note_link(self, text: str, target: Resolution, host: Note) -> str:
+        """An HTML link to a note's page (and anchor) from `host`'s page."""
+        url = html.escape(self.link(host, target.path or "", target.anchor))
+        return f'<a class="qz-link" href="{url}">{html.escape(text)}</a>'
 
     def _report(self, note: Note, link: WikiLink, code: str, reason: str) -> None:
         """Record a rendering problem; the embed is shown as a link instead."""
@@ -124,31 +150,17 @@ def _wikilink(token: Token) -> WikiLink:
     )
 
 
-def _label(text: str) -> str:
-    """Link text with the characters that would end it escaped."""
-    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
-
-
-def _note_link(text: str, target: Resolution, host: Note) -> str:
-    """`[text](relative.md#anchor)`, or `[text](#anchor)` within the page."""
-    if target.path == host.path and target.anchor:
-        return f"[{_label(text)}](#{target.anchor})"
-    return f"[{_label(text)}]({file_link(host.path, target.path or '', target.anchor)})"
-
-
-def _attachment(link: WikiLink, target: Resolution, host: Note) -> str:
+def _attachment(link: WikiLink, url: str) -> str:
     """An image (with `|300` or `|300x200` size) or a link to any other file."""
-    href = file_link(host.path, target.path or "")
-    name = PurePosixPath(target.path or "").name
+    name = PurePosixPath(link.target).name
+    url = html.escape(url)
     if not link.embed or PurePosixPath(name).suffix.lower() not in IMAGE_SUFFIXES:
-        return f"[{_label(link.label or name)}]({href})"
+        return f'<a class="qz-file" href="{url}">{html.escape(link.label or name)}</a>'
     size = _SIZE.match(link.label or "")
-    alt = name if size or not link.label else link.label
-    if not size:
-        return f"![{_label(alt)}]({href})"
-    width, height = size.groups()
-    attrs = f'width="{width}"' + (f' height="{height}"' if height else "")
-    return f"![{_label(alt)}]({href}){{ {attrs} }}"
+    alt = html.escape(name if size or not link.label else link.label)
+    width, height = size.groups() if size else (None, None)
+    sizes = (f' width="{width}"' if width else "") + (f' height="{height}"' if height else "")
+    return f'<img src="{url}" alt="{alt}"{sizes}>'
 
 
 def _embed_range(note: Note, target: Resolution) -> tuple[int, int]:

@@ -3,24 +3,39 @@
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Iterable
+from functools import lru_cache
 from urllib.parse import quote
 
-__all__ = ["file_link", "page_url"]
+__all__ = ["href", "page_url", "page_urls"]
 
 
-def page_url(note_path: str) -> str:
-    """Directory URL of a note, relative to the site root: 'a/b.md' -> 'a/b/', 'index.md' -> ''."""
+def page_url(note_path: str, directory_urls: bool = True, readme_is_index: bool = False) -> str:
+    """URL of a note's page from the site root: 'a/b.md' -> 'a/b/' ('a/b.html'), 'index.md' -> ''."""
     stem = note_path.removesuffix(".md")
-    if stem == "index":
-        return ""
-    if stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return stem + "/"
+    folder, _, name = stem.rpartition("/")
+    folder = folder + "/" if folder else ""
+    if name == "index" or (name == "README" and readme_is_index):
+        return folder if directory_urls else folder + "index.html"
+    return stem + "/" if directory_urls else stem + ".html"
 
 
-def file_link(host_path: str, target_path: str, anchor: str | None = None) -> str:
-    """Relative link from the Markdown file `host_path` to a vault file, as Markdown writes it."""
-    relative = posixpath.relpath(target_path, posixpath.dirname(host_path) or ".")
-    link = quote(relative, safe="/")
-    # Anchors are slugs (no spaces), kept as written so they read like the ids they name.
+def page_urls(paths: Iterable[str], directory_urls: bool = True) -> dict[str, str]:
+    """URL of every note; a README.md is its folder's index unless an index.md is beside it."""
+    paths = list(paths)
+    indexes = {p.removesuffix("index.md") for p in paths if p.rpartition("/")[2] == "index.md"}
+    return {
+        path: page_url(path, directory_urls, path.removesuffix("README.md") not in indexes)
+        for path in paths
+    }
+
+
+@lru_cache(maxsize=65536)
+def href(from_url: str, to_url: str, anchor: str | None = None) -> str:
+    """Relative, percent-encoded href from one page URL to another page or file URL."""
+    here = from_url[:-1] if from_url.endswith("/") else posixpath.dirname(from_url)
+    relative = posixpath.relpath(to_url or ".", here or ".")
+    if not to_url or to_url.endswith("/"):
+        relative = "./" if relative == "." else relative + "/"
+    link = quote(relative, safe="/.")
     return f"{link}#{anchor}" if anchor else link

@@ -1,0 +1,131 @@
+"""Site build of a generated vault: the quizgen plugin against plain mkdocs-material.
+
+Builds a 1,000-note vault (~7 KB notes full of wiki-links) twice in the same process, with the
+plugin and as plain mkdocs-material (links left as text), and prints the time ratio (aim <= 1.15).
+Then prints bytes per page at 1,000 and 4,000 notes, which stay about equal because the
+navigation is pruned. Usage: python bench/site_build.py [notes] [big-notes]
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from quizgen import load_vault
+from quizgen.site import build_site
+from quizgen.site.config import site_config
+
+WORDS = (
+    "queue lambda bucket region quota timeout memory concurrency shard stream function event "
+    "retry batch policy role table index cache network subnet gateway route latency throughput"
+).split()
+PER_FOLDER = 50
+ROUNDS = 3
+
+
+def paragraph(rng: random.Random, names: list[str], links: int) -> str:
+    """About 80 words with `links` wiki-links of the different forms."""
+    words = [rng.choice(WORDS) for _ in range(80)]
+    for _ in range(links):
+        target = rng.choice(names)
+        form = rng.choice([f"[[{target}]]", f"[[{target}|see this]]", f"[[{target}#Details]]"])
+        words.insert(rng.randrange(len(words)), form)
+    words[0] = words[0].capitalize()
+    return " ".join(words) + "."
+
+
+def note(rng: random.Random, number: int, names: list[str]) -> str:
+    """A ~7 KB note: front matter, H1, sections, a callout, a code block, wiki-links."""
+    parts = [f"---\ntags: [bench, t{number % 20}]\n---\n# Note {number}\n"]
+    for section in ("Overview", "Details", "Limits", "Examples", "Related"):
+        parts.append(f"## {section}\n")
+        parts += [paragraph(rng, names, 2) + "\n" for _ in range(2)]
+    parts.append("> [!tip] Remember\n> " + paragraph(rng, names, 1) + "\n")
+    parts.append("```python\nprint('[[not a link]]')\n```\n")
+    return "\n".join(parts)
+
+
+def make_vault(folder: Path, count: int) -> None:
+    """Write `count` generated notes in folders of 50."""
+    rng = random.Random(count)
+    names = [f"note-{n}" for n in range(count)]
+    for number, name in enumerate(names):
+        path = folder / f"topic-{number // PER_FOLDER}" / f"{name}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(note(rng, number, names), encoding="utf-8")
+
+
+def plain_build(notes: Path, out: Path) -> None:
+    """The same site as plain mkdocs-material: same theme and extensions, no quizgen plugin."""
+    settings = site_config(notes, out)
+    settings["plugins"] = ["search", "tags"]
+    build(load_config(io.StringIO(""), **settings))
+
+
+def plugin_build(notes: Path, out: Path) -> None:
+    """The site with the quizgen plugin (the vault loaded once, inside the timing)."""
+    build_site(load_vault(notes), out)
+
+
+def timed(action, *args) -> float:
+    """Seconds one call takes."""
+    started = time.perf_counter()
+    action(*args)
+    return time.perf_counter() - started
+
+
+def site_bytes(out: Path) -> tuple[int, int]:
+    """(bytes of all HTML pages, bytes of the whole site)."""
+    files = [p for p in out.rglob("*") if p.is_file()]
+    return sum(p.stat().st_size for p in files if p.suffix == ".html"), sum(
+        p.stat().st_size for p in files
+    )
+
+
+def per_page(work: Path, count: int) -> None:
+    """Build a vault of `count` notes with the plugin and print its size per page."""
+    notes, out = work / f"notes-{count}", work / f"site-{count}"
+    make_vault(notes, count)
+    seconds = timed(plugin_build, notes, out)
+    html, total = site_bytes(out)
+    print(
+        f"{count} notes: {seconds:.1f} s, {html / count / 1024:.1f} KB of HTML per page, "
+        f"{total / count / 1024:.1f} KB of site per page"
+    )
+
+
+def main() -> None:
+    """Run the comparison and the size figures."""
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
+    big = int(sys.argv[2]) if len(sys.argv) > 2 else 4000
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    with tempfile.TemporaryDirectory() as temp:
+        work = Path(temp)
+        notes = work / "notes"
+        make_vault(notes, count)
+        size = sum(p.stat().st_size for p in notes.rglob("*.md")) / count / 1024
+        print(f"vault: {count} notes, {size:.1f} KB each")
+        timed(plain_build, notes, work / "warm")  # imports and theme caches, not measured
+        # Alternate the two builds and keep each one's best time: the machine is shared.
+        plains, plugins = [], []
+        for _ in range(ROUNDS):
+            plains.append(timed(plain_build, notes, work / "plain"))
+            plugins.append(timed(plugin_build, notes, work / "plugin"))
+        plain, plugin = min(plains), min(plugins)
+        print(f"plain mkdocs-material: {plain:.1f} s")
+        print(f"with quizgen plugin:   {plugin:.1f} s")
+        print(f"ratio: {plugin / plain:.2f}x (aim <= 1.15x)")
+        per_page(work, count)
+        per_page(work, big)
+
+
+if __name__ == "__main__":
+    main()
