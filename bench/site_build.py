@@ -23,10 +23,11 @@ from quizgen import load_vault
 from quizgen.site import build_site
 from quizgen.site.config import site_config
 
-WORDS = (
+_WORDS = (
     "queue lambda bucket region quota timeout memory concurrency shard stream function event "
     "retry batch policy role table index cache network subnet gateway route latency throughput"
-).split()
+)
+WORDS = _WORDS.split()
 PER_FOLDER = 50
 ROUNDS = 3
 

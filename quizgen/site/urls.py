@@ -11,7 +11,7 @@ __all__ = ["href", "page_url", "page_urls"]
 
 
 def page_url(note_path: str, directory_urls: bool = True, readme_is_index: bool = False) -> str:
-    """URL of a note's page from the site root: 'a/b.md' -> 'a/b/' ('a/b.html'), 'index.md' -> ''."""
+    """A note's URL from the site root: 'a/b.md' -> 'a/b/' or 'a/b.html'; 'index.md' -> ''."""
     stem = note_path.removesuffix(".md")
     folder, _, name = stem.rpartition("/")
     folder = folder + "/" if folder else ""
