@@ -77,7 +77,7 @@ def extract_note(note: Note, vault: Vault | None = None) -> tuple[CardFile, list
         title=note.title,
         deck=deck_of(note),
         page=page_of(note.path),
-        tags=tuple(_tags(note)),
+        tags=tuple(note.tags),
         source_hash=source_hash(note, vault),
     )
     diagnostics = [

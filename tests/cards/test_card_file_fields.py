@@ -43,7 +43,7 @@ def test_tags_context_and_anchor(make_vault):
     )
     vault = make_vault({"lambda.md": text})
     card_file, _ = extract_note(vault.notes["lambda.md"], vault)
-    assert card_file.tags == ("aws", "Two-Words")
+    assert card_file.tags == ("aws", "Two Words")
     burst = next(card for card in card_file.cards if "Burst" in card.front)
     assert burst.context == ("AWS Lambda", "Scaling", "Burst")
     assert burst.anchor == "burst"
