@@ -131,8 +131,11 @@ def _trait_card(piece: Piece, text: str, scope: Scope) -> list[Draft]:
         subject, trait = " ".join(words[:verb]), " ".join(words[verb:])
         if not _good_subject(subject):
             return []
+    subject = subject.rstrip("-–—>→ ").strip()
     if not subject or subject.split()[0].casefold() in _PRONOUNS or trait.endswith("?"):
         return []
+    if subject.count("(") != subject.count(")") or subject.count("[") != subject.count("]"):
+        return []  # `Task Role (security: ...)`: the colon sits inside a bracket
     return _term_card(piece, subject.replace("**", "").strip(), trait, scope)
 
 
