@@ -115,9 +115,9 @@ class Renderer:
         first, last = _embed_range(shown, target)
         inner = self.rewrite(shown, first, last, host, stack + (shown.path,))
         title = self._note_link(shown.title if not target.anchor else link.text, target, host)
-        block = ['<div class="qz-embed" markdown="1">', f'<p class="qz-embed-title">{title}</p>']
-        block += ["", *inner, "", "</div>"]
-        return "\n".join(block[:1] + [_prefixed(prefix, text) for text in block[1:]])
+        # An admonition box: unlike an HTML block it also works inside quotes, callouts, lists.
+        body = [_prefixed(prefix, "    " + text) for text in inner]
+        return "\n".join([f'!!! qz-embed "{title}"', *body, prefix.rstrip()])
 
     def _note_link(self, text: str, target: Resolution, host: Note) -> str:
         """An HTML link to a note's page (and anchor) from `host`'s page."""

@@ -91,3 +91,15 @@ def test_real_corpus_builds_with_every_note_a_page(corpus, tmp_path):
     expected = {"." if p in ("index", "README") else p.removesuffix("/README") for p in expected}
     assert expected <= pages
     assert any(out.rglob("*.png")) or not any(a.endswith(".png") for a in vault.attachments)
+
+
+def test_quizgen_site_command_builds_a_vault_without_mkdocs_yml(tmp_path):
+    from click.testing import CliRunner
+
+    from quizgen.cli import main
+
+    out = tmp_path / "site"
+    result = CliRunner().invoke(main, ["site", "--notes", str(VAULT), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    page = (out / "a" / "linker" / "index.html").read_text("utf-8")
+    assert 'href="../../folder/Target%20Note/"' in page
