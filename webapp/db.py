@@ -7,14 +7,15 @@ queue on the lock instead of failing halfway. PostgreSQL is used when the URL sa
 from __future__ import annotations
 
 import importlib.util
+import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from typing import Any
 
 import click
 from flask import Flask, current_app, g
 from flask.cli import with_appcontext
-from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy import Connection, Engine, create_engine, event, select, text
 from sqlalchemy.orm import Session
 
 from .models import LOCAL_LEARNER, Base, Learner
@@ -58,6 +59,7 @@ def make_engine(url: str, synchronous: str = "FULL") -> Engine:
         cursor.execute(f"PRAGMA synchronous={synchronous}")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute("PRAGMA cache_size=-32000")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -71,10 +73,24 @@ def make_engine(url: str, synchronous: str = "FULL") -> Engine:
 def setup_database(engine: Engine) -> None:
     """Create missing tables and the local learner; existing data is left alone."""
     Base.metadata.create_all(engine)
+    if engine.dialect.name == "sqlite":
+        # Table statistics let SQLite pick the note/deck/tag index for narrow scopes.
+        with engine.begin() as connection:
+            connection.exec_driver_sql("PRAGMA analysis_limit=1000")
+            connection.exec_driver_sql("ANALYZE")
     with Session(engine) as session, session.begin():
         session.connection(execution_options=WRITE)
         if session.get(Learner, LOCAL_LEARNER) is None:
             session.add(Learner(id=LOCAL_LEARNER, name="local", password_hash=""))
+            session.flush()
+        if engine.dialect.name == "postgresql":
+            # The local learner's id was given, not drawn: move the sequence past it.
+            session.execute(
+                text(
+                    "SELECT setval(pg_get_serial_sequence('learners', 'id'), "
+                    "(SELECT max(id) FROM learners))"
+                )
+            )
 
 
 def get_engine(app: Flask | None = None) -> Engine:
@@ -90,12 +106,25 @@ def get_session() -> Session:
     return g.db_session
 
 
+_WRITERS: dict[int, threading.Lock] = {}
+
+
+def _writer_lock(engine: Engine) -> threading.Lock | None:
+    """SQLite allows one writer: threads of this process queue here, in order, instead of
+    polling the file lock (whose back-off sleeps would show as slow outliers)."""
+    if engine.dialect.name != "sqlite":
+        return None
+    return _WRITERS.setdefault(id(engine), threading.Lock())
+
+
 @contextmanager
 def write(session: Session) -> Iterator[Session]:
     """One write transaction: committed at the end, rolled back on any error."""
     if session.in_transaction():
         session.rollback()
-    with session.begin():
+    bind = session.get_bind()
+    lock = _writer_lock(bind.engine if isinstance(bind, Connection) else bind)
+    with lock or nullcontext(), session.begin():
         session.connection(execution_options=WRITE)
         yield session
 

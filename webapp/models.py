@@ -121,7 +121,11 @@ class CardTag(Base):
 
 
 class CardState(Base):
-    """A learner's FSRS state of one card; `version` grows on every review and every undo."""
+    """A learner's FSRS state of one card; `version` grows on every review and every undo.
+
+    `deck`, `note` and `hidden` (gone, or suspended in its card file) are copied from the card
+    at each sync so that choosing the next card and counting what is left read one table.
+    """
 
     __tablename__ = "card_states"
 
@@ -132,6 +136,9 @@ class CardState(Base):
         String(128), ForeignKey("cards.id", ondelete="CASCADE"), primary_key=True
     )
     position: Mapped[int] = mapped_column(Integer, default=0)
+    deck: Mapped[str] = mapped_column(String(512), default="")
+    note: Mapped[str] = mapped_column(String(512), default="")
+    hidden: Mapped[bool] = mapped_column(Boolean, default=False)
     state: Mapped[int] = mapped_column(Integer, default=NEW)
     step: Mapped[int | None] = mapped_column(Integer, nullable=True)
     stability: Mapped[float | None] = mapped_column(Float, nullable=True)
@@ -144,8 +151,10 @@ class CardState(Base):
     suspended: Mapped[bool] = mapped_column(Boolean, default=False)
 
     __table_args__ = (
-        Index("ix_card_states_due", "learner_id", "due_ms"),
+        Index("ix_card_states_due", "learner_id", "state", "due_ms"),
         Index("ix_card_states_new", "learner_id", "state", "position"),
+        Index("ix_card_states_deck", "learner_id", "deck", "state", "due_ms"),
+        Index("ix_card_states_note", "learner_id", "note", "state", "due_ms"),
     )
 
     def fsrs_dict(self) -> dict[str, Any]:

@@ -4,15 +4,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, and_, bindparam, case, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from .models import NEW, CardRow, CardState, CardTag, ReviewRow
 from .scheduling import to_ms
 
-__all__ = ["Counts", "Limits", "Scope", "counts", "day_start", "list_cards", "next_card"]
+__all__ = [
+    "Counts",
+    "Limits",
+    "Scope",
+    "counts",
+    "day_start",
+    "list_cards",
+    "next_card",
+    "study_plan",
+    "studied_today",
+]
 
 LEARNING = (1, 3)
 REVIEW = 2
@@ -83,48 +94,135 @@ def day_start(now: datetime, hour: int) -> datetime:
 
 def _scoped(stmt: Select, scope: Scope) -> Select:
     if scope.deck:
-        stmt = stmt.where(
-            or_(CardRow.deck == scope.deck, CardRow.deck.startswith(scope.deck + "::"))
-        )
+        # A range, not LIKE, so the deck index also serves sub-decks (`a`, then `a::b`).
+        below = and_(CardRow.deck >= scope.deck + "::", CardRow.deck < scope.deck + ":;")
+        stmt = stmt.where(or_(CardRow.deck == scope.deck, below))
     if scope.note:
         stmt = stmt.where(CardRow.note == scope.note)
     if scope.tag:
-        tagged = select(CardTag.card_id).where(
-            or_(CardTag.tag == scope.tag, CardTag.tag.startswith(scope.tag + "/"))
-        )
+        nested = and_(CardTag.tag >= scope.tag + "/", CardTag.tag < scope.tag + "0")
+        tagged = select(CardTag.card_id).where(or_(CardTag.tag == scope.tag, nested))
         stmt = stmt.where(CardRow.id.in_(tagged))
     return stmt
 
 
-def _studyable(columns: Any, learner: int, scope: Scope) -> Select:
-    stmt = (
-        select(*columns)
-        .select_from(CardState)
-        .join(CardRow, CardRow.id == CardState.card_id)
-        .where(
-            CardState.learner_id == learner,
-            CardRow.gone.is_(False),
-            CardRow.suspended.is_(False),
-            CardState.suspended.is_(False),
-        )
+def _in_scope(stmt: Select, deck: bool, tag: bool, note: bool, *, tag_list: bool) -> Select:
+    state = CardState
+    if deck:
+        # A range, not LIKE, so the deck index also serves sub-decks (`a`, then `a::b`).
+        below = and_(state.deck >= bindparam("deck_low"), state.deck < bindparam("deck_high"))
+        stmt = stmt.where(or_(state.deck == bindparam("deck"), below))
+    if note:
+        stmt = stmt.where(state.note == bindparam("note"))
+    if tag:
+        nested = and_(CardTag.tag >= bindparam("tag_low"), CardTag.tag < bindparam("tag_high"))
+        named = or_(CardTag.tag == bindparam("tag"), nested)
+        if tag_list:  # walk the tag's cards (for counting all of them)
+            stmt = stmt.where(state.card_id.in_(select(CardTag.card_id).where(named)))
+        else:  # walk the study order and stop at the first tagged card
+            stmt = stmt.where(exists().where(CardTag.card_id == state.card_id, named))
+    return stmt
+
+
+def _visible() -> Select:
+    state = CardState
+    return select(state.card_id).where(
+        state.learner_id == bindparam("learner"),
+        state.hidden.is_(False),
+        state.suspended.is_(False),
     )
-    return _scoped(stmt, scope)
+
+
+@lru_cache(maxsize=128)
+def _candidates(kind: str, deck: bool, tag: bool, note: bool) -> Select:
+    """Card ids of one kind (learning, review, new, ahead) in a scope shape, in study order.
+
+    Built once per shape with bound parameters: composing SQL costs more than running it.
+    """
+    state = CardState
+    stmt = _in_scope(_visible(), deck, tag, note, tag_list=False)
+    if kind == "new":
+        return stmt.where(state.state == NEW).order_by(state.position, state.card_id)
+    states = (REVIEW,) if kind == "review" else LEARNING
+    until: Any = bindparam("ahead" if kind == "ahead" else "now")
+    return stmt.where(state.state.in_(states), state.due_ms <= until).order_by(state.due_ms)
+
+
+def _shape(scope: Scope) -> tuple[bool, bool, bool]:
+    return bool(scope.deck), bool(scope.tag), bool(scope.note)
+
+
+def _params(learner: int, scope: Scope, now: datetime) -> dict[str, Any]:
+    return {
+        "learner": learner,
+        "deck": scope.deck,
+        "deck_low": scope.deck + "::",
+        "deck_high": scope.deck + ":;",
+        "tag": scope.tag,
+        "tag_low": scope.tag + "/",
+        "tag_high": scope.tag + "0",
+        "note": scope.note,
+        "now": to_ms(now),
+        "ahead": to_ms(now + LEARN_AHEAD),
+    }
+
+
+@lru_cache(maxsize=64)
+def _first(kind: str, deck: bool, tag: bool, note: bool) -> Select:
+    return _candidates(kind, deck, tag, note).limit(1)
+
+
+@lru_cache(maxsize=16)
+def _counting(deck: bool, tag: bool, note: bool) -> Select:
+    """One statement counting new, learning and review cards of a scope shape.
+
+    A note or a tag is a small set of cards: one pass over it counts all three. Everything, or
+    a deck, is large: each count walks its own index and stops at the daily cap.
+    """
+    state = CardState
+    if tag or note:
+        learning = and_(state.state.in_(LEARNING), state.due_ms <= bindparam("ahead"))
+        review = and_(state.state == REVIEW, state.due_ms <= bindparam("now"))
+        one_pass = _in_scope(_visible(), deck, tag, note, tag_list=True)
+        return one_pass.with_only_columns(
+            func.count(case((state.state == NEW, 1))),
+            func.count(case((learning, 1))),
+            func.count(case((review, 1))),
+        )
+
+    def capped(kind: str, cap: str) -> Any:
+        limited = _candidates(kind, deck, tag, note).order_by(None).limit(bindparam(cap))
+        return select(func.count()).select_from(limited.subquery()).scalar_subquery()
+
+    return select(
+        capped("new", "new_cap"), capped("ahead", "learning_cap"), capped("review", "review_cap")
+    )
+
+
+_STUDIED = (
+    select(ReviewRow.was_new, ReviewRow.state_before, func.count())
+    .where(
+        ReviewRow.learner_id == bindparam("learner"),
+        ReviewRow.reviewed_ms >= bindparam("since"),
+        ReviewRow.undone_ms.is_(None),
+    )
+    .group_by(ReviewRow.was_new, ReviewRow.state_before)
+)
+
+_CARD = (
+    select(CardRow, CardState)
+    .join(CardState, CardState.card_id == CardRow.id)
+    .where(CardState.learner_id == bindparam("learner"), CardRow.id == bindparam("card"))
+)
 
 
 def studied_today(session: Session, learner: int, now: datetime, limits: Limits) -> dict[str, int]:
     """Reviews done since the day started: new cards seen, review cards, and all."""
     since = to_ms(day_start(now, limits.day_starts_hour))
-    rows = session.execute(
-        select(ReviewRow.was_new, ReviewRow.state_before, func.count())
-        .where(
-            ReviewRow.learner_id == learner,
-            ReviewRow.reviewed_ms >= since,
-            ReviewRow.undone_ms.is_(None),
-        )
-        .group_by(ReviewRow.was_new, ReviewRow.state_before)
-    )
     done = {"new": 0, "review": 0, "all": 0}
-    for was_new, state_before, count in rows:
+    for was_new, state_before, count in session.execute(
+        _STUDIED, {"learner": learner, "since": since}
+    ):
         done["all"] += count
         if was_new:
             done["new"] += count
@@ -140,52 +238,60 @@ def _left(done: dict[str, int], limits: Limits) -> tuple[int, int]:
     )
 
 
-def _due(learner: int, scope: Scope, states: tuple[int, ...], until_ms: int) -> Select:
-    return _studyable([CardRow, CardState], learner, scope).where(
-        CardState.due_ms <= until_ms, CardState.state.in_(states)
-    )
-
-
-def _new(learner: int, scope: Scope) -> Select:
-    return _studyable([CardRow, CardState], learner, scope).where(CardState.state == NEW)
-
-
 def next_card(
-    session: Session, learner: int, scope: Scope, limits: Limits, now: datetime
+    session: Session,
+    learner: int,
+    scope: Scope,
+    limits: Limits,
+    now: datetime,
+    done: dict[str, int] | None = None,
 ) -> tuple[CardRow, CardState] | None:
-    """The card to show now: due learning cards, due reviews, new cards, then learn-ahead."""
-    new_left, reviews_left = _left(studied_today(session, learner, now, limits), limits)
-    now_ms = to_ms(now)
-    due_states = LEARNING + ((REVIEW,) if reviews_left else ())
-    queries = [_due(learner, scope, due_states, now_ms).order_by(CardState.due_ms)]
-    if new_left:
-        queries.append(_new(learner, scope).order_by(CardState.position, CardState.card_id))
-    ahead = to_ms(now + LEARN_AHEAD)
-    queries.append(_due(learner, scope, LEARNING, ahead).order_by(CardState.due_ms))
-    for query in queries:
-        found = session.execute(query.limit(1)).first()
-        if found is not None:
+    """The card to show now: due learning cards, due reviews, new cards, then learn-ahead.
+
+    Each kind is its own query so each walks its own index in order and stops at one row.
+    """
+    done = done or studied_today(session, learner, now, limits)
+    new_left, reviews_left = _left(done, limits)
+    kinds = ["learning"] + (["review"] if reviews_left else []) + (["new"] if new_left else [])
+    params = _params(learner, scope, now)
+    for kind in [*kinds, "ahead"]:
+        card_id = session.scalar(_first(kind, *_shape(scope)), params)
+        if card_id is not None:
+            found = session.execute(_CARD, {"learner": learner, "card": card_id}).one()
             return found[0], found[1]
     return None
 
 
-def _count(session: Session, query: Select, cap: int) -> int:
-    if cap <= 0:
-        return 0
-    limited = query.with_only_columns(CardState.card_id).limit(cap).subquery()
-    return int(session.scalar(select(func.count()).select_from(limited)) or 0)
-
-
-def counts(session: Session, learner: int, scope: Scope, limits: Limits, now: datetime) -> Counts:
+def counts(
+    session: Session,
+    learner: int,
+    scope: Scope,
+    limits: Limits,
+    now: datetime,
+    done: dict[str, int] | None = None,
+) -> Counts:
     """New, learning and review cards left today in a scope (capped by the daily limits)."""
-    done = studied_today(session, learner, now, limits)
+    done = done or studied_today(session, learner, now, limits)
     new_left, reviews_left = _left(done, limits)
-    now_ms = to_ms(now)
+    params = dict(
+        _params(learner, scope, now), new_cap=new_left, learning_cap=10_000, review_cap=reviews_left
+    )
+    new, learning, review = session.execute(_counting(*_shape(scope)), params).one()
     return Counts(
-        new=_count(session, _new(learner, scope), new_left),
-        learning=_count(session, _due(learner, scope, LEARNING, to_ms(now + LEARN_AHEAD)), 10_000),
-        review=_count(session, _due(learner, scope, (REVIEW,), now_ms), reviews_left),
+        new=min(new, new_left),
+        learning=learning,
+        review=min(review, reviews_left),
         done=done["all"],
+    )
+
+
+def study_plan(
+    session: Session, learner: int, scope: Scope, limits: Limits, now: datetime
+) -> tuple[Counts, tuple[CardRow, CardState] | None]:
+    """The counts and the next card, as the review page and `/api/next` show them."""
+    done = studied_today(session, learner, now, limits)
+    return counts(session, learner, scope, limits, now, done), next_card(
+        session, learner, scope, limits, now, done
     )
 
 

@@ -64,7 +64,15 @@ def _state_for(session: Session, learner: int, card_id: str) -> CardState:
         raise NotFound(f"there is no card with id {card_id!r}")
     state = session.get(CardState, (learner, card_id))
     if state is None:
-        state = CardState(learner_id=learner, card_id=card_id, position=card.position, version=0)
+        state = CardState(
+            learner_id=learner,
+            card_id=card_id,
+            position=card.position,
+            deck=card.deck,
+            note=card.note,
+            hidden=card.gone or card.suspended,
+            version=0,
+        )
         state.state = NEW
         state.reps = state.lapses = 0
         session.add(state)

@@ -14,15 +14,15 @@ from typing import Any
 import click
 from flask import Flask
 from flask.cli import with_appcontext
-from sqlalchemy import and_, delete, exists, insert, select, true, update
+from sqlalchemy import and_, delete, exists, insert, or_, select, true, update
 from sqlalchemy.orm import Session
 
 from quizgen.cards import Card, CardFile, CardSet, CardType, load_card_files, render_markdown
 from quizgen.cards.render import CLOZE, cloze_answer, cloze_numbers, cloze_question
 from quizgen.diagnostics import Diagnostic, Severity
 
-from .db import WRITE, get_engine
-from .models import NEW, CardRow, CardState, CardTag, Learner
+from .db import get_engine, write
+from .models import CardRow, CardState, CardTag, Learner
 
 __all__ = ["SyncReport", "card_rows", "ensure_states", "sync_cards", "sync_folder"]
 
@@ -194,7 +194,7 @@ def _store(session: Session, wanted: dict[str, dict[str, Any]], report: SyncRepo
 
 
 def ensure_states(session: Session) -> None:
-    """Give every learner a state for every card; new cards follow card-file order."""
+    """Give every learner a state for every card, and copy the card's deck, note and flags."""
     missing = ~exists().where(
         and_(CardState.learner_id == Learner.id, CardState.card_id == CardRow.id)
     )
@@ -205,9 +205,17 @@ def ensure_states(session: Session) -> None:
         .where(missing)
     )
     session.execute(insert(CardState).from_select(["learner_id", "card_id", "position"], chosen))
-    position = select(CardRow.position).where(CardRow.id == CardState.card_id).scalar_subquery()
+
+    def copied(column: Any) -> Any:
+        return select(column).where(CardRow.id == CardState.card_id).scalar_subquery()
+
     session.execute(
-        update(CardState).where(CardState.state == NEW).values(position=position),
+        update(CardState).values(
+            position=copied(CardRow.position),
+            deck=copied(CardRow.deck),
+            note=copied(CardRow.note),
+            hidden=copied(or_(CardRow.gone, CardRow.suspended)),
+        ),
         execution_options={"synchronize_session": False},
     )
 
@@ -215,8 +223,7 @@ def ensure_states(session: Session) -> None:
 def sync_cards(session: Session, card_set: CardSet) -> SyncReport:
     """Bring the cards table in line with a set of card files, in one transaction."""
     report = SyncReport(diagnostics=list(card_set.diagnostics))
-    with session.begin():
-        session.connection(execution_options=WRITE)
+    with write(session):
         _store(session, _wanted(card_set, report), report)
         session.flush()
         ensure_states(session)

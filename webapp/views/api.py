@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from ..db import get_engine, get_session
 from ..errors import BadInput
-from ..queue import Scope, counts, list_cards, next_card
+from ..queue import Scope, list_cards, study_plan
 from ..reviews import submit_review, undo_review
 from ..scheduling import format_interval, preview
 from ..security import csrf_token
@@ -76,8 +76,7 @@ def next_() -> Any:
     """The next card to review in a scope, the interval of each rating, and the counts."""
     scope, moment = Scope.from_args(request.args), common.now()
     database, learner = get_session(), _learner()
-    left = counts(database, learner, scope, common.limits(), moment)
-    found = next_card(database, learner, scope, common.limits(), moment)
+    left, found = study_plan(database, learner, scope, common.limits(), moment)
     if found is None:
         return {"card": None, "state": None, "intervals": None, "counts": left.to_dict()}
     card, state = found

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from ..db import get_session
 from ..errors import BadInput
 from ..models import ReviewRow
-from ..queue import Scope, counts, next_card
+from ..queue import Scope, study_plan
 from ..reviews import submit_review, undo_review
 from ..scheduling import format_interval, preview
 from . import common
@@ -46,8 +46,7 @@ def review() -> Any:
     assert learner is not None
     scope = Scope.from_args(request.args)
     database, moment = get_session(), common.now()
-    left = counts(database, learner, scope, common.limits(), moment)
-    found = next_card(database, learner, scope, common.limits(), moment)
+    left, found = study_plan(database, learner, scope, common.limits(), moment)
     buttons = []
     if found is not None:
         retention = current_app.config["DESIRED_RETENTION"]

@@ -1,0 +1,281 @@
+"""Load test of the web app: 100,000 cards and 1,000,000 logged reviews on SQLite.
+
+Serves the app with waitress in a subprocess on 127.0.0.1 and runs a bounded client (threads,
+a fixed number of requests per phase and a time limit) against a hello-world route, next-card
+and submit-review, printing requests/s, p50 and p99 of each and the ratio to hello-world.
+
+    .venv/bin/python bench/webapp_load.py [--cards 100000] [--reviews 1000000] [--requests 4000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import random
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+DAY_MS = 86_400_000
+SETTINGS = {"SYNC_ON_START": False, "NEW_PER_DAY": 20, "REVIEWS_PER_DAY": 200}
+
+
+def make_app(folder: Path):
+    """The app on the bench database, with a hello-world route as the baseline."""
+    from webapp import create_app
+
+    settings = dict(SETTINGS, DATABASE_URL=f"sqlite:///{folder / 'bench.sqlite3'}")
+    app = create_app(settings, instance_path=folder / "instance")
+    app.add_url_rule("/hello", "hello", lambda: "Hello, World!")
+    return app
+
+
+def _card_rows(count: int) -> list[tuple]:
+    rows = []
+    for number in range(count):
+        note = f"deck{number % 20}/note{number % 2000}.md"
+        deck = f"deck{number % 20}"
+        question = f"What is fact number {number}?"
+        rows.append(
+            (
+                f"card-{number:06d}",
+                f"card-{number:06d}",
+                number,
+                "basic",
+                0,
+                question,
+                f"Answer {number}",
+                question,
+                f"Answer {number}",
+                "[]",
+                note,
+                f"Note {number % 2000}",
+                deck,
+                note[:-3] + "/",
+                "",
+                0,
+                "table",
+                note,
+                0,
+                0,
+            )
+        )
+    return rows
+
+
+def fill(folder: Path, cards: int, reviews: int, seed: int = 7) -> None:
+    """Bulk-insert the cards, their states and the review log (plain executemany)."""
+    app = make_app(folder)
+    engine = app.extensions["quizgen_engine"]
+    rng = random.Random(seed)
+    now_ms = int(datetime.now(UTC).timestamp() * 1000)
+    old_ms = now_ms - 2 * DAY_MS  # every logged review is before today
+    reviewed = int(cards * 0.8)
+    with engine.begin() as connection:
+        connection.exec_driver_sql(
+            "INSERT INTO cards (id, source_id, position, type, cloze, question, answer,"
+            " question_html, answer_html, context, note, title, deck, page, anchor, line, origin,"
+            " file, suspended, gone) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            _card_rows(cards),
+        )
+        connection.exec_driver_sql(
+            "INSERT INTO card_tags (card_id, tag) VALUES (?, ?)",
+            [(f"card-{n:06d}", f"tag{n % 50}") for n in range(cards)],
+        )
+        states = []
+        for number in range(cards):
+            where = (
+                f"card-{number:06d}",
+                number,
+                f"deck{number % 20}",
+                f"deck{number % 20}/note{number % 2000}.md",
+            )
+            if number < reviewed:
+                due = now_ms + rng.randint(-30, 90) * DAY_MS
+                states.append((*where, 2, 10.0, 5.0, due, old_ms, 12, 1, 12))
+            else:
+                states.append((*where, 0, None, None, None, None, 0, 0, 0))
+        connection.exec_driver_sql(
+            "INSERT INTO card_states (learner_id, card_id, position, deck, note, state, stability,"
+            " difficulty, due_ms, last_review_ms, reps, lapses, version, suspended, hidden)"
+            " VALUES (1,?,?,?,?,?,?,?,?,?,?,?,?,0,0)",
+            states,
+        )
+        before = json.dumps({"state": 2, "stability": 9.0, "difficulty": 5.0})
+        after = json.dumps({"state": 2, "stability": 10.0, "difficulty": 5.0})
+        batch = []
+        for number in range(reviews):
+            card = f"card-{number % reviewed:06d}"
+            when = old_ms - rng.randint(0, 700) * DAY_MS
+            batch.append(
+                (1, card, f"gen-{number}", 1 + number % 4, when, 8000, 0, 2, 2, before, after)
+            )
+            if len(batch) == 100_000:
+                _insert_reviews(connection, batch)
+                batch = []
+        _insert_reviews(connection, batch)
+    engine.dispose()
+
+
+def _insert_reviews(connection, batch: list[tuple]) -> None:
+    if batch:
+        connection.exec_driver_sql(
+            "INSERT INTO reviews (learner_id, card_id, token, rating, reviewed_ms, duration_ms,"
+            " was_new, state_before, state_after, before, after) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            batch,
+        )
+
+
+def serve(folder: Path, port: int) -> None:
+    """Run the bench app on waitress (the child process)."""
+    import logging
+
+    import waitress
+
+    # The queue-depth warnings are expected under a deliberate overload.
+    logging.getLogger("waitress.queue").setLevel(logging.ERROR)
+    waitress.serve(make_app(folder), host="127.0.0.1", port=port, threads=8, _quiet=True)
+
+
+class Worker:
+    """One client thread with a keep-alive connection and its own session cookie."""
+
+    def __init__(self, port: int) -> None:
+        self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        self.connection.request("GET", "/api/csrf")
+        answer = self.connection.getresponse()
+        self.cookie = answer.getheader("Set-Cookie", "").split(";")[0]
+        self.token = json.loads(answer.read())["csrf_token"]
+
+    def call(self, method: str, path: str, body: dict | None = None) -> float:
+        headers = {"Cookie": self.cookie, "X-CSRF-Token": self.token}
+        data = json.dumps(body).encode() if body is not None else None
+        if data is not None:
+            headers["Content-Type"] = "application/json"
+        start = time.perf_counter()
+        self.connection.request(method, path, body=data, headers=headers)
+        answer = self.connection.getresponse()
+        answer.read()
+        elapsed = time.perf_counter() - start
+        if answer.status >= 400:
+            raise RuntimeError(f"{method} {path} answered {answer.status}")
+        return elapsed
+
+
+def run_phase(workers: list[Worker], make_request, total: int, limit_s: float) -> dict:
+    """Send `total` requests spread over the workers (or stop at the time limit)."""
+    latencies: list[float] = []
+    lock = threading.Lock()
+    share = total // len(workers)
+    deadline = time.perf_counter() + limit_s
+
+    def drive(index: int, worker: Worker) -> None:
+        mine = []
+        for number in range(share):
+            if time.perf_counter() > deadline:
+                break
+            mine.append(worker.call(*make_request(index, number)))
+        with lock:
+            latencies.extend(mine)
+
+    threads = [threading.Thread(target=drive, args=(i, w)) for i, w in enumerate(workers)]
+    start = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    wall = time.perf_counter() - start
+    latencies.sort()
+    return {
+        "requests": len(latencies),
+        "rps": len(latencies) / wall,
+        "p50_ms": 1000 * latencies[len(latencies) // 2],
+        "p99_ms": 1000 * latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))],
+    }
+
+
+def _wait(port: int, server: subprocess.Popen) -> None:
+    for _ in range(600):
+        if server.poll() is not None:
+            raise SystemExit("the bench server stopped")
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
+            connection.request("GET", "/hello")
+            connection.getresponse().read()
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise SystemExit("the bench server did not start")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cards", type=int, default=100_000)
+    parser.add_argument("--reviews", type=int, default=1_000_000)
+    parser.add_argument("--requests", type=int, default=4000, help="requests per phase")
+    parser.add_argument("--threads", type=int, default=8, help="client threads")
+    parser.add_argument("--time-limit", type=float, default=60.0, help="seconds per phase")
+    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--serve", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.serve:
+        serve(args.serve, args.port)
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        start = time.perf_counter()
+        fill(folder, args.cards, args.reviews)
+        print(
+            f"generated {args.cards:,} cards and {args.reviews:,} reviews in "
+            f"{time.perf_counter() - start:.1f} s"
+        )
+        command = [sys.executable, __file__, "--serve", str(folder), "--port", str(args.port)]
+        server = subprocess.Popen(command, cwd=ROOT)
+        try:
+            _wait(args.port, server)
+            report(args)
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+
+def report(args: argparse.Namespace) -> None:
+    """Run the three phases and print the table."""
+    workers = [Worker(args.port) for _ in range(args.threads)]
+    rng = random.Random(11)
+    card_ids = [f"card-{n:06d}" for n in range(args.cards)]
+    phases = {
+        "hello-world": lambda i, n: ("GET", "/hello"),
+        "next-card": lambda i, n: ("GET", "/api/next"),
+        "next (note)": lambda i, n: ("GET", f"/api/next?note=deck{n % 20}/note{n % 2000}.md"),
+        "next (tag)": lambda i, n: ("GET", f"/api/next?tag=tag{n % 50}"),
+        "next (deck)": lambda i, n: ("GET", f"/api/next?deck=deck{n % 20}"),
+        "submit-review": lambda i, n: (
+            "POST",
+            "/api/reviews",
+            {"card_id": rng.choice(card_ids), "rating": 1 + n % 4, "token": f"bench-{i}-{n}"},
+        ),
+    }
+    results = {}
+    for name, make_request in phases.items():
+        run_phase(workers, make_request, args.threads * 20, args.time_limit)  # warm-up
+        results[name] = run_phase(workers, make_request, args.requests, args.time_limit)
+    base = results["hello-world"]["rps"]
+    print(f"{'route':<14} {'requests':>8} {'req/s':>8} {'ratio':>6} {'p50 ms':>7} {'p99 ms':>7}")
+    for name, result in results.items():
+        print(
+            f"{name:<14} {result['requests']:>8} {result['rps']:>8.0f} "
+            f"{result['rps'] / base:>6.2f} {result['p50_ms']:>7.1f} {result['p99_ms']:>7.1f}"
+        )
+
+
+if __name__ == "__main__":
+    main()
