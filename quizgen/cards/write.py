@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..diagnostics import Diagnostic, Severity
-from .extract import card_path, extract_note, fingerprint, source_hash
+from .extract import card_path, collector_paused, extract_note, fingerprint, source_hash
 from .files import dump_card_file, read_card_file
 from .model import Card, CardFile, Origin
 
@@ -40,9 +40,10 @@ def write_card_files(vault: Vault, out_dir: str | Path) -> WriteReport:
     orphans = _orphans(vault, out_dir, report)
     adoptable = {card.id: card for file in orphans.values() for card in file.cards}
     adopted: set[str] = set()
-    for path in sorted(vault.notes):
-        name = card_path(path)
-        _write_one(vault, path, out_dir / name, name, report, adoptable, adopted)
+    with collector_paused():
+        for path in sorted(vault.notes):
+            name = card_path(path)
+            _write_one(vault, path, out_dir / name, name, report, adoptable, adopted)
     _settle_orphans(orphans, adopted, out_dir, report)
     report.diagnostics.sort()
     return report
