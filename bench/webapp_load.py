@@ -28,11 +28,15 @@ DAY_MS = 86_400_000
 SETTINGS = {"SYNC_ON_START": False, "NEW_PER_DAY": 20, "REVIEWS_PER_DAY": 200}
 
 
-def make_app(folder: Path):
+def make_app(folder: Path, synchronous: str = "FULL"):
     """The app on the bench database, with a hello-world route as the baseline."""
     from webapp import create_app
 
-    settings = dict(SETTINGS, DATABASE_URL=f"sqlite:///{folder / 'bench.sqlite3'}")
+    settings = dict(
+        SETTINGS,
+        DATABASE_URL=f"sqlite:///{folder / 'bench.sqlite3'}",
+        SQLITE_SYNCHRONOUS=synchronous,
+    )
     app = create_app(settings, instance_path=folder / "instance")
     app.add_url_rule("/hello", "hello", lambda: "Hello, World!")
     return app
@@ -134,7 +138,7 @@ def _insert_reviews(connection, batch: list[tuple]) -> None:
         )
 
 
-def serve(folder: Path, port: int) -> None:
+def serve(folder: Path, port: int, synchronous: str) -> None:
     """Run the bench app on waitress (the child process)."""
     import logging
 
@@ -142,7 +146,9 @@ def serve(folder: Path, port: int) -> None:
 
     # The queue-depth warnings are expected under a deliberate overload.
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)
-    waitress.serve(make_app(folder), host="127.0.0.1", port=port, threads=8, _quiet=True)
+    waitress.serve(
+        make_app(folder, synchronous), host="127.0.0.1", port=port, threads=8, _quiet=True
+    )
 
 
 class Worker:
@@ -224,10 +230,11 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=8, help="client threads")
     parser.add_argument("--time-limit", type=float, default=60.0, help="seconds per phase")
     parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--synchronous", default="FULL", help="SQLite synchronous pragma")
     parser.add_argument("--serve", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
-        serve(args.serve, args.port)
+        serve(args.serve, args.port, args.synchronous)
         return
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -238,6 +245,7 @@ def main() -> None:
             f"{time.perf_counter() - start:.1f} s"
         )
         command = [sys.executable, __file__, "--serve", str(folder), "--port", str(args.port)]
+        command += ["--synchronous", args.synchronous]
         server = subprocess.Popen(command, cwd=ROOT)
         try:
             _wait(args.port, server)

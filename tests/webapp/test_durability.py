@@ -123,6 +123,10 @@ def test_kill_9_loses_no_acknowledged_review(root, cards_dir, site_dir, tmp_path
             server.kill()
             server.wait()
     assert len(acked) >= 40
+    printed = server.stdout.read().decode() if server.stdout else ""
+    assert f"quiz app:  http://127.0.0.1:{port}/review" in printed
+    assert f"notes:     http://127.0.0.1:{port}/notes/" in printed
+    assert f"http://127.0.0.1:{port}/deck.apkg" in printed
     database = tmp_path / "instance" / "quizgen.sqlite3"
     restarted = _start(root, cards_dir, site_dir, port)
     try:
