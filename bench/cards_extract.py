@@ -8,7 +8,8 @@ numbers and names varied. For each size the script prints, in one process:
 - cards cold: `write_card_files` into an empty folder (extraction + YAML), as a ratio to parse;
 - rerun: `write_card_files` again with nothing changed, as a ratio to parse.
 
-Timings are the best of 3 runs up to 2,000 notes (the machine may be shared), one run above.
+parse, extract and rerun are each the best of 3 rounds taken in turns (the machine may be shared);
+load_vault and cards cold are single runs.
 Run: .venv/bin/python bench/cards_extract.py [sizes...]
 """
 
@@ -45,14 +46,11 @@ def make_vault(folder: Path, count: int, rng: random.Random) -> None:
         path.write_text(text, encoding="utf-8")
 
 
-def timed(action, repeats: int = 1) -> tuple[float, object]:
-    """Fewest seconds an action takes over some runs (the least disturbed), and its result."""
-    best, result = float("inf"), None
-    for _ in range(repeats):
-        start = time.perf_counter()
-        result = action()
-        best = min(best, time.perf_counter() - start)
-    return best, result
+def timed(action) -> tuple[float, object]:
+    """Seconds an action takes, and what it returns."""
+    start = time.perf_counter()
+    result = action()
+    return time.perf_counter() - start, result
 
 
 def parse_all(folder: Path) -> int:
@@ -61,19 +59,24 @@ def parse_all(folder: Path) -> int:
     return sum(len(parser.parse(p.read_text(encoding="utf-8"))) for p in folder.rglob("*.md"))
 
 
-def run(count: int) -> None:
-    """Print the figures for one vault size."""
+def run(count: int, rounds: int = 3) -> None:
+    """Print the figures for one vault size (each the best of `rounds`, taken in turns)."""
     with tempfile.TemporaryDirectory() as temporary:
         notes, cards = Path(temporary) / "notes", Path(temporary) / "cards"
         make_vault(notes, count, random.Random(count))
-        repeats = 3 if count <= 2_000 else 1
-        parse, _ = timed(lambda: parse_all(notes), repeats)
         load, vault = timed(lambda: load_vault(notes))
-        extract, found = timed(lambda: extract_vault(vault), repeats)  # type: ignore[arg-type]
         cold, report = timed(lambda: write_card_files(vault, cards))  # type: ignore[arg-type]
-        rerun, again = timed(lambda: write_card_files(vault, cards))  # type: ignore[arg-type]
+        parse = extract = rerun = float("inf")
+        for _ in range(rounds):
+            # In turns, so that a busy moment on a shared machine hits both sides alike.
+            parse = min(parse, timed(lambda: parse_all(notes))[0])
+            seconds, found = timed(lambda: extract_vault(vault))  # type: ignore[arg-type]
+            extract = min(extract, seconds)
+            seconds, again = timed(lambda: write_card_files(vault, cards))  # type: ignore[arg-type]
+            rerun = min(rerun, seconds)
+            assert again.changed == 0  # type: ignore[attr-defined]
         total = sum(len(f.cards) for f in found.files.values())  # type: ignore[attr-defined]
-        assert again.changed == 0 and report.cards == total  # type: ignore[attr-defined]
+        assert report.cards == total  # type: ignore[attr-defined]
         print(
             f"{count:>6} notes, {total} cards | parse {parse:6.2f}s | load_vault {load:6.2f}s "
             f"| extract {extract:6.2f}s = {extract / parse:.2f}x parse "
