@@ -10,6 +10,7 @@ from fsrs import Rating
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from .db import write
 from .errors import BadInput, Conflict, NotFound
@@ -59,24 +60,25 @@ def _recorded(session: Session, learner: int, token: str) -> ReviewResult | None
 
 
 def _state_for(session: Session, learner: int, card_id: str) -> CardState:
+    state = session.get(CardState, (learner, card_id))
+    if state is not None:
+        return state
     card = session.get(CardRow, card_id)
     if card is None:
         raise NotFound(f"there is no card with id {card_id!r}")
-    state = session.get(CardState, (learner, card_id))
-    if state is None:
-        state = CardState(
-            learner_id=learner,
-            card_id=card_id,
-            position=card.position,
-            deck=card.deck,
-            note=card.note,
-            hidden=card.gone or card.suspended,
-            version=0,
-        )
-        state.state = NEW
-        state.reps = state.lapses = 0
-        session.add(state)
-        session.flush()
+    state = CardState(
+        learner_id=learner,
+        card_id=card_id,
+        position=card.position,
+        deck=card.deck,
+        note=card.note,
+        hidden=card.gone or card.suspended,
+        version=0,
+    )
+    state.state = NEW
+    state.reps = state.lapses = 0
+    session.add(state)
+    session.flush()
     return state
 
 
@@ -106,6 +108,9 @@ def _apply(
     )
     if moved.rowcount != 1:  # type: ignore[attr-defined]
         raise Conflict("the card was reviewed meanwhile; reload to see it as it is now")
+    # Keep the loaded object in step without a second UPDATE or a reload.
+    for name, value in dict(after, version=state.version + 1).items():
+        set_committed_value(state, name, value)
     review = ReviewRow(
         learner_id=state.learner_id,
         card_id=state.card_id,
@@ -153,7 +158,6 @@ def submit_review(
                     f"card {card_id!r} is at version {state.version}, not {version}; reload it"
                 )
             review = _apply(session, state, parsed, now, retention, key, duration_ms)
-        session.refresh(state)
         return ReviewResult(review, state)
     except IntegrityError:
         # Another request with the same token won the race: report what it stored.
