@@ -102,12 +102,17 @@ def card_problems(vault: Vault) -> list[Diagnostic]:
 @click.option(
     "--app-url", default=None, help="Address of the quiz app, for 'quiz this note' links."
 )
-def site(notes_dir: Path, out_dir: Path, site_url: str | None, app_url: str | None) -> None:
+@CARDS
+def site(
+    notes_dir: Path, out_dir: Path, site_url: str | None, app_url: str | None, cards_dir: Path
+) -> None:
     """Build the static site (MkDocs + Material) from the notes."""
+    from .cards import load_card_files
     from .site import build_site
 
     vault = open_vault(notes_dir)
-    build_site(vault, out_dir, site_url=site_url, app_url=app_url)
+    cards = load_card_files(cards_dir) if cards_dir.is_dir() else None
+    build_site(vault, out_dir, site_url=site_url, app_url=app_url, cards=cards)
     click.echo(f"site written to {out_dir}/")
 
 
@@ -131,6 +136,13 @@ def cards(notes_dir: Path, out_dir: Path) -> None:
     click.echo(f"{report.cards} cards in {len(report.paths)} files; {report.changed} files changed")
 
 
+DECK_NAME = click.option(
+    "--deck-name",
+    default=None,
+    help="Name of the top Anki deck (default: the notes folder's name).",
+)
+
+
 @main.command()
 @CARDS
 @click.option(
@@ -143,12 +155,29 @@ def cards(notes_dir: Path, out_dir: Path) -> None:
 )
 @NOTES
 @SITE_URL
-def anki(cards_dir: Path, out_file: Path, notes_dir: Path, site_url: str | None) -> None:
+@DECK_NAME
+def anki(
+    cards_dir: Path, out_file: Path, notes_dir: Path, site_url: str | None, deck_name: str | None
+) -> None:
     """Export the card files as one Anki package (.apkg) that re-imports without duplicates."""
-    from .anki import write_package
+    export_deck(cards_dir, out_file, notes_dir, site_url, deck_name)
 
-    path = write_package(cards_dir, out_file, notes_dir=notes_dir, site_url=site_url)
-    click.echo(f"Anki package written to {path}")
+
+def export_deck(
+    cards_dir: Path, out_file: Path, notes_dir: Path, site_url: str | None, deck_name: str | None
+) -> None:
+    """Write the package, then print its problems and counts."""
+    from .anki import export_package
+
+    if not cards_dir.is_dir():
+        raise click.ClickException(f"cards folder '{cards_dir}' does not exist: run quizgen cards")
+    report = export_package(
+        cards_dir, out_file, notes_dir=notes_dir, site_url=site_url, deck_name=deck_name
+    )
+    print_diagnostics(report.diagnostics)
+    state = "written" if report.changed else "unchanged, not rewritten"
+    counts = f"{report.notes} notes, {report.removed} removed, {report.media} media files"
+    click.echo(f"Anki package {report.path} ({counts}): {state}")
 
 
 @main.command()
@@ -163,13 +192,12 @@ def anki(cards_dir: Path, out_file: Path, notes_dir: Path, site_url: str | None)
     help="Folder for the site and the Anki package.",
 )
 @SITE_URL
-@click.pass_context
+@DECK_NAME
 def build(
-    ctx: click.Context, notes_dir: Path, cards_dir: Path, out_dir: Path, site_url: str | None
+    notes_dir: Path, cards_dir: Path, out_dir: Path, site_url: str | None, deck_name: str | None
 ) -> None:
-    """Build everything: card files, the Anki package and the site."""
-    from .anki import write_package
-    from .cards import write_card_files
+    """Build everything from one parse: card files, the Anki package and the site."""
+    from .cards import load_card_files, write_card_files
     from .site import build_site
 
     vault = open_vault(notes_dir)
@@ -177,12 +205,10 @@ def build(
     report = write_card_files(vault, cards_dir)
     print_diagnostics(report.diagnostics)
     click.echo(f"{report.cards} cards in {len(report.paths)} card files ({report.changed} changed)")
-    deck = write_package(
-        cards_dir, out_dir / "quizgen.apkg", notes_dir=notes_dir, site_url=site_url
-    )
-    click.echo(f"Anki package: {deck}")
-    build_site(vault, out_dir / "site", site_url=site_url, app_url="/")
-    click.echo(f"site: {out_dir / 'site'}/")
+    export_deck(cards_dir, out_dir / "quizgen.apkg", notes_dir, site_url, deck_name)
+    site_dir = out_dir / "site"
+    build_site(vault, site_dir, site_url=site_url, app_url="/", cards=load_card_files(cards_dir))
+    click.echo(f"site written to {site_dir}/")
 
 
 @main.command()
