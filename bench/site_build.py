@@ -136,7 +136,8 @@ def main() -> None:
         print(f"with quizgen plugin, vault given:   {rendered:.1f} s")
         print(f"ratio: {plugin / plain:.2f}x (aim <= 1.15x); vault given: {rendered / plain:.2f}x")
         per_page(work, count)
-        per_page(work, big)
+        if big:
+            per_page(work, big)
 
 
 if __name__ == "__main__":

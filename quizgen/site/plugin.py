@@ -44,6 +44,7 @@ class QuizgenPlugin(BasePlugin[QuizgenOptions]):
         self.vault: Vault | None = None
         self.cards: CardSet | None = None
         self.cards_given = False
+        self.math = False
         self.site: SiteNotes | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -61,7 +62,8 @@ class QuizgenPlugin(BasePlugin[QuizgenOptions]):
         self.site = SiteNotes(renderer, app_url=self.config.app_url, counts=counts)
         _add_extensions(config, mermaid=bool(self.config.mermaid_js))
         config.extra_css.append(f"{DEST}/quizgen.css")
-        if mathjax_root():
+        self.math = mathjax_root() is not None and _has_math(self.vault)
+        if self.math:
             config.extra_javascript.append(f"{DEST}/mathjax.js")
         if self.config.mermaid_js:
             config.extra_javascript.append(f"{DEST}/mermaid.min.js")
@@ -74,7 +76,7 @@ class QuizgenPlugin(BasePlugin[QuizgenOptions]):
         _keep_readmes(files, config, self.vault)
         for name in ("quizgen.css", "mathjax.js"):
             files.append(_asset(config, ASSETS, name, f"{DEST}/{name}"))
-        root = mathjax_root()
+        root = mathjax_root() if self.math else None
         if root is not None:
             for name in mathjax_files(root):
                 files.append(_asset(config, root, name, f"{DEST}/mathjax/{name}"))
@@ -108,6 +110,11 @@ class QuizgenPlugin(BasePlugin[QuizgenOptions]):
             return
         for problem in sorted(set(self.site.renderer.diagnostics)):
             log.warning(str(problem))
+
+
+def _has_math(vault: Vault) -> bool:
+    """True when some note may contain `$...$` or `\\(...\\)` math (then MathJax is shipped)."""
+    return any("$" in note.source or "\\(" in note.source for note in vault.notes.values())
 
 
 def _keep_readmes(files: Files, config: MkDocsConfig, vault: Vault | None) -> None:
