@@ -20,8 +20,14 @@ _CONNECTOR = re.compile(r"^\s*(?:[:\-–—=]+\s*|,\s*|(?:means|is|are|refers to
 _PARTS = re.compile(r"^(.{2,60}?)(?::\s|\s[–—-]\s)(.+)$")
 _VERBS = re.compile(
     r"^(?:is|are|was|can|cannot|can't|has|have|does|do|offers?|provides?|supports?|gives?|"
-    r"must|should|will|may|needs?|runs?|uses?|lets?|allows?|stores?|keeps?|takes?|costs?)$"
+    r"must|should|will|may|needs?|runs?|uses?|lets?|allows?|stores?|keeps?|takes?|costs?|"
+    r"works?|gets?|go|goes|requires?|replaces?|includes?|contains?|delivers?|replicates?|"
+    r"expires?|protects?|retains?|connects?|means|becomes?|"
+    r"remains?|stays?)$"
 )
+# `Data is replicated`: a lone word before a passive verb names nothing in particular.
+_PASSIVE = re.compile(r"^(?:is|are|was|were|gets?)$")
+_PARTICIPLE = re.compile(r"^[a-z]{3,}(?:ed|en)$")
 _PRONOUNS = {"it", "this", "that", "they", "these", "those", "you", "we", "there", "he", "she"}
 _PRONOUNS |= {"everything", "something", "nothing", "anything", "everyone", "someone", "one"}
 _CONJUNCTIONS = {"when", "if", "as", "because", "while", "although", "since", "after", "before"}
@@ -78,13 +84,29 @@ def quantity_cards(piece: Piece, scope: Scope) -> list[Draft]:
     drafts: list[Draft] = []
     if piece.inline is None or not _DIGIT.search(piece.inline.content):
         return drafts
-    for sentence in sentences(scope.markdown(piece)):
+    topic = ""
+    for number, sentence in enumerate(sentences(scope.markdown(piece))):
+        if number == 0:
+            topic = _topic(piece, sentence, scope)
         if sentence.endswith("?") or len(sentence.split()) < 4 or not has_quantity(sentence):
             continue
-        text = scope.standalone(cloze_quantities(sentence), piece.line, piece.parent)
+        # A later sentence of `**Term** ...` or `LSI: ... Max 5 per table.` is about the term.
+        about = topic if number and topic.casefold() not in sentence.casefold() else ""
+        parent = " › ".join(part for part in (piece.parent, about) if part)
+        text = scope.standalone(cloze_quantities(sentence), piece.line, parent)
         key = normalise(without_numbers(sentence))
         drafts.append(Draft(Origin.QUANTITY, CardType.CLOZE, key, piece.line, text=text))
     return drafts
+
+
+def _topic(piece: Piece, first: str, scope: Scope) -> str:
+    """What a piece is about when it names it first: its bold lead, or a list item's `Term:`."""
+    lead = _bold_lead(schedule_free(piece.children))
+    if lead is not None:
+        return plain_of(schedule_free(piece.children)[1:lead], scope.link_text).rstrip(":")
+    match = _PARTS.match(first) if piece.depth and piece.first else None
+    subject = match.group(1).replace("**", "").strip() if match else ""
+    return subject if _good_subject(subject) else ""
 
 
 def _leads_with_link(children: list[Token]) -> bool:
@@ -110,8 +132,8 @@ def _adjacent_paragraph(piece: Piece, following: list[Piece]) -> bool:
 
 
 def _term_card(piece: Piece, term: str, answer: str, scope: Scope) -> list[Draft]:
-    """Term → definition, the answer cut to its first sentence or two."""
-    answer = first_sentences(answer)
+    """Term → definition, the answer cut to its first sentence or two (a list item's is whole)."""
+    answer = answer if piece.depth and len(answer) <= _MAX_ANSWER else first_sentences(answer)
     if answer.endswith(":") or not _good_term(term) or not _good_answer(answer, term):
         return []
     where = scope.where(piece.line, drop=term, parent=piece.parent)
@@ -129,8 +151,10 @@ def _trait_card(piece: Piece, text: str, scope: Scope) -> list[Draft]:
         words = text.split()
         verb = next((i for i, w in enumerate(words[1:7], 1) if _VERBS.match(w.casefold())), 0)
         subject, trait = " ".join(words[:verb]), " ".join(words[verb:])
-        if not _good_subject(subject):
+        if not _good_subject(subject) or _lone_noun(subject, words[verb:], scope):
             return []
+        if has_quantity(text):
+            return []  # `Items can be up to 400 KB`: the number's cloze asks it better
     subject = subject.rstrip("-–—>→ ").strip()
     if not subject or subject.split()[0].casefold() in _PRONOUNS or trait.endswith("?"):
         return []
@@ -148,6 +172,16 @@ def _good_subject(subject: str) -> bool:
         return False
     first, last = words[0].casefold(), words[-1].casefold()
     return first not in _CONJUNCTIONS | _DETERMINERS and last not in _DANGLING
+
+
+def _lone_noun(subject: str, rest: list[str], scope: Scope) -> bool:
+    """`Items can ...`, `Data is replicated ...`: a plain common noun before the verb, no name."""
+    if "**" in subject or len(subject.split()) != 1 or not subject[1:].islower():
+        return False
+    if subject.casefold() in scope.known_names():
+        return False
+    passive = len(rest) > 1 and _PASSIVE.match(rest[0]) and _PARTICIPLE.match(rest[1])
+    return subject.endswith("s") or bool(passive)
 
 
 def _good_term(term: str) -> bool:

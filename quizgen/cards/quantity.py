@@ -11,31 +11,53 @@ import re
 
 __all__ = ["cloze_quantities", "has_quantity", "without_numbers"]
 
-_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\+?"
 _STANDARD = (
     r"%|percent|x(?=\W|$)|ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|"
     r"weeks?|months?|years?|bytes?|[KMGTP]i?B(?:/s)?|[KMGT]bps|IOPS|TPS|RPS|vCPUs?|GB-seconds?|"
-    r"times|[A-Z]{2,5}s(?=\W|$)"
+    r"times|(?<= )s(?=[\s,.;)]|$)"
 )
-_UNITS = rf"{_STANDARD}|(?:[a-z][a-z-]+ ){{0,2}}[a-z][a-z-]{{2,}}s(?=\W|$)"
-_STANDARD_AFTER = re.compile(rf"^{_NUMBER}[\s-]?(?:{_STANDARD})")
-_STANDARD_UNIT = re.compile(rf"[\s-]?(?:{_STANDARD})")
+# `3000 RCU`, `3 AZs`: an acronym right after a number is its unit (not `PUT/COPY`, nor
+# `AWS Regions`, where the capitalised noun after it is what is counted).
+_ACRONYM = r"[A-Z]{2,5}s?(?![\w/])(?! [A-Z][a-z])"
+# What is counted: `5 local secondary indexes`, `5500 GET/HEAD requests`, `3 Availability Zones`.
+_COUNTED = (
+    r"(?:[A-Za-z][\w/-]* ){0,2}[a-z][a-z-]{2,}s(?=\W|$)"
+    r"|(?:[A-Z][\w-]* ){0,2}[A-Z][a-z]{2,}s(?=\W|$)|[A-Z]{2,}(?:/[A-Z]{2,})+"
+)
+_UNITS = rf"{_STANDARD}|{_COUNTED}|{_ACRONYM}"
+# A rate written with a slash is one unit: `MB/s`, `records/s`, `requests/min`.
+_RATE = r"(?:/(?:s|sec|second|min|minute|h|hour|day|month)(?![\w/]))?"
+_STANDARD_AFTER = re.compile(rf"^{_NUMBER}[\s-]?(?:{_STANDARD}|{_ACRONYM})")
+# A unit hidden with its number: a symbol (`KB`, `ms`, `%`, `RCU`) or a rate (`records/s`).
+_SYMBOL_UNIT = re.compile(
+    rf"[\s-]?(?:(?:{_STANDARD}|{_ACRONYM})(?![\w-])|[a-z-]+/[a-z]+)"
+    r"(?=$|/|\s(?:per|every|each|a|an|to|and|or)\s)"
+)
 # `5 local secondary indexes`: only the number is hidden, the noun says what is counted.
 _LEADING_NUMBERS = re.compile(rf"{_NUMBER}(?:\s(?:to|and|or)\s{_NUMBER}|[-–]{_NUMBER})?")
-_RANGE = rf"(?:[\s-]?(?:{_STANDARD}))?(?:\s(?:to|and|or)\s|[-–])"
+# `500 and 3000 instances`, `1 to 60 seconds`, `2-5 KB`; a unit before `and`/`or` ends the
+# quantity (`1 MB/s or 1000 records/s` is two of them).
+_RANGE = rf"(?:(?:[\s-]?(?:{_STANDARD}))?(?:\sto\s|[-–])|\s(?:and|or)\s)"
 _QUANTITY = re.compile(
-    rf"(?<![\w.,/$#:-]){_NUMBER}(?:{_RANGE}{_NUMBER})?[\s-]?(?:{_UNITS})"
+    rf"(?<![\w.,/$#:-]){_NUMBER}(?:{_RANGE}{_NUMBER})?[\s-]?(?:{_UNITS}){_RATE}"
     rf"(?:\s(?:per|every|each|a|an)\s(?:{_NUMBER}\s)?[a-zA-Z-]+)?(?![\w-])"
+    rf"|(?<![\w.,/$#:-]){_NUMBER}(?=\sper\s[a-z])"
     rf"|(?<=status code )\d{{3}}\b|(?<=HTTP )\d{{3}}\b|(?<=port )\d{{2,5}}\b"
 )
 # Words a number is often followed by that are not units of anything.
 _NOT_UNITS = re.compile(
-    r"\s(?:[a-z-]+ )?(?:does|goes|uses|gives|takes|makes|means|needs|runs|seems|becomes|remains|"
+    r"\s(?:[\w/-]+ )?(?:does|goes|uses|gives|takes|makes|means|needs|runs|seems|becomes|remains|"
     r"this|thus|plus|less|across|always|towards|versus|was|has|is|its|as|us|yes|sometimes)$"
 )
 # `Python 3`, `Route 53`, `Java 11`: a capitalised word right before the number names a thing.
 _NAMED = re.compile(r"(?<=\S)\s+[A-Z][\w.]*\s$")
-_CAPITALISED = re.compile(r"(?:^|\s)[A-Z][\w.]*\s$")
+_CAPITALISED = re.compile(r"(?:^|\s)([A-Z][\w.]*)\s$")
+# ... unless it is a word that introduces an amount at the start of a sentence (`Max 5 per table`).
+_AMOUNT_WORDS = {"max", "maximum", "min", "minimum", "up", "about", "around", "over", "under"}
+_AMOUNT_WORDS |= {"only", "default", "at", "approximately", "roughly", "less", "more", "all"}
+# `in 2023 AWS launched`: a year is not an amount of AWS.
+_YEAR_ACRONYM = re.compile(r"^(?:19|20)\d\d\s[A-Z]")
 # Spans a cloze must not touch: code, link targets, existing clozes.
 _PROTECTED = re.compile(r"``.*?``|`[^`]*`|\]\([^)]*\)|\{\{c\d+::.*?\}\}|https?://\S+")
 _DIGITS = re.compile(r"\d[\d,.]*")
@@ -51,7 +73,7 @@ def cloze_quantities(text: str) -> str:
     parts, last = [], 0
     for number, (start, end) in enumerate(_matches(text), 1):
         numbers = _LEADING_NUMBERS.match(text, start)
-        if numbers and not _STANDARD_UNIT.match(text, numbers.end(), end):
+        if numbers and numbers.end() < end and not _SYMBOL_UNIT.match(text, numbers.end(), end):
             end = numbers.end()
         parts += [text[last:start], f"{{{{c{number}::{text[start:end]}}}}}"]
         last = end
@@ -72,6 +94,8 @@ def _matches(text: str):
             continue
         if _NOT_UNITS.search(match.group()) or _named(text[max(0, start - 40) : start], match):
             continue
+        if _YEAR_ACRONYM.match(match.group()):
+            continue
         yield start, end
 
 
@@ -79,4 +103,7 @@ def _named(before: str, match: re.Match[str]) -> bool:
     """True when the number belongs to a name (`Route 53`, `Python 3 supports`), not a quantity."""
     if _NAMED.search(before):
         return True
-    return bool(_CAPITALISED.search(before)) and not _STANDARD_AFTER.match(match.group())
+    capitalised = _CAPITALISED.search(before)
+    if not capitalised or capitalised.group(1).casefold() in _AMOUNT_WORDS:
+        return False
+    return not _STANDARD_AFTER.match(match.group())
