@@ -25,9 +25,6 @@ _VERBS = re.compile(
     r"expires?|protects?|retains?|connects?|means|becomes?|"
     r"remains?|stays?)$"
 )
-# `Data is replicated`: a lone word before a passive verb names nothing in particular.
-_PASSIVE = re.compile(r"^(?:is|are|was|were|gets?)$")
-_PARTICIPLE = re.compile(r"^[a-z]{3,}(?:ed|en)$")
 _PRONOUNS = {"it", "this", "that", "they", "these", "those", "you", "we", "there", "he", "she"}
 _PRONOUNS |= {"everything", "something", "nothing", "anything", "everyone", "someone", "one"}
 _CONJUNCTIONS = {"when", "if", "as", "because", "while", "although", "since", "after", "before"}
@@ -37,6 +34,11 @@ _DETERMINERS = {"the", "a", "an", "each", "every", "some", "any", "more", "less"
 _DANGLING = _PRONOUNS | _CONJUNCTIONS | _DETERMINERS | {"than", "that", "which", "who", "how"}
 _DANGLING |= {"what", "where", "of", "and", "or", "because", "but", "not", "no"}
 _MAX_ANSWER = 400
+# `Data is replicated ...`: a lone common word before a passive verb names nothing in particular;
+# in a short item the list's whole-list card asks it instead (a long one keeps its trait card).
+_PASSIVE = re.compile(r"^(?:is|are|was|were)$")
+_PARTICIPLE = re.compile(r"^[a-z]{3,}(?:ed|en)$")
+_SHORT_ITEM = 20  # words: an item the whole-list card can hold (groups.py)
 _DIGIT = re.compile(r"\d")
 
 
@@ -133,7 +135,8 @@ def _adjacent_paragraph(piece: Piece, following: list[Piece]) -> bool:
 
 def _term_card(piece: Piece, term: str, answer: str, scope: Scope) -> list[Draft]:
     """Term → definition, the answer cut to its first sentence or two (a list item's is whole)."""
-    answer = answer if piece.depth and len(answer) <= _MAX_ANSWER else first_sentences(answer)
+    whole = piece.depth and len(answer) <= _MAX_ANSWER and not answer.endswith(":")
+    answer = answer if whole else first_sentences(answer)
     if answer.endswith(":") or not _good_term(term) or not _good_answer(answer, term):
         return []
     where = scope.where(piece.line, drop=term, parent=piece.parent)
@@ -147,11 +150,13 @@ def _trait_card(piece: Piece, text: str, scope: Scope) -> list[Draft]:
     match = _PARTS.match(text)
     if match:
         subject, trait = match.group(1).strip(), match.group(2).strip()
+        # `Managed relational DB, engines: MySQL, ...`: the words after the comma name the list.
+        subject = subject.rsplit(", ", 1)[-1] if subject.count("**") % 2 == 0 else subject
     else:
         words = text.split()
         verb = next((i for i, w in enumerate(words[1:7], 1) if _VERBS.match(w.casefold())), 0)
         subject, trait = " ".join(words[:verb]), " ".join(words[verb:])
-        if not _good_subject(subject) or _lone_noun(subject, words[verb:], scope):
+        if not _good_subject(subject) or _lone_noun(subject, words[verb:]):
             return []
         if has_quantity(text):
             return []  # `Items can be up to 400 KB`: the number's cloze asks it better
@@ -174,14 +179,13 @@ def _good_subject(subject: str) -> bool:
     return first not in _CONJUNCTIONS | _DETERMINERS and last not in _DANGLING
 
 
-def _lone_noun(subject: str, rest: list[str], scope: Scope) -> bool:
-    """`Items can ...`, `Data is replicated ...`: a plain common noun before the verb, no name."""
+def _lone_noun(subject: str, rest: list[str]) -> bool:
+    """`Data is replicated ...`: one plain word (not bold, no capitals inside) before a passive."""
     if "**" in subject or len(subject.split()) != 1 or not subject[1:].islower():
         return False
-    if subject.casefold() in scope.known_names():
+    if len(rest) < 2 or len(rest) + 1 > _SHORT_ITEM:
         return False
-    passive = len(rest) > 1 and _PASSIVE.match(rest[0]) and _PARTICIPLE.match(rest[1])
-    return subject.endswith("s") or bool(passive)
+    return bool(_PASSIVE.match(rest[0]) and _PARTICIPLE.match(rest[1]))
 
 
 def _good_term(term: str) -> bool:

@@ -44,6 +44,8 @@ def _short(items: list[Piece]) -> bool:
     texts = [_text(item) for item in items]
     if any(not text or len(text.split()) > _MAX_WORDS for text in texts):
         return False
+    if all(text.endswith(":") for text in texts):
+        return False  # labels of nested lists, which make their own cards
     return sum(len(text) for text in texts) <= _MAX_CHARS
 
 
@@ -85,8 +87,8 @@ def _list_card(items: list[Piece], before: Piece | None, scope: Scope) -> Draft 
     ):
         intro = sentences(markdown_of(before.children, scope.link_text))[-1]
         lead, line = intro.rstrip(":"), before.line
-    elif before is not None and before.kind == "heading":
-        lead, line = "", first.line
+    elif before is not None and (before.kind != "paragraph" or before.depth == 0):
+        lead, line = "", first.line  # a list of its own in the section: asked by the heading
     else:
         return None
     back = "\n".join(f"- {markdown_of(item.children, scope.link_text)}" for item in items)

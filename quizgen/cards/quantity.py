@@ -17,9 +17,12 @@ _STANDARD = (
     r"weeks?|months?|years?|bytes?|[KMGTP]i?B(?:/s)?|[KMGT]bps|IOPS|TPS|RPS|vCPUs?|GB-seconds?|"
     r"times|(?<= )s(?=[\s,.;)]|$)"
 )
-# `3000 RCU`, `3 AZs`: an acronym right after a number is its unit (not `PUT/COPY`, nor
-# `AWS Regions`, where the capitalised noun after it is what is counted).
-_ACRONYM = r"[A-Z]{2,5}s?(?![\w/])(?! [A-Z][a-z])"
+# `3000 RCU`, `3 AZs`: an acronym after a number and a space is its unit when nothing it could
+# qualify follows (not `PUT/COPY`, `4XX`, `1 IAM user` nor `3 AWS Regions`).
+_ACRONYM = (
+    r"(?<= )[A-Z]{2,5}s?(?![\w/])"
+    r"(?=$|[^\w ]| [^\w\s]| (?:and|or|per|in|of|for|to|at|on|with|by|each|max|maximum|minimum)\b)"
+)
 # What is counted: `5 local secondary indexes`, `5500 GET/HEAD requests`, `3 Availability Zones`.
 _COUNTED = (
     r"(?:[A-Za-z][\w/-]* ){0,2}[a-z][a-z-]{2,}s(?=\W|$)"

@@ -21,7 +21,6 @@ class Scope:
     _paths: list[list[Heading]] = field(default_factory=list, repr=False)
     _starts: list[int] = field(default_factory=list, repr=False)
     _texts: dict[int, str] = field(default_factory=dict, repr=False)
-    _names: set[str] | None = field(default=None, repr=False)
 
     def headings(self, line: int) -> list[Heading]:
         """The heading path above a line (the same as `Note.heading_above`, found by bisection)."""
@@ -69,13 +68,6 @@ class Scope:
         if path:
             names.append(path[-1].text)
         return [name.casefold() for name in names if len(name) > 2]
-
-    def known_names(self) -> set[str]:
-        """Words the note itself names things with: its title, aliases and heading words."""
-        if self._names is None:
-            texts = [self.note.title, *self.note.aliases, *(h.text for h in self.note.headings)]
-            self._names = {word.casefold() for text in texts for word in text.split()}
-        return self._names
 
     def standalone(self, text: str, line: int, parent: str = "") -> str:
         """The text itself when it names its subject, else prefixed with `Title › Section:`."""
