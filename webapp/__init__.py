@@ -33,14 +33,22 @@ def create_app(
     configure(app, test_config, overrides)
     db.init_app(app)
     from . import security
-    from .views import api, auth, files, review
+    from .views import api, auth, browse, files, quiz, review, stats
 
     security.init_app(app)
     auth.init_app(app)
     app.register_blueprint(review.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(files.bp)
-    app.extensions["quizgen_nav"] = [("review.review", "Review")]
+    for feature in (quiz, stats, browse):
+        app.register_blueprint(feature.bp)
+        app.register_blueprint(feature.api)
+    app.extensions["quizgen_nav"] = [
+        ("review.review", "Review"),
+        ("quiz.start", "Quiz"),
+        ("stats.page", "Statistics"),
+        ("browse.browse", "Browse"),
+    ]
     app.context_processor(lambda: {"nav_items": app.extensions["quizgen_nav"]})
     from .sync import init_app as init_sync
 

@@ -25,6 +25,8 @@ DEFAULTS: dict[str, Any] = {
     "SECRET_KEY": None,
     "SQLITE_SYNCHRONOUS": "FULL",
     "SYNC_ON_START": True,
+    "QUIZ_FEEDS_SCHEDULE": False,
+    "UTC_OFFSET_MINUTES": None,
 }
 
 # Read from the environment as they are or with a QUIZGEN_ prefix (the prefixed one wins).
@@ -85,6 +87,7 @@ def configure(
         config["SECRET_KEY"] = _secret_key(instance)
     config["ACCOUNTS"] = _as_bool(config["ACCOUNTS"])
     config["SYNC_ON_START"] = _as_bool(config["SYNC_ON_START"])
+    config["QUIZ_FEEDS_SCHEDULE"] = _as_bool(config["QUIZ_FEEDS_SCHEDULE"])
     config["DESIRED_RETENTION"] = float(config["DESIRED_RETENTION"])
     if not 0.5 <= config["DESIRED_RETENTION"] < 1:
         raise ValueError(

@@ -73,6 +73,10 @@ def make_engine(url: str, synchronous: str = "FULL") -> Engine:
 def setup_database(engine: Engine) -> None:
     """Create missing tables and the local learner; existing data is left alone."""
     Base.metadata.create_all(engine)
+    for table in Base.metadata.sorted_tables:
+        # Indexes added since a database was made (create_all skips existing tables).
+        for index in table.indexes:
+            index.create(engine, checkfirst=True)
     if engine.dialect.name == "sqlite":
         # Table statistics let SQLite pick the note/deck/tag index for narrow scopes.
         with engine.begin() as connection:

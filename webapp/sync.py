@@ -23,6 +23,7 @@ from quizgen.diagnostics import Diagnostic, Severity
 
 from .db import get_engine, write
 from .models import CardRow, CardState, CardTag, Learner
+from .quizbank import forget_bank
 
 __all__ = ["SyncReport", "card_rows", "ensure_states", "sync_cards", "sync_folder"]
 
@@ -257,6 +258,7 @@ def sync_command() -> None:
 def init_app(app: Flask) -> None:
     """Sync once at start (unless SYNC_ON_START is off) and add the `sync-cards` command."""
     app.cli.add_command(sync_command)
+    forget_bank(app)
     if not app.config["SYNC_ON_START"]:
         return
     with Session(get_engine(app)) as session:

@@ -19,7 +19,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from quizgen.cards import Card, CardFile, CardType, dump_card_file
+from quizgen.cards import Card, CardFile, CardType, Origin, dump_card_file
 from webapp import create_app
 from webapp.db import database_url as normalized
 
@@ -92,6 +92,80 @@ def sample_files() -> dict[str, CardFile]:
     return {"aws/sqs.yml": sqs, "aws/compute/lambda.yml": lam}
 
 
+QUOTAS = [
+    ("Max message size", "256 KB"),
+    ("Max retention period", "14 days"),
+    ("Default visibility timeout", "30 seconds"),
+    ("Max long polling wait", "20 seconds"),
+    ("Max in-flight messages", "120,000"),
+    ("Max batch size", "10 messages"),
+]
+
+
+def quiz_files() -> dict[str, CardFile]:
+    """The SQS quota table (six rows) with two definitions, and a Lambda note with clozes."""
+    rows = tuple(
+        Card(
+            id=f"quota-{n}",
+            type=CardType.BASIC,
+            front=f"SQS: {front}?",
+            back=back,
+            context=("Quotas",),
+            anchor="quotas",
+            line=10 + n,
+            origin=Origin.TABLE,
+        )
+        for n, (front, back) in enumerate(QUOTAS)
+    )
+    sqs = CardFile(
+        cards=(
+            *rows,
+            Card(
+                id="sqs-def",
+                type=CardType.BASIC,
+                front="What is SQS?",
+                back="a message queue",
+                context=("Basics",),
+                anchor="basics",
+                line=3,
+                tags=("basics",),
+            ),
+        ),
+        note="aws/sqs.md",
+        title="SQS",
+        deck="aws",
+        page="aws/sqs/",
+        tags=("queue",),
+    )
+    lam = CardFile(
+        cards=(
+            Card(
+                id="lam-1",
+                type=CardType.CLOZE,
+                text="Lambda runs up to {{c1::15 minutes}} with up to {{c2::10 GB}} of memory",
+                context=("Limits",),
+                anchor="limits",
+                line=4,
+            ),
+            Card(
+                id="lam-2",
+                type=CardType.BASIC,
+                front="Lambda cold start?",
+                back="the first call",
+                context=("Start",),
+                anchor="start",
+                line=8,
+            ),
+        ),
+        note="aws/compute/lambda.md",
+        title="Lambda",
+        deck="aws::compute",
+        page="aws/compute/lambda/",
+        tags=("serverless",),
+    )
+    return {"aws/sqs.yml": sqs, "aws/compute/lambda.yml": lam}
+
+
 def write_cards(folder: Path, files: dict[str, CardFile]) -> None:
     """Write card files as the extractor would; files not listed are removed."""
     for old in folder.rglob("*.yml"):
@@ -139,9 +213,17 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-def cards_dir(tmp_path: Path) -> Path:
+def card_set(request: pytest.FixtureRequest) -> dict[str, CardFile]:
+    """The card files a test starts with: a module with `CARD_SET = "quiz"` gets `quiz_files`."""
+    if getattr(request.module, "CARD_SET", "sample") == "quiz":
+        return quiz_files()
+    return sample_files()
+
+
+@pytest.fixture
+def cards_dir(tmp_path: Path, card_set: dict[str, CardFile]) -> Path:
     folder = tmp_path / "cards"
-    write_cards(folder, sample_files())
+    write_cards(folder, card_set)
     return folder
 
 
@@ -344,3 +426,67 @@ def stored(app: Flask):
             return [row.to_dict() for row in rows]
 
     return reviews
+
+
+@dataclass
+class QuizActions:
+    """Taking quizzes through the JSON API, and reading what the database kept."""
+
+    reviewer: ReviewActions
+    app: Flask
+
+    def create(self, **body: Any):
+        return self.reviewer.post("/api/quizzes", body)
+
+    def made(self, **body: Any) -> dict[str, Any]:
+        """Create a quiz that must succeed; its JSON."""
+        response = self.create(**body)
+        assert response.status_code == 201, response.json
+        return response.json
+
+    def answer(self, quiz_id: int, question_id: str, **body: Any):
+        return self.reviewer.post(
+            f"/api/quizzes/{quiz_id}/answers", {"question_id": question_id, **body}
+        )
+
+    def submit(self, quiz_id: int, answers: dict[str, str] | None = None):
+        body = {} if answers is None else {"answers": answers}
+        return self.reviewer.post(f"/api/quizzes/{quiz_id}/submit", body)
+
+    def result(self, quiz_id: int):
+        return self.reviewer.client.get(f"/api/quizzes/{quiz_id}/result")
+
+    def secret(self, quiz_id: int) -> dict[str, dict[str, Any]]:
+        """The stored questions with their right answers, by question id."""
+        from sqlalchemy.orm import Session
+
+        from webapp.models import QuizAttempt
+
+        with Session(self.app.extensions["quizgen_engine"]) as session:
+            attempt = session.get(QuizAttempt, quiz_id)
+            assert attempt is not None
+            return {q["id"]: q for q in attempt.questions["questions"]}
+
+    def wrong_answer(self, question: dict[str, Any]) -> str:
+        """An answer to the question that is certainly wrong (an option when it has options)."""
+        others = [o for o in question["options"] if o != question["answer"]]
+        return others[0] if others else "certainly not this"
+
+
+@pytest.fixture
+def quizzer(reviewer: ReviewActions, app: Flask) -> QuizActions:
+    return QuizActions(reviewer, app)
+
+
+@pytest.fixture
+def rows_of(app: Flask):
+    """A function returning every row of a model's table (as dicts), in key order."""
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
+    def rows(table: Any) -> list[dict[str, Any]]:
+        order = table.__table__.primary_key.columns
+        with Session(app.extensions["quizgen_engine"]) as session:
+            return [row.to_dict() for row in session.scalars(select(table).order_by(*order))]
+
+    return rows

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from ..db import get_engine, get_session
 from ..errors import BadInput
 from ..queue import Scope, list_cards, study_plan
+from ..quizbank import forget_bank
 from ..reviews import submit_review, undo_review
 from ..scheduling import format_interval, preview
 from ..security import csrf_token
@@ -129,4 +130,5 @@ def sync() -> Any:
     """Sync the cards from the card folder now; history is kept."""
     with Session(get_engine()) as database:
         report = sync_folder(database, Path(current_app.config["CARDS_DIR"]))
+    forget_bank(current_app._get_current_object())  # type: ignore[attr-defined]
     return report.to_dict()

@@ -3,17 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from flask import Flask, current_app, jsonify, render_template, request, session
 from werkzeug.exceptions import HTTPException
 
-from ..errors import AppError
+from ..errors import AppError, BadInput, Forbidden
 from ..models import LOCAL_LEARNER
 from ..queue import Limits
 
-__all__ = ["current_learner", "init_app", "limits", "now", "wants_json"]
+__all__ = [
+    "current_learner",
+    "init_app",
+    "json_body",
+    "learner",
+    "limits",
+    "now",
+    "utc_offset",
+    "wants_json",
+]
 
 
 def now() -> datetime:
@@ -55,3 +64,41 @@ def init_app(app: Flask) -> None:
         return _error(error.code or 500, error.description or error.name)
 
     app.register_error_handler(HTTPException, http_error)
+
+
+def learner() -> int:
+    """The learner of this request (blueprints using it require a login first)."""
+    found = current_learner()
+    if found is None:
+        raise Forbidden("log in first")
+    return found
+
+
+def json_body() -> dict[str, Any]:
+    """The request's JSON object (an empty body is `{}`); anything else is a 400."""
+    data = request.get_json(silent=True)
+    if data is None and not request.content_length:
+        return {}
+    if not isinstance(data, dict):
+        raise BadInput("the request body must be a JSON object")
+    return data
+
+
+def utc_offset(moment: datetime) -> timedelta:
+    """The learner's offset from UTC for counting days: `UTC_OFFSET_MINUTES`, else the server's.
+
+    API clients may send `offset_minutes` (-840 to 840) to count days in their own time zone.
+    """
+    sent = request.args.get("offset_minutes")
+    if sent is not None:
+        try:
+            minutes = int(sent)
+        except ValueError:
+            raise BadInput(f"offset_minutes must be a whole number, not {sent!r}") from None
+        if not -840 <= minutes <= 840:
+            raise BadInput("offset_minutes must be between -840 and 840")
+        return timedelta(minutes=minutes)
+    configured = current_app.config.get("UTC_OFFSET_MINUTES")
+    if configured is not None:
+        return timedelta(minutes=int(configured))
+    return moment.astimezone().utcoffset() or timedelta(0)

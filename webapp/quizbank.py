@@ -1,0 +1,72 @@
+"""The cards quizzes are made from: the card files, indexed once per sync for sibling facts."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from flask import Flask, current_app
+
+from quizgen.cards import Card, CardType, load_card_files
+from quizgen.cards.render import cloze_numbers
+from quizgen.quiz import FactIndex, Pair
+
+__all__ = ["QuizBank", "forget_bank", "get_bank", "load_bank", "review_card_id"]
+
+_KEY = "quizgen_quiz_bank"
+_LOCK = threading.Lock()
+
+
+@dataclass
+class QuizBank:
+    """Every card of the card files, their fact index, and the names scopes may use."""
+
+    pairs: list[Pair]
+    index: FactIndex
+    decks: set[str] = field(default_factory=set)
+    tags: set[str] = field(default_factory=set)
+    notes: set[str] = field(default_factory=set)
+
+
+def review_card_id(card: Card, number: int) -> str:
+    """The review card (a row of `cards`) a question on cloze deletion `number` is about."""
+    if card.type is not CardType.CLOZE or not number:
+        return card.id
+    numbers = cloze_numbers(card.text)
+    return card.id if not numbers or number == numbers[0] else f"{card.id}-c{number}"
+
+
+def load_bank(cards_dir: Path) -> QuizBank:
+    """Read the card folder and index its facts (a missing folder gives an empty bank)."""
+    pairs = load_card_files(cards_dir).cards() if cards_dir.is_dir() else []
+    bank = QuizBank(pairs=pairs, index=FactIndex(pairs))
+    for card_file, card in pairs:
+        if card_file.deck:
+            parts = card_file.deck.split("::")
+            bank.decks.update("::".join(parts[: n + 1]) for n in range(len(parts)))
+        for tag in (*card.tags, *card_file.tags):
+            parts = tag.lstrip("#").split("/")
+            bank.tags.update("/".join(parts[: n + 1]) for n in range(len(parts)))
+        if card_file.note:
+            bank.notes.add(card_file.note)
+    return bank
+
+
+def get_bank(app: Flask | None = None) -> QuizBank:
+    """The app's bank, read on first use and again after each sync."""
+    app = app or current_app._get_current_object()  # type: ignore[attr-defined]
+    bank = app.extensions.get(_KEY)
+    if bank is not None:
+        return bank
+    with _LOCK:
+        bank = app.extensions.get(_KEY)
+        if bank is None:
+            bank = load_bank(Path(app.config["CARDS_DIR"]))
+            app.extensions[_KEY] = bank
+    return bank
+
+
+def forget_bank(app: Flask) -> None:
+    """Drop the bank after a sync, so the next quiz reads the card files again."""
+    app.extensions.pop(_KEY, None)
