@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import BigInteger, Select, and_, bindparam, case, func, literal, select
+from sqlalchemy import BigInteger, Select, and_, bindparam, case, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from quizgen.stats import (
@@ -56,7 +56,8 @@ class ReviewDays:
 
 def _day(column: Any) -> Any:
     """`(column + :offset) / 86400000` as an integer day number on every database."""
-    return (column + bindparam("offset", type_=BigInteger)).op("/")(literal(DAY_MS))
+    shifted = (column + bindparam("offset", type_=BigInteger)).self_group()
+    return shifted.op("/")(literal_column(str(DAY_MS)))
 
 
 @lru_cache(maxsize=1)
@@ -77,7 +78,7 @@ def _days_query() -> Select:
             review.reviewed_ms < bindparam("until"),
             review.undone_ms.is_(None),
         )
-        .group_by(day)
+        .group_by(literal_column("day"))
     )
 
 
@@ -138,7 +139,7 @@ def _due_query() -> Select:
             state.suspended.is_(False),
             state.hidden.is_(False),
         )
-        .group_by(day)
+        .group_by(literal_column("day"))
     )
 
 
