@@ -17,7 +17,7 @@ $(VENV)/.test-deps: $(BIN)/quizgen
 
 .PHONY: run build test lint bench clean
 run: $(BIN)/quizgen
-	$(BIN)/quizgen build --notes $(NOTES)
+	$(BIN)/quizgen build --notes $(NOTES) --site-url http://127.0.0.1:$(PORT)/notes/
 	$(BIN)/quizgen serve --notes $(NOTES) --port $(PORT)
 
 build: $(BIN)/quizgen

@@ -28,6 +28,8 @@ def build_site(
 ) -> Path:
     """Build the static site of a vault into `out_dir` with MkDocs + Material; returns out_dir."""
     out = Path(out_dir)
+    home = vault.notes.get("index.md") or vault.notes.get("README.md")
+    site_name = site_name or (home.title if home else None)
     settings = site_config(Path(vault.root), out, site_url=site_url, site_name=site_name)
     config = load_config(io.StringIO(""), **settings)
     plugin = config.plugins["quizgen"]
