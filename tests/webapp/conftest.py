@@ -7,6 +7,7 @@ schema of its own that is dropped afterwards.
 from __future__ import annotations
 
 import os
+import threading
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -490,3 +491,16 @@ def rows_of(app: Flask):
             return [row.to_dict() for row in session.scalars(select(table).order_by(*order))]
 
     return rows
+
+
+@pytest.fixture
+def live_url(app):
+    """The app served by waitress on a free local port, in a thread."""
+    from waitress.server import create_server
+
+    server = create_server(app, host="127.0.0.1", port=0, threads=4)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.effective_port}"  # type: ignore[union-attr]
+    server.close()
+    thread.join(timeout=5)

@@ -2,24 +2,9 @@
 
 from __future__ import annotations
 
-import threading
-
 import pytest
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def live_url(app):
-    """The app served by waitress on a free local port, in a thread."""
-    from waitress.server import create_server
-
-    server = create_server(app, host="127.0.0.1", port=0, threads=4)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.effective_port}"  # type: ignore[union-attr]
-    server.close()
-    thread.join(timeout=5)
 
 
 def _rate_with(page, keys: list[str]) -> None:
