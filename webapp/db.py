@@ -18,6 +18,7 @@ from flask.cli import with_appcontext
 from sqlalchemy import Connection, Engine, create_engine, event, select, text
 from sqlalchemy.orm import Session
 
+from .counts import ensure_counts
 from .models import LOCAL_LEARNER, Base, Learner
 
 __all__ = [
@@ -95,6 +96,7 @@ def setup_database(engine: Engine) -> None:
                     "(SELECT max(id) FROM learners))"
                 )
             )
+    ensure_counts(engine)
 
 
 def get_engine(app: Flask | None = None) -> Engine:

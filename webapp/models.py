@@ -31,6 +31,7 @@ __all__ = [
     "Learner",
     "QuizAnswerRow",
     "QuizAttempt",
+    "ReviewCount",
     "ReviewRow",
 ]
 
@@ -90,6 +91,7 @@ class CardRow(Base):
         Index("ix_cards_note", "note"),
         Index("ix_cards_deck", "deck"),
         Index("ix_cards_source", "source_id"),
+        Index("ix_cards_note_title", "note", "title"),
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -243,6 +245,25 @@ class ReviewRow(Base):
             "after": self.after,
             "undone_ms": self.undone_ms,
         }
+
+
+class ReviewCount(Base):
+    """Reviews of one learner per quarter hour, kept with each review and undo.
+
+    The statistics add these up per day in the learner's time zone (every zone is a whole
+    number of quarter hours from UTC), so they read a row per busy quarter hour instead of
+    every review. `passed` and `in_review` count reviews of cards in review state (FSRS 2).
+    """
+
+    __tablename__ = "review_counts"
+
+    learner_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("learners.id", ondelete="CASCADE"), primary_key=True
+    )
+    bucket: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    reviews: Mapped[int] = mapped_column(Integer, default=0)
+    passed: Mapped[int] = mapped_column(Integer, default=0)
+    in_review: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class QuizAttempt(Base):

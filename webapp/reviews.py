@@ -12,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
+from .counts import count_review, uncount_review
 from .db import write
 from .errors import BadInput, Conflict, NotFound
 from .models import NEW, CardRow, CardState, ReviewRow
@@ -125,6 +126,7 @@ def _apply(
         after=after,
     )
     session.add(review)
+    count_review(session, review)
     return review
 
 
@@ -200,4 +202,5 @@ def undo_review(
             setattr(state, name, value)
         state.version += 1
         review.undone_ms = to_ms(now)
+        uncount_review(session, review)
     return ReviewResult(review, state)

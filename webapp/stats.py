@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import BigInteger, Select, and_, bindparam, case, func, literal_column, select
+from sqlalchemy import BigInteger, Select, bindparam, case, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from quizgen.stats import (
@@ -31,7 +31,8 @@ from quizgen.stats import (
     retention_series,
 )
 
-from .models import CardRow, CardState, ReviewRow
+from .counts import BUCKET_MS
+from .models import CardRow, CardState, ReviewCount
 
 __all__ = [
     "ReviewDays",
@@ -62,21 +63,15 @@ def _day(column: Any) -> Any:
 
 @lru_cache(maxsize=1)
 def _days_query() -> Select:
-    review = ReviewRow
-    day = _day(review.reviewed_ms).label("day")
-    in_review = review.state_before == 2
+    counts = ReviewCount
+    moment = counts.bucket * literal_column(str(BUCKET_MS))
+    day = _day(moment).label("day")
     return (
-        select(
-            day,
-            func.count(),
-            func.sum(case((and_(in_review, review.rating > 1), 1), else_=0)),
-            func.sum(case((in_review, 1), else_=0)),
-        )
+        select(day, func.sum(counts.reviews), func.sum(counts.passed), func.sum(counts.in_review))
         .where(
-            review.learner_id == bindparam("learner"),
-            review.reviewed_ms >= bindparam("since"),
-            review.reviewed_ms < bindparam("until"),
-            review.undone_ms.is_(None),
+            counts.learner_id == bindparam("learner"),
+            counts.bucket >= bindparam("since"),
+            counts.bucket < bindparam("until"),
         )
         .group_by(literal_column("day"))
     )
@@ -85,17 +80,22 @@ def _days_query() -> Select:
 def review_days(
     session: Session, learner: int, first: date, last: date, offset: timedelta
 ) -> ReviewDays:
-    """Reviews per day from `first` to `last` (the learner's days), one grouped query."""
+    """Reviews per day from `first` to `last` (the learner's days), from the quarter-hour counts.
+
+    `offset` must be a whole number of quarter hours (as every time zone is).
+    """
     offset_ms = int(offset.total_seconds() * 1000)
     params = {
         "learner": learner,
         "offset": offset_ms,
-        "since": _day_start_ms(first, offset_ms),
-        "until": _day_start_ms(last + timedelta(days=1), offset_ms),
+        "since": _day_start_ms(first, offset_ms) // BUCKET_MS,
+        "until": _day_start_ms(last + timedelta(days=1), offset_ms) // BUCKET_MS,
     }
     counts: dict[date, int] = {}
     kept: dict[date, tuple[int, int]] = {}
     for number, count, passed, total in session.execute(_days_query(), params):
+        if not count:
+            continue  # every review of those quarter hours was undone
         day = day_from_number(int(number))
         counts[day] = int(count)
         if total:

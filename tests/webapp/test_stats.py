@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from quizgen.stats import Review, retention_per_day, reviews_per_day
 from webapp import stats
-from webapp.models import CardState, ReviewRow
+from webapp.counts import BUCKET_MS, rebuild_counts
+from webapp.models import CardState, ReviewCount, ReviewRow
 from webapp.scheduling import to_ms
 
 DAY = timedelta(days=1)
@@ -70,6 +71,7 @@ def history(app):
         session.execute(
             update(CardState).where(CardState.card_id == "sqs-3").values(suspended=True)
         )
+        rebuild_counts(session)
     return LOG
 
 
@@ -160,6 +162,7 @@ def test_note_mastery_bar_is_an_svg(client, history):
         ("/api/stats/forecast?days=9999", 400, "days must be"),
         ("/api/stats/heatmap?offset_minutes=abc", 400, "offset_minutes"),
         ("/api/stats/heatmap?offset_minutes=2000", 400, "between -840 and 840"),
+        ("/api/stats/heatmap?offset_minutes=10", 400, "a multiple of 15"),
     ],
 )
 def test_bad_stats_requests(client, url, status, words):
@@ -188,3 +191,32 @@ def test_stats_are_per_learner(app, client, auth, history):
     data = client.get("/api/stats/heatmap").json
     assert data["total"] == 0
     assert client.get("/api/stats/forecast?days=3").json["days"][0]["count"] == 0
+
+
+def test_counts_follow_reviews_and_undo(client, reviewer, app):
+    app.config["UTC_OFFSET_MINUTES"] = 0
+    for rating in (3, 4, 1):
+        reviewer.rate(rating)
+    reviewer.undo()
+    today = client.get("/api/stats/heatmap?weeks=1").json["days"][-1]
+    assert (today["day"], today["count"]) == ("2026-03-02", 2)
+    engine = app.extensions["quizgen_engine"]
+    counted = select(ReviewCount.bucket, ReviewCount.reviews)
+    with Session(engine) as session:
+        kept = session.execute(counted).all()
+    with Session(engine) as session, session.begin():
+        rebuild_counts(session)
+        rebuilt = session.execute(counted).all()
+    assert kept == rebuilt == [(to_ms(at("2026-03-02 12:00")) // BUCKET_MS, 2)]
+
+
+def test_counts_are_filled_from_an_older_database(app, history):
+    from webapp.db import setup_database
+
+    engine = app.extensions["quizgen_engine"]
+    with Session(engine) as session, session.begin():
+        session.execute(delete(ReviewCount))
+    setup_database(engine)
+    with Session(engine) as session:
+        total = session.scalar(select(func.sum(ReviewCount.reviews)))
+    assert total == sum(1 for row in LOG if not row[4])

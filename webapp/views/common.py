@@ -87,7 +87,8 @@ def json_body() -> dict[str, Any]:
 def utc_offset(moment: datetime) -> timedelta:
     """The learner's offset from UTC for counting days: `UTC_OFFSET_MINUTES`, else the server's.
 
-    API clients may send `offset_minutes` (-840 to 840) to count days in their own time zone.
+    API clients may send `offset_minutes` (a multiple of 15 from -840 to 840) to count days in
+    their own time zone.
     """
     sent = request.args.get("offset_minutes")
     if sent is not None:
@@ -95,10 +96,11 @@ def utc_offset(moment: datetime) -> timedelta:
             minutes = int(sent)
         except ValueError:
             raise BadInput(f"offset_minutes must be a whole number, not {sent!r}") from None
-        if not -840 <= minutes <= 840:
-            raise BadInput("offset_minutes must be between -840 and 840")
+        if not -840 <= minutes <= 840 or minutes % 15:
+            raise BadInput("offset_minutes must be a multiple of 15 between -840 and 840")
         return timedelta(minutes=minutes)
     configured = current_app.config.get("UTC_OFFSET_MINUTES")
     if configured is not None:
-        return timedelta(minutes=int(configured))
-    return moment.astimezone().utcoffset() or timedelta(0)
+        return timedelta(minutes=15 * round(int(configured) / 15))
+    local = moment.astimezone().utcoffset() or timedelta(0)
+    return timedelta(minutes=15 * round(local.total_seconds() / 900))
