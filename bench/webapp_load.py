@@ -1,8 +1,9 @@
 """Load test of the web app: 100,000 cards and 1,000,000 logged reviews on SQLite.
 
 Serves the app with waitress in a subprocess on 127.0.0.1 and runs a bounded client (threads,
-a fixed number of requests per phase and a time limit) against a hello-world route, next-card
-and submit-review, printing requests/s, p50 and p99 of each and the ratio to hello-world.
+a fixed number of requests per phase and a time limit) against a hello-world route, next-card,
+submit-review, quizzes (create and submit) and the statistics, printing requests/s, p50 and
+p99 of each and the ratio to hello-world.
 
     .venv/bin/python bench/webapp_load.py [--cards 100000] [--reviews 1000000] [--requests 4000]
 """
@@ -34,6 +35,7 @@ def make_app(folder: Path, synchronous: str = "FULL"):
 
     settings = dict(
         SETTINGS,
+        CARDS_DIR=str(folder / "cards"),
         DATABASE_URL=f"sqlite:///{folder / 'bench.sqlite3'}",
         SQLITE_SYNCHRONOUS=synchronous,
     )
@@ -75,8 +77,42 @@ def _card_rows(count: int) -> list[tuple]:
     return rows
 
 
+def write_card_files(folder: Path, cards: int) -> None:
+    """The same cards as card files (one per note), which quizzes are made from."""
+    from quizgen.cards import Card, CardFile, CardType, Origin, dump_card_file
+
+    notes = min(cards, 2000)
+    for note in range(notes):
+        deck = f"deck{note % 20}"
+        made = tuple(
+            Card(
+                id=f"card-{number:06d}",
+                type=CardType.BASIC,
+                front=f"What is fact number {number}?",
+                back=f"Answer {number}",
+                context=("Facts",),
+                anchor="facts",
+                line=number,
+                origin=Origin.TABLE,
+                tags=(f"tag{number % 50}",),
+            )
+            for number in range(note, cards, 2000)
+        )
+        card_file = CardFile(
+            cards=made,
+            note=f"{deck}/note{note}.md",
+            title=f"Note {note}",
+            deck=deck,
+            page=f"{deck}/note{note}/",
+        )
+        path = folder / "cards" / deck / f"note{note}.yml"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(dump_card_file(card_file), encoding="utf-8")
+
+
 def fill(folder: Path, cards: int, reviews: int, seed: int = 7) -> None:
     """Bulk-insert the cards, their states and the review log (plain executemany)."""
+    write_card_files(folder, cards)
     app = make_app(folder)
     engine = app.extensions["quizgen_engine"]
     rng = random.Random(seed)
@@ -162,6 +198,7 @@ class Worker:
         self.token = json.loads(answer.read())["csrf_token"]
 
     def call(self, method: str, path: str, body: dict | None = None) -> float:
+        """Send one request; the answer's body is kept in `last`."""
         headers = {"Cookie": self.cookie, "X-CSRF-Token": self.token}
         data = json.dumps(body).encode() if body is not None else None
         if data is not None:
@@ -169,15 +206,20 @@ class Worker:
         start = time.perf_counter()
         self.connection.request(method, path, body=data, headers=headers)
         answer = self.connection.getresponse()
-        answer.read()
+        self.last = answer.read()
         elapsed = time.perf_counter() - start
         if answer.status >= 400:
-            raise RuntimeError(f"{method} {path} answered {answer.status}")
+            raise RuntimeError(f"{method} {path} answered {answer.status}: {self.last[:200]!r}")
         return elapsed
 
 
-def run_phase(workers: list[Worker], make_request, total: int, limit_s: float) -> dict:
-    """Send `total` requests spread over the workers (or stop at the time limit)."""
+def run_phase(
+    workers: list[Worker], make_request, total: int, limit_s: float, keep: list | None = None
+) -> dict:
+    """Send `total` requests spread over the workers (or stop at the time limit).
+
+    With `keep`, each answer's JSON is appended to it (quizzes to submit later).
+    """
     latencies: list[float] = []
     lock = threading.Lock()
     share = total // len(workers)
@@ -189,6 +231,9 @@ def run_phase(workers: list[Worker], make_request, total: int, limit_s: float) -
             if time.perf_counter() > deadline:
                 break
             mine.append(worker.call(*make_request(index, number)))
+            if keep is not None:
+                with lock:
+                    keep.append(json.loads(worker.last))
         with lock:
             latencies.extend(mine)
 
@@ -255,15 +300,35 @@ def main() -> None:
             server.wait(timeout=30)
 
 
-def report(args: argparse.Namespace) -> None:
-    """Run the three phases and print the table."""
-    workers = [Worker(args.port) for _ in range(args.threads)]
+def _submit(quizzes: list[dict]):
+    """Submit quizzes made earlier, answering every question (an option, or typed text)."""
+
+    def answer(question: dict, number: int) -> str:
+        if question["options"]:
+            return question["options"][number % len(question["options"])]
+        return "Answer " + (question["card_id"][5:].lstrip("0") or "0")
+
+    def make_request(index: int, number: int) -> tuple:
+        quiz = quizzes.pop()
+        answers = {q["id"]: answer(q, n) for n, q in enumerate(quiz["questions"])}
+        return ("POST", f"/api/quizzes/{quiz['id']}/submit", {"answers": answers})
+
+    return make_request
+
+
+def phases(args: argparse.Namespace) -> dict:
+    """Each phase's name and the request it sends (worker index, request number)."""
     rng = random.Random(11)
     card_ids = [f"card-{n:06d}" for n in range(args.cards)]
-    phases = {
+    notes = min(args.cards, 2000)
+
+    def note(n: int) -> str:
+        return f"deck{n % notes % 20}/note{n % notes}.md"
+
+    return {
         "hello-world": lambda i, n: ("GET", "/hello"),
         "next-card": lambda i, n: ("GET", "/api/next"),
-        "next (note)": lambda i, n: ("GET", f"/api/next?note=deck{n % 20}/note{n % 2000}.md"),
+        "next (note)": lambda i, n: ("GET", f"/api/next?note={note(n)}"),
         "next (tag)": lambda i, n: ("GET", f"/api/next?tag=tag{n % 50}"),
         "next (deck)": lambda i, n: ("GET", f"/api/next?deck=deck{n % 20}"),
         "submit-review": lambda i, n: (
@@ -271,16 +336,49 @@ def report(args: argparse.Namespace) -> None:
             "/api/reviews",
             {"card_id": rng.choice(card_ids), "rating": 1 + n % 4, "token": f"bench-{i}-{n}"},
         ),
+        "quiz (note, 10)": lambda i, n: (
+            "POST",
+            "/api/quizzes",
+            {"note": note(n), "count": 10, "seed": n, "kinds": ["multiple_choice", "typed"]},
+        ),
+        "quiz (deck, 20)": lambda i, n: (
+            "POST",
+            "/api/quizzes",
+            {"deck": f"deck{n % 20}", "count": 20, "seed": n},
+        ),
+        "quiz submit": None,  # filled with the quizzes the note phase made
+        "stats heatmap": lambda i, n: ("GET", "/api/stats/heatmap"),
+        "stats retention": lambda i, n: ("GET", "/api/stats/retention"),
+        "stats forecast": lambda i, n: ("GET", "/api/stats/forecast"),
+        "stats mastery": lambda i, n: ("GET", "/api/stats/mastery"),
+        "note mastery svg": lambda i, n: ("GET", f"/stats/note?note={note(n)}"),
+        "stats page": lambda i, n: ("GET", "/stats"),
     }
+
+
+def report(args: argparse.Namespace) -> None:
+    """Run the phases and print the table."""
+    workers = [Worker(args.port) for _ in range(args.threads)]
+    # The first quiz reads and indexes every card file (once per sync): not part of a phase.
+    start = time.perf_counter()
+    workers[0].connection.timeout = 300
+    workers[0].call("POST", "/api/quizzes", {"count": 1})
+    took = time.perf_counter() - start
+    print(f"first quiz (reads {args.cards:,} cards from card files): {took:.1f} s")
     results = {}
-    for name, make_request in phases.items():
-        run_phase(workers, make_request, args.threads * 20, args.time_limit)  # warm-up
-        results[name] = run_phase(workers, make_request, args.requests, args.time_limit)
+    quizzes: list[dict] = []
+    for name, make_request in phases(args).items():
+        keep = quizzes if name == "quiz (note, 10)" else None
+        if make_request is None:
+            make_request = _submit(quizzes)
+        else:
+            run_phase(workers, make_request, args.threads * 20, args.time_limit)  # warm-up
+        results[name] = run_phase(workers, make_request, args.requests, args.time_limit, keep)
     base = results["hello-world"]["rps"]
-    print(f"{'route':<14} {'requests':>8} {'req/s':>8} {'ratio':>6} {'p50 ms':>7} {'p99 ms':>7}")
+    print(f"{'route':<17} {'requests':>8} {'req/s':>8} {'ratio':>6} {'p50 ms':>7} {'p99 ms':>7}")
     for name, result in results.items():
         print(
-            f"{name:<14} {result['requests']:>8} {result['rps']:>8.0f} "
+            f"{name:<17} {result['requests']:>8} {result['rps']:>8.0f} "
             f"{result['rps'] / base:>6.2f} {result['p50_ms']:>7.1f} {result['p99_ms']:>7.1f}"
         )
 

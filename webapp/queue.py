@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Integer, Select, and_, bindparam, case, exists, func, or_, select
+from sqlalchemy import (
+    Integer,
+    Select,
+    and_,
+    bindparam,
+    case,
+    exists,
+    func,
+    literal_column,
+    or_,
+    select,
+)
 from sqlalchemy.orm import Session
 
+from .db import Prepared
 from .models import NEW, CardRow, CardState, CardTag, ReviewRow
 from .scheduling import to_ms
 
@@ -145,7 +158,8 @@ def _candidates(kind: str, deck: bool, tag: bool, note: bool) -> Select:
         return stmt.where(state.state == NEW).order_by(state.position, state.card_id)
     states = (REVIEW,) if kind == "review" else LEARNING
     until: Any = bindparam("ahead" if kind == "ahead" else "now")
-    return stmt.where(state.state.in_(states), state.due_ms <= until).order_by(state.due_ms)
+    kinds = or_(*(state.state == literal_column(str(n)) for n in states))
+    return stmt.where(kinds, state.due_ms <= until).order_by(state.due_ms)
 
 
 def _shape(scope: Scope) -> tuple[bool, bool, bool]:
@@ -181,7 +195,8 @@ def _counting(deck: bool, tag: bool, note: bool) -> Select:
     """
     state = CardState
     if tag or note:
-        learning = and_(state.state.in_(LEARNING), state.due_ms <= bindparam("ahead"))
+        learning_states = or_(*(state.state == literal_column(str(n)) for n in LEARNING))
+        learning = and_(learning_states, state.due_ms <= bindparam("ahead"))
         review = and_(state.state == REVIEW, state.due_ms <= bindparam("now"))
         one_pass = _in_scope(_visible(), deck, tag, note, tag_list=True)
         return one_pass.with_only_columns(
@@ -199,7 +214,7 @@ def _counting(deck: bool, tag: bool, note: bool) -> Select:
     )
 
 
-_STUDIED = (
+_STUDIED = Prepared(
     select(ReviewRow.was_new, ReviewRow.state_before, func.count())
     .where(
         ReviewRow.learner_id == bindparam("learner"),
@@ -209,20 +224,36 @@ _STUDIED = (
     .group_by(ReviewRow.was_new, ReviewRow.state_before)
 )
 
-_CARD = (
-    select(CardRow, CardState)
-    .join(CardState, CardState.card_id == CardRow.id)
+_CARD_COLUMNS = [column.key for column in CardRow.__table__.columns]
+_STATE_COLUMNS = [column.key for column in CardState.__table__.columns]
+_CARD = Prepared(
+    select(*CardRow.__table__.columns, *CardState.__table__.columns)
+    .join_from(CardRow, CardState, CardState.card_id == CardRow.id)
     .where(CardState.learner_id == bindparam("learner"), CardRow.id == bindparam("card"))
 )
+_BOOLEANS = {"suspended", "gone", "hidden"}
+
+
+def _loaded(row: Any) -> tuple[CardRow, CardState]:
+    """The card and state of a driver row, as detached objects (read only)."""
+    values = list(row)
+    card = dict(zip(_CARD_COLUMNS, values[: len(_CARD_COLUMNS)], strict=True))
+    state = dict(zip(_STATE_COLUMNS, values[len(_CARD_COLUMNS) :], strict=True))
+    if isinstance(card["context"], str):  # SQLite hands JSON back as text
+        card["context"] = json.loads(card["context"])
+    for fields in (card, state):
+        for name in _BOOLEANS & fields.keys():
+            fields[name] = bool(fields[name])
+    return CardRow(**card), CardState(**state)
 
 
 def studied_today(session: Session, learner: int, now: datetime, limits: Limits) -> dict[str, int]:
     """Reviews done since the day started: new cards seen, review cards, and all."""
     since = to_ms(day_start(now, limits.day_starts_hour))
     done = {"new": 0, "review": 0, "all": 0}
-    for was_new, state_before, count in session.execute(
-        _STUDIED, {"learner": learner, "since": since}
-    ):
+    # Core, not the ORM: these rows are plain numbers and ORM execution costs more than SQLite.
+    rows = _STUDIED.run(session.connection(), {"learner": learner, "since": since})
+    for was_new, state_before, count in rows:
         done["all"] += count
         if was_new:
             done["new"] += count
@@ -236,6 +267,12 @@ def _left(done: dict[str, int], limits: Limits) -> tuple[int, int]:
         max(0, limits.new_per_day - done["new"]),
         max(0, limits.reviews_per_day - done["review"]),
     )
+
+
+@lru_cache(maxsize=16)
+def _planned(deck: bool, tag: bool, note: bool) -> Prepared:
+    """The planning statement of a scope shape, compiled once per database kind."""
+    return Prepared(_planning(deck, tag, note))
 
 
 @lru_cache(maxsize=16)
@@ -270,7 +307,8 @@ def study_plan(
     params = dict(
         _params(learner, scope, now), new_cap=new_left, learning_cap=10_000, review_cap=reviews_left
     )
-    new, learning, review, card_id = session.execute(_planning(*_shape(scope)), params).one()
+    planned = _planned(*_shape(scope)).run(session.connection(), params).one()
+    new, learning, review, card_id = planned
     left = Counts(
         new=min(new, new_left),
         learning=learning,
@@ -279,8 +317,9 @@ def study_plan(
     )
     if card_id is None:
         return left, None
-    found = session.execute(_CARD, {"learner": learner, "card": card_id}).one()
-    return left, (found[0], found[1])
+    # Driver SQL and plain objects: an ORM load costs more than the query (see `Prepared`).
+    found = _CARD.run(session.connection(), {"learner": learner, "card": card_id}).one()
+    return left, _loaded(found)
 
 
 def next_card(

@@ -135,7 +135,7 @@ def _due_query() -> Select:
         .where(
             state.learner_id == bindparam("learner"),
             state.due_ms < bindparam("horizon"),
-            state.state > 0,
+            state.state.in_((1, 2, 3)),  # one index range per state
             state.suspended.is_(False),
             state.hidden.is_(False),
         )

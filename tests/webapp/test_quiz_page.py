@@ -98,7 +98,7 @@ def test_bad_start_forms(client, form, status, words):
 
 
 def test_page_errors_are_messages(client):
-    url = start(client).headers["Location"]
+    url = start(client, kinds="typed").headers["Location"]
     page = client.get(url).text
     token, question = field(page, "csrf_token"), field(page, "question_id")
     form = {"csrf_token": token, "question_id": question, "answer": "x"}
