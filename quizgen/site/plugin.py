@@ -17,6 +17,7 @@ from ..cards import CardSet, load_card_files
 from ..vault import Vault, load_vault
 from .assets import ASSETS, DEST, mathjax_files, mathjax_root
 from .config import REQUIRED_EXTENSIONS
+from .fragments import FragmentsExtension
 from .page import SiteNotes, card_counts
 from .render import Renderer
 
@@ -57,10 +58,13 @@ class QuizgenPlugin(BasePlugin[QuizgenOptions]):
             self.vault,
             embed_depth=self.config.embed_depth,
             directory_urls=config.use_directory_urls,
+            marked=True,
         )
         counts = card_counts(self.cards) if self.cards is not None else None
         self.site = SiteNotes(renderer, app_url=self.config.app_url, counts=counts)
         _add_extensions(config, mermaid=bool(self.config.mermaid_js))
+        if self.site.renderer.marked:
+            config.markdown_extensions.append(FragmentsExtension())
         config.extra_css.append(f"{DEST}/quizgen.css")
         self.math = mathjax_root() is not None and _has_math(self.vault)
         if self.math:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import PurePosixPath
 
 from markdown_it.token import Token
@@ -19,6 +21,8 @@ from ..note import Note, WikiLink
 from ..vault import Vault
 from .callouts import convert_callouts
 from .edits import Edit, apply_edits, content_start, locate_inline
+from .fragments import CLOSE, OPEN, marked
+from .lists import list_edits
 from .urls import href, page_urls
 
 __all__ = ["IMAGE_SUFFIXES", "Renderer", "body_start", "missing_text"]
@@ -31,17 +35,29 @@ _CLOSING_HASHES = re.compile(r"[ \t]+#+[ \t]*$")
 
 @dataclass
 class Renderer:
-    """Rewrites notes of one vault; `diagnostics` collects what rendering had to work around."""
+    """Rewrites notes of one vault; `diagnostics` collects what rendering had to work around.
+
+    With `marked`, inline HTML is wrapped for the `quizgen.site.fragments` Markdown extension,
+    which must then be in the engine's extension list (much faster pages in Python-Markdown).
+    """
 
     vault: Vault
     embed_depth: int = 3
     directory_urls: bool = True
+    marked: bool = False
     diagnostics: list[Diagnostic] = field(default_factory=list)
     urls: dict[str, str] = field(default_factory=dict)
     _resolved: dict[str, dict[tuple[int, str], Resolution]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.urls = page_urls(self.vault.notes, self.directory_urls)
+        if self.marked:
+            notes = self.vault.notes.values()
+            self.marked = not any(OPEN in n.source or CLOSE in n.source for n in notes)
+
+    def fragment(self, text: str) -> str:
+        """Inline HTML as it goes into the Markdown (wrapped when `marked`)."""
+        return marked(text) if self.marked else text
 
     def link(self, host: Note, target: str, anchor: str | None = None) -> str:
         """Relative href from `host`'s page to a note's page (or a vault file) and anchor."""
@@ -69,7 +85,8 @@ class Renderer:
         tokens = [t for t in note.tokens if t.map and first <= t.map[0] < last]
         located = locate_inline(lines, tokens)
         edits = [self._inline_edit(note, lines, found, host, stack) for found in located]
-        edits += _anchor_edits(note, lines, tokens, embedded=host is not note)
+        edits += _anchor_edits(note, lines, tokens, host is not note, self.fragment)
+        edits += list_edits(lines, note.tokens, first, last)
         rewritten = apply_edits(lines, [e for e in edits if e is not None])
         return convert_callouts(rewritten, tokens, first, last)[first:last]
 
@@ -77,11 +94,11 @@ class Renderer:
         """The replacement for one located wikilink, tag or highlight mark."""
         token = found.token
         if token.type == "highlight_open":
-            text = "<mark>"
+            text = self.fragment("<mark>")
         elif token.type == "highlight_close":
-            text = "</mark>"
+            text = self.fragment("</mark>")
         elif token.type == "tag":
-            text = f'<span class="qz-tag">#{html.escape(token.content)}</span>'
+            text = self.fragment(f'<span class="qz-tag">#{html.escape(token.content)}</span>')
         elif token.type == "wikilink":
             text = self._link(note, lines[found.line], found, host, stack)
         else:
@@ -93,11 +110,11 @@ class Renderer:
         link = _wikilink(found.token)
         target = self.resolution(note, link)
         if target.kind is Target.MISSING:
-            return missing_text(link.text, target.problem or "missing")
+            return self.fragment(missing_text(_shown(link), target.problem or "missing"))
         if target.kind is Target.ATTACHMENT:
-            return _attachment(link, self.link(host, target.path or ""))
+            return self.fragment(_attachment(link, self.link(host, target.path or "")))
         if not link.embed:
-            return self._note_link(link.text, target, host)
+            return self._note_link(_shown(link), target, host)
         alone = not line[: found.start].strip(" \t>") and not line[found.end :].strip()
         return self._embed(note, link, target, host, stack, line[: found.start] if alone else None)
 
@@ -105,24 +122,24 @@ class Renderer:
         """The embedded note, section or block, or a link when it cannot be shown in place."""
         shown = self.vault.notes[target.path or ""]
         if prefix is None:
-            return self._note_link(link.text, target, host)
+            return self._note_link(_shown(link), target, host)
         if shown.path in stack:
             self._report(note, link, "embed-loop", "leads back to a note it is shown in")
-            return self._note_link(link.text, target, host)
+            return self._note_link(_shown(link), target, host)
         if len(stack) > self.embed_depth:
             self._report(note, link, "embed-depth", f"is nested more than {self.embed_depth} deep")
-            return self._note_link(link.text, target, host)
+            return self._note_link(_shown(link), target, host)
         first, last = _embed_range(shown, target)
         inner = self.rewrite(shown, first, last, host, stack + (shown.path,))
-        title = self._note_link(shown.title if not target.anchor else link.text, target, host)
+        title = self._note_link(shown.title if not target.anchor else _shown(link), target, host)
         # An admonition box: unlike an HTML block it also works inside quotes, callouts, lists.
-        body = [_prefixed(prefix, "    " + text) for text in inner]
+        body = [_prefixed(prefix + "    ", text) for text in inner]
         return "\n".join([f'!!! qz-embed "{title}"', *body, prefix.rstrip()])
 
     def _note_link(self, text: str, target: Resolution, host: Note) -> str:
         """An HTML link to a note's page (and anchor) from `host`'s page."""
         url = html.escape(self.link(host, target.path or "", target.anchor))
-        return f'<a class="qz-link" href="{url}">{html.escape(text)}</a>'
+        return self.fragment(f'<a class="qz-link" href="{url}">{html.escape(text)}</a>')
 
     def _report(self, note: Note, link: WikiLink, code: str, reason: str) -> None:
         """Record a rendering problem; the embed is shown as a link instead."""
@@ -134,6 +151,17 @@ def missing_text(label: str, problem: str) -> str:
     """A link whose target does not exist: visibly missing text, no href."""
     title = html.escape(problem, quote=True)
     return f'<span class="qz-missing" title="{title}">{html.escape(label)}</span>'
+
+
+def _shown(link: WikiLink) -> str:
+    """`link.text`, worked out once per distinct target (it builds a path object each time)."""
+    return link.label or _text_of(link.target, link.heading, link.block)
+
+
+@lru_cache(maxsize=65536)
+def _text_of(target: str, heading: str | None, block: str | None) -> str:
+    """What a reader sees for an unlabelled link to this target."""
+    return WikiLink(raw="", target=target, line=0, heading=heading, block=block).text
 
 
 def _wikilink(token: Token) -> WikiLink:
@@ -176,8 +204,10 @@ def _embed_range(note: Note, target: Resolution) -> tuple[int, int]:
 
 
 def _prefixed(prefix: str, text: str) -> str:
-    """A line of embedded content under the embed's own quote or list indentation."""
-    return prefix + text if text.strip() else prefix.rstrip()
+    """Lines of embedded content under the embed's own quote or list indentation."""
+    return "\n".join(
+        prefix + part if part.strip() else prefix.rstrip() for part in text.split("\n")
+    )
 
 
 def body_start(tokens: list[Token]) -> int:
@@ -187,7 +217,13 @@ def body_start(tokens: list[Token]) -> int:
     return 0
 
 
-def _anchor_edits(note: Note, lines: list[str], tokens: list[Token], embedded: bool) -> list[Edit]:
+def _anchor_edits(
+    note: Note,
+    lines: list[str],
+    tokens: list[Token],
+    embedded: bool,
+    fragment: Callable[[str], str],
+) -> list[Edit]:
     """Heading ids from the vault model and `^block` markers turned into anchors."""
     edits = []
     anchors = {h.line: h.anchor for h in note.headings}
@@ -196,7 +232,7 @@ def _anchor_edits(note: Note, lines: list[str], tokens: list[Token], embedded: b
             edits.append(_heading_id(lines, token, anchors.get(token.map[0] + 1)))
         block_id = (token.meta or {}).get("block_id") if token.type != "inline" else None
         if block_id and token.map:
-            edits += _block_anchor(lines, token.map, block_id, embedded)
+            edits += _block_anchor(lines, token.map, block_id, embedded, fragment)
     return [edit for edit in edits if edit is not None]
 
 
@@ -211,13 +247,15 @@ def _heading_id(lines: list[str], token: Token, anchor: str | None) -> Edit | No
     return Edit(index, start, len(text), f" {{ #{anchor} }}")
 
 
-def _block_anchor(lines: list[str], span: list[int], block_id: str, embedded: bool) -> list[Edit]:
+def _block_anchor(
+    lines: list[str], span: list[int], block_id: str, embedded: bool, fragment: Callable[[str], str]
+) -> list[Edit]:
     """Drop the `^id` marker; outside embeds, put an element with that id where the block starts."""
     last = span[1] - 1
     marker = re.search(rf"[ \t]*\^{re.escape(block_id)}[ \t]*$", lines[last])
     edits = [Edit(last, marker.start(), marker.end(), "")] if marker else []
     if not embedded:
         column = content_start(lines[span[0]])
-        anchor = f'<span class="qz-block" id="^{block_id}"></span>'
+        anchor = fragment(f'<span class="qz-block" id="^{block_id}"></span>')
         edits.append(Edit(span[0], column, column, anchor))
     return edits

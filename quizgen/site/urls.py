@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Iterable
 from functools import lru_cache
 from urllib.parse import quote
@@ -33,9 +32,24 @@ def page_urls(paths: Iterable[str], directory_urls: bool = True) -> dict[str, st
 @lru_cache(maxsize=65536)
 def href(from_url: str, to_url: str, anchor: str | None = None) -> str:
     """Relative, percent-encoded href from one page URL to another page or file URL."""
-    here = from_url[:-1] if from_url.endswith("/") else posixpath.dirname(from_url)
-    relative = posixpath.relpath(to_url or ".", here or ".")
+    here = from_url[:-1] if from_url.endswith("/") else from_url.rpartition("/")[0]
+    relative = _relative(to_url, here)
     if not to_url or to_url.endswith("/"):
         relative = "./" if relative == "." else relative + "/"
     link = quote(relative, safe="/.")
     return f"{link}#{anchor}" if anchor else link
+
+
+def _relative(to_url: str, here: str) -> str:
+    """`posixpath.relpath(to_url, here)` for normalised site paths, without its overhead.
+
+    Site URLs have no `.`/`..` parts, so the path is found from the common leading folders.
+    """
+    target = [part for part in to_url.split("/") if part]
+    source = [part for part in here.split("/") if part]
+    common = 0
+    for ours, theirs in zip(source, target, strict=False):
+        if ours != theirs:
+            break
+        common += 1
+    return "/".join([".."] * (len(source) - common) + target[common:]) or "."
