@@ -20,6 +20,7 @@ REQUIRED_EXTENSIONS: dict[str, dict[str, Any]] = {
     "pymdownx.arithmatex": {"generic": True},
     "tables": {},
     "footnotes": {},
+    "sane_lists": {},
 }
 
 THEME_FEATURES = [

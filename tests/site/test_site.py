@@ -41,6 +41,10 @@ def test_page_shows(site, page, kind, args):
     elif kind == "missing":
         shown = [e for e in html.find("span", "qz-missing") if e.text == args[0]]
         assert shown and not any(a.text == args[0] for a in html.find("a"))
+    elif kind == "nested":
+        parent, child = args
+        items = [li.text.strip() for li in html.find("li") if li.text.strip().startswith(parent)]
+        assert any(child in text for text in items), f"{child!r} not inside {items}"
     elif kind == "element":
         tag, _, cls = args[0].partition(".")
         words = args[1] if len(args) > 1 else ""
@@ -72,6 +76,12 @@ def test_heading_ids_match_vault_anchors(site, fixture_vault):
         url = "" if url == "index/" else url
         ids = site.page(url).ids()
         assert {h.anchor for h in note.headings} <= ids, note.path
+
+
+def test_list_reindenting_leaves_code_as_written(site):
+    code = [c.text for c in site.page("lists/").find("code")]
+    assert "- code item\n  - code child keeps two spaces\n" in code
+    assert "- fence line\n  - stays indented in code\n" in code
 
 
 def test_images_are_copied_and_sized(site):
