@@ -42,11 +42,17 @@ def served(site):
 
 @pytest.fixture(scope="module")
 def served_at_its_url(fixture_vault, tmp_path_factory):
-    """The fixture site built with `site_url` set to the address it is served at."""
-    folder = tmp_path_factory.mktemp("site-with-url")
+    """The fixture site under /notes/, `site_url` set to that address (as `quizgen serve` has it).
+
+    `make run` builds with `--site-url http://127.0.0.1:8000/notes/` and the web app mounts the
+    site at /notes/; a plain http.server serving the site's parent folder stands in for the app.
+    """
+    folder = tmp_path_factory.mktemp("served")
     server = _serve(folder)
-    build_site(fixture_vault, folder, site_url=f"http://127.0.0.1:{server.server_address[1]}/")
-    yield from _run(server)
+    address = f"http://127.0.0.1:{server.server_address[1]}/notes/"
+    build_site(fixture_vault, folder / "notes", site_url=address, app_url="/")
+    for url in _run(server):
+        yield url + "notes/"
 
 
 def _search(page, words: str):
@@ -108,6 +114,7 @@ def test_embeds_and_callouts_render(page, served, artifacts):
 
 def test_hovering_a_link_previews_the_note(page, served_at_its_url, artifacts):
     page.goto(served_at_its_url)
+    assert page.evaluate("location.pathname") == "/notes/"
     page.locator("article a", has_text="Target Note > Section Two").hover()
     preview = page.locator(".md-tooltip2")
     preview.first.wait_for(timeout=10_000)
