@@ -168,6 +168,7 @@ class CardState(Base):
         Index("ix_card_states_deck", "learner_id", "deck", "state", "due_ms"),
         Index("ix_card_states_note", "learner_id", "note", "state", "due_ms"),
         # Covering indexes of the statistics: the due forecast and mastery per note and deck.
+        Index("ix_card_states_suspended", "learner_id", "suspended"),
         # Led by state, like the queue's own: led by due_ms, the planner would walk every due
         # review card looking for a learning one.
         Index("ix_card_states_forecast", "learner_id", "state", "due_ms", "hidden", "suspended"),

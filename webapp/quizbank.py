@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,7 +11,7 @@ from flask import Flask, current_app
 
 from quizgen.cards import Card, CardType, load_card_files
 from quizgen.cards.render import cloze_numbers
-from quizgen.quiz import FactIndex, Pair
+from quizgen.quiz import FactIndex, Pair, in_deck
 
 __all__ = ["QuizBank", "forget_bank", "get_bank", "load_bank", "review_card_id"]
 
@@ -27,6 +28,20 @@ class QuizBank:
     decks: set[str] = field(default_factory=set)
     tags: set[str] = field(default_factory=set)
     notes: set[str] = field(default_factory=set)
+    by_note: dict[str, list[Pair]] = field(default_factory=dict)
+    by_deck: dict[str, list[Pair]] = field(default_factory=dict)
+
+    def candidates(self, deck: str = "", note: str = "") -> list[Pair]:
+        """The cards of a note or deck (with sub-decks), found without looking at every card.
+
+        `select_cards` still applies every filter to them; this only narrows the search.
+        """
+        if note:
+            return self.by_note.get(note, [])
+        if deck:
+            decks = [name for name in self.by_deck if in_deck(name, deck)]
+            return [pair for name in decks for pair in self.by_deck[name]]
+        return self.pairs
 
 
 def review_card_id(card: Card, number: int) -> str:
@@ -50,6 +65,8 @@ def load_bank(cards_dir: Path) -> QuizBank:
             bank.tags.update("/".join(parts[: n + 1]) for n in range(len(parts)))
         if card_file.note:
             bank.notes.add(card_file.note)
+        bank.by_note.setdefault(card_file.note or "", []).append((card_file, card))
+        bank.by_deck.setdefault(card_file.deck, []).append((card_file, card))
     return bank
 
 
@@ -62,8 +79,25 @@ def get_bank(app: Flask | None = None) -> QuizBank:
     with _LOCK:
         bank = app.extensions.get(_KEY)
         if bank is None:
-            bank = load_bank(Path(app.config["CARDS_DIR"]))
+            bank = _load_quietly(Path(app.config["CARDS_DIR"]))
             app.extensions[_KEY] = bank
+    return bank
+
+
+def _load_quietly(cards_dir: Path) -> QuizBank:
+    """Load the bank with the cycle collector paused, then exempt it from later collections.
+
+    A large bank is millions of long-lived objects: left to the collector, every full
+    collection walks them all, and requests pay for it at random.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        bank = load_bank(cards_dir)
+    finally:
+        if enabled:
+            gc.enable()
+    gc.freeze()
     return bank
 
 

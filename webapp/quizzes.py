@@ -129,9 +129,8 @@ def create_quiz(
 ) -> QuizAttempt:
     """Build a quiz of up to `count` questions in a scope and store it; 404 for an empty scope."""
     parts = {k: (v or None) for k, v in (("deck", scope.deck), ("tag", scope.tag))}
-    chosen = select_cards(
-        bank.pairs, note=scope.note or None, heading=scope.heading or None, **parts
-    )
+    pool = bank.candidates(scope.deck, scope.note)
+    chosen = select_cards(pool, note=scope.note or None, heading=scope.heading or None, **parts)
     left_out = _suspended_sources(session, learner)
     chosen = [(f, c) for f, c in chosen if c.id not in left_out and not c.suspended]
     if not chosen:
