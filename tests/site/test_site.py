@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -124,3 +125,11 @@ def test_study_links_point_at_the_app(site):
     assert "/review?note=folder/Target%20Note.md" in hrefs
     assert "/deck.apkg" in hrefs
     assert "cards" not in study.text  # no card files given: no count
+
+
+def test_search_index_has_aliases_but_not_study_links_or_backlinks(site):
+    index = json.loads((site.root / "search" / "search_index.json").read_text("utf-8"))
+    target = [d["text"] for d in index["docs"] if d["location"].startswith("folder/Target%20Note/")]
+    words = " ".join(target)
+    assert "Targeted" in words and "walruses" in words
+    assert "Quiz this note" not in words and "Anki deck" not in words and "Backlinks" not in words
