@@ -228,12 +228,21 @@ def _anchor_edits(
     edits = []
     anchors = {h.line: h.anchor for h in note.headings}
     for token in tokens:
+        if token.type == "heading_open" and token.map and token.level == 0:
+            edits.append(_heading_indent(lines, token.map[0]))
         if token.type == "heading_open" and not embedded and token.map:
             edits.append(_heading_id(lines, token, anchors.get(token.map[0] + 1)))
         block_id = (token.meta or {}).get("block_id") if token.type != "inline" else None
         if block_id and token.map:
             edits += _block_anchor(lines, token.map, block_id, embedded, fragment)
     return [edit for edit in edits if edit is not None]
+
+
+def _heading_indent(lines: list[str], index: int) -> Edit | None:
+    """Drop the 1-3 spaces before a top-level heading (Python-Markdown reads it as text)."""
+    text = lines[index]
+    spaces = len(text) - len(text.lstrip(" "))
+    return Edit(index, 0, spaces, "") if 0 < spaces < 4 else None
 
 
 def _heading_id(lines: list[str], token: Token, anchor: str | None) -> Edit | None:
