@@ -147,23 +147,7 @@ def _blocks(tokens: list[Token]) -> dict[str, Block]:
 
 def _links(tokens: list[Token]) -> list[WikiLink]:
     """Every wiki-link and embed, in reading order (never those inside code)."""
-    links = []
-    for child in _children(tokens):
-        if child.type != "wikilink":
-            continue
-        meta = child.meta
-        links.append(
-            WikiLink(
-                raw=child.markup + child.content + "]]",
-                target=meta["target"],
-                line=meta["line"],
-                heading=meta["heading"],
-                block=meta["block"],
-                label=meta["label"],
-                embed=meta["embed"],
-            )
-        )
-    return links
+    return [WikiLink.from_token(child) for child in _children(tokens) if child.type == "wikilink"]
 
 
 def _title(front_matter: dict[str, Any], headings: list[Heading], path: str) -> str:

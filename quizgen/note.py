@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
 from typing import Any
 
 from markdown_it.token import Token
@@ -43,14 +42,28 @@ class WikiLink:
     label: str | None = None
     embed: bool = False
 
+    @classmethod
+    def from_token(cls, token: Token) -> WikiLink:
+        """The link a `wikilink` token of quizgen's parser stands for."""
+        meta = token.meta
+        return cls(
+            raw=token.markup + token.content + "]]",
+            target=meta["target"],
+            line=meta["line"],
+            heading=meta["heading"],
+            block=meta["block"],
+            label=meta["label"],
+            embed=meta["embed"],
+        )
+
     @property
     def text(self) -> str:
-        """What a reader sees for the link when it has no label."""
+        """What a reader sees for the link: its label, else its target's name and fragment."""
         if self.label:
             return self.label
         if self.heading and not self.target:
             return self.heading
-        base = PurePosixPath(self.target).name.removesuffix(".md") if self.target else ""
+        base = self.target.rsplit("/", 1)[-1].removesuffix(".md")
         fragment = self.heading or (f"^{self.block}" if self.block else "")
         return " > ".join(part for part in (base, fragment) if part)
 

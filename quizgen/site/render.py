@@ -107,7 +107,7 @@ class Renderer:
 
     def _link(self, note: Note, line: str, found, host: Note, stack: tuple) -> str:
         """Markdown for one wikilink or embed."""
-        link = _wikilink(found.token)
+        link = WikiLink.from_token(found.token)
         target = self.resolution(note, link)
         if target.kind is Target.MISSING:
             return self.fragment(missing_text(_shown(link), target.problem or "missing"))
@@ -162,20 +162,6 @@ def _shown(link: WikiLink) -> str:
 def _text_of(target: str, heading: str | None, block: str | None) -> str:
     """What a reader sees for an unlabelled link to this target."""
     return WikiLink(raw="", target=target, line=0, heading=heading, block=block).text
-
-
-def _wikilink(token: Token) -> WikiLink:
-    """The WikiLink record of a parsed wikilink token."""
-    meta = token.meta
-    return WikiLink(
-        raw=token.markup + token.content + "]]",
-        target=meta["target"],
-        line=meta["line"],
-        heading=meta["heading"],
-        block=meta["block"],
-        label=meta["label"],
-        embed=meta["embed"],
-    )
 
 
 def _attachment(link: WikiLink, url: str) -> str:
