@@ -19,6 +19,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -168,7 +169,15 @@ class CardState(Base):
         Index("ix_card_states_deck", "learner_id", "deck", "state", "due_ms"),
         Index("ix_card_states_note", "learner_id", "note", "state", "due_ms"),
         # Covering indexes of the statistics: the due forecast and mastery per note and deck.
-        Index("ix_card_states_suspended", "learner_id", "suspended"),
+        # Only the few suspended cards: a full index on `suspended` would lure the queue's
+        # "not suspended" walks away from their ordered indexes.
+        Index(
+            "ix_card_states_suspended_only",
+            "learner_id",
+            "card_id",
+            sqlite_where=text("suspended = 1"),
+            postgresql_where=text("suspended = true"),
+        ),
         # Led by state, like the queue's own: led by due_ms, the planner would walk every due
         # review card looking for a learning one.
         Index("ix_card_states_forecast", "learner_id", "state", "due_ms", "hidden", "suspended"),

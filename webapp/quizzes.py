@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, true
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -107,12 +107,16 @@ def parse_count(value: object) -> int:
     return int(text)
 
 
+# Written as the partial index `ix_card_states_suspended_only` is, so that it is used.
+_SUSPENDED = CardState.suspended == true()
+
+
 def _suspended_sources(session: Session, learner: int) -> set[str]:
     """Cards the learner suspended (any side of a card keeps the whole card out of quizzes)."""
     stmt = (
         select(CardRow.source_id)
         .join(CardState, CardState.card_id == CardRow.id)
-        .where(CardState.learner_id == learner, CardState.suspended.is_(True))
+        .where(CardState.learner_id == learner, _SUSPENDED)
     )
     return set(session.scalars(stmt))
 
