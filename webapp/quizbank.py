@@ -30,6 +30,7 @@ class QuizBank:
     notes: set[str] = field(default_factory=set)
     by_note: dict[str, list[Pair]] = field(default_factory=dict)
     by_deck: dict[str, list[Pair]] = field(default_factory=dict)
+    by_id: dict[str, Card] = field(default_factory=dict)
 
     def candidates(self, deck: str = "", note: str = "") -> list[Pair]:
         """The cards of a note or deck (with sub-decks), found without looking at every card.
@@ -67,6 +68,7 @@ def load_bank(cards_dir: Path) -> QuizBank:
             bank.notes.add(card_file.note)
         bank.by_note.setdefault(card_file.note or "", []).append((card_file, card))
         bank.by_deck.setdefault(card_file.deck, []).append((card_file, card))
+        bank.by_id[card.id] = card
     return bank
 
 

@@ -133,18 +133,21 @@ def create_quiz(
 ) -> QuizAttempt:
     """Build a quiz of up to `count` questions in a scope and store it; 404 for an empty scope."""
     parts = {k: (v or None) for k, v in (("deck", scope.deck), ("tag", scope.tag))}
-    pool = bank.candidates(scope.deck, scope.note)
-    chosen = select_cards(pool, note=scope.note or None, heading=scope.heading or None, **parts)
+    chosen = bank.candidates(scope.deck, scope.note)
+    if scope.tag or scope.heading or (scope.deck and scope.note):
+        chosen = select_cards(
+            chosen, note=scope.note or None, heading=scope.heading or None, **parts
+        )
     left_out = _suspended_sources(session, learner)
-    chosen = [(f, c) for f, c in chosen if c.id not in left_out and not c.suspended]
+    if left_out:
+        chosen = [(f, c) for f, c in chosen if c.id not in left_out]
     if not chosen:
         raise NotFound(f"there are no cards to quiz in {scope.describe()}")
     quiz = build_quiz(chosen, count, random.Random(seed), kinds=kinds, pool=bank.index)
     if not quiz.questions:
         raise NotFound(f"the cards in {scope.describe()} give no questions")
-    cards = {card.id: card for _, card in chosen}
     review_cards = {
-        q.id: review_card_id(cards[q.card_id], _cloze_number(q)) for q in quiz.questions
+        q.id: review_card_id(bank.by_id[q.card_id], _cloze_number(q)) for q in quiz.questions
     }
     with write(session):
         attempt = QuizAttempt(
