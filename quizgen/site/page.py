@@ -66,9 +66,17 @@ class SiteNotes:
                 items.append(f'<a class="qz-{target}" href="{href}">{label}</a>')
             deck = html.escape(f"{self.app_url}deck.apkg")
             items.append(f'<a class="qz-deck" href="{deck}" download>Anki deck</a>')
+            if self.counts and self.counts.get(note.path):
+                items.append(self._mastery(query))
         if not items:
             return ""
         return '<div class="qz-study" data-search-exclude>' + " ".join(items) + "</div>"
+
+    def _mastery(self, query: str) -> str:
+        """The app's bar of how many of this note's cards are mature (its own SVG)."""
+        src = html.escape(f"{self.app_url}stats/note?note={query}")
+        alt = "Share of this note's cards you know well"
+        return f'<img class="qz-mastery" src="{src}" alt="{alt}" loading="lazy">'
 
     def backlinks(self, note: Note) -> str:
         """HTML list of the notes linking here, for the end of the page's content."""

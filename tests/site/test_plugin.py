@@ -5,11 +5,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from quizgen import load_vault
-from quizgen.cards import Card, CardFile, CardType, dump_card_file
+from quizgen.cards import Card, CardFile, CardSet, CardType, dump_card_file
 from quizgen.site import build_site
 
 VAULT = Path(__file__).parent / "vault"
@@ -103,3 +104,14 @@ def test_quizgen_site_command_builds_a_vault_without_mkdocs_yml(tmp_path):
     assert result.exit_code == 0, result.output
     page = (out / "a" / "linker" / "index.html").read_text("utf-8")
     assert 'href="../../folder/Target%20Note/"' in page
+
+
+def test_served_site_shows_the_mastery_bar_of_notes_with_cards(tmp_path):
+    vault = load_vault(VAULT)
+    card_file = CardFile.from_dict(yaml.safe_load(_card_file("folder/Target Note.md", 2)))
+    cards = CardSet(files={"folder/Target Note.yml": card_file})
+    out = build_site(vault, tmp_path / "site", app_url="/", cards=cards)
+    page = (out / "folder" / "Target Note" / "index.html").read_text("utf-8")
+    assert 'src="/stats/note?note=folder/Target%20Note.md"' in page
+    index = (out / "index.html").read_text("utf-8")
+    assert "qz-mastery" not in index  # no cards, no bar
