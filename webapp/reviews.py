@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
 from fsrs import Rating
-from sqlalchemy import select, update
+from sqlalchemy import Connection, bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.attributes import set_committed_value
 
-from .counts import count_review, uncount_review
-from .db import write
+from .counts import count_review_fast, uncount_review
+from .db import Prepared, write
 from .errors import BadInput, Conflict, NotFound
 from .models import NEW, CardRow, CardState, ReviewRow
 from .scheduling import next_state, parse_rating, to_ms
@@ -55,21 +55,29 @@ def _recorded(session: Session, learner: int, token: str) -> ReviewResult | None
     )
     if review is None:
         return None
-    state = session.get(CardState, (learner, review.card_id))
+    state = session.get(CardState, (learner, review.card_id), populate_existing=True)
     assert state is not None
     return ReviewResult(review, state, duplicate=True)
 
 
-def _state_for(session: Session, learner: int, card_id: str) -> CardState:
-    state = session.get(CardState, (learner, card_id))
-    if state is not None:
-        return state
+def _new_state(session: Session, learner: int, card_id: str) -> tuple[int, dict]:
+    """A state for a card that has none yet (a learner made after the last sync)."""
     card = session.get(CardRow, card_id)
     if card is None:
         raise NotFound(f"there is no card with id {card_id!r}")
+    with write(session):
+        _add_state(session, learner, card)
+    read = _read_state(session.connection(), learner, card_id)
+    assert read is not None
+    return read
+
+
+def _add_state(session: Session, learner: int, card: CardRow) -> None:
+    if session.get(CardState, (learner, card.id)) is not None:
+        return
     state = CardState(
         learner_id=learner,
-        card_id=card_id,
+        card_id=card.id,
         position=card.position,
         deck=card.deck,
         note=card.note,
@@ -80,54 +88,132 @@ def _state_for(session: Session, learner: int, card_id: str) -> CardState:
     state.reps = state.lapses = 0
     session.add(state)
     session.flush()
-    return state
 
 
-def _apply(
-    session: Session,
-    state: CardState,
-    rating: Rating,
-    now: datetime,
-    retention: float,
-    token: str,
-    duration_ms: int | None,
-) -> ReviewRow:
-    before = state.fsrs_dict()
+_STATE_FIELDS = tuple(CardState().fsrs_dict())
+_READ_STATE = Prepared(
+    select(CardState.version, *(CardState.__table__.c[name] for name in _STATE_FIELDS)).where(
+        CardState.learner_id == bindparam("learner"), CardState.card_id == bindparam("card")
+    )
+)
+_FIND_TOKEN = Prepared(
+    select(ReviewRow.id).where(
+        ReviewRow.learner_id == bindparam("learner"), ReviewRow.token == bindparam("token")
+    )
+)
+_MOVE = Prepared(
+    update(CardState)
+    .where(
+        CardState.learner_id == bindparam("learner"),
+        CardState.card_id == bindparam("card"),
+        CardState.version == bindparam("version"),
+    )
+    .values(
+        version=bindparam("new_version"),
+        **{name: bindparam(f"new_{name}") for name in _STATE_FIELDS},
+    )
+)
+_REVIEW_FIELDS = [column.key for column in ReviewRow.__table__.columns if column.key != "id"]
+_LOG = Prepared(
+    insert(ReviewRow)
+    .values({name: bindparam(f"r_{name}") for name in _REVIEW_FIELDS})
+    .returning(ReviewRow.id)
+)
+
+
+def _read_state(connection: Connection, learner: int, card_id: str) -> tuple[int, dict] | None:
+    """The card's version and scheduling fields (as in `fsrs_dict`), or None."""
+    row = _READ_STATE.run(connection, {"learner": learner, "card": card_id}).first()
+    if row is None:
+        return None
+    return row[0], dict(zip(_STATE_FIELDS, row[1:], strict=True))
+
+
+def _after(before: dict, rating: Rating, now: datetime, retention: float) -> tuple[dict, int]:
+    """The scheduling fields after the review, and the FSRS state it lands in."""
     outcome = next_state(before, rating, now, retention)
     lapsed = before["state"] == 2 and rating == Rating.Again
     after = dict(before, **asdict(outcome))
     after.update(reps=before["reps"] + 1, lapses=before["lapses"] + int(lapsed))
-    moved = session.execute(
-        update(CardState)
-        .where(
-            CardState.learner_id == state.learner_id,
-            CardState.card_id == state.card_id,
-            CardState.version == state.version,
-        )
-        .values(version=state.version + 1, **after),
-        execution_options={"synchronize_session": False},
+    return after, outcome.state
+
+
+@dataclass(frozen=True)
+class _Review:
+    """One review to record: who, which card, the rating, when, and its idempotency key."""
+
+    learner: int
+    card_id: str
+    rating: Rating
+    now: datetime
+    retention: float
+    token: str
+    duration_ms: int | None
+
+
+def _move(connection: Connection, review: _Review, version: int, before: dict) -> dict | None:
+    """Move the card from `before` to its next state if it is still at `version`."""
+    after, _state = _after(before, review.rating, review.now, review.retention)
+    params = {f"new_{name}": after[name] for name in _STATE_FIELDS}
+    params.update(learner=review.learner, card=review.card_id, version=version)
+    moved = _MOVE.run(connection, dict(params, new_version=version + 1))
+    return after if moved.rowcount == 1 else None
+
+
+def _log(connection: Connection, review: _Review, before: dict, after: dict) -> ReviewRow:
+    """Insert the review log row (and its quarter-hour count); the row as a detached object."""
+    values = {
+        "learner_id": review.learner,
+        "card_id": review.card_id,
+        "token": review.token,
+        "rating": int(review.rating),
+        "reviewed_ms": to_ms(review.now),
+        "duration_ms": review.duration_ms,
+        "was_new": before["state"] == NEW,
+        "state_before": before["state"],
+        "state_after": after["state"],
+        "undone_ms": None,
+    }
+    params = {f"r_{name}": value for name, value in values.items()}
+    params.update(r_before=json.dumps(before), r_after=json.dumps(after))
+    review_id = _LOG.run(connection, params).scalar_one()
+    count_review_fast(
+        connection, review.learner, values["reviewed_ms"], before["state"], values["rating"]
     )
-    if moved.rowcount != 1:  # type: ignore[attr-defined]
-        raise Conflict("the card was reviewed meanwhile; reload to see it as it is now")
-    # Keep the loaded object in step without a second UPDATE or a reload.
-    for name, value in dict(after, version=state.version + 1).items():
-        set_committed_value(state, name, value)
-    review = ReviewRow(
-        learner_id=state.learner_id,
-        card_id=state.card_id,
-        token=token,
-        rating=int(rating),
-        reviewed_ms=to_ms(now),
-        duration_ms=duration_ms,
-        was_new=before["state"] == NEW,
-        state_before=before["state"],
-        state_after=outcome.state,
-        before=before,
-        after=after,
-    )
-    session.add(review)
-    count_review(session, review)
-    return review
+    return ReviewRow(id=review_id, before=before, after=after, **values)
+
+
+def _record(
+    session: Session, review: _Review, version: int | None, read: tuple[int, dict]
+) -> ReviewResult:
+    """The write transaction: the FSRS step was worked out before it, so the lock is short."""
+    with write(session):
+        connection = session.connection()
+        found = _FIND_TOKEN.run(connection, {"learner": review.learner, "token": review.token})
+        if found.first() is not None:
+            return _duplicate(session, review.learner, review.token)
+        at, before = read
+        after = _move(connection, review, at, before) if version in (None, at) else None
+        if after is None:  # reviewed since it was read: take it as it is now
+            now_read = _read_state(connection, review.learner, review.card_id)
+            assert now_read is not None
+            at, before = now_read
+            if version is not None and version != at:
+                raise Conflict(
+                    f"card {review.card_id!r} is at version {at}, not {version}; reload it"
+                )
+            after = _move(connection, review, at, before)
+            if after is None:
+                raise Conflict("the card was reviewed meanwhile; reload to see it as it is now")
+        row = _log(connection, review, before, after)
+    state = CardState(learner_id=review.learner, card_id=review.card_id, version=at + 1, **after)
+    return ReviewResult(row, state)
+
+
+def _duplicate(session: Session, learner: int, token: str) -> ReviewResult:
+    found = _recorded(session, learner, token)
+    assert found is not None
+    return found
 
 
 def submit_review(
@@ -149,18 +235,14 @@ def submit_review(
     if duration_ms is not None and not 0 <= duration_ms <= 86_400_000:
         raise BadInput("duration_ms must be between 0 and 86400000")
     key = _check_token(token, card_id, version)
+    review = _Review(learner, card_id, parsed, now, retention, key, duration_ms)
+    if session.in_transaction():
+        session.rollback()
+    read = _read_state(session.connection(), learner, card_id)
+    if read is None:
+        read = _new_state(session, learner, card_id)
     try:
-        with write(session):
-            found = _recorded(session, learner, key)
-            if found is not None:
-                return found
-            state = _state_for(session, learner, card_id)
-            if version is not None and version != state.version:
-                raise Conflict(
-                    f"card {card_id!r} is at version {state.version}, not {version}; reload it"
-                )
-            review = _apply(session, state, parsed, now, retention, key, duration_ms)
-        return ReviewResult(review, state)
+        return _record(session, review, version, read)
     except IntegrityError:
         # Another request with the same token won the race: report what it stored.
         session.rollback()
