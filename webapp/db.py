@@ -20,12 +20,14 @@ from sqlalchemy.orm import Session
 
 from .counts import ensure_counts
 from .models import LOCAL_LEARNER, Base, Learner
-from .prepared import Prepared
+from .prepared import Prepared, Reader
 
 __all__ = [
     "Prepared",
+    "Reader",
     "database_url",
     "get_engine",
+    "get_reader",
     "get_session",
     "init_app",
     "make_engine",
@@ -34,6 +36,8 @@ __all__ = [
 ]
 
 WRITE = {"quizgen_write": True}
+RETIRED_INDEXES = ("ix_reviews_learner_time", "ix_reviews_days")
+"""Indexes older versions made: `ix_reviews_today` covers what they did."""
 
 
 def database_url(url: str) -> str:
@@ -46,7 +50,7 @@ def database_url(url: str) -> str:
     return f"postgresql+{driver}://{rest}"
 
 
-def make_engine(url: str, synchronous: str = "FULL") -> Engine:
+def make_engine(url: str, synchronous: str = "NORMAL") -> Engine:
     """An engine for a database URL; SQLite gets WAL, a busy timeout and explicit BEGINs."""
     url = database_url(url)
     if not url.startswith("sqlite"):
@@ -80,6 +84,10 @@ def setup_database(engine: Engine) -> None:
         # Indexes added since a database was made (create_all skips existing tables).
         for index in table.indexes:
             index.create(engine, checkfirst=True)
+    with engine.begin() as connection:
+        for name in RETIRED_INDEXES:
+            # Every review insert pays for each index; these serve no query any more.
+            connection.execute(text(f"DROP INDEX IF EXISTS {name}"))
     if engine.dialect.name == "sqlite":
         # Table statistics let SQLite pick the note/deck/tag index for narrow scopes.
         with engine.begin() as connection:
@@ -137,10 +145,21 @@ def write(session: Session) -> Iterator[Session]:
         yield session
 
 
+def get_reader() -> Reader:
+    """The request's driver connection for hot reads (see `Prepared.rows`), from the pool."""
+    if "db_reader" not in g:
+        engine = get_engine()
+        g.db_reader = Reader(engine.raw_connection(), engine.dialect)
+    return g.db_reader
+
+
 def _close_session(_error: BaseException | None = None) -> None:
     session = g.pop("db_session", None)
     if session is not None:
         session.close()
+    reader = g.pop("db_reader", None)
+    if reader is not None:
+        reader.close()
 
 
 @click.command("init-db")

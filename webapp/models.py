@@ -232,11 +232,10 @@ class ReviewRow(Base):
 
     __table_args__ = (
         UniqueConstraint("learner_id", "token", name="uq_reviews_token"),
-        Index("ix_reviews_learner_time", "learner_id", "reviewed_ms"),
         Index("ix_reviews_card", "card_id", "reviewed_ms"),
-        # Covers the per-day statistics, so they never read the review rows themselves.
+        # Covers what the queue counts as studied today, so it never reads the review rows.
         Index(
-            "ix_reviews_days", "learner_id", "reviewed_ms", "undone_ms", "state_before", "rating"
+            "ix_reviews_today", "learner_id", "reviewed_ms", "undone_ms", "was_new", "state_before"
         ),
         Index("ix_reviews_undone", "learner_id", "undone_ms"),
     )

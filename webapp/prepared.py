@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection
 
-__all__ = ["Prepared"]
+__all__ = ["Prepared", "Reader"]
 
 
 class Prepared:
@@ -28,12 +29,38 @@ class Prepared:
             self._compiled[dialect.name] = compiled
         return compiled
 
-    def run(self, connection: Connection, params: dict[str, Any]) -> Any:
-        """Execute with `params` (the statement's own literal values are filled in)."""
-        compiled = self._compile(connection.dialect)
+    def _arguments(self, dialect: Any, params: dict[str, Any]) -> tuple[str, Any]:
+        compiled = self._compile(dialect)
         values = {**compiled.params, **params}
         if compiled.positiontup:
-            return connection.exec_driver_sql(
-                compiled.string, tuple(values[name] for name in compiled.positiontup)
-            )
-        return connection.exec_driver_sql(compiled.string, values)
+            return compiled.string, tuple(values[name] for name in compiled.positiontup)
+        return compiled.string, values
+
+    def run(self, connection: Connection, params: dict[str, Any]) -> Any:
+        """Execute with `params` (the statement's own literal values are filled in)."""
+        return connection.exec_driver_sql(*self._arguments(connection.dialect, params))
+
+    def rows(self, reader: Reader, params: dict[str, Any]) -> list[tuple[Any, ...]]:
+        """Run a read on the driver's own connection and fetch every row.
+
+        No SQLAlchemy result object is made and, on SQLite, no transaction is begun: the
+        statement reads one consistent snapshot by itself.
+        """
+        cursor = reader.connection.cursor()
+        try:
+            cursor.execute(*self._arguments(reader.dialect, params))
+            return list(cursor.fetchall())
+        finally:
+            cursor.close()
+
+
+@dataclass
+class Reader:
+    """A pooled driver connection for reads outside any ORM session, and its dialect."""
+
+    connection: Any
+    dialect: Any
+
+    def close(self) -> None:
+        """Give the connection back to the pool."""
+        self.connection.close()

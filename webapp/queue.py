@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import (
     Integer,
@@ -22,7 +22,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from .db import Prepared
+from .db import Prepared, Reader
 from .models import NEW, CardRow, CardState, CardTag, ReviewRow
 from .scheduling import to_ms
 
@@ -232,6 +232,7 @@ _CARD = Prepared(
     .where(CardState.learner_id == bindparam("learner"), CardRow.id == bindparam("card"))
 )
 _BOOLEANS = {"suspended", "gone", "hidden"}
+Row = TypeVar("Row", CardRow, CardState)
 
 
 def _loaded(row: Any) -> tuple[CardRow, CardState]:
@@ -244,16 +245,26 @@ def _loaded(row: Any) -> tuple[CardRow, CardState]:
     for fields in (card, state):
         for name in _BOOLEANS & fields.keys():
             fields[name] = bool(fields[name])
-    return CardRow(**card), CardState(**state)
+    return _detached(CardRow, card), _detached(CardState, state)
 
 
-def studied_today(session: Session, learner: int, now: datetime, limits: Limits) -> dict[str, int]:
+def _detached(kind: type[Row], values: dict[str, Any]) -> Row:
+    """A read-only object filled as the ORM's own loader does: straight into its `__dict__`.
+
+    The constructor would record every attribute as a change, which is most of a next-card's
+    Python time; nothing here is ever added to a session.
+    """
+    found = kind.__mapper__.class_manager.new_instance()
+    found.__dict__.update(values)
+    return found
+
+
+def studied_today(reader: Reader, learner: int, now: datetime, limits: Limits) -> dict[str, int]:
     """Reviews done since the day started: new cards seen, review cards, and all."""
     since = to_ms(day_start(now, limits.day_starts_hour))
     done = {"new": 0, "review": 0, "all": 0}
-    # Core, not the ORM: these rows are plain numbers and ORM execution costs more than SQLite.
-    rows = _STUDIED.run(session.connection(), {"learner": learner, "since": since})
-    for was_new, state_before, count in rows:
+    # Driver SQL: these rows are plain numbers and ORM execution costs more than SQLite.
+    for was_new, state_before, count in _STUDIED.rows(reader, {"learner": learner, "since": since}):
         done["all"] += count
         if was_new:
             done["new"] += count
@@ -299,15 +310,15 @@ def _planning(deck: bool, tag: bool, note: bool) -> Select:
 
 
 def study_plan(
-    session: Session, learner: int, scope: Scope, limits: Limits, now: datetime
+    reader: Reader, learner: int, scope: Scope, limits: Limits, now: datetime
 ) -> tuple[Counts, tuple[CardRow, CardState] | None]:
     """The counts and the next card, as the review page and `/api/next` show them."""
-    done = studied_today(session, learner, now, limits)
+    done = studied_today(reader, learner, now, limits)
     new_left, reviews_left = _left(done, limits)
     params = dict(
         _params(learner, scope, now), new_cap=new_left, learning_cap=10_000, review_cap=reviews_left
     )
-    planned = _planned(*_shape(scope)).run(session.connection(), params).one()
+    [planned] = _planned(*_shape(scope)).rows(reader, params)
     new, learning, review, card_id = planned
     left = Counts(
         new=min(new, new_left),
@@ -318,20 +329,20 @@ def study_plan(
     if card_id is None:
         return left, None
     # Driver SQL and plain objects: an ORM load costs more than the query (see `Prepared`).
-    found = _CARD.run(session.connection(), {"learner": learner, "card": card_id}).one()
+    [found] = _CARD.rows(reader, {"learner": learner, "card": card_id})
     return left, _loaded(found)
 
 
 def next_card(
-    session: Session, learner: int, scope: Scope, limits: Limits, now: datetime
+    reader: Reader, learner: int, scope: Scope, limits: Limits, now: datetime
 ) -> tuple[CardRow, CardState] | None:
     """The card to show now: due learning cards, due reviews, new cards, then learn-ahead."""
-    return study_plan(session, learner, scope, limits, now)[1]
+    return study_plan(reader, learner, scope, limits, now)[1]
 
 
-def counts(session: Session, learner: int, scope: Scope, limits: Limits, now: datetime) -> Counts:
+def counts(reader: Reader, learner: int, scope: Scope, limits: Limits, now: datetime) -> Counts:
     """New, learning and review cards left today in a scope (capped by the daily limits)."""
-    return study_plan(session, learner, scope, limits, now)[0]
+    return study_plan(reader, learner, scope, limits, now)[0]
 
 
 def list_cards(

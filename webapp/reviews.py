@@ -13,12 +13,12 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from .counts import count_review_fast, uncount_review
-from .db import Prepared, write
+from .db import Prepared, Reader, write
 from .errors import BadInput, Conflict, NotFound
 from .models import NEW, CardRow, CardState, ReviewRow
 from .scheduling import next_state, parse_rating, to_ms
 
-__all__ = ["ReviewResult", "submit_review", "undo_review"]
+__all__ = ["ReviewResult", "last_review_id", "submit_review", "undo_review"]
 
 
 @dataclass(frozen=True)
@@ -253,6 +253,20 @@ def submit_review(
             ) from None
         session.rollback()
         return found
+
+
+_LAST = Prepared(
+    select(ReviewRow.id)
+    .where(ReviewRow.learner_id == bindparam("learner"), ReviewRow.undone_ms.is_(None))
+    .order_by(ReviewRow.id.desc())
+    .limit(1)
+)
+
+
+def last_review_id(reader: Reader, learner: int) -> int | None:
+    """The id of the learner's last review not undone (what `u` would undo)."""
+    found = _LAST.rows(reader, {"learner": learner})
+    return found[0][0] if found else None
 
 
 def _last_review(session: Session, learner: int, review_id: int | None) -> ReviewRow:

@@ -101,11 +101,55 @@ def next_state(fields: dict, rating: Rating, now: datetime, retention: float) ->
 
 def preview(fields: dict, now: datetime, retention: float) -> dict[int, timedelta]:
     """The interval each rating (1-4) would give."""
-    found = {}
-    for rating in Rating:
-        outcome = next_state(fields, rating, now, retention)
-        found[int(rating)] = from_ms(outcome.due_ms) - now
-    return found
+    last = fields["last_review_ms"]
+    # FSRS looks at the time only as whole days since the last review: that, the card's
+    # memory state and the retention decide every interval, so the four are computed once.
+    days = (now - from_ms(last)).days if last is not None and fields["state"] != NEW else None
+    return dict(
+        _intervals(
+            fields["state"],
+            fields["step"],
+            fields["stability"],
+            fields["difficulty"],
+            days,
+            retention,
+        )
+    )
+
+
+@lru_cache(maxsize=4096)
+def _intervals(
+    state: int,
+    step: int | None,
+    stability: float | None,
+    difficulty: float | None,
+    days: int | None,
+    retention: float,
+) -> tuple[tuple[int, timedelta], ...]:
+    """The four intervals of a memory state reviewed `days` after its last review."""
+    last = None if days is None else to_ms(_REFERENCE - timedelta(days=days))
+    fields = {
+        "state": state,
+        "step": step,
+        "stability": stability,
+        "difficulty": difficulty,
+        "due_ms": None,
+        "last_review_ms": last,
+    }
+    start = to_ms(_REFERENCE)
+    return tuple(
+        (
+            int(rating),
+            timedelta(
+                milliseconds=next_state(fields, rating, _REFERENCE, retention).due_ms - start
+            ),
+        )
+        for rating in Rating
+    )
+
+
+_REFERENCE = datetime(2000, 1, 3, tzinfo=UTC)
+"""Any whole moment: the intervals do not depend on which."""
 
 
 def format_interval(interval: timedelta) -> str:

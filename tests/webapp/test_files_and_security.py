@@ -77,3 +77,21 @@ def test_settings_from_the_environment(environ, expected):
 def test_bad_retention_is_refused(tmp_path):
     with pytest.raises(ValueError, match="DESIRED_RETENTION"):
         create_app({"DESIRED_RETENTION": 1.5}, instance_path=tmp_path / "inst")
+
+
+def test_bad_synchronous_setting_is_refused(tmp_path):
+    with pytest.raises(ValueError, match="SQLITE_SYNCHRONOUS"):
+        create_app({"SQLITE_SYNCHRONOUS": "OFF"}, instance_path=tmp_path / "inst")
+
+
+@pytest.mark.parametrize(("setting", "pragma"), [(None, 1), ("full", 2), ("NORMAL", 1)])
+def test_synchronous_setting_reaches_sqlite(tmp_path, setting, pragma):
+    config = {"SYNC_ON_START": False, "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"}
+    if setting is not None:
+        config["SQLITE_SYNCHRONOUS"] = setting
+    made = create_app(config, instance_path=tmp_path / "inst")
+    engine = made.extensions["quizgen_engine"]
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == pragma
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+    engine.dispose()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from fsrs import Rating
 
 from webapp.models import NEW
 from webapp.queue import day_start
@@ -63,6 +64,20 @@ def test_preview_matches_the_applied_review():
     for rating, gap in shown.items():
         outcome = next_state(NEW_CARD, parse_rating(rating), NOW, 0.9)  # type: ignore[arg-type]
         assert outcome.due_ms - int(NOW.timestamp() * 1000) == int(gap.total_seconds() * 1000)
+
+
+@pytest.mark.parametrize("hours_later", [0.5, 5, 30, 24 * 9 + 3, 24 * 400])
+@pytest.mark.parametrize("first", [1, 2, 3, 4])
+def test_preview_of_a_reviewed_card_matches_the_next_review(first, hours_later):
+    """Previews are computed once per memory state and day gap; each must equal the review."""
+    fields = dict(NEW_CARD, **next_state(NEW_CARD, Rating(first), NOW, 0.9).__dict__)
+    later = NOW + timedelta(hours=hours_later, milliseconds=250)
+    shown = preview(fields, later, 0.9)
+    for rating in Rating:
+        outcome = next_state(fields, rating, later, 0.9)
+        assert outcome.due_ms - int(later.timestamp() * 1000) == shown[int(rating)] // timedelta(
+            milliseconds=1
+        )
 
 
 def test_higher_retention_gives_shorter_intervals():

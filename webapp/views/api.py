@@ -8,7 +8,7 @@ from typing import Any
 from flask import Blueprint, current_app, jsonify, request
 from sqlalchemy.orm import Session
 
-from ..db import get_engine, get_session
+from ..db import get_engine, get_reader, get_session
 from ..errors import BadInput
 from ..queue import Scope, list_cards, study_plan
 from ..quizbank import forget_bank
@@ -76,8 +76,8 @@ def cards() -> Any:
 def next_() -> Any:
     """The next card to review in a scope, the interval of each rating, and the counts."""
     scope, moment = Scope.from_args(request.args), common.now()
-    database, learner = get_session(), _learner()
-    left, found = study_plan(database, learner, scope, common.limits(), moment)
+    learner = _learner()
+    left, found = study_plan(get_reader(), learner, scope, common.limits(), moment)
     if found is None:
         return {"card": None, "state": None, "intervals": None, "counts": left.to_dict()}
     card, state = found

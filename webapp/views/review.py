@@ -5,13 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, current_app, redirect, render_template, request, url_for
-from sqlalchemy import select
 
-from ..db import get_session
+from ..db import get_reader, get_session
 from ..errors import BadInput
-from ..models import ReviewRow
 from ..queue import Scope, study_plan
-from ..reviews import submit_review, undo_review
+from ..reviews import last_review_id, submit_review, undo_review
 from ..scheduling import format_interval, preview
 from . import common
 from .auth import login_required
@@ -30,23 +28,14 @@ def home() -> Any:
     return redirect(url_for("review.review"))
 
 
-def _last_review_id(learner: int) -> int | None:
-    return get_session().scalar(
-        select(ReviewRow.id)
-        .where(ReviewRow.learner_id == learner, ReviewRow.undone_ms.is_(None))
-        .order_by(ReviewRow.id.desc())
-        .limit(1)
-    )
-
-
 @bp.route("/review")
 def review() -> Any:
     """Show the next card of the scope, or say the day is done."""
     learner = common.current_learner()
     assert learner is not None
     scope = Scope.from_args(request.args)
-    database, moment = get_session(), common.now()
-    left, found = study_plan(database, learner, scope, common.limits(), moment)
+    moment = common.now()
+    left, found = study_plan(get_reader(), learner, scope, common.limits(), moment)
     buttons = []
     if found is not None:
         retention = current_app.config["DESIRED_RETENTION"]
@@ -62,7 +51,7 @@ def review() -> Any:
         progress=round(100 * left.done / total) if total else 100,
         scope=scope,
         reveal=request.args.get("reveal") == "1",
-        last_review=_last_review_id(learner),
+        last_review=last_review_id(get_reader(), learner),
     )
 
 
