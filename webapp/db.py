@@ -36,6 +36,10 @@ __all__ = [
 ]
 
 WRITE = {"quizgen_write": True}
+# A request may hold two connections (hot reads, and its ORM session), and waitress runs 8
+# threads: a pool smaller than that closes connections on return, so requests would pay for
+# new ones (pragmas, schema parse, a cold page cache) under load.
+POOL = {"pool_size": 16, "max_overflow": 16}
 RETIRED_INDEXES = ("ix_reviews_learner_time", "ix_reviews_days")
 """Indexes older versions made: `ix_reviews_today` covers what they did."""
 
@@ -54,8 +58,8 @@ def make_engine(url: str, synchronous: str = "NORMAL") -> Engine:
     """An engine for a database URL; SQLite gets WAL, a busy timeout and explicit BEGINs."""
     url = database_url(url)
     if not url.startswith("sqlite"):
-        return create_engine(url, pool_pre_ping=True, pool_size=8, max_overflow=8)
-    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        return create_engine(url, pool_pre_ping=True, **POOL)
+    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30}, **POOL)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
