@@ -281,7 +281,7 @@ def main() -> None:
     parser.add_argument("--time-limit", type=float, default=60.0, help="seconds per phase")
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument(
-        "--synchronous", help="SQLite synchronous pragma (default: the app's, NORMAL)"
+        "--synchronous", help="SQLite synchronous pragma (default: the app's, FULL)"
     )
     parser.add_argument(
         "--phases", help="comma-separated phase names to run (hello-world always runs)"

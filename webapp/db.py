@@ -54,7 +54,7 @@ def database_url(url: str) -> str:
     return f"postgresql+{driver}://{rest}"
 
 
-def make_engine(url: str, synchronous: str = "NORMAL") -> Engine:
+def make_engine(url: str, synchronous: str = "FULL") -> Engine:
     """An engine for a database URL; SQLite gets WAL, a busy timeout and explicit BEGINs."""
     url = database_url(url)
     if not url.startswith("sqlite"):

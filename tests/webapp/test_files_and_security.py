@@ -84,7 +84,7 @@ def test_bad_synchronous_setting_is_refused(tmp_path):
         create_app({"SQLITE_SYNCHRONOUS": "OFF"}, instance_path=tmp_path / "inst")
 
 
-@pytest.mark.parametrize(("setting", "pragma"), [(None, 1), ("full", 2), ("NORMAL", 1)])
+@pytest.mark.parametrize(("setting", "pragma"), [(None, 2), ("full", 2), ("NORMAL", 1)])
 def test_synchronous_setting_reaches_sqlite(tmp_path, setting, pragma):
     config = {"SYNC_ON_START": False, "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"}
     if setting is not None:
