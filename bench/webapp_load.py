@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import http.client
+import itertools
 import json
 import random
 import subprocess
@@ -286,6 +287,11 @@ def main() -> None:
     parser.add_argument(
         "--phases", help="comma-separated phase names to run (hello-world always runs)"
     )
+    parser.add_argument(
+        "--in-process",
+        action="store_true",
+        help="time the GET phases one request at a time with Flask's test client instead",
+    )
     parser.add_argument("--serve", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
@@ -299,6 +305,9 @@ def main() -> None:
             f"generated {args.cards:,} cards and {args.reviews:,} reviews in "
             f"{time.perf_counter() - start:.1f} s"
         )
+        if args.in_process:
+            in_process(args, folder)
+            return
         command = [sys.executable, __file__, "--serve", str(folder), "--port", str(args.port)]
         if args.synchronous:
             command += ["--synchronous", args.synchronous]
@@ -403,6 +412,59 @@ def report(args: argparse.Namespace) -> None:
             f"{name:<17} {result['requests']:>8} {result['rps']:>8.0f} "
             f"{result['rps'] / base:>6.2f} {result['p50_ms']:>7.1f} {result['p99_ms']:>7.1f}"
         )
+
+
+def _best_ms(call, repeat: int) -> float:
+    """The best of three means of `repeat` calls, in ms."""
+    means = []
+    for _ in range(3):
+        start = time.perf_counter()
+        for n in range(repeat):
+            call(n)
+        means.append((time.perf_counter() - start) * 1000 / repeat)
+    return min(means)
+
+
+def in_process(args: argparse.Namespace, folder: Path) -> None:
+    """One request at a time through Flask's test client: the cost of each GET phase.
+
+    "after a review" times the statistic right after a review each time, so nothing kept
+    from the request before can be used (what a learner sees after studying).
+    """
+    app = make_app(folder, args.synchronous)
+    client = app.test_client()
+    token = client.get("/api/csrf").json["csrf_token"]
+    chosen = phases(args)
+    if args.phases:
+        wanted = set(args.phases.split(",")) | {"hello-world"}
+        chosen = {name: make for name, make in chosen.items() if name in wanted}
+    repeat = max(1, args.requests // 10)
+    review = chosen.pop("submit-review", None) or phases(args)["submit-review"]
+    numbers = itertools.count(10_000_000)  # fresh review tokens
+    print(f"{'route (in-process)':<30} {'ms':>8}")
+    for name, make_request in chosen.items():
+        if make_request is None or make_request(0, 0)[0] != "GET":
+            continue
+
+        def get(n: int, make_request=make_request) -> None:
+            answer = client.get(make_request(0, n)[1])
+            assert answer.status_code == 200, answer.status_code
+
+        get(0)
+        print(f"{name:<30} {_best_ms(get, repeat):>8.2f}")
+        if not name.startswith("stats"):
+            continue
+
+        def review_then_get(n: int, get=get) -> float:
+            _method, path, body = review(0, next(numbers))
+            client.post(path, json=body, headers={"X-CSRF-Token": token})
+            start = time.perf_counter()
+            get(n)
+            return time.perf_counter() - start
+
+        runs = max(1, repeat // 5)
+        cost = min(sum(review_then_get(n) for n in range(runs)) for _ in range(3)) * 1000 / runs
+        print(f"{name + ' after a review':<30} {cost:>8.2f}")
 
 
 if __name__ == "__main__":

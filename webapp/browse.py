@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from .db import write
 from .errors import BadInput, NotFound
+from .mastery import mastery_changed
 from .models import CardRow, CardState, QuizAnswerRow, ReviewRow
 from .queue import Scope, _scoped
 
@@ -135,6 +136,7 @@ def set_suspended(session: Session, learner: int, card_ids: Sequence[str], suspe
             .values(suspended=suspended, version=CardState.version + 1),
             execution_options={"synchronize_session": False},
         )
+        mastery_changed(session.connection(), learner)
     return int(changed.rowcount)  # type: ignore[attr-defined]
 
 

@@ -30,6 +30,7 @@ __all__ = [
     "CardState",
     "CardTag",
     "Learner",
+    "MasteryVersion",
     "QuizAnswerRow",
     "QuizAttempt",
     "ReviewCount",
@@ -275,6 +276,21 @@ class ReviewCount(Base):
     reviews: Mapped[int] = mapped_column(Integer, default=0)
     passed: Mapped[int] = mapped_column(Integer, default=0)
     in_review: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class MasteryVersion(Base):
+    """A counter per learner that grows whenever the learner's mastery may have changed.
+
+    Every review, undo, suspension and sync bumps it in its own transaction, so the statistics
+    can keep mastery per note and deck until it moves (see `webapp/mastery.py`).
+    """
+
+    __tablename__ = "mastery_versions"
+
+    learner_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("learners.id", ondelete="CASCADE"), primary_key=True
+    )
+    version: Mapped[int] = mapped_column(BigInteger, default=0)
 
 
 class QuizAttempt(Base):

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from .counts import count_review_fast, uncount_review
 from .db import Prepared, Reader, write
 from .errors import BadInput, Conflict, NotFound
+from .mastery import mastery_changed
 from .models import NEW, CardRow, CardState, ReviewRow
 from .scheduling import next_state, parse_rating, to_ms
 
@@ -88,6 +89,7 @@ def _add_state(session: Session, learner: int, card: CardRow) -> None:
     state.reps = state.lapses = 0
     session.add(state)
     session.flush()
+    mastery_changed(session.connection(), learner)
 
 
 _STATE_FIELDS = tuple(CardState().fsrs_dict())
@@ -206,6 +208,7 @@ def _record(
             if after is None:
                 raise Conflict("the card was reviewed meanwhile; reload to see it as it is now")
         row = _log(connection, review, before, after)
+        mastery_changed(connection, review.learner)
     state = CardState(learner_id=review.learner, card_id=review.card_id, version=at + 1, **after)
     return ReviewResult(row, state)
 
@@ -299,4 +302,5 @@ def undo_review(
         state.version += 1
         review.undone_ms = to_ms(now)
         uncount_review(session, review)
+        mastery_changed(session.connection(), learner)
     return ReviewResult(review, state)

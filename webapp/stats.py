@@ -32,6 +32,7 @@ from quizgen.stats import (
 )
 
 from .counts import BUCKET_MS
+from .mastery import cached_rows
 from .models import CardRow, CardState, ReviewCount
 
 __all__ = [
@@ -209,7 +210,7 @@ def mastery_rows(session: Session, learner: int, note: str | None = None) -> lis
 
 def mastery(session: Session, learner: int, deck: str = "") -> tuple[list[Mastery], list[Mastery]]:
     """Mastery per deck (all decks) and per note (the notes of `deck`, or all)."""
-    rows = mastery_rows(session, learner)
+    rows = cached_rows(session, learner, lambda: mastery_rows(session, learner))
     decks = mastery_by_deck(rows)
     if deck:
         rows = [r for r in rows if r.deck == deck or r.deck.startswith(deck + "::")]

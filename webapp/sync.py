@@ -22,6 +22,7 @@ from quizgen.cards.render import CLOZE, cloze_answer, cloze_numbers, cloze_quest
 from quizgen.diagnostics import Diagnostic, Severity
 
 from .db import get_engine, write
+from .mastery import mastery_changed_for_all
 from .models import CardRow, CardState, CardTag, Learner
 from .quizbank import forget_bank
 
@@ -219,6 +220,7 @@ def ensure_states(session: Session) -> None:
         ),
         execution_options={"synchronize_session": False},
     )
+    mastery_changed_for_all(session)
 
 
 def sync_cards(session: Session, card_set: CardSet) -> SyncReport:

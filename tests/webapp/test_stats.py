@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -220,3 +221,48 @@ def test_counts_are_filled_from_an_older_database(app, history):
     with Session(engine) as session:
         total = session.scalar(select(func.sum(ReviewCount.reviews)))
     assert total == sum(1 for row in LOG if not row[4])
+
+
+def _lambda_mastery(client) -> tuple[int, int]:
+    notes = {n["name"]: n for n in client.get("/api/stats/mastery").json["notes"]}
+    lam = notes["aws/compute/lambda.md"]
+    return lam["mature"], lam["cards"]
+
+
+def test_mastery_is_never_stale_after_a_review_an_undo_or_a_suspension(
+    app, client, reviewer, history
+):
+    # Mastery is kept between requests; each change must show at once. lam-2 (a 3-day
+    # interval) with a long memory: one Good makes its interval 21 days or more.
+    engine = app.extensions["quizgen_engine"]
+    with Session(engine) as session, session.begin():
+        session.execute(
+            update(CardState)
+            .where(CardState.learner_id == 1, CardState.card_id == "lam-2")
+            .values(stability=200.0, difficulty=5.0, reps=3)
+        )
+    assert _lambda_mastery(client) == (1, 4)
+    assert "Lambda: 1 of 4 cards mature" in client.get("/stats").text
+    review = reviewer.post("/api/reviews", {"card_id": "lam-2", "rating": 3, "token": "t-1"})
+    assert review.status_code == 201, review.json
+    assert _lambda_mastery(client) == (2, 4)
+    assert "Lambda: 2 of 4 cards mature" in client.get("/stats").text
+    assert reviewer.undo().status_code == 200
+    assert _lambda_mastery(client) == (1, 4)
+    assert "Lambda: 1 of 4 cards mature" in client.get("/stats").text
+    suspended = reviewer.post("/api/suspend", {"card_ids": ["lam-3"]})
+    assert suspended.status_code == 200, suspended.json
+    assert _lambda_mastery(client) == (0, 3)
+    assert reviewer.post("/api/unsuspend", {"card_ids": ["lam-3"]}).status_code == 200
+    assert _lambda_mastery(client) == (1, 4)
+
+
+def test_mastery_follows_a_sync(client, reviewer, card_folder, history):
+    assert _lambda_mastery(client) == (1, 4)
+    files = card_folder.sample()
+    lam = next(name for name, card_file in files.items() if card_file.title == "Lambda")
+    kept = tuple(card for card in files[lam].cards if card.id != "lam-3")
+    files[lam] = replace(files[lam], cards=kept)
+    card_folder.write(files)
+    assert reviewer.post("/api/sync").json["gone"] == 1
+    assert _lambda_mastery(client) == (0, 3)
