@@ -11,24 +11,32 @@ by the interval between its last review and its due date, not by today's date.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from functools import lru_cache
+from typing import Any, TypeVar
 from weakref import WeakKeyDictionary
 
 from sqlalchemy import Connection, Engine, Table, bindparam, exists, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from quizgen.stats import MasteryRow
-
 from .models import Learner, MasteryVersion
 from .prepared import Prepared
 
-__all__ = ["cached_rows", "mastery_changed", "mastery_changed_for_all", "mastery_version"]
+__all__ = [
+    "KEPT_PER_LEARNER",
+    "kept",
+    "mastery_changed",
+    "mastery_changed_for_all",
+    "mastery_version",
+]
 
-Rows = list[MasteryRow]
+T = TypeVar("T")
 
-_KEPT: WeakKeyDictionary[Engine, dict[int, tuple[int, Rows]]] = WeakKeyDictionary()
+KEPT_PER_LEARNER = 64
+"""At most this many answers (all notes, each deck asked for) are kept per learner."""
+
+_KEPT: WeakKeyDictionary[Engine, dict[int, tuple[int, dict[Hashable, Any]]]] = WeakKeyDictionary()
 _LOCK = threading.Lock()
 
 
@@ -78,21 +86,24 @@ def _engine(session: Session) -> Engine:
     return bind.engine if isinstance(bind, Connection) else bind
 
 
-def cached_rows(session: Session, learner: int, work_out: Callable[[], Rows]) -> Rows:
-    """The learner's mastery rows: kept ones if nothing changed since, else `work_out()`.
+def kept(session: Session, learner: int, key: Hashable, work_out: Callable[[], T]) -> T:
+    """What `work_out()` gives for the learner, kept under `key` until the version moves.
 
-    The version is read before the rows, so rows kept under a version are never older than it.
+    The version is read first, so what is kept under a version is never older than it.
+    Kept values are shared between requests: give immutable ones (tuples, frozen records).
     """
     version = mastery_version(session, learner)
     engine = _engine(session)
     with _LOCK:
-        kept = _KEPT.setdefault(engine, {}).get(learner)
-    if kept is not None and kept[0] == version:
-        return list(kept[1])
-    rows = work_out()
+        entry = _KEPT.setdefault(engine, {}).get(learner)
+        if entry is not None and entry[0] == version and key in entry[1]:
+            return entry[1][key]
+    value = work_out()
     with _LOCK:
-        learners: dict[int, tuple[int, Rows]] = _KEPT.setdefault(engine, {})
-        older = learners.get(learner)
-        if older is None or older[0] <= version:
-            learners[learner] = (version, list(rows))
-    return rows
+        learners = _KEPT.setdefault(engine, {})
+        entry = learners.get(learner)
+        if entry is None or entry[0] < version:
+            entry = learners[learner] = (version, {})
+        if entry[0] == version and len(entry[1]) < KEPT_PER_LEARNER:
+            entry[1][key] = value
+    return value

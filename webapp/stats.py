@@ -32,7 +32,7 @@ from quizgen.stats import (
 )
 
 from .counts import BUCKET_MS
-from .mastery import cached_rows
+from .mastery import kept
 from .models import CardRow, CardState, ReviewCount
 
 __all__ = [
@@ -210,11 +210,18 @@ def mastery_rows(session: Session, learner: int, note: str | None = None) -> lis
 
 def mastery(session: Session, learner: int, deck: str = "") -> tuple[list[Mastery], list[Mastery]]:
     """Mastery per deck (all decks) and per note (the notes of `deck`, or all)."""
-    rows = cached_rows(session, learner, lambda: mastery_rows(session, learner))
-    decks = mastery_by_deck(rows)
-    if deck:
-        rows = [r for r in rows if r.deck == deck or r.deck.startswith(deck + "::")]
-    return decks, mastery_by_note(rows)
+    decks, notes = kept(
+        session, learner, ("mastery", deck), lambda: _mastery(session, learner, deck)
+    )
+    return list(decks), list(notes)
+
+
+def _mastery(
+    session: Session, learner: int, deck: str
+) -> tuple[tuple[Mastery, ...], tuple[Mastery, ...]]:
+    rows = kept(session, learner, "rows", lambda: tuple(mastery_rows(session, learner)))
+    chosen = [r for r in rows if r.deck == deck or r.deck.startswith(deck + "::")] if deck else rows
+    return tuple(mastery_by_deck(rows)), tuple(mastery_by_note(chosen))
 
 
 def note_mastery(session: Session, learner: int, note: str) -> Mastery | None:
