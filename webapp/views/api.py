@@ -31,15 +31,6 @@ def _learner() -> int:
     return learner
 
 
-def _body() -> dict[str, Any]:
-    data = request.get_json(silent=True)
-    if data is None and not request.content_length:
-        return {}
-    if not isinstance(data, dict):
-        raise BadInput("the request body must be a JSON object")
-    return data
-
-
 def _optional_int(data: dict[str, Any], name: str) -> int | None:
     value = data.get(name)
     if value is None:
@@ -96,7 +87,7 @@ def next_() -> Any:
 @bp.post("/reviews")
 def reviews() -> Any:
     """Record a review; the same token (or card version) sent again is not counted twice."""
-    data = _body()
+    data = common.json_body()
     card_id = data.get("card_id")
     if not isinstance(card_id, str) or not card_id:
         raise BadInput("card_id (a string) is required")
@@ -120,7 +111,7 @@ def reviews() -> Any:
 @bp.post("/undo")
 def undo() -> Any:
     """Undo the learner's last review (or check it is `review_id`)."""
-    data = _body()
+    data = common.json_body()
     result = undo_review(get_session(), _learner(), common.now(), _optional_int(data, "review_id"))
     return result.to_dict()
 
