@@ -21,7 +21,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from .models import Learner, MasteryVersion
-from .prepared import Prepared
+from .prepared import Prepared, Reader
 
 __all__ = [
     "KEPT_PER_LEARNER",
@@ -29,6 +29,7 @@ __all__ = [
     "mastery_changed",
     "mastery_changed_for_all",
     "mastery_version",
+    "read_version",
 ]
 
 T = TypeVar("T")
@@ -79,6 +80,12 @@ def mastery_version(session: Session, learner: int) -> int:
     """The learner's mastery version (0 before anything changed it)."""
     row = _VERSION.run(session.connection(), {"learner": learner}).first()
     return int(row[0]) if row else 0
+
+
+def read_version(reader: Reader, learner: int) -> int:
+    """`mastery_version` on a pooled driver connection (one primary-key read, no session)."""
+    found = _VERSION.rows(reader, {"learner": learner})
+    return int(found[0][0]) if found else 0
 
 
 def _engine(session: Session) -> Engine:

@@ -34,6 +34,7 @@ __all__ = [
     "day_start",
     "list_cards",
     "next_card",
+    "plan_horizon",
     "study_plan",
     "studied_today",
 ]
@@ -331,6 +332,43 @@ def study_plan(
     # Driver SQL and plain objects: an ORM load costs more than the query (see `Prepared`).
     [found] = _CARD.rows(reader, {"learner": learner, "card": card_id})
     return left, _loaded(found)
+
+
+@lru_cache(maxsize=64)
+def _first_due_after(kind: str, bound: str, deck: bool, tag: bool, note: bool) -> Select:
+    """When the first card of a kind (learning or review) in a scope falls due after `bound`."""
+    state = CardState
+    stmt = _in_scope(_visible(), deck, tag, note, tag_list=False)
+    states = (REVIEW,) if kind == "review" else LEARNING
+    kinds = or_(*(state.state == literal_column(str(n)) for n in states))
+    stmt = stmt.where(kinds, state.due_ms > bindparam(bound)).order_by(state.due_ms).limit(1)
+    return stmt.with_only_columns(state.due_ms)
+
+
+@lru_cache(maxsize=16)
+def _horizon(deck: bool, tag: bool, note: bool) -> Prepared:
+    """The next due times that can change a plan made now, in one statement."""
+    return Prepared(
+        select(
+            _first_due_after("learning", "now", deck, tag, note).scalar_subquery(),
+            _first_due_after("learning", "ahead", deck, tag, note).scalar_subquery(),
+            _first_due_after("review", "now", deck, tag, note).scalar_subquery(),
+        )
+    )
+
+
+def plan_horizon(reader: Reader, learner: int, scope: Scope, now: datetime) -> int | None:
+    """Until when (ms) the study plan made at `now` stays right if no card changes; None: ever.
+
+    Only the clock moves a plan: a learning card falling due (it comes first), one coming within
+    the learn-ahead window (it is counted), or a review card falling due.
+    """
+    [(learning, ahead, review)] = _horizon(*_shape(scope)).rows(
+        reader, _params(learner, scope, now)
+    )
+    window = int(LEARN_AHEAD.total_seconds() * 1000)
+    times = [learning, None if ahead is None else ahead - window, review]
+    return min((t for t in times if t is not None), default=None)
 
 
 def next_card(

@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session
 
 from ..db import get_engine, get_reader, get_session
 from ..errors import BadInput
-from ..queue import Scope, list_cards, study_plan
+from ..plans import kept_plan
+from ..queue import Scope, list_cards
 from ..quizbank import forget_bank
 from ..reviews import submit_review, undo_review
 from ..scheduling import format_interval, preview
@@ -68,7 +69,7 @@ def next_() -> Any:
     """The next card to review in a scope, the interval of each rating, and the counts."""
     scope, moment = Scope.from_args(request.args), common.now()
     learner = _learner()
-    left, found = study_plan(get_reader(), learner, scope, common.limits(), moment)
+    left, found = kept_plan(get_reader(), get_engine(), learner, scope, common.limits(), moment)
     if found is None:
         return {"card": None, "state": None, "intervals": None, "counts": left.to_dict()}
     card, state = found

@@ -6,9 +6,10 @@ from typing import Any
 
 from flask import Blueprint, current_app, redirect, render_template, request, url_for
 
-from ..db import get_reader, get_session
+from ..db import get_engine, get_reader, get_session
 from ..errors import BadInput
-from ..queue import Scope, study_plan
+from ..plans import kept_plan
+from ..queue import Scope
 from ..reviews import last_review_id, submit_review, undo_review
 from ..scheduling import format_interval, preview
 from . import common
@@ -35,7 +36,7 @@ def review() -> Any:
     assert learner is not None
     scope = Scope.from_args(request.args)
     moment = common.now()
-    left, found = study_plan(get_reader(), learner, scope, common.limits(), moment)
+    left, found = kept_plan(get_reader(), get_engine(), learner, scope, common.limits(), moment)
     buttons = []
     if found is not None:
         retention = current_app.config["DESIRED_RETENTION"]
