@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import ryaml
 import yaml
 
 from ..diagnostics import Diagnostic, Severity
@@ -13,6 +15,8 @@ from .model import Card, CardFile
 __all__ = ["CardSet", "dump_card_file", "load_card_files", "read_card_file"]
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Words YAML 1.2 reads as numbers and YAML 1.1 (PyYAML, our writer) as text: `1e5`, `0o17`.
+_NUMBER_ONLY_IN_12 = re.compile(r"(?<![\w.])[-+]?[\d.][\d._]*[eE][-+]?\d+(?![\w.])|0o[0-7]")
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
@@ -44,7 +48,7 @@ def read_card_file(path: Path, name: str | None = None) -> tuple[CardFile | None
     """Parse one card file; a broken one is reported and skipped, never rewritten."""
     name = name or path.name
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
+        data = parse_yaml(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else 0
@@ -60,6 +64,22 @@ def read_card_file(path: Path, name: str | None = None) -> tuple[CardFile | None
             f"a card in this file is incomplete or has an unknown value ({error}); it is skipped"
         )
         return None, [Diagnostic(name, 1, "bad-card", message, Severity.ERROR)]
+
+
+def parse_yaml(text: str) -> object:
+    """A card file's data, read by ryaml (Rust, five times faster than PyYAML's C loader).
+
+    ryaml reads YAML 1.2. PyYAML writes YAML 1.1 and quotes the text 1.1 would read as another
+    type (`yes`, `1.0`, dates), so those agree; a file with a word only 1.2 reads as a number
+    (`1e5`) is left to PyYAML. Whatever ryaml refuses is read again by PyYAML too, which
+    accepts more and gives the line of a real error.
+    """
+    if _NUMBER_ONLY_IN_12.search(text):
+        return yaml.load(text, Loader=_LOADER)
+    try:
+        return ryaml.loads(text)
+    except Exception:  # noqa: BLE001 - any refusal: PyYAML decides and explains
+        return yaml.load(text, Loader=_LOADER)
 
 
 def load_card_files(folder: Path) -> CardSet:

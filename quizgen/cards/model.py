@@ -102,7 +102,7 @@ class Card:
             line=int(data.get("line") or 0),
             origin=Origin(data.get("origin") or "manual"),
             tags=tuple(str(t) for t in data.get("tags") or ()),
-            suspended=bool(data.get("suspended", False)),
+            suspended=_flag(data.get("suspended", False)),
             fact=str(data.get("fact") or ""),
             extra={k: v for k, v in data.items() if k not in _KNOWN},
         )
@@ -110,6 +110,13 @@ class Card:
     def with_changes(self, **changes: Any) -> Card:
         """A copy with some fields replaced."""
         return replace(self, **changes)
+
+
+def _flag(value: Any) -> bool:
+    """A yes/no field, read the way YAML 1.1 reads `yes`, `no`, `on`, `off` too."""
+    if isinstance(value, str):
+        return value.strip().lower() in {"yes", "y", "true", "on", "1"}
+    return bool(value)
 
 
 @dataclass(frozen=True)
