@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 import markdown_it
 import markdown_it_pyrs
@@ -15,7 +16,7 @@ _INLINE_MATH = re.compile(r"(?<![\\$])\$(?!\s)([^$\n]+?)(?<!\s)\$(?!\d)")
 
 
 # CommonMark's rules, tables and strikethrough; no raw HTML rules, so `<script>` shows as text.
-_RULES = [
+_RULES: list[Any] = [  # the port types each name as a Literal
     *("blockquote", "code", "fence", "heading", "hr", "lheading", "list", "paragraph"),
     *("reference", "autolink", "backticks", "emphasis", "entity", "escape", "image", "link"),
     *("newline", "strikethrough", "table"),
