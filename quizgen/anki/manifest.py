@@ -8,11 +8,12 @@ something did, and (3) skip re-rendering card files whose bytes have not changed
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import orjson
 
 from ..diagnostics import Diagnostic, Severity
 from .notes import AnkiNote
@@ -87,7 +88,7 @@ def read_manifest(path: Path) -> tuple[Manifest, list[Diagnostic]]:
     if not path.exists():
         return Manifest(), []
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = orjson.loads(path.read_bytes())
         if data.get("format") != FORMAT:
             raise ValueError(f"format {data.get('format')!r}")
         return Manifest.from_dict(data), []
@@ -104,10 +105,10 @@ def read_manifest(path: Path) -> tuple[Manifest, list[Diagnostic]]:
 def write_manifest(path: Path, manifest: Manifest) -> None:
     """Write the manifest atomically (a half-written one would lose the removed facts)."""
     temporary = path.with_name(path.name + ".tmp")
-    text = json.dumps(manifest.to_dict(), ensure_ascii=False, separators=(",", ":"))
-    if path.exists() and path.read_text(encoding="utf-8") == text:
+    data = orjson.dumps(manifest.to_dict())
+    if path.exists() and path.read_bytes() == data:
         return
-    temporary.write_text(text, encoding="utf-8")
+    temporary.write_bytes(data)
     os.replace(temporary, path)
 
 
@@ -120,10 +121,6 @@ def file_digest(path: Path) -> str:
 
 
 def content_digest(notes: list[AnkiNote], models_key: str) -> str:
-    """A fingerprint of everything that ends up in the package's rows."""
-    hasher = hashlib.sha256(models_key.encode())
-    for note in sorted(notes, key=lambda n: n.guid):
-        row = [note.guid, note.note_type.value, note.deck, *note.fields, *note.tags, *note.media]
-        hasher.update("\x1f".join(row).encode())
-        hasher.update(b"\x1e")
-    return hasher.hexdigest()
+    """A fingerprint of everything that ends up in the package's rows (not `removed_at`)."""
+    rows = sorted(note.to_row()[:6] for note in notes)
+    return hashlib.sha256(models_key.encode() + orjson.dumps(rows)).hexdigest()

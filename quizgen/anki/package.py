@@ -38,7 +38,7 @@ log = logging.getLogger("quizgen.anki")
 REMOVED_DECK = "Removed"
 KEEP_REMOVED_DAYS = 90
 # Bump when rendering changes, so card files cached in the manifest are rendered again.
-CACHE_VERSION = "1"
+CACHE_VERSION = "2"
 MODELS_KEY = json.dumps(
     [[m.model_id, m.name, m.fields, m.templates, m.css] for m in MODELS.values()], sort_keys=True
 )

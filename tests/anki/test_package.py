@@ -8,12 +8,15 @@ import sqlite3
 import zipfile
 from pathlib import Path
 
+import genanki
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from quizgen.anki import AnkiNote, NoteType, export_package, write_package
+from quizgen.anki import AnkiNote, NoteType, collect, export_package, write_package
 from quizgen.anki.manifest import Manifest, manifest_path, read_manifest
 from quizgen.anki.media import obsidian_images_to_markdown
-from quizgen.anki.notes import anki_tag, deck_name
+from quizgen.anki.notes import anki_tag, deck_name, note_guid
 from quizgen.anki.package import KEEP_REMOVED_DAYS, deck_id
 from quizgen.cards import Card, CardFile, CardType
 
@@ -191,3 +194,26 @@ def test_sub_decks_hang_under_the_root(deck, expected):
 )
 def test_obsidian_image_embeds_become_markdown_images(text, expected):
     assert obsidian_images_to_markdown(text) == expected
+
+
+def test_rendering_in_worker_processes_gives_the_same_package(project, tmp_path, monkeypatch):
+    (project.cards / "aws" / "broken.yml").write_text("cards: [\n", encoding="utf-8")
+    serial = export_package(project.cards, project.out, notes_dir=project.notes, timestamp=T0)
+    serial_rows = rows(serial.path, tmp_path)
+    monkeypatch.setattr(collect, "PARALLEL_BYTES", 0)
+    monkeypatch.setattr(collect.os, "cpu_count", lambda: 2)
+    other = tmp_path / "parallel" / "deck.apkg"
+    parallel = export_package(project.cards, other, notes_dir=project.notes, timestamp=T0)
+
+    assert rows(parallel.path, tmp_path) == serial_rows
+    assert parallel.diagnostics == serial.diagnostics
+    assert [d.code for d in parallel.diagnostics][:1] == ["bad-card-file"]
+    assert read_manifest(manifest_path(other))[0].files == (
+        read_manifest(manifest_path(project.out))[0].files
+    )
+
+
+@settings(max_examples=200)
+@given(st.text(max_size=40))
+def test_note_guids_are_genankis(card_id):
+    assert note_guid(card_id) == genanki.guid_for("quizgen", card_id)
