@@ -28,8 +28,9 @@ from .manifest import (
     write_manifest,
 )
 from .media import MediaLibrary
-from .models import MODELS, model_for
+from .models import MODELS
 from .notes import AnkiNote, ExportSettings
+from .writer import genanki_note
 
 __all__ = ["ExportReport", "deck_id", "export_package", "write_package"]
 
@@ -177,14 +178,7 @@ def _write_apkg(
     for note in notes:
         if note.deck not in decks:
             decks[note.deck] = genanki.Deck(deck_id(note.deck), note.deck)
-        decks[note.deck].add_note(
-            genanki.Note(
-                model=model_for(note.note_type),
-                fields=list(note.fields),
-                tags=list(note.tags),
-                guid=note.guid,
-            )
-        )
+        decks[note.deck].add_note(genanki_note(note))
     package = genanki.Package(list(decks.values()))
     temporary = out_file.with_name(out_file.name + ".tmp")
     with tempfile.TemporaryDirectory(prefix="quizgen-anki-") as folder:

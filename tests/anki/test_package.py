@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import sqlite3
@@ -16,8 +17,10 @@ from hypothesis import strategies as st
 from quizgen.anki import AnkiNote, NoteType, collect, export_package, write_package
 from quizgen.anki.manifest import Manifest, manifest_path, read_manifest
 from quizgen.anki.media import obsidian_images_to_markdown
+from quizgen.anki.models import model_for
 from quizgen.anki.notes import anki_tag, deck_name, note_guid
 from quizgen.anki.package import KEEP_REMOVED_DAYS, deck_id
+from quizgen.anki.writer import card_ords, genanki_note
 from quizgen.cards import Card, CardFile, CardType
 
 T0 = 1_760_000_000.0
@@ -217,3 +220,70 @@ def test_rendering_in_worker_processes_gives_the_same_package(project, tmp_path,
 @given(st.text(max_size=40))
 def test_note_guids_are_genankis(card_id):
     assert note_guid(card_id) == genanki.guid_for("quizgen", card_id)
+
+
+FIELD_TEXTS = [
+    "",
+    "x",
+    "{{c1::a}}",
+    "{{c2::b}} and {{c1::c}}",
+    "{{c0::z}}",
+    "{{c12::q\nr}}",
+    "{{c3::}}",
+]
+
+
+@settings(max_examples=300)
+@given(
+    st.sampled_from(list(NoteType)),
+    st.lists(st.sampled_from(FIELD_TEXTS), min_size=4, max_size=4),
+)
+def test_known_notes_get_the_cards_genanki_gives(note_type, fields):
+    plain = genanki.Note(model=model_for(note_type), fields=list(fields))
+    assert card_ords(note_type, tuple(fields)) == [card.ord for card in plain.cards]
+
+
+def test_known_notes_write_the_rows_plain_genanki_notes_write(project, tmp_path):
+    project.write("aws/cloze.yml", CardFile(cards=(cloze_card(),), note="aws/cloze.md"))
+    report = export_package(project.cards, project.out, notes_dir=project.notes, timestamp=T0)
+    notes = list(read_manifest(manifest_path(report.path))[0].notes.values())
+    plain = tmp_path / "plain.anki2"
+    known = tmp_path / "known.anki2"
+    for path, make in ((plain, plain_note), (known, genanki_note)):
+        deck = genanki.Deck(1, "d")
+        for note in notes:
+            deck.add_note(make(note))
+        connection = sqlite3.connect(path)
+        genanki.Package(deck).write_to_db(connection.cursor(), T0, itertools.count(1))
+        connection.commit()
+        connection.close()
+    rows = table_rows(known)
+    assert rows == table_rows(plain)
+    assert len(rows["notes"]) == 6 and {card[3] for card in rows["cards"]} == {0, 1}
+
+
+def test_exported_fields_hold_no_html_genanki_would_warn_about(project):
+    report = export_package(project.cards, project.out, notes_dir=project.notes, timestamp=T0)
+    for note in read_manifest(manifest_path(report.path))[0].notes.values():
+        for text in note.fields:
+            assert genanki.Note._find_invalid_html_tags_in_field(text) == []
+
+
+def cloze_card() -> Card:
+    return Card("cz", CardType.CLOZE, text="SQS keeps {{c1::4 days}}, at most {{c2::14 days}}.")
+
+
+def plain_note(note: AnkiNote) -> genanki.Note:
+    model = model_for(note.note_type)
+    return genanki.Note(model=model, fields=list(note.fields), tags=list(note.tags), guid=note.guid)
+
+
+def table_rows(path: Path) -> dict[str, list[tuple]]:
+    connection = sqlite3.connect(path)
+    try:
+        return {
+            table: connection.execute(f"select * from {table} order by id").fetchall()
+            for table in ("notes", "cards")
+        }
+    finally:
+        connection.close()
