@@ -22,6 +22,7 @@ _SPACES = re.compile(r"\s+")
 _BASE91 = (
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&()*+,-./:;<=>?@[]^_`{|}~"
 )
+_TYPE_NAMES = {note_type.value: note_type for note_type in NoteType}
 _NOTE_TYPES = {
     CardType.BASIC: NoteType.BASIC,
     CardType.REVERSE: NoteType.REVERSE,
@@ -86,7 +87,7 @@ class AnkiNote:
         """Inverse of `to_row`."""
         guid, note_type, deck, fields, tags, media, removed_at = row
         return cls(
-            guid, NoteType(note_type), deck, tuple(fields), tuple(tags), tuple(media), removed_at
+            guid, _TYPE_NAMES[note_type], deck, tuple(fields), tuple(tags), tuple(media), removed_at
         )
 
     def as_removed(self, deck: str, when: float) -> AnkiNote:

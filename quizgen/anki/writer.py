@@ -28,9 +28,14 @@ class KnownNote(genanki.Note):
     """A genanki note built from a finished `AnkiNote`: cards given, checks already done."""
 
     def __init__(self, model: genanki.Model, note: AnkiNote, ords: list[int]) -> None:
-        super().__init__(model=model, fields=list(note.fields), guid=note.guid)
-        self._tags = list(note.tags)  # genanki's list type would check each tag for spaces again
-        self.cards = [genanki.Card(ord_) for ord_ in ords]  # genanki's cached_property slot
+        # What genanki.Note.__init__ sets, minus its tag list type, which checks each tag again.
+        self.model = model
+        self.fields = list(note.fields)
+        self.sort_field = None
+        self._tags = list(note.tags)
+        self.due = 0
+        self.guid = note.guid
+        self.cards = [genanki.Card(ord_) for ord_ in ords]  # fills genanki's cached_property
 
     def _check_invalid_html_tags_in_fields(self) -> None:
         """Nothing to check: every field is HTML we rendered or escaped ourselves."""
