@@ -6,8 +6,9 @@ import hashlib
 import multiprocessing
 import os
 import threading
+from collections.abc import Callable, Generator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..cards import Card, CardFile, read_card_file
@@ -15,11 +16,13 @@ from ..diagnostics import Diagnostic, Severity
 from .manifest import FileEntry, Manifest
 from .notes import AnkiNote, ExportSettings, note_for_card
 
-__all__ = ["collect_notes"]
+__all__ = ["CardFiles", "collect_notes", "plan_files"]
 
 
 # Card files are rendered in worker processes when there are this many bytes of them to render.
 PARALLEL_BYTES = 2_000_000
+# Card files per task sent to a worker: small enough that the first results come back early.
+FILES_PER_TASK = 8
 
 
 @dataclass
@@ -32,39 +35,59 @@ class _Job:
     digest: str
 
 
-def collect_notes(
-    cards_dir: Path,
-    settings: ExportSettings,
-    previous: Manifest,
-    manifest: Manifest,
-    diagnostics: list[Diagnostic],
-) -> dict[str, AnkiNote]:
-    """Every exported note by GUID, in card-file order; unchanged files come from the cache."""
+@dataclass
+class CardFiles:
+    """The card files of one export in order: the ones the last build's notes serve, the rest."""
+
+    names: list[str] = field(default_factory=list)
+    cached: dict[str, tuple[FileEntry, list[AnkiNote]]] = field(default_factory=dict)
+    jobs: list[_Job] = field(default_factory=list)
+
+
+def plan_files(cards_dir: Path, previous: Manifest, same_settings: bool) -> CardFiles:
+    """Hash each card file; those with the bytes of the last build reuse its notes."""
+    plan = CardFiles()
     paths = sorted(cards_dir.rglob("*.yml")) if cards_dir.is_dir() else []
-    same_settings = previous.settings == manifest.settings
-    found: dict[str, tuple[FileEntry, list[AnkiNote]] | None] = {}
-    jobs: list[_Job] = []
     for path in paths:
         name = path.relative_to(cards_dir).as_posix()
         data = path.read_bytes()
         digest = hashlib.sha256(data).hexdigest()
         old = previous.files.get(name)
         cached = _cached(previous, old, digest) if same_settings else None
+        plan.names.append(name)
         if cached is not None and old is not None:
-            found[name] = (old, cached)
+            plan.cached[name] = (old, cached)
         else:
-            jobs.append(_Job(path, name, data, digest))
-    for job, (entry, rendered, problems) in zip(jobs, _render_all(jobs, settings), strict=True):
-        diagnostics += problems
-        found[job.name] = (entry, rendered) if entry else _last_time(previous, job.name)
+            plan.jobs.append(_Job(path, name, data, digest))
+    return plan
+
+
+def collect_notes(
+    plan: CardFiles,
+    settings: ExportSettings,
+    previous: Manifest,
+    manifest: Manifest,
+    diagnostics: list[Diagnostic],
+    on_note: Callable[[AnkiNote], None] | None = None,
+) -> dict[str, AnkiNote]:
+    """Every exported note by GUID, in card-file order; `on_note` sees each one as it comes."""
+    rendered = _render_all(plan.jobs, settings)
     notes: dict[str, AnkiNote] = {}
-    for path in paths:
-        name = path.relative_to(cards_dir).as_posix()
-        if (kept := found.get(name)) is None:
-            continue
-        manifest.files[name] = kept[0]
-        for note in kept[1]:
-            _add(notes, note, name, diagnostics)
+    try:
+        for name in plan.names:
+            kept = plan.cached.get(name)
+            if kept is None:
+                entry, fresh, problems = next(rendered)
+                diagnostics += problems
+                kept = (entry, fresh) if entry else _last_time(previous, name)
+            if kept is None:
+                continue
+            manifest.files[name] = kept[0]
+            for note in kept[1]:
+                if _add(notes, note, name, diagnostics) and on_note is not None:
+                    on_note(note)
+    finally:
+        rendered.close()  # stops the worker processes
     return notes
 
 
@@ -88,30 +111,25 @@ def _last_time(previous: Manifest, name: str) -> tuple[FileEntry, list[AnkiNote]
 _Rendered = tuple[FileEntry | None, list[AnkiNote], list[Diagnostic]]
 
 
-def _render_all(jobs: list[_Job], settings: ExportSettings) -> list[_Rendered]:
-    """Render the jobs in order: in worker processes when there is much to do and cores to share."""
+def _render_all(jobs: list[_Job], settings: ExportSettings) -> Generator[_Rendered]:
+    """The jobs rendered, in order; by worker processes when there is much to do and cores."""
     workers = min(os.cpu_count() or 1, 8)
     if workers < 2 or sum(len(job.data) for job in jobs) < PARALLEL_BYTES:
-        return [_render_file(job, settings) for job in jobs]
-    chunks = [jobs[start::workers] for start in range(workers)]
+        yield from (_render_file(job, settings) for job in jobs)
+        return
+    tasks = [jobs[start : start + FILES_PER_TASK] for start in range(0, len(jobs), FILES_PER_TASK)]
     # Forking is quick; it is only safe while this process runs no other thread.
     method = "fork" if threading.active_count() == 1 and os.name == "posix" else "spawn"
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
-        done = list(pool.map(_render_chunk, chunks, [settings] * workers))
-    # Chunk k holds every workers-th job from k; put the results back in job order.
-    rendered: list[_Rendered] = [(None, [], [])] * len(jobs)
-    for start, results in enumerate(done):
-        rendered[start::workers] = [
-            (entry, [AnkiNote.from_row(row) for row in rows], problems)
-            for entry, rows, problems in results
-        ]
-    return rendered
+        for results in pool.map(_render_task, tasks, [settings] * len(tasks)):
+            for entry, rows, problems in results:
+                yield entry, [AnkiNote.from_row(row) for row in rows], problems
 
 
-def _render_chunk(
+def _render_task(
     jobs: list[_Job], settings: ExportSettings
 ) -> list[tuple[FileEntry | None, list[tuple], list[Diagnostic]]]:
-    """One worker's share, notes as rows (they cross between processes ten times faster)."""
+    """A worker's task, notes as rows (they cross between processes ten times faster)."""
     results = []
     for job in jobs:
         entry, notes, problems = _render_file(job, settings)
@@ -149,10 +167,11 @@ def _note(
 
 def _add(
     notes: dict[str, AnkiNote], note: AnkiNote, name: str, diagnostics: list[Diagnostic]
-) -> None:
+) -> bool:
     """Add a note unless its card id was already exported from another card."""
     if note.guid in notes:
         message = "a card id appears twice; the second card is left out of the Anki package"
         diagnostics.append(Diagnostic(name, 0, "duplicate-card-id", message, Severity.ERROR))
-        return
+        return False
     notes[note.guid] = note
+    return True

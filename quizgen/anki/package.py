@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-import hashlib
-import itertools
 import json
 import logging
 import math
 import os
-import sqlite3
 import tempfile
 import time
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import genanki
-
 from ..diagnostics import Diagnostic
-from .collect import collect_notes
+from .collect import collect_notes, plan_files
 from .manifest import (
     Manifest,
     content_digest,
@@ -30,7 +25,7 @@ from .manifest import (
 from .media import MediaLibrary
 from .models import MODELS
 from .notes import AnkiNote, ExportSettings
-from .writer import genanki_note
+from .writer import CollectionWriter, deck_id
 
 __all__ = ["ExportReport", "deck_id", "export_package", "write_package"]
 
@@ -56,11 +51,6 @@ class ExportReport:
     changed: bool = True
     timestamp: float = 0.0
     diagnostics: list[Diagnostic] = field(default_factory=list)
-
-
-def deck_id(name: str) -> int:
-    """A deck id derived from the deck's full name, the same on every build."""
-    return int(hashlib.sha256(name.encode()).hexdigest()[:8], 16) % (1 << 30) + (1 << 30)
 
 
 def write_package(
@@ -104,20 +94,35 @@ def export_package(
     now = time.time() if timestamp is None else timestamp
 
     manifest = Manifest(settings=f"{CACHE_VERSION}\n{settings.key}")
-    current = collect_notes(cards_dir, settings, previous, manifest, diagnostics)
-    removed = _removed(previous, current, f"{root}::{REMOVED_DECK}", now)
-    manifest.notes = {**current, **removed}
-    manifest.digest = content_digest(list(manifest.notes.values()), MODELS_KEY)
-    manifest.timestamp = _stamp(previous, manifest.digest, now)
+    plan = plan_files(cards_dir, previous, previous.settings == manifest.settings)
+    removed_deck = f"{root}::{REMOVED_DECK}"
+    with tempfile.TemporaryDirectory(prefix="quizgen-anki-") as folder:
+        database = Path(folder) / "collection.anki2"
+        stamp = _stamp(previous, "", now)  # the stamp of a build that changed something
+        if plan.jobs:  # cards to render: genanki writes each note while the next are rendered
+            writer = CollectionWriter(database, stamp, root)
+            current = collect_notes(plan, settings, previous, manifest, diagnostics, writer.add)
+            removed = _removed(previous, current, removed_deck, now)
+            for note in removed.values():
+                writer.add(note)
+            writer.finish()
+        else:
+            current = collect_notes(plan, settings, previous, manifest, diagnostics)
+            removed = _removed(previous, current, removed_deck, now)
+        manifest.notes = {**current, **removed}
+        manifest.digest = content_digest(list(manifest.notes.values()), MODELS_KEY)
+        manifest.timestamp = _stamp(previous, manifest.digest, now)
 
-    packed = _packed_media(manifest.notes.values(), media)
-    unchanged = manifest.digest == previous.digest and _same_package(out_file, previous)
-    if unchanged:  # the package on disk already holds exactly these rows and files
-        manifest.package = previous.package
-    else:
-        out_file.parent.mkdir(parents=True, exist_ok=True)
-        _write_apkg(list(manifest.notes.values()), root, out_file, manifest.timestamp, packed)
-        manifest.package = file_digest(out_file)
+        packed = _packed_media(manifest.notes.values(), media)
+        unchanged = manifest.digest == previous.digest and _same_package(out_file, previous)
+        if unchanged:  # the package on disk already holds exactly these rows and files
+            manifest.package = previous.package
+        else:
+            if not plan.jobs or manifest.timestamp != stamp:  # nothing written, or not so
+                database.unlink(missing_ok=True)
+                _write_collection(database, manifest.notes.values(), manifest.timestamp, root)
+            _write_apkg(database, out_file, packed)
+            manifest.package = file_digest(out_file)
     write_manifest(manifest_path(out_file), manifest)
     return ExportReport(
         path=out_file,
@@ -170,24 +175,19 @@ def _packed_media(notes, media: MediaLibrary | None) -> dict[str, Path]:
     return {name: path for name, path in sorted(found.items()) if name in wanted}
 
 
-def _write_apkg(
-    notes: list[AnkiNote], root: str, out_file: Path, stamp: float, media: dict[str, Path]
-) -> None:
-    """Write the notes with genanki into a temporary file, then move it over the package."""
-    decks = {root: genanki.Deck(deck_id(root), root, description=f"Cards from {root}")}
+def _write_collection(database: Path, notes, stamp: float, root: str) -> None:
+    """Write every note into a new collection file."""
+    writer = CollectionWriter(database, stamp, root)
     for note in notes:
-        if note.deck not in decks:
-            decks[note.deck] = genanki.Deck(deck_id(note.deck), note.deck)
-        decks[note.deck].add_note(genanki_note(note))
-    package = genanki.Package(list(decks.values()))
+        writer.add(note)
+    writer.finish()
+
+
+def _write_apkg(database: Path, out_file: Path, media: dict[str, Path]) -> None:
+    """Pack the collection and images into a temporary file, then move it over the package."""
+    out_file.parent.mkdir(parents=True, exist_ok=True)
     temporary = out_file.with_name(out_file.name + ".tmp")
-    with tempfile.TemporaryDirectory(prefix="quizgen-anki-") as folder:
-        database = Path(folder) / "collection.anki2"
-        connection = sqlite3.connect(database)
-        package.write_to_db(connection.cursor(), stamp, itertools.count(int(stamp * 1000)))
-        connection.commit()
-        connection.close()
-        _zip(temporary, database, media)
+    _zip(temporary, database, media)
     os.replace(temporary, out_file)
 
 

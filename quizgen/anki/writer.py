@@ -9,8 +9,12 @@ out once per kind of note, and genanki's own `write_to_db` writes the rows.
 
 from __future__ import annotations
 
+import hashlib
+import itertools
 import re
+import sqlite3
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import genanki
@@ -18,7 +22,7 @@ import genanki
 from .models import model_for
 from .notes import AnkiNote, NoteType
 
-__all__ = ["KnownNote", "card_ords", "genanki_note"]
+__all__ = ["CollectionWriter", "KnownNote", "card_ords", "deck_id", "genanki_note"]
 
 # genanki's pattern for the deletions of a cloze field.
 _CLOZE_NUMBER = re.compile(r"{{c(\d+)::.+?}}", re.DOTALL)
@@ -61,3 +65,47 @@ def _front_back_ords(note_type: NoteType, filled: tuple[bool, ...]) -> tuple[int
     fields: list[Any] = ["x" if full else "" for full in filled]
     probe = genanki.Note(model=model_for(note_type), fields=fields)
     return tuple(card.ord for card in probe.cards)
+
+
+def deck_id(name: str) -> int:
+    """A deck id derived from the deck's full name, the same on every build."""
+    return int(hashlib.sha256(name.encode()).hexdigest()[:8], 16) % (1 << 30) + (1 << 30)
+
+
+class CollectionWriter:
+    """An Anki collection file that genanki fills note by note, while the rest are rendered.
+
+    genanki's `Package.write_to_db` writes every deck and its notes at the end; here the
+    collection is made first, each note is written by genanki's `Note.write_to_db` as soon as
+    it is rendered, and the decks and note types are written by genanki's `Deck.write_to_db`
+    once all notes are in.
+    """
+
+    def __init__(self, path: Path, stamp: float, root: str) -> None:
+        self.stamp = stamp
+        self.connection = sqlite3.connect(path)
+        self.cursor = self.connection.cursor()
+        self.ids = itertools.count(int(stamp * 1000))
+        root_deck = genanki.Deck(deck_id(root), root, description=f"Cards from {root}")
+        self.decks: dict[str, genanki.Deck] = {root: root_deck}
+        genanki.Package([]).write_to_db(self.cursor, stamp, self.ids)
+
+    def add(self, note: AnkiNote) -> None:
+        """Write one note and its cards."""
+        deck = self.decks.get(note.deck)
+        if deck is None:
+            deck = self.decks[note.deck] = genanki.Deck(deck_id(note.deck), note.deck)
+        known = genanki_note(note)
+        deck.add_model(known.model)
+        known.write_to_db(self.cursor, self.stamp, deck.deck_id, self.ids)
+
+    def finish(self) -> None:
+        """Write the decks and the note types they use, and close the file."""
+        for deck in self.decks.values():
+            deck.write_to_db(self.cursor, self.stamp, self.ids)
+        self.connection.commit()
+        self.connection.close()
+
+    def discard(self) -> None:
+        """Close without writing the decks (the caller drops the file)."""
+        self.connection.close()

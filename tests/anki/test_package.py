@@ -287,3 +287,21 @@ def table_rows(path: Path) -> dict[str, list[tuple]]:
         }
     finally:
         connection.close()
+
+
+def test_a_rewritten_card_file_with_the_same_cards_keeps_the_timestamp(project, tmp_path):
+    first = export_package(project.cards, project.out, timestamp=T0)
+    before = rows(first.path, tmp_path)
+    sqs = project.cards / "aws" / "sqs.yml"
+    sqs.write_text("# reformatted by hand\n" + sqs.read_text(encoding="utf-8"), encoding="utf-8")
+    again = export_package(project.cards, project.out, timestamp=T0 + 50)
+    assert (again.timestamp, again.changed) == (T0, False)
+    assert rows(again.path, tmp_path) == before
+
+    project.out.unlink()  # the package is gone: written again, with the same timestamp
+    sqs.write_text("# and again\n" + sqs.read_text(encoding="utf-8"), encoding="utf-8")
+    rebuilt = export_package(project.cards, project.out, timestamp=T0 + 90)
+    after = rows(rebuilt.path, tmp_path)
+    assert rebuilt.timestamp == T0
+    assert {note[3] for note in after["notes"]} == {int(T0)}
+    assert [note[1:] for note in after["notes"]] == [note[1:] for note in before["notes"]]
