@@ -23,6 +23,7 @@ _BASE91 = (
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&()*+,-./:;<=>?@[]^_`{|}~"
 )
 _TYPE_NAMES = {note_type.value: note_type for note_type in NoteType}
+_BASE91_PAIRS = [high + low for high in _BASE91 for low in _BASE91]
 _NOTE_TYPES = {
     CardType.BASIC: NoteType.BASIC,
     CardType.REVERSE: NoteType.REVERSE,
@@ -112,13 +113,14 @@ class ExportSettings:
 
 
 def note_guid(card_id: str) -> str:
-    """The note's GUID, `genanki.guid_for("quizgen", card_id)`, computed without its loop."""
+    """The note's GUID, `genanki.guid_for("quizgen", card_id)`, two base-91 digits at a time."""
     number = int.from_bytes(hashlib.sha256(f"quizgen__{card_id}".encode()).digest()[:8], "big")
-    digits = []
+    pairs = []
     while number:
-        number, digit = divmod(number, 91)
-        digits.append(_BASE91[digit])
-    return "".join(reversed(digits))
+        number, pair = divmod(number, 91 * 91)
+        pairs.append(_BASE91_PAIRS[pair])
+    # genanki writes no leading zero digit ("a"); a last pair below 91 starts with one.
+    return "".join(reversed(pairs)).lstrip(_BASE91[0])
 
 
 @lru_cache(maxsize=4096)

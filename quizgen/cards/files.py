@@ -16,6 +16,7 @@ __all__ = ["CardSet", "dump_card_file", "load_card_files", "read_card_file"]
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Words YAML 1.2 reads as numbers and YAML 1.1 (PyYAML, our writer) as text: `1e5`, `0o17`.
+_EXPONENT = re.compile(r"[eE][-+]?\d")  # a quick first look: most files have none
 _NUMBER_ONLY_IN_12 = re.compile(r"(?<![\w.])[-+]?[\d.][\d._]*[eE][-+]?\d+(?![\w.])|0o[0-7]")
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
@@ -74,7 +75,8 @@ def parse_yaml(text: str) -> object:
     (`1e5`) is left to PyYAML. Whatever ryaml refuses is read again by PyYAML too, which
     accepts more and gives the line of a real error.
     """
-    if _NUMBER_ONLY_IN_12.search(text):
+    maybe = "0o" in text or _EXPONENT.search(text)
+    if maybe and _NUMBER_ONLY_IN_12.search(text):
         return yaml.load(text, Loader=_LOADER)
     try:
         return ryaml.loads(text)
