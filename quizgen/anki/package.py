@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..diagnostics import Diagnostic
-from .collect import collect_notes, plan_files
+from .collect import CardFiles, collect_notes, plan_files
 from .manifest import (
     Manifest,
     content_digest,
@@ -95,20 +95,10 @@ def export_package(
 
     manifest = Manifest(settings=f"{CACHE_VERSION}\n{settings.key}")
     plan = plan_files(cards_dir, previous, previous.settings == manifest.settings)
-    removed_deck = f"{root}::{REMOVED_DECK}"
     with tempfile.TemporaryDirectory(prefix="quizgen-anki-") as folder:
         database = Path(folder) / "collection.anki2"
-        stamp = _stamp(previous, "", now)  # the stamp of a build that changed something
-        if plan.jobs:  # cards to render: genanki writes each note while the next are rendered
-            writer = CollectionWriter(database, stamp, root)
-            current = collect_notes(plan, settings, previous, manifest, diagnostics, writer.add)
-            removed = _removed(previous, current, removed_deck, now)
-            for note in removed.values():
-                writer.add(note)
-            writer.finish()
-        else:
-            current = collect_notes(plan, settings, previous, manifest, diagnostics)
-            removed = _removed(previous, current, removed_deck, now)
+        gathered = _gather(plan, settings, previous, manifest, diagnostics, database, now)
+        current, removed, written_at = gathered
         manifest.notes = {**current, **removed}
         manifest.digest = content_digest(list(manifest.notes.values()), MODELS_KEY)
         manifest.timestamp = _stamp(previous, manifest.digest, now)
@@ -118,7 +108,7 @@ def export_package(
         if unchanged:  # the package on disk already holds exactly these rows and files
             manifest.package = previous.package
         else:
-            if not plan.jobs or manifest.timestamp != stamp:  # nothing written, or not so
+            if written_at != manifest.timestamp:  # not written yet, or with another stamp
                 database.unlink(missing_ok=True)
                 _write_collection(database, manifest.notes.values(), manifest.timestamp, root)
             _write_apkg(database, out_file, packed)
@@ -133,6 +123,34 @@ def export_package(
         timestamp=manifest.timestamp,
         diagnostics=diagnostics,
     )
+
+
+def _gather(
+    plan: CardFiles,
+    settings: ExportSettings,
+    previous: Manifest,
+    manifest: Manifest,
+    diagnostics: list[Diagnostic],
+    database: Path,
+    now: float,
+) -> tuple[dict[str, AnkiNote], dict[str, AnkiNote], float | None]:
+    """The current and the removed notes, and the stamp they were written with, if they were.
+
+    With cards to render, genanki writes each note into `database` while the next are rendered,
+    stamped as a build that changed something; without, nothing is written yet.
+    """
+    removed_deck = f"{settings.root_deck}::{REMOVED_DECK}"
+    if not plan.jobs:
+        current = collect_notes(plan, settings, previous, manifest, diagnostics)
+        return current, _removed(previous, current, removed_deck, now), None
+    stamp = _stamp(previous, "", now)
+    writer = CollectionWriter(database, stamp, settings.root_deck)
+    current = collect_notes(plan, settings, previous, manifest, diagnostics, writer.add)
+    removed = _removed(previous, current, removed_deck, now)
+    for note in removed.values():
+        writer.add(note)
+    writer.finish()
+    return current, removed, stamp
 
 
 def _removed(
