@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import multiprocessing
 import os
 import threading
 from collections.abc import Callable, Generator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +19,8 @@ from .manifest import FileEntry, Manifest
 from .notes import AnkiNote, ExportSettings, note_for_card
 
 __all__ = ["CardFiles", "collect_notes", "plan_files"]
+
+log = logging.getLogger("quizgen.anki")
 
 
 # Card files are rendered in worker processes when there are this many bytes of them to render.
@@ -120,10 +124,16 @@ def _render_all(jobs: list[_Job], settings: ExportSettings) -> Generator[_Render
     tasks = [jobs[start : start + FILES_PER_TASK] for start in range(0, len(jobs), FILES_PER_TASK)]
     # Forking is quick; it is only safe while this process runs no other thread.
     method = "fork" if threading.active_count() == 1 and os.name == "posix" else "spawn"
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
-        for results in pool.map(_render_task, tasks, [settings] * len(tasks)):
-            for entry, rows, problems in results:
-                yield entry, [AnkiNote.from_row(row) for row in rows], problems
+    done = 0
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
+            for results in pool.map(_render_task, tasks, [settings] * len(tasks)):
+                for entry, rows, problems in results:
+                    done += 1
+                    yield entry, [AnkiNote.from_row(row) for row in rows], problems
+    except BrokenProcessPool:  # a worker died (out of memory, killed): go on here
+        log.warning("a worker process stopped; rendering the rest in this one")
+        yield from (_render_file(job, settings) for job in jobs[done:])
 
 
 def _render_task(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 import logging
+import os
 import sqlite3
 import zipfile
 from pathlib import Path
@@ -305,3 +306,27 @@ def test_a_rewritten_card_file_with_the_same_cards_keeps_the_timestamp(project, 
     assert rebuilt.timestamp == T0
     assert {note[3] for note in after["notes"]} == {int(T0)}
     assert [note[1:] for note in after["notes"]] == [note[1:] for note in before["notes"]]
+
+
+def test_a_worker_that_dies_leaves_the_rest_to_the_main_process(
+    project, tmp_path, monkeypatch, caplog
+):
+    serial = export_package(project.cards, tmp_path / "serial.apkg", timestamp=T0)
+    original = collect._render_task
+
+    def dying(jobs, settings):
+        if any(job.name == "aws/sqs.yml" for job in jobs):
+            os._exit(1)  # a worker killed mid-task
+        return original(jobs, settings)
+
+    dying.__module__, dying.__qualname__ = original.__module__, original.__qualname__
+    monkeypatch.setattr(collect, "_render_task", dying)
+    monkeypatch.setattr(collect, "PARALLEL_BYTES", 0)
+    monkeypatch.setattr(collect, "FILES_PER_TASK", 1)
+    monkeypatch.setattr(collect.os, "cpu_count", lambda: 2)
+    with caplog.at_level(logging.WARNING, logger="quizgen.anki"):
+        survived = export_package(project.cards, project.out, timestamp=T0)
+
+    assert "a worker process stopped" in caplog.text
+    assert survived.notes == serial.notes == 5
+    assert rows(survived.path, tmp_path)["notes"] == rows(serial.path, tmp_path)["notes"]
