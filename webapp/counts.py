@@ -23,11 +23,12 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from .models import ReviewCount, ReviewRow
-from .prepared import Prepared
+from .prepared import Prepared, Reader
 
 __all__ = [
     "BUCKET_MS",
     "count_review",
+    "count_reviews_driver",
     "count_review_fast",
     "ensure_counts",
     "rebuild_counts",
@@ -36,6 +37,7 @@ __all__ = [
 
 BUCKET_MS = 900_000
 """A quarter hour: every time zone is a whole number of them away from UTC."""
+_SUMS = ("reviews", "passed", "in_review")
 
 
 def _values(review: ReviewRow) -> dict[str, int]:
@@ -74,6 +76,20 @@ def count_review_fast(
     values["bucket"] = reviewed_ms // BUCKET_MS
     params = {f"v_{name}": value for name, value in values.items()}
     _upsert_one(connection.dialect.name).run(connection, params)
+
+
+def count_reviews_driver(reader: Reader, reviews: list[tuple[int, int, int, int]]) -> None:
+    """Add reviews (learner, reviewed_ms, state_before, rating) to their quarter hours, in a
+    write transaction on a driver connection: one upsert per learner and quarter hour."""
+    added: dict[tuple[int, int], dict[str, int]] = {}
+    for learner, reviewed_ms, state_before, rating in reviews:
+        sums = added.setdefault((learner, reviewed_ms // BUCKET_MS), dict.fromkeys(_SUMS, 0))
+        for name, value in _counted(state_before, rating).items():
+            sums[name] += value
+    for (learner, bucket), sums in sorted(added.items()):
+        params = {f"v_{name}": value for name, value in sums.items()}
+        params.update(v_learner_id=learner, v_bucket=bucket)
+        _upsert_one(reader.dialect.name).change(reader, params)
 
 
 def count_review(session: Session, review: ReviewRow) -> None:

@@ -33,6 +33,7 @@ __all__ = [
     "make_engine",
     "setup_database",
     "write",
+    "writer_lock",
 ]
 
 WRITE = {"quizgen_write": True}
@@ -129,7 +130,7 @@ def get_session() -> Session:
 _WRITERS: dict[int, threading.Lock] = {}
 
 
-def _writer_lock(engine: Engine) -> threading.Lock | None:
+def writer_lock(engine: Engine) -> threading.Lock | None:
     """SQLite allows one writer: threads of this process queue here, in order, instead of
     polling the file lock (whose back-off sleeps would show as slow outliers)."""
     if engine.dialect.name != "sqlite":
@@ -143,7 +144,7 @@ def write(session: Session) -> Iterator[Session]:
     if session.in_transaction():
         session.rollback()
     bind = session.get_bind()
-    lock = _writer_lock(bind.engine if isinstance(bind, Connection) else bind)
+    lock = writer_lock(bind.engine if isinstance(bind, Connection) else bind)
     with lock or nullcontext(), session.begin():
         session.connection(execution_options=WRITE)
         yield session

@@ -27,6 +27,7 @@ __all__ = [
     "KEPT_PER_LEARNER",
     "kept",
     "mastery_changed",
+    "mastery_changed_fast",
     "mastery_changed_for_all",
     "mastery_version",
     "read_version",
@@ -57,6 +58,11 @@ def _bump(dialect: str) -> Prepared:
 def mastery_changed(connection: Connection, learner: int) -> None:
     """Mark the learner's mastery as changed, in the transaction that changed it."""
     _bump(connection.dialect.name).run(connection, {"learner": learner})
+
+
+def mastery_changed_fast(reader: Reader, learner: int) -> None:
+    """`mastery_changed` in a write transaction on a driver connection."""
+    _bump(reader.dialect.name).change(reader, {"learner": learner})
 
 
 def mastery_changed_for_all(session: Session) -> None:

@@ -53,13 +53,37 @@ class Prepared:
         finally:
             cursor.close()
 
+    def change(self, reader: Reader, params: dict[str, Any]) -> int:
+        """Run a write on the driver's own connection; how many rows it changed."""
+        cursor = reader.connection.cursor()
+        try:
+            cursor.execute(*self._arguments(reader.dialect, params))
+            return int(cursor.rowcount)
+        finally:
+            cursor.close()
+
 
 @dataclass
 class Reader:
-    """A pooled driver connection for reads outside any ORM session, and its dialect."""
+    """A pooled driver connection for reads (and short writes) outside any ORM session."""
 
     connection: Any
     dialect: Any
+
+    def begin_write(self) -> None:
+        """Start a write transaction; SQLite takes its write lock at once (`BEGIN IMMEDIATE`)."""
+        if self.dialect.name == "sqlite":
+            self.connection.cursor().execute("BEGIN IMMEDIATE")
+        else:  # the driver begins one with the first statement: end any read before it
+            self.connection.rollback()
+
+    def commit(self) -> None:
+        """Commit the write transaction (durable when this returns)."""
+        self.connection.commit()
+
+    def rollback(self) -> None:
+        """Undo the write transaction."""
+        self.connection.rollback()
 
     def close(self) -> None:
         """Give the connection back to the pool."""

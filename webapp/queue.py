@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
-from typing import Any, TypeVar
+from typing import Any
 
 from sqlalchemy import (
     Integer,
@@ -23,7 +23,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from .db import Prepared, Reader
-from .models import NEW, CardRow, CardState, CardTag, ReviewRow
+from .models import NEW, CardRow, CardState, CardTag, ReviewRow, detached
 from .scheduling import to_ms
 
 __all__ = [
@@ -233,7 +233,6 @@ _CARD = Prepared(
     .where(CardState.learner_id == bindparam("learner"), CardRow.id == bindparam("card"))
 )
 _BOOLEANS = {"suspended", "gone", "hidden"}
-Row = TypeVar("Row", CardRow, CardState)
 
 
 def _loaded(row: Any) -> tuple[CardRow, CardState]:
@@ -246,18 +245,7 @@ def _loaded(row: Any) -> tuple[CardRow, CardState]:
     for fields in (card, state):
         for name in _BOOLEANS & fields.keys():
             fields[name] = bool(fields[name])
-    return _detached(CardRow, card), _detached(CardState, state)
-
-
-def _detached(kind: type[Row], values: dict[str, Any]) -> Row:
-    """A read-only object filled as the ORM's own loader does: straight into its `__dict__`.
-
-    The constructor would record every attribute as a change, which is most of a next-card's
-    Python time; nothing here is ever added to a session.
-    """
-    found = kind.__mapper__.class_manager.new_instance()
-    found.__dict__.update(values)
-    return found
+    return detached(CardRow, card), detached(CardState, state)
 
 
 def studied_today(reader: Reader, learner: int, now: datetime, limits: Limits) -> dict[str, int]:

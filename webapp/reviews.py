@@ -3,21 +3,37 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from typing import Any
 
-from fsrs import Rating
-from sqlalchemy import Connection, bindparam, insert, select, update
+from sqlalchemy import Connection, Engine, bindparam, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from .batches import batches_for
 from .counts import count_review_fast, uncount_review
-from .db import Prepared, Reader, write
+from .db import Prepared, Reader, write, writer_lock
 from .errors import BadInput, Conflict, NotFound
 from .mastery import mastery_changed
-from .models import NEW, CardRow, CardState, ReviewRow
-from .scheduling import next_state, parse_rating, to_ms
+from .models import NEW, CardRow, CardState, ReviewRow, detached
+from .review_batch import Pending, write_batch
+from .review_rows import (
+    FIND_TOKEN,
+    LOG,
+    MOVE,
+    READ_STATE,
+    STATE_FIELDS,
+    Review,
+    after_review,
+    as_read,
+    driver_read,
+    log_values,
+)
+from .scheduling import parse_rating, to_ms
 
 __all__ = ["ReviewResult", "last_review_id", "submit_review", "undo_review"]
 
@@ -92,93 +108,27 @@ def _add_state(session: Session, learner: int, card: CardRow) -> None:
     mastery_changed(session.connection(), learner)
 
 
-_STATE_FIELDS = tuple(CardState().fsrs_dict())
-_READ_STATE = Prepared(
-    select(CardState.version, *(CardState.__table__.c[name] for name in _STATE_FIELDS)).where(
-        CardState.learner_id == bindparam("learner"), CardState.card_id == bindparam("card")
-    )
-)
-_FIND_TOKEN = Prepared(
-    select(ReviewRow.id).where(
-        ReviewRow.learner_id == bindparam("learner"), ReviewRow.token == bindparam("token")
-    )
-)
-_MOVE = Prepared(
-    update(CardState)
-    .where(
-        CardState.learner_id == bindparam("learner"),
-        CardState.card_id == bindparam("card"),
-        CardState.version == bindparam("version"),
-    )
-    .values(
-        version=bindparam("new_version"),
-        **{name: bindparam(f"new_{name}") for name in _STATE_FIELDS},
-    )
-)
-_REVIEW_FIELDS = [column.key for column in ReviewRow.__table__.columns if column.key != "id"]
-_LOG = Prepared(
-    insert(ReviewRow)
-    .values({name: bindparam(f"r_{name}") for name in _REVIEW_FIELDS})
-    .returning(ReviewRow.id)
-)
-
-
 def _read_state(connection: Connection, learner: int, card_id: str) -> tuple[int, dict] | None:
     """The card's version and scheduling fields (as in `fsrs_dict`), or None."""
-    row = _READ_STATE.run(connection, {"learner": learner, "card": card_id}).first()
-    if row is None:
-        return None
-    return row[0], dict(zip(_STATE_FIELDS, row[1:], strict=True))
+    row = READ_STATE.run(connection, {"learner": learner, "card": card_id}).first()
+    return None if row is None else as_read(row)
 
 
-def _after(before: dict, rating: Rating, now: datetime, retention: float) -> tuple[dict, int]:
-    """The scheduling fields after the review, and the FSRS state it lands in."""
-    outcome = next_state(before, rating, now, retention)
-    lapsed = before["state"] == 2 and rating == Rating.Again
-    after = dict(before, **asdict(outcome))
-    after.update(reps=before["reps"] + 1, lapses=before["lapses"] + int(lapsed))
-    return after, outcome.state
-
-
-@dataclass(frozen=True)
-class _Review:
-    """One review to record: who, which card, the rating, when, and its idempotency key."""
-
-    learner: int
-    card_id: str
-    rating: Rating
-    now: datetime
-    retention: float
-    token: str
-    duration_ms: int | None
-
-
-def _move(connection: Connection, review: _Review, version: int, before: dict) -> dict | None:
+def _move(connection: Connection, review: Review, version: int, before: dict) -> dict | None:
     """Move the card from `before` to its next state if it is still at `version`."""
-    after, _state = _after(before, review.rating, review.now, review.retention)
-    params = {f"new_{name}": after[name] for name in _STATE_FIELDS}
+    after = after_review(before, review)
+    params = {f"new_{name}": after[name] for name in STATE_FIELDS}
     params.update(learner=review.learner, card=review.card_id, version=version)
-    moved = _MOVE.run(connection, dict(params, new_version=version + 1))
+    moved = MOVE.run(connection, dict(params, new_version=version + 1))
     return after if moved.rowcount == 1 else None
 
 
-def _log(connection: Connection, review: _Review, before: dict, after: dict) -> ReviewRow:
+def _log(connection: Connection, review: Review, before: dict, after: dict) -> ReviewRow:
     """Insert the review log row (and its quarter-hour count); the row as a detached object."""
-    values = {
-        "learner_id": review.learner,
-        "card_id": review.card_id,
-        "token": review.token,
-        "rating": int(review.rating),
-        "reviewed_ms": to_ms(review.now),
-        "duration_ms": review.duration_ms,
-        "was_new": before["state"] == NEW,
-        "state_before": before["state"],
-        "state_after": after["state"],
-        "undone_ms": None,
-    }
+    values = log_values(review, before, after)
     params = {f"r_{name}": value for name, value in values.items()}
     params.update(r_before=json.dumps(before), r_after=json.dumps(after))
-    review_id = _LOG.run(connection, params).scalar_one()
+    review_id = LOG.run(connection, params).scalar_one()
     count_review_fast(
         connection, review.learner, values["reviewed_ms"], before["state"], values["rating"]
     )
@@ -186,12 +136,12 @@ def _log(connection: Connection, review: _Review, before: dict, after: dict) -> 
 
 
 def _record(
-    session: Session, review: _Review, version: int | None, read: tuple[int, dict]
+    session: Session, review: Review, version: int | None, read: tuple[int, dict]
 ) -> ReviewResult:
     """The write transaction: the FSRS step was worked out before it, so the lock is short."""
     with write(session):
         connection = session.connection()
-        found = _FIND_TOKEN.run(connection, {"learner": review.learner, "token": review.token})
+        found = FIND_TOKEN.run(connection, {"learner": review.learner, "token": review.token})
         if found.first() is not None:
             return _duplicate(session, review.learner, review.token)
         at, before = read
@@ -230,32 +180,86 @@ def submit_review(
     token: str | None = None,
     version: int | None = None,
     duration_ms: int | None = None,
+    reader: Reader | None = None,
 ) -> ReviewResult:
-    """Rate a card: one transaction; the same token (or version) sent again records nothing."""
+    """Rate a card: one transaction; the same token (or version) sent again records nothing.
+
+    The card is read and its FSRS step worked out on a driver connection (`reader`, or one
+    from the pool), then written with whatever other reviews wait (see `webapp/batches.py`).
+    """
     parsed = parse_rating(rating)
     if parsed is None:
         raise BadInput(f"rating must be 1-4 or again/hard/good/easy, not {rating!r}")
     if duration_ms is not None and not 0 <= duration_ms <= 86_400_000:
         raise BadInput("duration_ms must be between 0 and 86400000")
     key = _check_token(token, card_id, version)
-    review = _Review(learner, card_id, parsed, now, retention, key, duration_ms)
+    review = Review(learner, card_id, parsed, now, retention, key, duration_ms)
     if session.in_transaction():
         session.rollback()
-    read = _read_state(session.connection(), learner, card_id)
-    if read is None:
-        read = _new_state(session, learner, card_id)
+    engine = _engine(session)
+    with _driver(engine, reader) as driver:
+        read = driver_read(driver, learner, card_id)
+        if read is None:
+            read = _new_state(session, learner, card_id)
+            session.rollback()
+        pending = Pending.of(review, version, read)  # FSRS before any lock
+        batches_for(engine).write(pending, partial(write_batch, driver, writer_lock(engine)))
+    if pending.error is not None:
+        raise pending.error
+    if pending.written is not None:
+        return _written(pending)
+    if pending.duplicate:
+        found = _recorded(session, learner, key)
+        session.rollback()
+        if found is not None:
+            return found
+    return _submit_alone(session, review, version, read)
+
+
+def _written(pending: Pending) -> ReviewResult:
+    """The result of a review written in a batch."""
+    assert pending.written is not None
+    review_id, at, before, after = pending.written
+    review = pending.review
+    values = dict(log_values(review, before, after), id=review_id, before=before, after=after)
+    state = dict(after, learner_id=review.learner, card_id=review.card_id, version=at + 1)
+    return ReviewResult(detached(ReviewRow, values), detached(CardState, state))
+
+
+def _submit_alone(
+    session: Session, review: Review, version: int | None, read: tuple[int, dict]
+) -> ReviewResult:
+    """The review in a transaction of its own, through the ORM session (when a batch failed)."""
     try:
         return _record(session, review, version, read)
     except IntegrityError:
         # Another request with the same token won the race: report what it stored.
         session.rollback()
-        found = _recorded(session, learner, key)
+        found = _recorded(session, review.learner, review.token)
         if found is None:
             raise Conflict(
                 "the card was reviewed meanwhile; reload to see it as it is now"
             ) from None
         session.rollback()
         return found
+
+
+def _engine(session: Session) -> Engine:
+    bind = session.get_bind()
+    return bind.engine if isinstance(bind, Connection) else bind
+
+
+@contextmanager
+def _driver(engine: Engine, reader: Reader | None) -> Iterator[Reader]:
+    """The request's driver connection, or one from the pool for this review only."""
+    if reader is not None:
+        yield reader
+        return
+    borrowed = Reader(engine.raw_connection(), engine.dialect)
+    try:
+        yield borrowed
+    finally:
+        borrowed.close()
 
 
 _LAST = Prepared(

@@ -1,0 +1,115 @@
+"""Reviews written together: each is committed before its answer, once, in order per card."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from webapp import review_batch
+from webapp.batches import Batches
+from webapp.models import CardState, ReviewCount, ReviewRow
+
+
+def test_writes_that_wait_go_together_and_none_returns_before_its_write():
+    batches: Batches[int] = Batches()
+    first_started, release = threading.Event(), threading.Event()
+    written: list[list[int]] = []
+    returned: list[tuple[int, bool]] = []
+
+    def write_all(batch: list[int]) -> None:
+        if not written:
+            first_started.set()
+            release.wait(5)
+        written.append(list(batch))
+
+    def submit(job: int) -> None:
+        batches.write(job, write_all)
+        returned.append((job, any(job in batch for batch in written)))
+
+    first = threading.Thread(target=submit, args=(0,))
+    first.start()
+    assert first_started.wait(5)
+    others = [threading.Thread(target=submit, args=(n,)) for n in range(1, 6)]
+    for thread in others:
+        thread.start()
+    time.sleep(0.2)  # all five are waiting for the first write
+    assert written == []
+    release.set()
+    for thread in [first, *others]:
+        thread.join(5)
+    assert written == [[0], [1, 2, 3, 4, 5]]
+    # Each job returned only after the write holding it was done.
+    assert sorted(returned) == [(n, True) for n in range(6)]
+
+
+def _in_parallel(app, bodies: list[dict]) -> list:
+    """Send each body from its own client at once; the answers, in order."""
+    clients = [app.test_client() for _ in bodies]
+    tokens = [client.get("/api/csrf").json["csrf_token"] for client in clients]
+    answers: list = [None] * len(bodies)
+    start = threading.Barrier(len(bodies))
+
+    def send(index: int) -> None:
+        start.wait(5)
+        answers[index] = clients[index].post(
+            "/api/reviews", json=bodies[index], headers={"X-CSRF-Token": tokens[index]}
+        )
+
+    threads = [threading.Thread(target=send, args=(n,)) for n in range(len(bodies))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    return answers
+
+
+def test_reviews_of_one_card_at_once_are_all_kept_in_order(app):
+    answers = _in_parallel(
+        app, [{"card_id": "sqs-1", "rating": 3, "token": f"p-{n}"} for n in range(8)]
+    )
+    assert [answer.status_code for answer in answers] == [201] * 8
+    with Session(app.extensions["quizgen_engine"]) as session:
+        log = list(
+            session.scalars(select(ReviewRow).where(ReviewRow.card_id == "sqs-1").order_by("id"))
+        )
+        state = session.get(CardState, (1, "sqs-1"))
+        counted = session.scalar(select(func.sum(ReviewCount.reviews)))
+    assert state is not None and state.version == 8 and state.reps == 8
+    assert len(log) == 8 and counted == 8
+    for earlier, later in zip(log, log[1:], strict=False):
+        assert later.before == earlier.after  # each review starts where the last one ended
+    assert log[-1].after == state.fsrs_dict()
+
+
+def test_the_same_token_at_once_is_logged_once(app):
+    answers = _in_parallel(app, [{"card_id": "sqs-2", "rating": 3, "token": "same"}] * 6)
+    assert sorted(answer.status_code for answer in answers) == [200] * 5 + [201]
+    assert len({answer.json["review"]["id"] for answer in answers}) == 1
+    with Session(app.extensions["quizgen_engine"]) as session:
+        state = session.get(CardState, (1, "sqs-2"))
+        logged = session.scalar(select(func.count()).select_from(ReviewRow))
+    assert state is not None and state.version == 1 and logged == 1
+
+
+def test_a_failed_batch_is_written_again_one_by_one(app, reviewer, monkeypatch):
+    calls = []
+    real = review_batch._apply
+
+    def failing_once(driver, pending):
+        calls.append(pending.review.token)
+        if len(calls) == 1:
+            raise RuntimeError("disk trouble")
+        return real(driver, pending)
+
+    monkeypatch.setattr(review_batch, "_apply", failing_once)
+    answer = reviewer.post("/api/reviews", {"card_id": "sqs-3", "rating": 3, "token": "f"})
+    assert answer.status_code == 201, answer.json
+    again = reviewer.post("/api/reviews", {"card_id": "sqs-3", "rating": 3, "token": "f"})
+    assert again.status_code == 200 and again.json["review"]["id"] == answer.json["review"]["id"]
+    with Session(app.extensions["quizgen_engine"]) as session:
+        assert session.scalar(select(func.count()).select_from(ReviewRow)) == 1
+        state = session.get(CardState, (1, "sqs-3"))
+    assert state is not None and state.version == 1

@@ -1,0 +1,137 @@
+"""Reviews written together: one short transaction, and one wait for the disk, for all that wait.
+
+Each request reads its card and works out the FSRS step before any lock (`Pending.of`); the
+batch then only moves each card if it is still at the version read (else it is read again),
+logs the review unless its token is already logged, adds the quarter-hour counts and bumps
+each learner's version once, and commits. See `webapp/batches.py` for who writes when.
+"""
+
+from __future__ import annotations
+
+import json
+from contextlib import nullcontext
+from dataclasses import dataclass
+from typing import Any
+
+from .counts import count_reviews_driver
+from .errors import AppError, Conflict
+from .mastery import mastery_changed_fast
+from .prepared import Reader
+from .review_rows import (
+    FIND_TOKEN,
+    MOVE,
+    STATE_FIELDS,
+    Review,
+    after_review,
+    driver_read,
+    log_once,
+    log_values,
+)
+from .scheduling import to_ms
+
+__all__ = ["Pending", "write_batch"]
+
+
+@dataclass(eq=False)
+class Pending:
+    """A review waiting to be written, and what became of it."""
+
+    review: Review
+    version: int | None
+    """The version the client pinned (None: take the card as it is)."""
+    read: tuple[int, dict]
+    after: dict
+    written: tuple[int, int, dict, dict] | None = None
+    """The review's id, the version it moved the card from, and the fields before and after."""
+    error: AppError | None = None
+    duplicate: bool = False
+
+    @classmethod
+    def of(cls, review: Review, version: int | None, read: tuple[int, dict]) -> Pending:
+        """A review with its FSRS step worked out from the state read."""
+        return cls(review, version, read, after_review(read[1], review))
+
+    def forget(self) -> None:
+        """Drop the outcome (its transaction was rolled back)."""
+        self.written, self.error, self.duplicate = None, None, False
+
+
+def write_batch(driver: Reader, lock: Any, batch: list[Pending]) -> None:
+    """Write the batch in one transaction; on any failure none of it is written (each is then
+    tried alone by its own request)."""
+    with lock or nullcontext():
+        try:
+            driver.begin_write()
+            written = [pending for pending in batch if _apply(driver, pending)]
+            count_reviews_driver(driver, [_counted(pending) for pending in written])
+            for learner in sorted({pending.review.learner for pending in written}):
+                mastery_changed_fast(driver, learner)
+            driver.commit()
+        except Exception:
+            driver.rollback()
+            for pending in batch:
+                pending.forget()
+
+
+def _counted(pending: Pending) -> tuple[int, int, int, int]:
+    """What the quarter-hour counts need of a logged review."""
+    assert pending.written is not None
+    review, before = pending.review, pending.written[2]
+    return review.learner, to_ms(review.now), before["state"], int(review.rating)
+
+
+def _apply(driver: Reader, pending: Pending) -> bool:
+    """One review inside the batch's transaction; whether it was logged."""
+    review = pending.review
+    at, before = pending.read
+    after = pending.after
+    if pending.version not in (None, at) or not _move(driver, review, at, after):
+        caught_up = _catch_up(driver, pending)
+        if caught_up is None:
+            return False
+        at, before, after = caught_up
+    review_id = _log(driver, review, before, after)
+    if review_id is None:  # the token is logged already: put the card back, report that one
+        _move(driver, review, at + 1, before, back=True)
+        pending.duplicate = True
+        return False
+    pending.written = (review_id, at, before, after)
+    return True
+
+
+def _catch_up(driver: Reader, pending: Pending) -> tuple[int, dict, dict] | None:
+    """The card moved since it was read: review it as it is now (or say why not)."""
+    review = pending.review
+    now_read = driver_read(driver, review.learner, review.card_id)
+    assert now_read is not None
+    at, before = now_read
+    if pending.version is not None and pending.version != at:
+        if FIND_TOKEN.rows(driver, {"learner": review.learner, "token": review.token}):
+            pending.duplicate = True
+        else:
+            pending.error = Conflict(
+                f"card {review.card_id!r} is at version {at}, not {pending.version}; reload it"
+            )
+        return None
+    after = after_review(before, review)
+    if not _move(driver, review, at, after):
+        raise RuntimeError("a card moved while the write lock was held")
+    return at, before, after
+
+
+def _move(
+    driver: Reader, review: Review, version: int, fields: dict, *, back: bool = False
+) -> bool:
+    """Set the card's fields if it is still at `version` (one step on, or `back` one)."""
+    params = {f"new_{name}": fields[name] for name in STATE_FIELDS}
+    params.update(learner=review.learner, card=review.card_id, version=version)
+    params["new_version"] = version - 1 if back else version + 1
+    return MOVE.change(driver, params) == 1
+
+
+def _log(driver: Reader, review: Review, before: dict, after: dict) -> int | None:
+    """Insert the review log row; its id, or None when the token was logged before."""
+    params = {f"r_{name}": value for name, value in log_values(review, before, after).items()}
+    params.update(r_before=json.dumps(before), r_after=json.dumps(after))
+    found = log_once(driver.dialect.name).rows(driver, params)
+    return found[0][0] if found else None

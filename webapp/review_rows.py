@@ -1,0 +1,117 @@
+"""What recording a review reads and writes: the statements, and the rows they take."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from functools import lru_cache
+from typing import Any
+
+from fsrs import Rating
+from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from .models import NEW, CardState, ReviewRow
+from .prepared import Prepared, Reader
+from .scheduling import next_state, to_ms
+
+__all__ = [
+    "FIND_TOKEN",
+    "LOG",
+    "MOVE",
+    "READ_STATE",
+    "STATE_FIELDS",
+    "Review",
+    "after_review",
+    "as_read",
+    "driver_read",
+    "log_once",
+    "log_values",
+]
+
+STATE_FIELDS = tuple(CardState().fsrs_dict())
+READ_STATE = Prepared(
+    select(CardState.version, *(CardState.__table__.c[name] for name in STATE_FIELDS)).where(
+        CardState.learner_id == bindparam("learner"), CardState.card_id == bindparam("card")
+    )
+)
+FIND_TOKEN = Prepared(
+    select(ReviewRow.id).where(
+        ReviewRow.learner_id == bindparam("learner"), ReviewRow.token == bindparam("token")
+    )
+)
+MOVE = Prepared(
+    update(CardState)
+    .where(
+        CardState.learner_id == bindparam("learner"),
+        CardState.card_id == bindparam("card"),
+        CardState.version == bindparam("version"),
+    )
+    .values(
+        version=bindparam("new_version"),
+        **{name: bindparam(f"new_{name}") for name in STATE_FIELDS},
+    )
+)
+_REVIEW_FIELDS = [column.key for column in ReviewRow.__table__.columns if column.key != "id"]
+_LOG_VALUES: dict[str, Any] = {name: bindparam(f"r_{name}") for name in _REVIEW_FIELDS}
+LOG = Prepared(insert(ReviewRow).values(_LOG_VALUES).returning(ReviewRow.id))
+
+
+@lru_cache(maxsize=4)
+def log_once(dialect: str) -> Prepared:
+    """The log insert that adds nothing (and returns no id) when the token is already there."""
+    table = ReviewRow.__table__
+    assert isinstance(table, Table)
+    maker = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    stmt = maker(table).values(_LOG_VALUES)
+    stmt = stmt.on_conflict_do_nothing(index_elements=["learner_id", "token"])
+    return Prepared(stmt.returning(table.c.id))
+
+
+@dataclass(frozen=True)
+class Review:
+    """One review to record: who, which card, the rating, when, and its idempotency key."""
+
+    learner: int
+    card_id: str
+    rating: Rating
+    now: datetime
+    retention: float
+    token: str
+    duration_ms: int | None
+
+
+def as_read(row: Any) -> tuple[int, dict]:
+    """A `READ_STATE` row as (version, scheduling fields as in `fsrs_dict`)."""
+    return row[0], dict(zip(STATE_FIELDS, row[1:], strict=True))
+
+
+def driver_read(reader: Reader, learner: int, card_id: str) -> tuple[int, dict] | None:
+    """The card's version and scheduling fields, on a driver connection; None if it has none."""
+    found = READ_STATE.rows(reader, {"learner": learner, "card": card_id})
+    return as_read(found[0]) if found else None
+
+
+def after_review(before: dict, review: Review) -> dict:
+    """The scheduling fields after the review."""
+    outcome = next_state(before, review.rating, review.now, review.retention)
+    lapsed = before["state"] == 2 and review.rating == Rating.Again
+    after = dict(before, **asdict(outcome))
+    after.update(reps=before["reps"] + 1, lapses=before["lapses"] + int(lapsed))
+    return after
+
+
+def log_values(review: Review, before: dict, after: dict) -> dict[str, Any]:
+    """The review log row's plain columns."""
+    return {
+        "learner_id": review.learner,
+        "card_id": review.card_id,
+        "token": review.token,
+        "rating": int(review.rating),
+        "reviewed_ms": to_ms(review.now),
+        "duration_ms": review.duration_ms,
+        "was_new": before["state"] == NEW,
+        "state_before": before["state"],
+        "state_after": after["state"],
+        "undone_ms": None,
+    }
