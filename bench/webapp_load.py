@@ -428,8 +428,8 @@ def _best_ms(call, repeat: int) -> float:
 def in_process(args: argparse.Namespace, folder: Path) -> None:
     """One request at a time through Flask's test client: the cost of each GET phase.
 
-    "after a review" times the statistic right after a review each time, so nothing kept
-    from the request before can be used (what a learner sees after studying).
+    "after a review" times the statistic or next card right after a review each time, so
+    nothing kept from the request before can be used (what a learner sees while studying).
     """
     app = make_app(folder, args.synchronous)
     client = app.test_client()
@@ -452,7 +452,7 @@ def in_process(args: argparse.Namespace, folder: Path) -> None:
 
         get(0)
         print(f"{name:<30} {_best_ms(get, repeat):>8.2f}")
-        if not name.startswith("stats"):
+        if not name.startswith(("stats", "next")):
             continue
 
         def review_then_get(n: int, get=get) -> float:
