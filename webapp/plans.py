@@ -5,7 +5,7 @@ statements). Between two changes of the learner's cards the answer stays the sam
 kept under the learner's row of `mastery_versions`, which every review, undo, suspension,
 sync and new state bumps in its own transaction (see `webapp/mastery.py`). A kept plan is
 used while that version is unchanged, the study day is the same, and the clock has not
-reached the next due time that could change it (`queue.plan_horizon`). The version lives in
+reached the next due time that could change it (`queue.study_plan_until`). The version lives in
 the database, so a change made by another process shows at once too.
 """
 
@@ -20,7 +20,7 @@ from weakref import WeakKeyDictionary
 from .mastery import KEPT_PER_LEARNER, read_version
 from .models import CardRow, CardState
 from .prepared import Reader
-from .queue import Counts, Limits, Scope, day_start, plan_horizon, study_plan
+from .queue import Counts, Limits, Scope, day_start, study_plan_until
 from .scheduling import to_ms
 
 __all__ = ["kept_plan"]
@@ -62,8 +62,8 @@ def kept_plan(
             found = entry[1].get(key)
             if found is not None and found.fits(moment):
                 return found.plan
-    plan = study_plan(reader, learner, scope, limits, now)
-    kept = _Kept(plan, moment, plan_horizon(reader, learner, scope, now))
+    plan, until = study_plan_until(reader, learner, scope, limits, now)
+    kept = _Kept(plan, moment, until)
     with _LOCK:
         learners = _KEPT.setdefault(engine, {})
         entry = learners.get(learner)

@@ -34,8 +34,8 @@ __all__ = [
     "day_start",
     "list_cards",
     "next_card",
-    "plan_horizon",
     "study_plan",
+    "study_plan_until",
     "studied_today",
 ]
 
@@ -277,10 +277,12 @@ def _planned(deck: bool, tag: bool, note: bool) -> Prepared:
 
 @lru_cache(maxsize=16)
 def _planning(deck: bool, tag: bool, note: bool) -> Select:
-    """Counts and the next card's id in one statement (fewer round trips per page).
+    """Counts, the next card's id and the plan's horizon in one statement (fewer round trips).
 
     COALESCE stops at the first kind that has a card: due learning cards, due reviews (while
     the daily review limit allows), new cards (while the new limit allows), then learn-ahead.
+    The horizon is when the next learning card falls due, enters the learn-ahead window, and
+    when the next review card falls due (see `study_plan_until`).
     """
 
     def first(kind: str, gate: str | None) -> Any:
@@ -295,68 +297,78 @@ def _planning(deck: bool, tag: bool, note: bool) -> Select:
         first("new", "new_cap"),
         first("ahead", None),
     )
-    return _counting(deck, tag, note).add_columns(card)
+    # One subquery per state, so each walks its index in due order and stops at once.
+    horizon = [
+        _first_due_after(state, bound, deck, tag, note).scalar_subquery()
+        for state, bound in _HORIZON
+    ]
+    return _counting(deck, tag, note).add_columns(card, *horizon)
 
 
 def study_plan(
     reader: Reader, learner: int, scope: Scope, limits: Limits, now: datetime
 ) -> tuple[Counts, tuple[CardRow, CardState] | None]:
     """The counts and the next card, as the review page and `/api/next` show them."""
+    return study_plan_until(reader, learner, scope, limits, now)[0]
+
+
+def study_plan_until(
+    reader: Reader, learner: int, scope: Scope, limits: Limits, now: datetime
+) -> tuple[tuple[Counts, tuple[CardRow, CardState] | None], int | None]:
+    """`study_plan`, and until when (ms) it stays right if no card changes (None: for ever).
+
+    Only the clock moves a plan: a learning card falling due (it comes first), one coming within
+    the learn-ahead window (it is counted), or a review card falling due.
+    """
     done = studied_today(reader, learner, now, limits)
     new_left, reviews_left = _left(done, limits)
     params = dict(
         _params(learner, scope, now), new_cap=new_left, learning_cap=10_000, review_cap=reviews_left
     )
     [planned] = _planned(*_shape(scope)).rows(reader, params)
-    new, learning, review, card_id = planned
+    new, learning, review, card_id, *horizon = planned
     left = Counts(
         new=min(new, new_left),
         learning=learning,
         review=min(review, reviews_left),
         done=done["all"],
     )
+    until = _until(*horizon)
     if card_id is None:
-        return left, None
+        return (left, None), until
     # Driver SQL and plain objects: an ORM load costs more than the query (see `Prepared`).
     [found] = _CARD.rows(reader, {"learner": learner, "card": card_id})
-    return left, _loaded(found)
+    return (left, _loaded(found)), until
+
+
+_HORIZON = (
+    *((state, "now") for state in LEARNING),
+    *((state, "ahead") for state in LEARNING),
+    (REVIEW, "now"),
+)
+"""What the plan's horizon asks: when the next card of each state falls due after a bound."""
 
 
 @lru_cache(maxsize=64)
-def _first_due_after(kind: str, bound: str, deck: bool, tag: bool, note: bool) -> Select:
-    """When the first card of a kind (learning or review) in a scope falls due after `bound`."""
+def _first_due_after(state_number: int, bound: str, deck: bool, tag: bool, note: bool) -> Select:
+    """When the first card in a state (and a scope) falls due after `bound`."""
     state = CardState
     stmt = _in_scope(_visible(), deck, tag, note, tag_list=False)
-    states = (REVIEW,) if kind == "review" else LEARNING
-    kinds = or_(*(state.state == literal_column(str(n)) for n in states))
-    stmt = stmt.where(kinds, state.due_ms > bindparam(bound)).order_by(state.due_ms).limit(1)
+    stmt = stmt.where(state.state == literal_column(str(state_number)))
+    stmt = stmt.where(state.due_ms > bindparam(bound)).order_by(state.due_ms).limit(1)
     return stmt.with_only_columns(state.due_ms)
 
 
-@lru_cache(maxsize=16)
-def _horizon(deck: bool, tag: bool, note: bool) -> Prepared:
-    """The next due times that can change a plan made now, in one statement."""
-    return Prepared(
-        select(
-            _first_due_after("learning", "now", deck, tag, note).scalar_subquery(),
-            _first_due_after("learning", "ahead", deck, tag, note).scalar_subquery(),
-            _first_due_after("review", "now", deck, tag, note).scalar_subquery(),
-        )
-    )
-
-
-def plan_horizon(reader: Reader, learner: int, scope: Scope, now: datetime) -> int | None:
-    """Until when (ms) the study plan made at `now` stays right if no card changes; None: ever.
-
-    Only the clock moves a plan: a learning card falling due (it comes first), one coming within
-    the learn-ahead window (it is counted), or a review card falling due.
-    """
-    [(learning, ahead, review)] = _horizon(*_shape(scope)).rows(
-        reader, _params(learner, scope, now)
-    )
+def _until(*due: int | None) -> int | None:
+    """The first of: a learning card due, one entering the learn-ahead window, a review due
+    (`due` as `_HORIZON` asks)."""
     window = int(LEARN_AHEAD.total_seconds() * 1000)
-    times = [learning, None if ahead is None else ahead - window, review]
-    return min((t for t in times if t is not None), default=None)
+    times = [
+        moment - window if bound == "ahead" else moment
+        for (_state, bound), moment in zip(_HORIZON, due, strict=True)
+        if moment is not None
+    ]
+    return min(times, default=None)
 
 
 def next_card(

@@ -105,8 +105,10 @@ def test_a_failed_batch_is_written_again_one_by_one(app, reviewer, monkeypatch):
         return real(driver, pending)
 
     monkeypatch.setattr(review_batch, "_apply", failing_once)
+    assert reviewer.next() == reviewer.next()  # the plan is kept
     answer = reviewer.post("/api/reviews", {"card_id": "sqs-3", "rating": 3, "token": "f"})
     assert answer.status_code == 201, answer.json
+    assert reviewer.next()["counts"]["done"] == 1  # written alone, it moved the version too
     again = reviewer.post("/api/reviews", {"card_id": "sqs-3", "rating": 3, "token": "f"})
     assert again.status_code == 200 and again.json["review"]["id"] == answer.json["review"]["id"]
     with Session(app.extensions["quizgen_engine"]) as session:
