@@ -68,9 +68,9 @@ def write_batch(driver: Reader, lock: Any, batch: list[Pending]) -> None:
                 mastery_changed_fast(driver, learner)
             driver.commit()
         except Exception:
-            driver.rollback()
-            for pending in batch:
+            for pending in batch:  # first, so that nothing uncommitted is ever reported
                 pending.forget()
+            driver.rollback()
 
 
 def _counted(pending: Pending) -> tuple[int, int, int, int]:
