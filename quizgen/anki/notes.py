@@ -182,7 +182,7 @@ def _escaped(text: str) -> str:
 
 def _source(card_file: CardFile, card: Card, site_url: str | None) -> str:
     """A link to the card's section on the site, or the note's path when there is no site."""
-    label = html.escape(card_file.title or card_file.note or "")
+    label = _escaped(card_file.title or card_file.note or "")
     if site_url and (card_file.note is not None or card_file.page):
         base = site_url if site_url.endswith("/") else site_url + "/"
         anchor = f"#{card.anchor}" if card.anchor else ""
@@ -196,6 +196,14 @@ def _source(card_file: CardFile, card: Card, site_url: str | None) -> str:
 
 def _tags(card_file: CardFile, card: Card) -> tuple[str, ...]:
     """Note tags, card tags and `origin::<origin>`, each once, sorted."""
-    tags = {anki_tag(tag) for tag in (*card_file.tags, *card.tags)}
-    tags.add(f"origin::{card.origin.value}")
+    return _tag_set(card_file.tags, card.tags, card.origin.value)
+
+
+@lru_cache(maxsize=4096)
+def _tag_set(
+    note_tags: tuple[str, ...], card_tags: tuple[str, ...], origin: str
+) -> tuple[str, ...]:
+    """The tags of every card with these note tags, card tags and origin (they repeat)."""
+    tags = {anki_tag(tag) for tag in (*note_tags, *card_tags)}
+    tags.add(f"origin::{origin}")
     return tuple(sorted(tag for tag in tags if tag))
