@@ -121,6 +121,10 @@ def file_digest(path: Path) -> str:
 
 
 def content_digest(notes: list[AnkiNote], models_key: str) -> str:
-    """A fingerprint of everything that ends up in the package's rows (not `removed_at`)."""
-    rows = sorted(note.to_row()[:6] for note in notes)
-    return hashlib.sha256(models_key.encode() + orjson.dumps(rows)).hexdigest()
+    """A fingerprint of the notes in package order, and so of everything in the package's rows.
+
+    The order and a removed note's `removed_at` are the same from one build to the next when
+    nothing changed (card files in path order, removed notes in the last manifest's order).
+    """
+    rows = orjson.dumps([note.to_row() for note in notes])
+    return hashlib.sha256(models_key.encode() + rows).hexdigest()

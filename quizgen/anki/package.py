@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..diagnostics import Diagnostic
+from ..memory import collector_paused
 from .collect import CardFiles, collect_notes, plan_files
 from .manifest import (
     Manifest,
@@ -86,6 +87,19 @@ def export_package(
     deck_name: str | None = None,
 ) -> ExportReport:
     """Write the package and its manifest; return counts and diagnostics."""
+    with collector_paused():
+        return _export(cards_dir, out_file, notes_dir, site_url, timestamp, deck_name)
+
+
+def _export(
+    cards_dir: Path,
+    out_file: Path,
+    notes_dir: Path | None,
+    site_url: str | None,
+    timestamp: float | None,
+    deck_name: str | None,
+) -> ExportReport:
+    """`export_package`, run with the cycle collector paused."""
     cards_dir, out_file = Path(cards_dir), Path(out_file)
     root = deck_name or Path(notes_dir or cards_dir).resolve().name or "quizgen"
     media = MediaLibrary.scan(Path(notes_dir)) if notes_dir and Path(notes_dir).is_dir() else None

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..diagnostics import Diagnostic, Severity
+from ..memory import collector_paused
 from ..note import Note, WikiLink
 from .auto import definition_cards, quantity_cards, question_cards
 from .blocks import Piece, pieces_of
@@ -69,22 +67,6 @@ def extract_vault(vault: Vault) -> Extraction:
             found.diagnostics += problems
     found.diagnostics.sort()
     return found
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector while cards are made.
-
-    Extraction makes many small objects and no reference cycles; with a large vault loaded, each
-    collection walks every token of every note, which costs more than the extraction itself.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def extract_note(note: Note, vault: Vault | None = None) -> tuple[CardFile, list[Diagnostic]]:

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..diagnostics import Diagnostic, Severity
-from .extract import card_path, collector_paused, extract_note, fingerprint, source_hash
+from ..memory import collector_paused
+from .extract import card_path, extract_note, fingerprint, source_hash
 from .files import dump_card_file, read_card_file
 from .model import Card, CardFile, Origin
 
