@@ -117,7 +117,7 @@ _Rendered = tuple[FileEntry | None, list[AnkiNote], list[Diagnostic]]
 
 def _render_all(jobs: list[_Job], settings: ExportSettings) -> Generator[_Rendered]:
     """The jobs rendered, in order; by worker processes when there is much to do and cores."""
-    workers = min(os.cpu_count() or 1, 8)
+    workers = min(usable_cores(), 8)
     if workers < 2 or sum(len(job.data) for job in jobs) < PARALLEL_BYTES:
         yield from (_render_file(job, settings) for job in jobs)
         return
@@ -134,6 +134,13 @@ def _render_all(jobs: list[_Job], settings: ExportSettings) -> Generator[_Render
     except BrokenProcessPool:  # a worker died (out of memory, killed): go on here
         log.warning("a worker process stopped; rendering the rest in this one")
         yield from (_render_file(job, settings) for job in jobs[done:])
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (fewer than the machine's under `taskset` or a cgroup)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def _render_task(

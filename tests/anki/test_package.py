@@ -205,7 +205,7 @@ def test_rendering_in_worker_processes_gives_the_same_package(project, tmp_path,
     serial = export_package(project.cards, project.out, notes_dir=project.notes, timestamp=T0)
     serial_rows = rows(serial.path, tmp_path)
     monkeypatch.setattr(collect, "PARALLEL_BYTES", 0)
-    monkeypatch.setattr(collect.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(collect, "usable_cores", lambda: 2)
     other = tmp_path / "parallel" / "deck.apkg"
     parallel = export_package(project.cards, other, notes_dir=project.notes, timestamp=T0)
 
@@ -323,7 +323,7 @@ def test_a_worker_that_dies_leaves_the_rest_to_the_main_process(
     monkeypatch.setattr(collect, "_render_task", dying)
     monkeypatch.setattr(collect, "PARALLEL_BYTES", 0)
     monkeypatch.setattr(collect, "FILES_PER_TASK", 1)
-    monkeypatch.setattr(collect.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(collect, "usable_cores", lambda: 2)
     with caplog.at_level(logging.WARNING, logger="quizgen.anki"):
         survived = export_package(project.cards, project.out, timestamp=T0)
 
