@@ -6,6 +6,7 @@ import hashlib
 import logging
 import multiprocessing
 import os
+import sys
 import threading
 from collections.abc import Callable, Generator
 from concurrent.futures import ProcessPoolExecutor
@@ -122,11 +123,10 @@ def _render_all(jobs: list[_Job], settings: ExportSettings) -> Generator[_Render
         yield from (_render_file(job, settings) for job in jobs)
         return
     tasks = [jobs[start : start + FILES_PER_TASK] for start in range(0, len(jobs), FILES_PER_TASK)]
-    # Forking is quick; it is only safe while this process runs no other thread.
-    method = "fork" if threading.active_count() == 1 and os.name == "posix" else "spawn"
+    context = multiprocessing.get_context(start_method())
     done = 0
     try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
             for results in pool.map(_render_task, tasks, [settings] * len(tasks)):
                 for entry, rows, problems in results:
                     done += 1
@@ -134,6 +134,12 @@ def _render_all(jobs: list[_Job], settings: ExportSettings) -> Generator[_Render
     except BrokenProcessPool:  # a worker died (out of memory, killed): go on here
         log.warning("a worker process stopped; rendering the rest in this one")
         yield from (_render_file(job, settings) for job in jobs[done:])
+
+
+def start_method() -> str:
+    """Fork (quick) on Linux while this process runs no other thread; else start afresh."""
+    alone = threading.active_count() == 1
+    return "fork" if alone and sys.platform.startswith("linux") else "spawn"
 
 
 def usable_cores() -> int:

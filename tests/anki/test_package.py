@@ -200,12 +200,16 @@ def test_obsidian_image_embeds_become_markdown_images(text, expected):
     assert obsidian_images_to_markdown(text) == expected
 
 
-def test_rendering_in_worker_processes_gives_the_same_package(project, tmp_path, monkeypatch):
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_rendering_in_worker_processes_gives_the_same_package(
+    project, tmp_path, monkeypatch, method
+):
     (project.cards / "aws" / "broken.yml").write_text("cards: [\n", encoding="utf-8")
     serial = export_package(project.cards, project.out, notes_dir=project.notes, timestamp=T0)
     serial_rows = rows(serial.path, tmp_path)
     monkeypatch.setattr(collect, "PARALLEL_BYTES", 0)
     monkeypatch.setattr(collect, "usable_cores", lambda: 2)
+    monkeypatch.setattr(collect, "start_method", lambda: method)
     other = tmp_path / "parallel" / "deck.apkg"
     parallel = export_package(project.cards, other, notes_dir=project.notes, timestamp=T0)
 
