@@ -211,6 +211,22 @@ def build(
     click.echo(f"site written to {site_dir}/")
 
 
+def stale_site(notes_dir: Path, site_dir: Path) -> list[str]:
+    """What to tell the user when the site to serve is missing or older than the notes."""
+    built = site_dir / "index.html"
+    if not built.is_file():
+        return [f"no built site in {site_dir}: run `quizgen build` (the quiz app works without)"]
+    notes = list(notes_dir.rglob("*.md")) if notes_dir.is_dir() else []
+    newer = [note for note in notes if note.stat().st_mtime > built.stat().st_mtime]
+    if not newer:
+        return []
+    newest = max(newer, key=lambda note: note.stat().st_mtime).relative_to(notes_dir)
+    return [
+        f"{len(newer)} note(s) changed since the site in {site_dir} was built (the latest: "
+        f"{newest.as_posix()}): run `quizgen build` to see them there and in the cards"
+    ]
+
+
 @main.command()
 @NOTES
 @CARDS
@@ -250,6 +266,8 @@ def serve(
     """Serve the quiz app and the site on one local address (production WSGI server)."""
     from webapp import serve as serve_app
 
+    for warning in stale_site(notes_dir, site_dir):
+        click.echo(f"warning: {warning}", err=True)
     serve_app(
         cards_dir=cards_dir,
         site_dir=site_dir,

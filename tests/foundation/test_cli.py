@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -75,3 +76,27 @@ def test_missing_notes_folder_is_a_clear_error(tmp_path):
     result = CliRunner().invoke(main, ["check", "--notes", str(tmp_path / "nope")])
     assert result.exit_code != 0
     assert "does not exist" in result.output
+
+
+def test_serve_says_when_the_site_is_missing_or_older_than_the_notes(tmp_path, monkeypatch):
+    import webapp
+
+    served = []
+    monkeypatch.setattr(webapp, "serve", lambda **options: served.append(options))
+    notes, site = tmp_path / "notes", tmp_path / "site"
+    notes.mkdir()
+    (notes / "sqs.md").write_text("# SQS\n", encoding="utf-8")
+    arguments = ("serve", "--notes", str(notes), "--site", str(site))
+
+    missing = CliRunner().invoke(main, list(arguments))
+    assert "no built site" in missing.output and len(served) == 1
+
+    site.mkdir()
+    (site / "index.html").write_text("<html></html>", encoding="utf-8")
+    os.utime(notes / "sqs.md", (2_000_000_000, 2_000_000_000))  # edited after the build
+    stale = CliRunner().invoke(main, list(arguments))
+    assert "1 note(s) changed" in stale.output and "sqs.md" in stale.output
+
+    os.utime(notes / "sqs.md", (1_000_000_000, 1_000_000_000))
+    fresh = CliRunner().invoke(main, list(arguments))
+    assert "warning" not in fresh.output and len(served) == 3
