@@ -11,6 +11,7 @@ import time
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..diagnostics import Diagnostic
 from ..memory import collector_paused
@@ -54,29 +55,18 @@ class ExportReport:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-def write_package(
-    cards_dir: Path,
-    out_file: Path,
-    *,
-    notes_dir: Path | None = None,
-    site_url: str | None = None,
-    timestamp: float | None = None,
-    deck_name: str | None = None,
-) -> Path:
-    """Write the `.apkg` for a folder of card files; problems are logged as warnings."""
-    report = export_package(
-        cards_dir,
-        out_file,
-        notes_dir=notes_dir,
-        site_url=site_url,
-        timestamp=timestamp,
-        deck_name=deck_name,
-    )
+def write_package(cards_dir: Path, out_file: Path, **options: Any) -> Path:
+    """Write the `.apkg` for a folder of card files (options as for `export_package`).
+
+    Problems are logged as warnings.
+    """
+    report = export_package(cards_dir, out_file, **options)
     for diagnostic in report.diagnostics:
         log.warning("%s", diagnostic)
     return report.path
 
 
+@collector_paused()
 def export_package(
     cards_dir: Path,
     out_file: Path,
@@ -86,20 +76,10 @@ def export_package(
     timestamp: float | None = None,
     deck_name: str | None = None,
 ) -> ExportReport:
-    """Write the package and its manifest; return counts and diagnostics."""
-    with collector_paused():
-        return _export(cards_dir, out_file, notes_dir, site_url, timestamp, deck_name)
+    """Write the package and its manifest; return counts and diagnostics.
 
-
-def _export(
-    cards_dir: Path,
-    out_file: Path,
-    notes_dir: Path | None,
-    site_url: str | None,
-    timestamp: float | None,
-    deck_name: str | None,
-) -> ExportReport:
-    """`export_package`, run with the cycle collector paused."""
+    Runs with the cycle collector paused: it makes a few hundred thousand lasting objects.
+    """
     cards_dir, out_file = Path(cards_dir), Path(out_file)
     root = deck_name or Path(notes_dir or cards_dir).resolve().name or "quizgen"
     media = MediaLibrary.scan(Path(notes_dir)) if notes_dir and Path(notes_dir).is_dir() else None
