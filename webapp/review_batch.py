@@ -8,7 +8,6 @@ each learner's version once, and commits. See `webapp/batches.py` for who writes
 
 from __future__ import annotations
 
-import json
 from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import Any
@@ -20,12 +19,13 @@ from .prepared import Reader
 from .review_rows import (
     FIND_TOKEN,
     MOVE,
-    STATE_FIELDS,
     Review,
     after_review,
     driver_read,
     log_once,
+    log_params,
     log_values,
+    move_params,
 )
 from .scheduling import to_ms
 
@@ -123,15 +123,12 @@ def _move(
     driver: Reader, review: Review, version: int, fields: dict, *, back: bool = False
 ) -> bool:
     """Set the card's fields if it is still at `version` (one step on, or `back` one)."""
-    params = {f"new_{name}": fields[name] for name in STATE_FIELDS}
-    params.update(learner=review.learner, card=review.card_id, version=version)
-    params["new_version"] = version - 1 if back else version + 1
+    params = move_params(review, version, fields, version - 1 if back else version + 1)
     return MOVE.change(driver, params) == 1
 
 
 def _log(driver: Reader, review: Review, before: dict, after: dict) -> int | None:
     """Insert the review log row; its id, or None when the token was logged before."""
-    params = {f"r_{name}": value for name, value in log_values(review, before, after).items()}
-    params.update(r_before=json.dumps(before), r_after=json.dumps(after))
+    params = log_params(log_values(review, before, after), before, after)
     found = log_once(driver.dialect.name).rows(driver, params)
     return found[0][0] if found else None

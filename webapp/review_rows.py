@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -26,7 +27,9 @@ __all__ = [
     "as_read",
     "driver_read",
     "log_once",
+    "log_params",
     "log_values",
+    "move_params",
 ]
 
 STATE_FIELDS = tuple(CardState().fsrs_dict())
@@ -115,3 +118,18 @@ def log_values(review: Review, before: dict, after: dict) -> dict[str, Any]:
         "state_after": after["state"],
         "undone_ms": None,
     }
+
+
+def move_params(review: Review, version: int, fields: dict, new_version: int) -> dict[str, Any]:
+    """Parameters of MOVE: set the card to `fields` and `new_version` if it is at `version`."""
+    params = {f"new_{name}": fields[name] for name in STATE_FIELDS}
+    params.update(learner=review.learner, card=review.card_id, version=version)
+    params["new_version"] = new_version
+    return params
+
+
+def log_params(values: dict[str, Any], before: dict, after: dict) -> dict[str, Any]:
+    """Parameters of the log insert, from `log_values` and the fields before and after."""
+    params = {f"r_{name}": value for name, value in values.items()}
+    params.update(r_before=json.dumps(before), r_after=json.dumps(after))
+    return params

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -26,12 +25,13 @@ from .review_rows import (
     LOG,
     MOVE,
     READ_STATE,
-    STATE_FIELDS,
     Review,
     after_review,
     as_read,
     driver_read,
+    log_params,
     log_values,
+    move_params,
 )
 from .scheduling import parse_rating, to_ms
 
@@ -117,18 +117,14 @@ def _read_state(connection: Connection, learner: int, card_id: str) -> tuple[int
 def _move(connection: Connection, review: Review, version: int, before: dict) -> dict | None:
     """Move the card from `before` to its next state if it is still at `version`."""
     after = after_review(before, review)
-    params = {f"new_{name}": after[name] for name in STATE_FIELDS}
-    params.update(learner=review.learner, card=review.card_id, version=version)
-    moved = MOVE.run(connection, dict(params, new_version=version + 1))
+    moved = MOVE.run(connection, move_params(review, version, after, version + 1))
     return after if moved.rowcount == 1 else None
 
 
 def _log(connection: Connection, review: Review, before: dict, after: dict) -> ReviewRow:
     """Insert the review log row (and its quarter-hour count); the row as a detached object."""
     values = log_values(review, before, after)
-    params = {f"r_{name}": value for name, value in values.items()}
-    params.update(r_before=json.dumps(before), r_after=json.dumps(after))
-    review_id = LOG.run(connection, params).scalar_one()
+    review_id = LOG.run(connection, log_params(values, before, after)).scalar_one()
     count_review_fast(
         connection, review.learner, values["reviewed_ms"], before["state"], values["rating"]
     )
