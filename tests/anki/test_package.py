@@ -325,6 +325,8 @@ def test_a_worker_that_dies_leaves_the_rest_to_the_main_process(
 
     dying.__module__, dying.__qualname__ = original.__module__, original.__qualname__
     monkeypatch.setattr(collect, "_render_task", dying)
+    # Forked workers see the patched task; started afresh they would import the real one.
+    monkeypatch.setattr(collect, "start_method", lambda: "fork")
     monkeypatch.setattr(collect, "PARALLEL_BYTES", 0)
     monkeypatch.setattr(collect, "FILES_PER_TASK", 1)
     monkeypatch.setattr(collect, "usable_cores", lambda: 2)
