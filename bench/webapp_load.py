@@ -339,6 +339,8 @@ def _submit(quizzes: list[dict]):
 def phases(args: argparse.Namespace) -> dict:
     """Each phase's name and the request it sends (worker index, request number)."""
     rng = random.Random(11)
+    run = f"{random.getrandbits(32):08x}"  # tokens unique across runs and warm-ups: no duplicates
+    serial = itertools.count()
     card_ids = [f"card-{n:06d}" for n in range(args.cards)]
     notes = min(args.cards, 2000)
 
@@ -354,7 +356,11 @@ def phases(args: argparse.Namespace) -> dict:
         "submit-review": lambda i, n: (
             "POST",
             "/api/reviews",
-            {"card_id": rng.choice(card_ids), "rating": 1 + n % 4, "token": f"bench-{i}-{n}"},
+            {
+                "card_id": rng.choice(card_ids),
+                "rating": 1 + n % 4,
+                "token": f"bench-{run}-{next(serial)}",
+            },
         ),
         "quiz (note, 10)": lambda i, n: (
             "POST",

@@ -9,6 +9,7 @@ from flask import Flask
 
 from . import db
 from .config import configure
+from .json_provider import OrjsonProvider
 from .server import serve
 
 __all__ = ["create_app", "serve"]
@@ -30,6 +31,7 @@ def create_app(
         instance_path=str(Path(instance_path).resolve()) if instance_path else None,
         instance_relative_config=True,
     )
+    app.json = OrjsonProvider(app)
     configure(app, test_config, overrides)
     db.init_app(app)
     from . import security

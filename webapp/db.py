@@ -26,6 +26,7 @@ __all__ = [
     "Prepared",
     "Reader",
     "database_url",
+    "engine_of",
     "get_engine",
     "get_reader",
     "get_session",
@@ -143,11 +144,16 @@ def write(session: Session) -> Iterator[Session]:
     """One write transaction: committed at the end, rolled back on any error."""
     if session.in_transaction():
         session.rollback()
-    bind = session.get_bind()
-    lock = writer_lock(bind.engine if isinstance(bind, Connection) else bind)
+    lock = writer_lock(engine_of(session))
     with lock or nullcontext(), session.begin():
         session.connection(execution_options=WRITE)
         yield session
+
+
+def engine_of(session: Session) -> Engine:
+    """The engine a session is bound to (through a connection, in some tests)."""
+    bind = session.get_bind()
+    return bind.engine if isinstance(bind, Connection) else bind
 
 
 def get_reader() -> Reader:

@@ -20,6 +20,7 @@ from sqlalchemy import Connection, Engine, Table, bindparam, exists, insert, sel
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from .db import engine_of
 from .models import Learner, MasteryVersion
 from .prepared import Prepared, Reader
 
@@ -94,11 +95,6 @@ def read_version(reader: Reader, learner: int) -> int:
     return int(found[0][0]) if found else 0
 
 
-def _engine(session: Session) -> Engine:
-    bind = session.get_bind()
-    return bind.engine if isinstance(bind, Connection) else bind
-
-
 def kept(session: Session, learner: int, key: Hashable, work_out: Callable[[], T]) -> T:
     """What `work_out()` gives for the learner, kept under `key` until the version moves.
 
@@ -106,7 +102,7 @@ def kept(session: Session, learner: int, key: Hashable, work_out: Callable[[], T
     Kept values are shared between requests: give immutable ones (tuples, frozen records).
     """
     version = mastery_version(session, learner)
-    engine = _engine(session)
+    engine = engine_of(session)
     with _LOCK:
         entry = _KEPT.setdefault(engine, {}).get(learner)
         if entry is not None and entry[0] == version and key in entry[1]:

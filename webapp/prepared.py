@@ -20,21 +20,16 @@ class Prepared:
 
     def __init__(self, statement: Any) -> None:
         self.statement = statement
-        self._compiled: dict[str, Any] = {}
+        self._plans: dict[str, _Plan] = {}
 
-    def _compile(self, dialect: Any) -> Any:
-        compiled = self._compiled.get(dialect.name)
-        if compiled is None:
-            compiled = self.statement.compile(dialect=dialect)
-            self._compiled[dialect.name] = compiled
-        return compiled
+    def _plan(self, dialect: Any) -> _Plan:
+        plan = self._plans.get(dialect.name)
+        if plan is None:
+            plan = self._plans[dialect.name] = _Plan.of(self.statement.compile(dialect=dialect))
+        return plan
 
     def _arguments(self, dialect: Any, params: dict[str, Any]) -> tuple[str, Any]:
-        compiled = self._compile(dialect)
-        values = {**compiled.params, **params}
-        if compiled.positiontup:
-            return compiled.string, tuple(values[name] for name in compiled.positiontup)
-        return compiled.string, values
+        return self._plan(dialect).arguments(params)
 
     def run(self, connection: Connection, params: dict[str, Any]) -> Any:
         """Execute with `params` (the statement's own literal values are filled in)."""
@@ -61,6 +56,33 @@ class Prepared:
             return int(cursor.rowcount)
         finally:
             cursor.close()
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """A compiled statement: its SQL, and how to lay out its parameters for the driver."""
+
+    sql: str
+    names: tuple[str, ...] | None
+    """The parameters in order, for a driver with positional parameters (None: by name)."""
+    literals: dict[str, Any]
+    """Values the statement carries itself (bound literals), under their parameter names."""
+
+    @classmethod
+    def of(cls, compiled: Any) -> _Plan:
+        binds = compiled.binds
+        literals = {
+            name: value for name, value in compiled.params.items() if not binds[name].required
+        }
+        names = tuple(compiled.positiontup) if compiled.positiontup else None
+        return cls(compiled.string, names, literals)
+
+    def arguments(self, params: dict[str, Any]) -> tuple[str, Any]:
+        """The SQL and the driver's parameters for `params` (the literals filled in)."""
+        values = {**self.literals, **params} if self.literals else params
+        if self.names is None:
+            return self.sql, values
+        return self.sql, tuple(map(values.__getitem__, self.names))
 
 
 @dataclass

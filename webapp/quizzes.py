@@ -25,7 +25,7 @@ from quizgen.quiz import (
     select_cards,
 )
 
-from .db import write
+from .db import engine_of, write
 from .errors import BadInput, Conflict, NotFound
 from .models import CardRow, CardState, QuizAnswerRow, QuizAttempt
 from .quizbank import QuizBank, review_card_id
@@ -304,13 +304,21 @@ def feed_schedule(
     """
     from .reviews import submit_review
 
+    engine = engine_of(session)
     fed = 0
     for row in rows:
         token = review_token(row.attempt_id, row.question_id)
         rating = 3 if row.correct else 1
         try:
             submit_review(
-                session, learner, row.card_id, rating, now, retention=retention, token=token
+                engine,
+                lambda: session,
+                learner,
+                row.card_id,
+                rating,
+                now,
+                retention=retention,
+                token=token,
             )
         except NotFound:
             continue

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
+import orjson
 from fsrs import Rating
 from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -29,7 +29,9 @@ __all__ = [
     "log_once",
     "log_params",
     "log_values",
+    "logged_review",
     "move_params",
+    "state_dict",
 ]
 
 STATE_FIELDS = tuple(CardState().fsrs_dict())
@@ -99,8 +101,8 @@ def after_review(before: dict, review: Review) -> dict:
     """The scheduling fields after the review."""
     outcome = next_state(before, review.rating, review.now, review.retention)
     lapsed = before["state"] == 2 and review.rating == Rating.Again
-    after = dict(before, **asdict(outcome))
-    after.update(reps=before["reps"] + 1, lapses=before["lapses"] + int(lapsed))
+    after = dict(before)
+    after.update(outcome.fields(), reps=before["reps"] + 1, lapses=before["lapses"] + int(lapsed))
     return after
 
 
@@ -120,6 +122,20 @@ def log_values(review: Review, before: dict, after: dict) -> dict[str, Any]:
     }
 
 
+def logged_review(
+    review_id: int, values: dict[str, Any], before: dict, after: dict
+) -> dict[str, Any]:
+    """A logged review as plain data, as `ReviewRow.to_dict` gives it."""
+    found = {"id": review_id, **values, "before": before, "after": after}
+    del found["learner_id"]
+    return found
+
+
+def state_dict(review: Review, version: int, fields: dict) -> dict[str, Any]:
+    """The card's state as plain data, as `CardState.to_dict` gives it."""
+    return {"card_id": review.card_id, "version": version, **fields}
+
+
 def move_params(review: Review, version: int, fields: dict, new_version: int) -> dict[str, Any]:
     """Parameters of MOVE: set the card to `fields` and `new_version` if it is at `version`."""
     params = {f"new_{name}": fields[name] for name in STATE_FIELDS}
@@ -131,5 +147,5 @@ def move_params(review: Review, version: int, fields: dict, new_version: int) ->
 def log_params(values: dict[str, Any], before: dict, after: dict) -> dict[str, Any]:
     """Parameters of the log insert, from `log_values` and the fields before and after."""
     params = {f"r_{name}": value for name, value in values.items()}
-    params.update(r_before=json.dumps(before), r_after=json.dumps(after))
+    params.update(r_before=orjson.dumps(before).decode(), r_after=orjson.dumps(after).decode())
     return params

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -18,7 +18,7 @@ from .counts import count_review_fast, uncount_review
 from .db import Prepared, Reader, write, writer_lock
 from .errors import BadInput, Conflict, NotFound
 from .mastery import mastery_changed
-from .models import NEW, CardRow, CardState, ReviewRow, detached
+from .models import NEW, CardRow, CardState, ReviewRow
 from .review_batch import Pending, write_batch
 from .review_rows import (
     FIND_TOKEN,
@@ -31,7 +31,9 @@ from .review_rows import (
     driver_read,
     log_params,
     log_values,
+    logged_review,
     move_params,
+    state_dict,
 )
 from .scheduling import parse_rating, to_ms
 
@@ -40,19 +42,23 @@ __all__ = ["ReviewResult", "last_review_id", "submit_review", "undo_review"]
 
 @dataclass(frozen=True)
 class ReviewResult:
-    """The stored review, the card's state after it, and whether it was already recorded."""
+    """The stored review, the card's state after it, and whether it was already recorded.
 
-    review: ReviewRow
-    state: CardState
+    Both are plain data, as `ReviewRow.to_dict` and `CardState.to_dict` give them.
+    """
+
+    review: dict[str, Any]
+    state: dict[str, Any]
     duplicate: bool = False
+
+    @classmethod
+    def of_rows(cls, review: ReviewRow, state: CardState, duplicate: bool = False) -> ReviewResult:
+        """The result for rows loaded through the ORM."""
+        return cls(review.to_dict(), state.to_dict(), duplicate)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for the JSON API."""
-        return {
-            "review": self.review.to_dict(),
-            "state": self.state.to_dict(),
-            "duplicate": self.duplicate,
-        }
+        return {"review": self.review, "state": self.state, "duplicate": self.duplicate}
 
 
 def _check_token(token: str | None, card_id: str, version: int | None) -> str:
@@ -74,7 +80,7 @@ def _recorded(session: Session, learner: int, token: str) -> ReviewResult | None
         return None
     state = session.get(CardState, (learner, review.card_id), populate_existing=True)
     assert state is not None
-    return ReviewResult(review, state, duplicate=True)
+    return ReviewResult.of_rows(review, state, duplicate=True)
 
 
 def _new_state(session: Session, learner: int, card_id: str) -> tuple[int, dict]:
@@ -121,14 +127,14 @@ def _move(connection: Connection, review: Review, version: int, before: dict) ->
     return after if moved.rowcount == 1 else None
 
 
-def _log(connection: Connection, review: Review, before: dict, after: dict) -> ReviewRow:
-    """Insert the review log row (and its quarter-hour count); the row as a detached object."""
+def _log(connection: Connection, review: Review, before: dict, after: dict) -> dict[str, Any]:
+    """Insert the review log row (and its quarter-hour count); the row as plain data."""
     values = log_values(review, before, after)
     review_id = LOG.run(connection, log_params(values, before, after)).scalar_one()
     count_review_fast(
         connection, review.learner, values["reviewed_ms"], before["state"], values["rating"]
     )
-    return ReviewRow(id=review_id, before=before, after=after, **values)
+    return logged_review(review_id, values, before, after)
 
 
 def _record(
@@ -155,8 +161,7 @@ def _record(
                 raise Conflict("the card was reviewed meanwhile; reload to see it as it is now")
         row = _log(connection, review, before, after)
         mastery_changed(connection, review.learner)
-    state = CardState(learner_id=review.learner, card_id=review.card_id, version=at + 1, **after)
-    return ReviewResult(row, state)
+    return ReviewResult(row, state_dict(review, at + 1, after))
 
 
 def _duplicate(session: Session, learner: int, token: str) -> ReviewResult:
@@ -166,7 +171,8 @@ def _duplicate(session: Session, learner: int, token: str) -> ReviewResult:
 
 
 def submit_review(
-    session: Session,
+    engine: Engine,
+    session: Callable[[], Session],
     learner: int,
     card_id: str,
     rating: object,
@@ -182,6 +188,7 @@ def submit_review(
 
     The card is read and its FSRS step worked out on a driver connection (`reader`, or one
     from the pool), then written with whatever other reviews wait (see `webapp/batches.py`).
+    An ORM session is asked of `session` only when that path cannot finish the review.
     """
     parsed = parse_rating(rating)
     if parsed is None:
@@ -190,14 +197,11 @@ def submit_review(
         raise BadInput("duration_ms must be between 0 and 86400000")
     key = _check_token(token, card_id, version)
     review = Review(learner, card_id, parsed, now, retention, key, duration_ms)
-    if session.in_transaction():
-        session.rollback()
-    engine = _engine(session)
     with _driver(engine, reader) as driver:
         read = driver_read(driver, learner, card_id)
         if read is None:
-            read = _new_state(session, learner, card_id)
-            session.rollback()
+            read = _new_state(_fresh(session), learner, card_id)
+            session().rollback()
         pending = Pending.of(review, version, read)  # FSRS before any lock
         batches_for(engine).write(pending, partial(write_batch, driver, writer_lock(engine)))
     if pending.error is not None:
@@ -205,11 +209,19 @@ def submit_review(
     if pending.written is not None:
         return _written(pending)
     if pending.duplicate:
-        found = _recorded(session, learner, key)
-        session.rollback()
+        found = _recorded(_fresh(session), learner, key)
+        session().rollback()
         if found is not None:
             return found
-    return _submit_alone(session, review, version, read)
+    return _submit_alone(_fresh(session), review, version, read)
+
+
+def _fresh(session: Callable[[], Session]) -> Session:
+    """The session, with no transaction left open from an earlier read."""
+    opened = session()
+    if opened.in_transaction():
+        opened.rollback()
+    return opened
 
 
 def _written(pending: Pending) -> ReviewResult:
@@ -217,9 +229,10 @@ def _written(pending: Pending) -> ReviewResult:
     assert pending.written is not None
     review_id, at, before, after = pending.written
     review = pending.review
-    values = dict(log_values(review, before, after), id=review_id, before=before, after=after)
-    state = dict(after, learner_id=review.learner, card_id=review.card_id, version=at + 1)
-    return ReviewResult(detached(ReviewRow, values), detached(CardState, state))
+    values = log_values(review, before, after)
+    return ReviewResult(
+        logged_review(review_id, values, before, after), state_dict(review, at + 1, after)
+    )
 
 
 def _submit_alone(
@@ -238,11 +251,6 @@ def _submit_alone(
             ) from None
         session.rollback()
         return found
-
-
-def _engine(session: Session) -> Engine:
-    bind = session.get_bind()
-    return bind.engine if isinstance(bind, Connection) else bind
 
 
 @contextmanager
@@ -303,4 +311,4 @@ def undo_review(
         review.undone_ms = to_ms(now)
         uncount_review(session, review)
         mastery_changed(session.connection(), learner)
-    return ReviewResult(review, state)
+    return ReviewResult.of_rows(review, state)

@@ -27,6 +27,17 @@ class Outcome:
     due_ms: int
     last_review_ms: int
 
+    def fields(self) -> dict[str, int | float | None]:
+        """The fields by name (written out: `dataclasses.asdict` deep-copies, on a hot path)."""
+        return {
+            "state": self.state,
+            "step": self.step,
+            "stability": self.stability,
+            "difficulty": self.difficulty,
+            "due_ms": self.due_ms,
+            "last_review_ms": self.last_review_ms,
+        }
+
 
 def parse_rating(value: object) -> Rating | None:
     """A rating from 1-4 or again/hard/good/easy; None when it is neither."""

@@ -96,7 +96,8 @@ def reviews() -> Any:
     if token is not None and not isinstance(token, str):
         raise BadInput("token must be a string")
     result = submit_review(
-        get_session(),
+        get_engine(),
+        get_session,
         _learner(),
         card_id,
         data.get("rating"),

@@ -80,7 +80,8 @@ def answer() -> Any:
     learner = common.current_learner()
     assert learner is not None
     submit_review(
-        get_session(),
+        get_engine(),
+        get_session,
         learner,
         card_id,
         request.form.get("rating", ""),
