@@ -15,6 +15,7 @@ import http.client
 import itertools
 import json
 import random
+import re
 import subprocess
 import sys
 import tempfile
@@ -288,6 +289,9 @@ def main() -> None:
         "--phases", help="comma-separated phase names to run (hello-world always runs)"
     )
     parser.add_argument(
+        "--rounds", type=int, default=1, help="run the phases this many times, in turn (medians)"
+    )
+    parser.add_argument(
         "--in-process",
         action="store_true",
         help="time the GET phases one request at a time with Flask's test client instead",
@@ -382,6 +386,15 @@ def phases(args: argparse.Namespace) -> dict:
     }
 
 
+def chosen_names(phases: str) -> set[str]:
+    """The names in --phases, with hello-world and what they need; a comma inside parentheses
+    is part of a name ("quiz (note, 10)")."""
+    names = {name.strip() for name in re.split(r",(?![^(]*\))", phases)} | {"hello-world"}
+    if "quiz submit" in names:  # it submits the quizzes that phase makes
+        names.add("quiz (note, 10)")
+    return names
+
+
 def first_quiz(args: argparse.Namespace, worker: Worker) -> None:
     """The first quiz reads and indexes every card file (once per sync): timed apart."""
     start = time.perf_counter()
@@ -398,10 +411,18 @@ def report(args: argparse.Namespace) -> None:
     workers = [Worker(args.port) for _ in range(args.threads)]
     chosen = phases(args)
     if args.phases:
-        wanted = set(args.phases.split(",")) | {"hello-world"}
+        wanted = chosen_names(args.phases)
         chosen = {name: make for name, make in chosen.items() if name in wanted}
     if any(name.startswith("quiz") for name in chosen):
         first_quiz(args, workers[0])
+    rounds: list[dict] = []
+    for _ in range(args.rounds):
+        rounds.append(run_round(args, workers, chosen))
+    print_table(rounds)
+
+
+def run_round(args: argparse.Namespace, workers: list[Worker], chosen: dict) -> dict:
+    """Each chosen phase once, in order (hello-world first): its result by name."""
     results = {}
     quizzes: list[dict] = []
     for name, make_request in chosen.items():
@@ -411,13 +432,32 @@ def report(args: argparse.Namespace) -> None:
         else:
             run_phase(workers, make_request, args.threads * 20, args.time_limit)  # warm-up
         results[name] = run_phase(workers, make_request, args.requests, args.time_limit, keep)
-    base = results["hello-world"]["rps"]
-    print(f"{'route':<17} {'requests':>8} {'req/s':>8} {'ratio':>6} {'p50 ms':>7} {'p99 ms':>7}")
-    for name, result in results.items():
+    return results
+
+
+def print_table(rounds: list[dict]) -> None:
+    """Medians over the rounds; each round's ratio is to that round's hello-world.
+
+    With several rounds the range of the ratio follows it: a route's phase and its base run
+    minutes apart at most, so drift of the shared machine shows as a range, not as a bias.
+    """
+    print(
+        f"{'route':<17} {'requests':>8} {'req/s':>8} {'ratio':>6} {'range':>11} "
+        f"{'p50 ms':>7} {'p99 ms':>7}"
+    )
+    for name in rounds[0]:
+        runs = [results[name] for results in rounds]
+        ratios = sorted(results[name]["rps"] / results["hello-world"]["rps"] for results in rounds)
+        spread = f"{ratios[0]:.2f}-{ratios[-1]:.2f}" if len(rounds) > 1 else ""
         print(
-            f"{name:<17} {result['requests']:>8} {result['rps']:>8.0f} "
-            f"{result['rps'] / base:>6.2f} {result['p50_ms']:>7.1f} {result['p99_ms']:>7.1f}"
+            f"{name:<17} {runs[0]['requests']:>8} {_median(runs, 'rps'):>8.0f} "
+            f"{ratios[len(ratios) // 2]:>6.2f} {spread:>11} "
+            f"{_median(runs, 'p50_ms'):>7.1f} {_median(runs, 'p99_ms'):>7.1f}"
         )
+
+
+def _median(runs: list[dict], key: str) -> float:
+    return sorted(run[key] for run in runs)[len(runs) // 2]
 
 
 def _best_ms(call, repeat: int) -> float:
@@ -442,7 +482,7 @@ def in_process(args: argparse.Namespace, folder: Path) -> None:
     token = client.get("/api/csrf").json["csrf_token"]
     chosen = phases(args)
     if args.phases:
-        wanted = set(args.phases.split(",")) | {"hello-world"}
+        wanted = chosen_names(args.phases)
         chosen = {name: make for name, make in chosen.items() if name in wanted}
     repeat = max(1, args.requests // 10)
     review = chosen.pop("submit-review", None) or phases(args)["submit-review"]
