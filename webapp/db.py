@@ -42,8 +42,10 @@ WRITE = {"quizgen_write": True}
 # threads: a pool smaller than that closes connections on return, so requests would pay for
 # new ones (pragmas, schema parse, a cold page cache) under load.
 POOL = {"pool_size": 16, "max_overflow": 16}
-RETIRED_INDEXES = ("ix_reviews_learner_time", "ix_reviews_days")
-"""Indexes older versions made: `ix_reviews_today` covers what they did."""
+RETIRED_INDEXES = ("ix_reviews_learner_time", "ix_reviews_days", "ix_card_states_due")
+"""Indexes older versions made. `ix_reviews_today` covers what the first two did, and
+`ix_card_states_forecast` (the same columns, then two more) what the last did; every review
+paid for each of them."""
 
 
 def database_url(url: str) -> str:

@@ -166,7 +166,6 @@ class CardState(Base):
     suspended: Mapped[bool] = mapped_column(Boolean, default=False)
 
     __table_args__ = (
-        Index("ix_card_states_due", "learner_id", "state", "due_ms"),
         Index("ix_card_states_new", "learner_id", "state", "position"),
         Index("ix_card_states_deck", "learner_id", "deck", "state", "due_ms"),
         Index("ix_card_states_note", "learner_id", "note", "state", "due_ms"),

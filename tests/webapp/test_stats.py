@@ -6,12 +6,13 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, inspect, select, text, update
 from sqlalchemy.orm import Session
 
 from quizgen.stats import Review, retention_per_day, reviews_per_day
 from webapp import stats
 from webapp.counts import BUCKET_MS, rebuild_counts
+from webapp.db import RETIRED_INDEXES, setup_database
 from webapp.models import CardState, ReviewCount, ReviewRow
 from webapp.scheduling import to_ms
 
@@ -212,8 +213,6 @@ def test_counts_follow_reviews_and_undo(client, reviewer, app):
 
 
 def test_counts_are_filled_from_an_older_database(app, history):
-    from webapp.db import setup_database
-
     engine = app.extensions["quizgen_engine"]
     with Session(engine) as session, session.begin():
         session.execute(delete(ReviewCount))
@@ -267,3 +266,22 @@ def test_mastery_follows_a_sync(client, reviewer, card_folder, history):
     card_folder.write(files)
     assert reviewer.post("/api/sync").json["gone"] == 1
     assert _lambda_mastery(client) == (0, 3)
+
+
+def test_an_older_database_loses_its_retired_indexes_and_keeps_its_rows(app, history):
+    engine = app.extensions["quizgen_engine"]
+    with engine.begin() as connection:
+        connection.execute(
+            text("CREATE INDEX ix_card_states_due ON card_states (learner_id, state, due_ms)")
+        )
+        reviews = connection.scalar(select(func.count()).select_from(ReviewRow))
+    setup_database(engine)
+    indexes = {
+        index["name"]
+        for table in ("card_states", "reviews")
+        for index in inspect(engine).get_indexes(table)
+    }
+    assert not indexes & set(RETIRED_INDEXES)
+    assert "ix_card_states_forecast" in indexes
+    with engine.connect() as connection:
+        assert connection.scalar(select(func.count()).select_from(ReviewRow)) == reviews > 0
