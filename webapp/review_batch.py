@@ -1,9 +1,12 @@
 """Reviews written together: one short transaction, and one wait for the disk, for all that wait.
 
-Each request reads its card and works out the FSRS step before any lock (`Pending.of`); the
-batch then only moves each card if it is still at the version read (else it is read again),
-logs the review unless its token is already logged, adds the quarter-hour counts and bumps
-each learner's version once, and commits. See `webapp/batches.py` for who writes when.
+The batch reads the cards of all its reviews with one statement, inside its transaction, and
+works out each FSRS step. (Read by each request on its own, before the lock, a card cost two
+more driver calls per review, and under load each call costs a trip through the other
+threads for the GIL.) It then moves each card if it is still at the version read (a card
+reviewed twice in one batch is read again), logs the review unless its token is already
+logged, adds the quarter-hour counts, bumps each learner's version once, and commits. See
+`webapp/batches.py` for who writes when.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from .review_rows import (
     log_params,
     log_values,
     move_params,
+    read_states,
 )
 from .scheduling import to_ms
 
@@ -39,8 +43,12 @@ class Pending:
     review: Review
     version: int | None
     """The version the client pinned (None: take the card as it is)."""
-    read: tuple[int, dict]
-    after: dict
+    read: tuple[int, dict] | None = None
+    """The card's version and scheduling fields when it was read (in the batch, or before)."""
+    after: dict | None = None
+    """The scheduling fields after the review, worked out from `read`."""
+    missing: bool = False
+    """The learner has no state for this card yet: the batch left the review out."""
     written: tuple[int, int, dict, dict] | None = None
     """The review's id, the version it moved the card from, and the fields before and after."""
     error: AppError | None = None
@@ -52,7 +60,8 @@ class Pending:
         return cls(review, version, read, after_review(read[1], review))
 
     def forget(self) -> None:
-        """Drop the outcome (its transaction was rolled back)."""
+        """Drop the outcome (its transaction was rolled back; what was read still stands as a
+        first guess, checked by the version when it is written)."""
         self.written, self.error, self.duplicate = None, None, False
 
 
@@ -62,6 +71,7 @@ def write_batch(driver: Reader, lock: Any, batch: list[Pending]) -> None:
     with lock or nullcontext():
         try:
             driver.begin_write()
+            _read_cards(driver, batch)
             written = [pending for pending in batch if _apply(driver, pending)]
             count_reviews_driver(driver, [_counted(pending) for pending in written])
             for learner in sorted({pending.review.learner for pending in written}):
@@ -71,6 +81,24 @@ def write_batch(driver: Reader, lock: Any, batch: list[Pending]) -> None:
             for pending in batch:  # first, so that nothing uncommitted is ever reported
                 pending.forget()
             driver.rollback()
+
+
+def _read_cards(driver: Reader, batch: list[Pending]) -> None:
+    """Read the cards of the reviews not read yet (one statement per learner), and work out
+    their FSRS steps; a review whose card has no state is marked `missing`."""
+    unread: dict[int, list[Pending]] = {}
+    for pending in batch:
+        if pending.read is None:
+            unread.setdefault(pending.review.learner, []).append(pending)
+    for learner, waiting in unread.items():
+        cards = sorted({pending.review.card_id for pending in waiting})
+        found = read_states(driver, learner, cards)
+        for pending in waiting:
+            read = found.get(pending.review.card_id)
+            if read is None:
+                pending.missing = True
+            else:
+                pending.read, pending.after = read, after_review(read[1], pending.review)
 
 
 def _counted(pending: Pending) -> tuple[int, int, int, int]:
@@ -83,6 +111,8 @@ def _counted(pending: Pending) -> tuple[int, int, int, int]:
 def _apply(driver: Reader, pending: Pending) -> bool:
     """One review inside the batch's transaction; whether it was logged."""
     review = pending.review
+    if pending.read is None or pending.after is None:  # missing: its request makes the state
+        return False
     at, before = pending.read
     after = pending.after
     if pending.version not in (None, at) or not _move(driver, review, at, after):

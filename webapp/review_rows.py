@@ -31,6 +31,7 @@ __all__ = [
     "log_values",
     "logged_review",
     "move_params",
+    "read_states",
     "state_dict",
 ]
 
@@ -89,6 +90,26 @@ class Review:
 def as_read(row: Any) -> tuple[int, dict]:
     """A `READ_STATE` row as (version, scheduling fields as in `fsrs_dict`)."""
     return row[0], dict(zip(STATE_FIELDS, row[1:], strict=True))
+
+
+@lru_cache(maxsize=64)
+def _read_many(count: int) -> Prepared:
+    """`READ_STATE` for `count` cards of one learner at once (parameters card0, card1, ...)."""
+    cards: list[Any] = [bindparam(f"card{n}") for n in range(count)]
+    fields = (CardState.__table__.c[name] for name in STATE_FIELDS)
+    return Prepared(
+        select(CardState.card_id, CardState.version, *fields).where(
+            CardState.learner_id == bindparam("learner"), CardState.card_id.in_(cards)
+        )
+    )
+
+
+def read_states(reader: Reader, learner: int, card_ids: list[str]) -> dict[str, tuple[int, dict]]:
+    """Each card's version and scheduling fields, by card id (cards with none are left out)."""
+    params: dict[str, Any] = {f"card{n}": card_id for n, card_id in enumerate(card_ids)}
+    params["learner"] = learner
+    rows = _read_many(len(card_ids)).rows(reader, params)
+    return {row[0]: as_read(row[1:]) for row in rows}
 
 
 def driver_read(reader: Reader, learner: int, card_id: str) -> tuple[int, dict] | None:

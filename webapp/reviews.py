@@ -140,7 +140,7 @@ def _log(connection: Connection, review: Review, before: dict, after: dict) -> d
 def _record(
     session: Session, review: Review, version: int | None, read: tuple[int, dict]
 ) -> ReviewResult:
-    """The write transaction: the FSRS step was worked out before it, so the lock is short."""
+    """The review in its own ORM transaction (the path when a batch could not take it)."""
     with write(session):
         connection = session.connection()
         found = FIND_TOKEN.run(connection, {"learner": review.learner, "token": review.token})
@@ -186,9 +186,10 @@ def submit_review(
 ) -> ReviewResult:
     """Rate a card: one transaction; the same token (or version) sent again records nothing.
 
-    The card is read and its FSRS step worked out on a driver connection (`reader`, or one
-    from the pool), then written with whatever other reviews wait (see `webapp/batches.py`).
-    An ORM session is asked of `session` only when that path cannot finish the review.
+    The review is written with whatever other reviews wait, on a driver connection (`reader`,
+    or one from the pool): the batch reads the card and works out the FSRS step (see
+    `webapp/review_batch.py`). An ORM session is asked of `session` only when that path cannot
+    finish the review.
     """
     parsed = parse_rating(rating)
     if parsed is None:
@@ -198,12 +199,12 @@ def submit_review(
     key = _check_token(token, card_id, version)
     review = Review(learner, card_id, parsed, now, retention, key, duration_ms)
     with _driver(engine, reader) as driver:
-        read = driver_read(driver, learner, card_id)
-        if read is None:
-            read = _new_state(_fresh(session), learner, card_id)
+        pending = _in_batch(engine, driver, Pending(review, version))
+        if pending.missing:  # the learner's first look at this card (made after the last sync)
+            made = _new_state(_fresh(session), learner, card_id)
             session().rollback()
-        pending = Pending.of(review, version, read)  # FSRS before any lock
-        batches_for(engine).write(pending, partial(write_batch, driver, writer_lock(engine)))
+            pending = _in_batch(engine, driver, Pending.of(review, version, made))
+        read = pending.read or driver_read(driver, learner, card_id)
     if pending.error is not None:
         raise pending.error
     if pending.written is not None:
@@ -213,7 +214,15 @@ def submit_review(
         session().rollback()
         if found is not None:
             return found
+    if read is None:
+        raise NotFound(f"there is no card with id {card_id!r}")
     return _submit_alone(_fresh(session), review, version, read)
+
+
+def _in_batch(engine: Engine, driver: Reader, pending: Pending) -> Pending:
+    """The review written with whatever others wait (see `webapp/batches.py`)."""
+    batches_for(engine).write(pending, partial(write_batch, driver, writer_lock(engine)))
+    return pending
 
 
 def _fresh(session: Callable[[], Session]) -> Session:
