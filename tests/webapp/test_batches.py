@@ -115,3 +115,28 @@ def test_a_failed_batch_is_written_again_one_by_one(app, reviewer, monkeypatch):
         assert session.scalar(select(func.count()).select_from(ReviewRow)) == 1
         state = session.get(CardState, (1, "sqs-3"))
     assert state is not None and state.version == 1
+
+
+def test_reviews_of_several_cards_at_once_each_start_from_their_own_card(app):
+    engine = app.extensions["quizgen_engine"]
+    cards = ["sqs-1", "sqs-2", "sqs-3", "lam-1", "lam-2", "lam-3"]
+    with Session(engine) as session, session.begin():
+        # Give each card a distinct memory, so that a review read from the wrong card shows.
+        for n, card in enumerate(cards):
+            state = session.get(CardState, (1, card))
+            assert state is not None
+            state.state, state.stability, state.difficulty, state.reps = 2, 5.0 + n, 4.0, 3
+            state.due_ms = state.last_review_ms = 1_700_000_000_000
+        before = {card: session.get(CardState, (1, card)).fsrs_dict() for card in cards}
+    answers = _in_parallel(
+        app, [{"card_id": card, "rating": 3, "token": f"m-{card}"} for card in cards]
+    )
+    assert [answer.status_code for answer in answers] == [201] * len(cards)
+    with Session(engine) as session:
+        for card, answer in zip(cards, answers, strict=True):
+            review = answer.json["review"]
+            assert review["card_id"] == card and review["before"] == before[card]
+            state = session.get(CardState, (1, card))
+            assert state is not None and state.version == 1
+            assert state.fsrs_dict() == review["after"]
+            assert answer.json["state"] == {"card_id": card, "version": 1, **review["after"]}
