@@ -11,11 +11,15 @@ logged, adds the quarter-hour counts, bumps each learner's version once, and com
 
 from __future__ import annotations
 
-from contextlib import nullcontext
+from contextlib import nullcontext, suppress
 from dataclasses import dataclass
 from typing import Any
+from weakref import WeakKeyDictionary
+
+from sqlalchemy import Engine, event
 
 from .counts import count_reviews_driver
+from .db import writer_lock
 from .errors import AppError, Conflict
 from .mastery import mastery_changed_fast
 from .prepared import Reader
@@ -65,9 +69,9 @@ class Pending:
         self.written, self.error, self.duplicate = None, None, False
 
 
-def write_batch(driver: Reader, lock: Any, batch: list[Pending]) -> None:
+def write_batch(driver: Reader, lock: Any, batch: list[Pending]) -> bool:
     """Write the batch in one transaction; on any failure none of it is written (each is then
-    tried alone by its own request)."""
+    tried alone by its own request) and False is returned."""
     with lock or nullcontext():
         try:
             driver.begin_write()
@@ -77,10 +81,40 @@ def write_batch(driver: Reader, lock: Any, batch: list[Pending]) -> None:
             for learner in sorted({pending.review.learner for pending in written}):
                 mastery_changed_fast(driver, learner)
             driver.commit()
+            return True
         except Exception:
             for pending in batch:  # first, so that nothing uncommitted is ever reported
                 pending.forget()
-            driver.rollback()
+            with suppress(Exception):  # a broken connection: the caller drops it
+                driver.rollback()
+            return False
+
+
+_CONNECTIONS: WeakKeyDictionary[Engine, Reader] = WeakKeyDictionary()
+
+
+def write_with_engine(engine: Engine, batch: list[Pending]) -> None:
+    """`write_batch` on the engine's batch connection.
+
+    Only the request holding the turn writes (see `webapp/batches.py`), so one connection,
+    opened on first use, serves every batch; requests need none from the pool. After a failed
+    batch it is closed, and the next batch opens another.
+    """
+    driver = _CONNECTIONS.get(engine)
+    if driver is None:
+        driver = _CONNECTIONS[engine] = Reader(engine.raw_connection(), engine.dialect)
+        event.listen(engine, "engine_disposed", lambda _engine: close_batch_connection(engine))
+    if not write_batch(driver, writer_lock(engine), batch):
+        close_batch_connection(engine)
+
+
+def close_batch_connection(engine: Engine) -> None:
+    """Close the engine's batch connection, if it has one (the engine is disposed, or a batch
+    failed on it)."""
+    driver = _CONNECTIONS.pop(engine, None)
+    if driver is not None:
+        with suppress(Exception):
+            driver.close()
 
 
 def _read_cards(driver: Reader, batch: list[Pending]) -> None:

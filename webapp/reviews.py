@@ -15,11 +15,11 @@ from sqlalchemy.orm import Session
 
 from .batches import batches_for
 from .counts import count_review_fast, uncount_review
-from .db import Prepared, Reader, write, writer_lock
+from .db import Prepared, Reader, write
 from .errors import BadInput, Conflict, NotFound
 from .mastery import mastery_changed
 from .models import NEW, CardRow, CardState, ReviewRow
-from .review_batch import Pending, write_batch
+from .review_batch import Pending, write_with_engine
 from .review_rows import (
     FIND_TOKEN,
     LOG,
@@ -198,13 +198,15 @@ def submit_review(
         raise BadInput("duration_ms must be between 0 and 86400000")
     key = _check_token(token, card_id, version)
     review = Review(learner, card_id, parsed, now, retention, key, duration_ms)
-    with _driver(engine, reader) as driver:
-        pending = _in_batch(engine, driver, Pending(review, version))
-        if pending.missing:  # the learner's first look at this card (made after the last sync)
-            made = _new_state(_fresh(session), learner, card_id)
-            session().rollback()
-            pending = _in_batch(engine, driver, Pending.of(review, version, made))
-        read = pending.read or driver_read(driver, learner, card_id)
+    pending = _in_batch(engine, Pending(review, version))
+    if pending.missing:  # the learner's first look at this card (made after the last sync)
+        made = _new_state(_fresh(session), learner, card_id)
+        session().rollback()
+        pending = _in_batch(engine, Pending.of(review, version, made))
+    read = pending.read
+    if read is None and pending.written is None:
+        with _driver(engine, reader) as driver:
+            read = driver_read(driver, learner, card_id)
     if pending.error is not None:
         raise pending.error
     if pending.written is not None:
@@ -219,9 +221,9 @@ def submit_review(
     return _submit_alone(_fresh(session), review, version, read)
 
 
-def _in_batch(engine: Engine, driver: Reader, pending: Pending) -> Pending:
+def _in_batch(engine: Engine, pending: Pending) -> Pending:
     """The review written with whatever others wait (see `webapp/batches.py`)."""
-    batches_for(engine).write(pending, partial(write_batch, driver, writer_lock(engine)))
+    batches_for(engine).write(pending, partial(write_with_engine, engine))
     return pending
 
 

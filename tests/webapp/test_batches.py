@@ -140,3 +140,31 @@ def test_reviews_of_several_cards_at_once_each_start_from_their_own_card(app):
             assert state is not None and state.version == 1
             assert state.fsrs_dict() == review["after"]
             assert answer.json["state"] == {"card_id": card, "version": 1, **review["after"]}
+
+
+def test_batches_share_one_connection_until_one_fails_or_the_engine_goes(
+    app, reviewer, monkeypatch
+):
+    engine = app.extensions["quizgen_engine"]
+
+    def review(card_id: str, token: str) -> int:
+        return reviewer.post(
+            "/api/reviews", {"card_id": card_id, "rating": 3, "token": token}
+        ).status_code
+
+    assert review("sqs-1", "a") == 201
+    first = review_batch._CONNECTIONS[engine]
+    assert review("sqs-2", "b") == 201
+    assert review_batch._CONNECTIONS[engine] is first
+
+    def broken(driver, batch):
+        raise RuntimeError("connection lost")
+
+    monkeypatch.setattr(review_batch, "_read_cards", broken)
+    assert review("sqs-3", "c") == 201  # written alone, through the ORM
+    assert engine not in review_batch._CONNECTIONS  # the failed one was closed
+    monkeypatch.undo()
+    assert review("lam-2", "d") == 201
+    assert review_batch._CONNECTIONS[engine] is not first
+    engine.dispose()
+    assert engine not in review_batch._CONNECTIONS

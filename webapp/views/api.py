@@ -106,7 +106,6 @@ def reviews() -> Any:
         token=token,
         version=_optional_int(data, "version"),
         duration_ms=_optional_int(data, "duration_ms"),
-        reader=get_reader(),
     )
     return jsonify(result.to_dict()), 200 if result.duplicate else 201
 

@@ -90,7 +90,6 @@ def answer() -> Any:
         token=request.form.get("token") or None,
         version=_int_field("version"),
         duration_ms=_int_field("duration_ms"),
-        reader=get_reader(),
     )
     return _back()
 
