@@ -48,6 +48,15 @@ class Prepared:
         finally:
             cursor.close()
 
+    def inserted_id(self, reader: Reader, params: dict[str, Any]) -> int | None:
+        """Run an INSERT of one row (SQLite); the new row's id, or None when none was added."""
+        cursor = reader.connection.cursor()
+        try:
+            cursor.execute(*self._arguments(reader.dialect, params))
+            return int(cursor.lastrowid) if cursor.rowcount == 1 else None
+        finally:
+            cursor.close()
+
     def change(self, reader: Reader, params: dict[str, Any]) -> int:
         """Run a write on the driver's own connection; how many rows it changed."""
         cursor = reader.connection.cursor()

@@ -194,5 +194,4 @@ def _move(
 def _log(driver: Reader, review: Review, before: dict, after: dict) -> int | None:
     """Insert the review log row; its id, or None when the token was logged before."""
     params = log_params(log_values(review, before, after), before, after)
-    found = log_once(driver.dialect.name).rows(driver, params)
-    return found[0][0] if found else None
+    return log_once(driver, params)

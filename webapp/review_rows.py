@@ -64,14 +64,27 @@ LOG = Prepared(insert(ReviewRow).values(_LOG_VALUES).returning(ReviewRow.id))
 
 
 @lru_cache(maxsize=4)
-def log_once(dialect: str) -> Prepared:
-    """The log insert that adds nothing (and returns no id) when the token is already there."""
+def _log_once(dialect: str) -> Prepared:
+    """The log insert that adds nothing when the token is already there.
+
+    PostgreSQL returns the new id. SQLite's driver gives it as `lastrowid`, which saves a step
+    (and, under load, a trip through the other threads for the GIL).
+    """
     table = ReviewRow.__table__
     assert isinstance(table, Table)
     maker = postgresql.insert if dialect == "postgresql" else sqlite.insert
     stmt = maker(table).values(_LOG_VALUES)
     stmt = stmt.on_conflict_do_nothing(index_elements=["learner_id", "token"])
-    return Prepared(stmt.returning(table.c.id))
+    return Prepared(stmt.returning(table.c.id) if dialect == "postgresql" else stmt)
+
+
+def log_once(reader: Reader, params: dict[str, Any]) -> int | None:
+    """Insert a review log row (`log_params`); its id, or None when its token was logged."""
+    statement = _log_once(reader.dialect.name)
+    if reader.dialect.name == "postgresql":
+        found = statement.rows(reader, params)
+        return found[0][0] if found else None
+    return statement.inserted_id(reader, params)
 
 
 @dataclass(frozen=True)
