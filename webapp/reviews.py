@@ -186,10 +186,11 @@ def submit_review(
 ) -> ReviewResult:
     """Rate a card: one transaction; the same token (or version) sent again records nothing.
 
-    The review is written with whatever other reviews wait, on a driver connection (`reader`,
-    or one from the pool): the batch reads the card and works out the FSRS step (see
-    `webapp/review_batch.py`). An ORM session is asked of `session` only when that path cannot
-    finish the review.
+    The review is written with whatever other reviews wait: the batch reads the card, works
+    out the FSRS step and writes on the engine's batch connection (see
+    `webapp/review_batch.py`). When the batch cannot take it, the review is written alone
+    through the ORM (`session`, asked for only then; `reader`, or a pooled connection, reads
+    the card for it).
     """
     parsed = parse_rating(rating)
     if parsed is None:
@@ -200,13 +201,7 @@ def submit_review(
     review = Review(learner, card_id, parsed, now, retention, key, duration_ms)
     pending = _in_batch(engine, Pending(review, version))
     if pending.missing:  # the learner's first look at this card (made after the last sync)
-        made = _new_state(_fresh(session), learner, card_id)
-        session().rollback()
-        pending = _in_batch(engine, Pending.of(review, version, made))
-    read = pending.read
-    if read is None and pending.written is None:
-        with _driver(engine, reader) as driver:
-            read = driver_read(driver, learner, card_id)
+        pending = _in_batch(engine, Pending.of(review, version, _state_made(session, review)))
     if pending.error is not None:
         raise pending.error
     if pending.written is not None:
@@ -216,9 +211,18 @@ def submit_review(
         session().rollback()
         if found is not None:
             return found
-    if read is None:
-        raise NotFound(f"there is no card with id {card_id!r}")
-    return _submit_alone(_fresh(session), review, version, read)
+    read = pending.read
+    if read is None:  # the batch failed before it read the card
+        with _driver(engine, reader) as driver:
+            read = driver_read(driver, learner, card_id)
+    return _submit_alone(_fresh(session), review, version, read or _state_made(session, review))
+
+
+def _state_made(session: Callable[[], Session], review: Review) -> tuple[int, dict]:
+    """A new state for the learner's card, made and read (NotFound for an unknown card)."""
+    made = _new_state(_fresh(session), review.learner, review.card_id)
+    session().rollback()
+    return made
 
 
 def _in_batch(engine: Engine, pending: Pending) -> Pending:
