@@ -37,7 +37,7 @@ from .review_rows import (
 )
 from .scheduling import to_ms
 
-__all__ = ["Pending", "write_batch"]
+__all__ = ["Pending", "close_batch_connection", "write_batch", "write_with_engine"]
 
 
 @dataclass(eq=False)
