@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,28 +43,26 @@ class Prepared:
         No SQLAlchemy result object is made and, on SQLite, no transaction is begun: the
         statement reads one consistent snapshot by itself.
         """
-        cursor = reader.connection.cursor()
-        try:
-            cursor.execute(*self._arguments(reader.dialect, params))
+        with self._executed(reader, params) as cursor:
             return list(cursor.fetchall())
-        finally:
-            cursor.close()
 
     def inserted_id(self, reader: Reader, params: dict[str, Any]) -> int | None:
         """Run an INSERT of one row (SQLite); the new row's id, or None when none was added."""
-        cursor = reader.connection.cursor()
-        try:
-            cursor.execute(*self._arguments(reader.dialect, params))
+        with self._executed(reader, params) as cursor:
             return int(cursor.lastrowid) if cursor.rowcount == 1 else None
-        finally:
-            cursor.close()
 
     def change(self, reader: Reader, params: dict[str, Any]) -> int:
         """Run a write on the driver's own connection; how many rows it changed."""
+        with self._executed(reader, params) as cursor:
+            return int(cursor.rowcount)
+
+    @contextmanager
+    def _executed(self, reader: Reader, params: dict[str, Any]) -> Iterator[Any]:
+        """A driver cursor that has run the statement, closed afterwards."""
         cursor = reader.connection.cursor()
         try:
             cursor.execute(*self._arguments(reader.dialect, params))
-            return int(cursor.rowcount)
+            yield cursor
         finally:
             cursor.close()
 

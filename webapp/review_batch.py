@@ -103,7 +103,8 @@ def write_with_engine(engine: Engine, batch: list[Pending]) -> None:
     driver = _CONNECTIONS.get(engine)
     if driver is None:
         driver = _CONNECTIONS[engine] = Reader(engine.raw_connection(), engine.dialect)
-        event.listen(engine, "engine_disposed", lambda _engine: close_batch_connection(engine))
+        if not event.contains(engine, "engine_disposed", close_batch_connection):
+            event.listen(engine, "engine_disposed", close_batch_connection)
     if not write_batch(driver, writer_lock(engine), batch):
         close_batch_connection(engine)
 

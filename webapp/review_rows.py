@@ -9,7 +9,7 @@ from typing import Any
 
 import orjson
 from fsrs import Rating
-from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from .models import NEW, CardState, ReviewRow
@@ -20,27 +20,21 @@ __all__ = [
     "FIND_TOKEN",
     "LOG",
     "MOVE",
-    "READ_STATE",
     "STATE_FIELDS",
     "Review",
     "after_review",
-    "as_read",
     "driver_read",
     "log_once",
     "log_params",
     "log_values",
     "logged_review",
     "move_params",
+    "read_state",
     "read_states",
     "state_dict",
 ]
 
 STATE_FIELDS = tuple(CardState().fsrs_dict())
-READ_STATE = Prepared(
-    select(CardState.version, *(CardState.__table__.c[name] for name in STATE_FIELDS)).where(
-        CardState.learner_id == bindparam("learner"), CardState.card_id == bindparam("card")
-    )
-)
 FIND_TOKEN = Prepared(
     select(ReviewRow.id).where(
         ReviewRow.learner_id == bindparam("learner"), ReviewRow.token == bindparam("token")
@@ -100,14 +94,15 @@ class Review:
     duration_ms: int | None
 
 
-def as_read(row: Any) -> tuple[int, dict]:
-    """A `READ_STATE` row as (version, scheduling fields as in `fsrs_dict`)."""
-    return row[0], dict(zip(STATE_FIELDS, row[1:], strict=True))
+def _as_read(row: Any) -> tuple[int, dict]:
+    """A `_read_many` row without its card id: (version, scheduling fields as in `fsrs_dict`)."""
+    return row[1], dict(zip(STATE_FIELDS, row[2:], strict=True))
 
 
 @lru_cache(maxsize=64)
 def _read_many(count: int) -> Prepared:
-    """`READ_STATE` for `count` cards of one learner at once (parameters card0, card1, ...)."""
+    """The card id, version and scheduling fields of `count` cards of one learner
+    (parameters learner, card0, card1, ...)."""
     cards: list[Any] = [bindparam(f"card{n}") for n in range(count)]
     fields = (CardState.__table__.c[name] for name in STATE_FIELDS)
     return Prepared(
@@ -122,13 +117,18 @@ def read_states(reader: Reader, learner: int, card_ids: list[str]) -> dict[str, 
     params: dict[str, Any] = {f"card{n}": card_id for n, card_id in enumerate(card_ids)}
     params["learner"] = learner
     rows = _read_many(len(card_ids)).rows(reader, params)
-    return {row[0]: as_read(row[1:]) for row in rows}
+    return {row[0]: _as_read(row) for row in rows}
 
 
 def driver_read(reader: Reader, learner: int, card_id: str) -> tuple[int, dict] | None:
     """The card's version and scheduling fields, on a driver connection; None if it has none."""
-    found = READ_STATE.rows(reader, {"learner": learner, "card": card_id})
-    return as_read(found[0]) if found else None
+    return read_states(reader, learner, [card_id]).get(card_id)
+
+
+def read_state(connection: Connection, learner: int, card_id: str) -> tuple[int, dict] | None:
+    """`driver_read` inside an ORM session's transaction (on its connection)."""
+    row = _read_many(1).run(connection, {"learner": learner, "card0": card_id}).first()
+    return None if row is None else _as_read(row)
 
 
 def after_review(before: dict, review: Review) -> dict:

@@ -24,15 +24,14 @@ from .review_rows import (
     FIND_TOKEN,
     LOG,
     MOVE,
-    READ_STATE,
     Review,
     after_review,
-    as_read,
     driver_read,
     log_params,
     log_values,
     logged_review,
     move_params,
+    read_state,
     state_dict,
 )
 from .scheduling import parse_rating, to_ms
@@ -90,7 +89,7 @@ def _new_state(session: Session, learner: int, card_id: str) -> tuple[int, dict]
         raise NotFound(f"there is no card with id {card_id!r}")
     with write(session):
         _add_state(session, learner, card)
-    read = _read_state(session.connection(), learner, card_id)
+    read = read_state(session.connection(), learner, card_id)
     assert read is not None
     return read
 
@@ -112,12 +111,6 @@ def _add_state(session: Session, learner: int, card: CardRow) -> None:
     session.add(state)
     session.flush()
     mastery_changed(session.connection(), learner)
-
-
-def _read_state(connection: Connection, learner: int, card_id: str) -> tuple[int, dict] | None:
-    """The card's version and scheduling fields (as in `fsrs_dict`), or None."""
-    row = READ_STATE.run(connection, {"learner": learner, "card": card_id}).first()
-    return None if row is None else as_read(row)
 
 
 def _move(connection: Connection, review: Review, version: int, before: dict) -> dict | None:
@@ -149,7 +142,7 @@ def _record(
         at, before = read
         after = _move(connection, review, at, before) if version in (None, at) else None
         if after is None:  # reviewed since it was read: take it as it is now
-            now_read = _read_state(connection, review.learner, review.card_id)
+            now_read = read_state(connection, review.learner, review.card_id)
             assert now_read is not None
             at, before = now_read
             if version is not None and version != at:
