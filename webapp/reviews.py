@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
@@ -26,7 +25,6 @@ from .review_rows import (
     MOVE,
     Review,
     after_review,
-    driver_read,
     log_params,
     log_values,
     logged_review,
@@ -175,15 +173,13 @@ def submit_review(
     token: str | None = None,
     version: int | None = None,
     duration_ms: int | None = None,
-    reader: Reader | None = None,
 ) -> ReviewResult:
     """Rate a card: one transaction; the same token (or version) sent again records nothing.
 
     The review is written with whatever other reviews wait: the batch reads the card, works
     out the FSRS step and writes on the engine's batch connection (see
     `webapp/review_batch.py`). When the batch cannot take it, the review is written alone
-    through the ORM (`session`, asked for only then; `reader`, or a pooled connection, reads
-    the card for it).
+    through the ORM (`session`, asked for only then).
     """
     parsed = parse_rating(rating)
     if parsed is None:
@@ -206,8 +202,7 @@ def submit_review(
             return found
     read = pending.read
     if read is None:  # the batch failed before it read the card
-        with _driver(engine, reader) as driver:
-            read = driver_read(driver, learner, card_id)
+        read = read_state(_fresh(session).connection(), learner, card_id)
     return _submit_alone(_fresh(session), review, version, read or _state_made(session, review))
 
 
@@ -259,19 +254,6 @@ def _submit_alone(
             ) from None
         session.rollback()
         return found
-
-
-@contextmanager
-def _driver(engine: Engine, reader: Reader | None) -> Iterator[Reader]:
-    """The request's driver connection, or one from the pool for this review only."""
-    if reader is not None:
-        yield reader
-        return
-    borrowed = Reader(engine.raw_connection(), engine.dialect)
-    try:
-        yield borrowed
-    finally:
-        borrowed.close()
 
 
 _LAST = Prepared(
