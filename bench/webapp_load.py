@@ -27,6 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from server_costs import COUNTERS, per_request, read_counters  # noqa: E402
+
 DAY_MS = 86_400_000
 SETTINGS = {"SYNC_ON_START": False, "NEW_PER_DAY": 20, "REVIEWS_PER_DAY": 200}
 
@@ -296,6 +298,11 @@ def main() -> None:
         action="store_true",
         help="time the GET phases one request at a time with Flask's test client instead",
     )
+    parser.add_argument(
+        "--costs",
+        action="store_true",
+        help="also print the server's CPU time, context switches and read/write calls per request",
+    )
     parser.add_argument("--serve", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
@@ -318,7 +325,7 @@ def main() -> None:
         server = subprocess.Popen(command, cwd=ROOT)
         try:
             _wait(args.port, server)
-            report(args)
+            report(args, server.pid if args.costs else None)
         finally:
             server.terminate()
             server.wait(timeout=30)
@@ -406,8 +413,9 @@ def first_quiz(args: argparse.Namespace, worker: Worker) -> None:
     print(f"first quiz (reads {args.cards:,} cards from card files): {took:.1f} s")
 
 
-def report(args: argparse.Namespace) -> None:
-    """Run the phases (all, or those named by --phases) and print the table."""
+def report(args: argparse.Namespace, server_pid: int | None = None) -> None:
+    """Run the phases (all, or those named by --phases) and print the table (and, given the
+    server's pid, what it spent per request)."""
     workers = [Worker(args.port) for _ in range(args.threads)]
     chosen = phases(args)
     if args.phases:
@@ -417,12 +425,17 @@ def report(args: argparse.Namespace) -> None:
         first_quiz(args, workers[0])
     rounds: list[dict] = []
     for _ in range(args.rounds):
-        rounds.append(run_round(args, workers, chosen))
+        rounds.append(run_round(args, workers, chosen, server_pid))
     print_table(rounds)
+    if server_pid is not None:
+        print_costs(rounds)
 
 
-def run_round(args: argparse.Namespace, workers: list[Worker], chosen: dict) -> dict:
-    """Each chosen phase once, in order (hello-world first): its result by name."""
+def run_round(
+    args: argparse.Namespace, workers: list[Worker], chosen: dict, server_pid: int | None = None
+) -> dict:
+    """Each chosen phase once, in order (hello-world first): its result by name (with the
+    server's costs per request when its pid is given)."""
     results = {}
     quizzes: list[dict] = []
     for name, make_request in chosen.items():
@@ -431,7 +444,11 @@ def run_round(args: argparse.Namespace, workers: list[Worker], chosen: dict) -> 
             make_request = _submit(quizzes)
         else:
             run_phase(workers, make_request, args.threads * 20, args.time_limit)  # warm-up
+        before = read_counters(server_pid) if server_pid else None
         results[name] = run_phase(workers, make_request, args.requests, args.time_limit, keep)
+        if before is not None and server_pid is not None:
+            after = read_counters(server_pid)
+            results[name]["costs"] = per_request(before, after, results[name]["requests"])
     return results
 
 
@@ -454,6 +471,17 @@ def print_table(rounds: list[dict]) -> None:
             f"{ratios[len(ratios) // 2]:>6.2f} {spread:>11} "
             f"{_median(runs, 'p50_ms'):>7.1f} {_median(runs, 'p99_ms'):>7.1f}"
         )
+
+
+def print_costs(rounds: list[dict]) -> None:
+    """The server's costs per request, medians over the rounds (where /proc told them)."""
+    print(f"{'server, per request':<17} {'CPU ms':>8} {'switches':>9} {'reads':>7} {'writes':>7}")
+    for name in rounds[0]:
+        costs = [results[name].get("costs") for results in rounds]
+        if any(cost is None for cost in costs):
+            continue
+        cpu, switches, reads, writes = (_median(costs, counter) for counter in COUNTERS)
+        print(f"{name:<17} {cpu:>8.3f} {switches:>9.1f} {reads:>7.1f} {writes:>7.1f}")
 
 
 def _median(runs: list[dict], key: str) -> float:
