@@ -446,7 +446,7 @@ def run_round(
             run_phase(workers, make_request, args.threads * 20, args.time_limit)  # warm-up
         before = read_counters(server_pid) if server_pid else None
         results[name] = run_phase(workers, make_request, args.requests, args.time_limit, keep)
-        if before is not None and server_pid is not None:
+        if server_pid:
             after = read_counters(server_pid)
             results[name]["costs"] = per_request(before, after, results[name]["requests"])
     return results
