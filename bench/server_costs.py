@@ -1,5 +1,6 @@
 """What a server process spends, read from Linux's /proc: CPU time, context switches and the
-read and write calls it made (files and sockets alike).
+read and write calls it made (files and sockets alike), its child processes (the review
+writer) included.
 
 Rates drift on a shared machine; these counts per request move much less, so they show whether a
 change made the server do less work even when the rate cannot tell.
@@ -16,7 +17,38 @@ COUNTERS = ("cpu_ms", "switches", "reads", "writes")
 
 
 def read_counters(pid: int) -> dict[str, float] | None:
-    """The process's totals so far; None where /proc does not say (not Linux, or gone)."""
+    """The totals so far of the process and its children; None where /proc does not say
+    (not Linux, or the process is gone)."""
+    totals = _own_counters(pid)
+    if totals is None:
+        return None
+    for child in _children(pid):
+        found = _own_counters(child)
+        for name in COUNTERS if found else ():
+            totals[name] += found[name]
+    return totals
+
+
+def _children(pid: int) -> list[int]:
+    """The process's child processes (none where the kernel does not list them)."""
+    found: list[int] = []
+    for task in _tasks(pid):
+        try:
+            found += [int(child) for child in (task / "children").read_text().split()]
+        except (OSError, ValueError):
+            continue
+    return found
+
+
+def _tasks(pid: int) -> list[Path]:
+    try:
+        return list(Path(f"/proc/{pid}/task").iterdir())
+    except OSError:
+        return []
+
+
+def _own_counters(pid: int) -> dict[str, float] | None:
+    """One process's totals so far (all its threads)."""
     proc = Path(f"/proc/{pid}")
     try:
         stat = (proc / "stat").read_text().rsplit(")", 1)[1].split()

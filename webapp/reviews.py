@@ -33,6 +33,7 @@ from .review_rows import (
     state_dict,
 )
 from .scheduling import parse_rating, to_ms
+from .writer_process import writer_of
 
 __all__ = ["ReviewResult", "last_review_id", "submit_review", "undo_review"]
 
@@ -214,8 +215,14 @@ def _state_made(session: Callable[[], Session], review: Review) -> tuple[int, di
 
 
 def _in_batch(engine: Engine, pending: Pending) -> Pending:
-    """The review written with whatever others wait (see `webapp/batches.py`)."""
-    batches_for(engine).write(pending, partial(write_with_engine, engine))
+    """The review written with whatever others wait: by the writer process on a SQLite file
+    (`webapp/writer_process.py`), else by this request or the one holding the turn
+    (`webapp/batches.py`)."""
+    writer = writer_of(engine)
+    if writer is not None:
+        writer.write(pending)
+    else:
+        batches_for(engine).write(pending, partial(write_with_engine, engine))
     return pending
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import subprocess
 import sys
 import threading
 import time
@@ -46,6 +47,26 @@ def test_counters_grow_with_the_work_done(tmp_path):
     assert after["reads"] - before["reads"] >= 50
     assert after["cpu_ms"] - before["cpu_ms"] >= 20
     assert after["switches"] - before["switches"] >= 5
+
+
+def test_a_child_process_is_counted_with_its_parent():
+    costs = _costs()
+    busy = "import time\nend = time.process_time() + 0.3\nwhile time.process_time() < end: pass"
+    child = subprocess.Popen([sys.executable, "-c", busy + "\ntime.sleep(30)"])
+    try:
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            alone = costs._own_counters(child.pid)
+            if alone is not None and alone["cpu_ms"] >= 300:
+                break
+            time.sleep(0.05)
+        ours = costs._own_counters(os.getpid())
+        both = costs.read_counters(os.getpid())
+        assert ours is not None and both is not None
+        assert both["cpu_ms"] - ours["cpu_ms"] >= 250
+    finally:
+        child.kill()
+        child.wait()
 
 
 def test_per_request_divides_each_counter_by_the_requests():

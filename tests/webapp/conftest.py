@@ -181,10 +181,28 @@ POSTGRESQL = os.environ.get("TEST_DATABASE_URL")
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    """Run every test that uses the database on SQLite, and on PostgreSQL when it is set up."""
-    if "database_kind" in metafunc.fixturenames:
-        kinds = ["sqlite", "postgresql"] if POSTGRESQL else ["sqlite"]
+    """Run every test that uses the database on SQLite, and on PostgreSQL when it is set up.
+
+    Reviews are written by the server's threads, except in modules that set
+    `REVIEW_WRITERS = ("thread", "process")`: their tests run on SQLite once more with the
+    writer process (what `quizgen serve` uses on a SQLite file); `("process",)` runs them
+    only so.
+    """
+    if "database_kind" not in metafunc.fixturenames:
+        return
+    kinds = ["sqlite", "postgresql"] if POSTGRESQL else ["sqlite"]
+    writers = getattr(metafunc.module, "REVIEW_WRITERS", ("thread",))
+    if "process" in writers and "review_writer" in metafunc.fixturenames:
+        cases = [(kind, "thread") for kind in kinds if "thread" in writers]
+        metafunc.parametrize(("database_kind", "review_writer"), [*cases, ("sqlite", "process")])
+    else:
         metafunc.parametrize("database_kind", kinds)
+
+
+@pytest.fixture
+def review_writer() -> str:
+    """Who writes reviews: the server's threads, unless the module asks for both."""
+    return "thread"
 
 
 @pytest.fixture
@@ -239,7 +257,12 @@ def site_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def settings(
-    database_url: str, cards_dir: Path, site_dir: Path, tmp_path: Path, clock: Clock
+    database_url: str,
+    cards_dir: Path,
+    site_dir: Path,
+    tmp_path: Path,
+    clock: Clock,
+    review_writer: str,
 ) -> dict[str, Any]:
     """Settings a test may change before asking for `app`."""
     return {
@@ -251,6 +274,7 @@ def settings(
         "CLOCK": clock,
         "NEW_PER_DAY": 20,
         "REVIEWS_PER_DAY": 200,
+        "REVIEW_WRITER": review_writer,
     }
 
 
