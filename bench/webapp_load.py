@@ -33,7 +33,7 @@ DAY_MS = 86_400_000
 SETTINGS = {"SYNC_ON_START": False, "NEW_PER_DAY": 20, "REVIEWS_PER_DAY": 200}
 
 
-def make_app(folder: Path, synchronous: str | None = None):
+def make_app(folder: Path, synchronous: str | None = None, review_writer: str | None = None):
     """The app on the bench database, with a hello-world route as the baseline.
 
     The route is added like any other view: the same session, CSRF check, error handlers and
@@ -48,6 +48,8 @@ def make_app(folder: Path, synchronous: str | None = None):
     )
     if synchronous:
         settings["SQLITE_SYNCHRONOUS"] = synchronous
+    if review_writer:
+        settings["REVIEW_WRITER"] = review_writer
     app = create_app(settings, instance_path=folder / "instance")
     app.add_url_rule("/hello", "hello", lambda: "Hello, World!")
     return app
@@ -183,7 +185,7 @@ def _insert_reviews(connection, batch: list[tuple]) -> None:
         )
 
 
-def serve(folder: Path, port: int, synchronous: str | None) -> None:
+def serve(folder: Path, port: int, synchronous: str | None, review_writer: str | None) -> None:
     """Run the bench app on waitress (the child process)."""
     import logging
 
@@ -192,7 +194,11 @@ def serve(folder: Path, port: int, synchronous: str | None) -> None:
     # The queue-depth warnings are expected under a deliberate overload.
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)
     waitress.serve(
-        make_app(folder, synchronous), host="127.0.0.1", port=port, threads=8, _quiet=True
+        make_app(folder, synchronous, review_writer),
+        host="127.0.0.1",
+        port=port,
+        threads=8,
+        _quiet=True,
     )
 
 
@@ -288,6 +294,11 @@ def main() -> None:
         "--synchronous", help="SQLite synchronous pragma (default: the app's, FULL)"
     )
     parser.add_argument(
+        "--review-writer",
+        choices=("process", "thread"),
+        help="who writes reviews (default: the app's, a process beside the server)",
+    )
+    parser.add_argument(
         "--phases", help="comma-separated phase names to run (hello-world always runs)"
     )
     parser.add_argument(
@@ -306,7 +317,7 @@ def main() -> None:
     parser.add_argument("--serve", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
-        serve(args.serve, args.port, args.synchronous)
+        serve(args.serve, args.port, args.synchronous, args.review_writer)
         return
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -322,6 +333,8 @@ def main() -> None:
         command = [sys.executable, __file__, "--serve", str(folder), "--port", str(args.port)]
         if args.synchronous:
             command += ["--synchronous", args.synchronous]
+        if args.review_writer:
+            command += ["--review-writer", args.review_writer]
         server = subprocess.Popen(command, cwd=ROOT)
         try:
             _wait(args.port, server)
@@ -505,7 +518,7 @@ def in_process(args: argparse.Namespace, folder: Path) -> None:
     "after a review" times the statistic or next card right after a review each time, so
     nothing kept from the request before can be used (what a learner sees while studying).
     """
-    app = make_app(folder, args.synchronous)
+    app = make_app(folder, args.synchronous, args.review_writer)
     client = app.test_client()
     token = client.get("/api/csrf").json["csrf_token"]
     chosen = phases(args)

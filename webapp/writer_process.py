@@ -2,30 +2,29 @@
 
 The server's threads share one interpreter, so whatever a review costs in Python and in file
 calls takes turns with every other request. A writer process owns the batch connection
-instead. Each request sends its review down a socket and waits, without holding the GIL. The
-writer takes every review that has arrived, reads their cards, works out each FSRS step,
-writes them in one transaction and commits (`write_batch`), then answers each. Reviews that
-arrive meanwhile wait in the socket for the next transaction, so the writer never waits for
-the server between batches. An answer comes only after its commit: nothing is acknowledged
-that is not on disk.
+instead. A request takes a free channel (a socket pair made when the writer started), sends
+its review and waits on the socket, without holding the GIL. The writer takes every review
+that has arrived on any channel, reads their cards, works out each FSRS step, writes them in
+one transaction and commits (`write_batch`), then answers each on its channel. Reviews that
+arrive meanwhile wait in their sockets for the next transaction. An answer comes only after
+its commit: nothing is acknowledged that is not on disk.
 
-If the writer dies or cannot be reached, its reviews count as not written: each request then
-records its review alone through the ORM, and the review's token makes sure one the writer
-did commit is not counted twice. The next review starts a new writer.
+If the writer dies, its channels close: each request waiting on one then records its review
+alone through the ORM, and the review's token makes sure one the writer did commit is not
+counted twice. The next review starts a new writer.
 """
 
 from __future__ import annotations
 
-import itertools
 import os
 import pickle
+import queue
+import selectors
 import socket
 import subprocess
 import sys
 import threading
 from contextlib import suppress
-from dataclasses import dataclass, field
-from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 from weakref import WeakKeyDictionary
@@ -41,108 +40,82 @@ from .review_rows import Review
 
 __all__ = ["Writer", "init_app", "main", "stop_writer", "use_writer_process", "writer_of"]
 
-MOST_PER_BATCH = 64
-"""At most this many reviews go into one transaction."""
-LONGEST_WAIT_S = 60.0
-"""A review not answered by then is taken as not written (its request writes it alone)."""
-
-
+CHANNELS = 32
+"""Reviews that can wait for the writer at once (more wait for a free channel)."""
 _START = "from webapp.writer_process import main; main()"
-
-
-@dataclass(eq=False)
-class _Waiting:
-    pending: Any
-    answered: threading.Event = field(default_factory=threading.Event)
-    written: bool = False
+_LENGTH = 4
+"""Each message is its length (4 bytes, big-endian), then the pickled values."""
 
 
 class Writer:
     """The server's side of a writer process: send a review, wait for its outcome."""
 
     def __init__(self, url: str, synchronous: str) -> None:
-        ours, theirs = socket.socketpair()
+        pairs = [socket.socketpair() for _ in range(CHANNELS)]
+        theirs = [pair[1].fileno() for pair in pairs]
         self.process = subprocess.Popen(
-            [sys.executable, "-c", _START, str(theirs.fileno()), synchronous],
+            [sys.executable, "-c", _START, synchronous, *map(str, theirs)],
             stdin=subprocess.PIPE,
-            pass_fds=[theirs.fileno()],
+            pass_fds=theirs,
             env=_child_environment(),
         )
         assert self.process.stdin is not None
         self.process.stdin.write(url.encode())  # not on the command line: it may hold a password
         self.process.stdin.close()
-        theirs.close()
-        self._socket = ours
-        self._connection = Connection(os.dup(ours.fileno()))
-        self._sending = threading.Lock()
-        self._lock = threading.Lock()
-        self._waiting: dict[int, _Waiting] = {}
-        self._numbers = itertools.count()
+        self._channels = [pair[0] for pair in pairs]
+        self._free: queue.SimpleQueue[socket.socket] = queue.SimpleQueue()
+        for ours, copy in pairs:
+            copy.close()
+            self._free.put(ours)
         self.alive = True
-        threading.Thread(target=self._read_answers, name="quizgen-writer", daemon=True).start()
 
-    def write(self, pending: Any) -> bool:
-        """Send one `Pending` review and wait; its outcome is filled in. False when the writer
-        could not write it (nothing of it is then reported)."""
-        number, waiting = next(self._numbers), _Waiting(pending)
-        with self._lock:
-            if not self.alive:
-                return False
-            self._waiting[number] = waiting
+    def write(self, pending: Pending) -> bool:
+        """Send one review and wait; its outcome is filled in. False when the writer could
+        not write it (nothing of it is then reported)."""
+        if not self.alive:
+            return False
+        channel = self._free.get()
         try:
-            message = pickle.dumps((number, *_sent(pending)), pickle.HIGHEST_PROTOCOL)
-            with self._sending:
-                self._connection.send_bytes(message)
-        except (OSError, ValueError):
-            self._give_up()
-        if not waiting.answered.wait(LONGEST_WAIT_S):
-            with self._lock:
-                abandoned = self._waiting.pop(number, None)
-            if abandoned is not None:
-                pending.forget()
-                return False
-            waiting.answered.wait()  # its answer is being handed over right now
-        return waiting.written
-
-    def _read_answers(self) -> None:
-        """Hand each answer to the request waiting for it, until the writer ends."""
-        while True:
-            try:
-                answers = pickle.loads(self._connection.recv_bytes())
-            except (EOFError, OSError):
-                break
-            for number, written, *outcome in answers:
-                with self._lock:
-                    waiting = self._waiting.pop(number, None)
-                if waiting is None:  # its request stopped waiting
-                    continue
-                _take(waiting.pending, outcome)
-                waiting.written = written
-                waiting.answered.set()
-        self._give_up()
-
-    def _give_up(self) -> None:
-        """The writer is gone: every review still waiting counts as not written."""
-        with self._lock:
+            _send(channel, _sent(pending))
+            written, *outcome = _receive(channel)
+        except (OSError, EOFError):  # the writer is gone
             self.alive = False
-            stranded = list(self._waiting.values())
-            self._waiting.clear()
-        for waiting in stranded:
-            waiting.pending.forget()
-            waiting.answered.set()
+            pending.forget()
+            return False
+        finally:
+            self._free.put(channel)  # a closed one fails at once for the next request too
+        _take(pending, outcome)
+        return bool(written)
 
     def stop(self) -> None:
-        """Shut the socket (the writer ends after its transaction) and wait for it."""
-        with suppress(OSError):
-            self._socket.shutdown(socket.SHUT_RDWR)  # also wakes the thread reading answers
-        self._socket.close()
+        """Shut every channel (the writer ends after its transaction) and wait for it."""
+        self.alive = False
+        for channel in self._channels:
+            with suppress(OSError):
+                channel.shutdown(socket.SHUT_RDWR)  # wakes a request waiting on it, too
         try:
             self.process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait(timeout=10)
-        self._give_up()
-        self._connection.close()
+        for channel in self._channels:
+            channel.close()
+
+
+def _send(channel: socket.socket, values: Any) -> None:
+    data = pickle.dumps(values, pickle.HIGHEST_PROTOCOL)
+    channel.sendall(len(data).to_bytes(_LENGTH, "big") + data)
+
+
+def _receive(channel: socket.socket) -> Any:
+    """The next message on the channel (EOFError when the other side has closed it)."""
+    data = channel.recv(65536)
+    while len(data) < _LENGTH or len(data) < _LENGTH + int.from_bytes(data[:_LENGTH], "big"):
+        more = channel.recv(65536)
+        if not more:
+            raise EOFError("the channel was closed")
+        data += more
+    return pickle.loads(data[_LENGTH:])
 
 
 def _child_environment() -> dict[str, str]:
@@ -212,12 +185,11 @@ def _sent(pending: Pending) -> tuple:
     return (*fields, review.token, review.duration_ms, pending.version, pending.read)
 
 
-def _received(message: tuple) -> tuple[int, Pending]:
-    """The writer's side of `_sent`: the review's number, and the review."""
-    number, learner, card_id, rating, now, retention, token, duration_ms, version, read = message
+def _received(message: tuple) -> Pending:
+    """The writer's side of `_sent`: the review."""
+    learner, card_id, rating, now, retention, token, duration_ms, version, read = message
     review = Review(learner, card_id, Rating(rating), now, retention, token, duration_ms)
-    pending = Pending(review, version) if read is None else Pending.of(review, version, read)
-    return number, pending
+    return Pending(review, version) if read is None else Pending.of(review, version, read)
 
 
 def _outcome(pending: Pending) -> tuple:
@@ -233,40 +205,42 @@ def _take(pending: Pending, outcome: list) -> None:
     pending.written, pending.error, pending.duplicate = written, error, duplicate
 
 
-def _next_batch(connection: Connection) -> list[tuple[int, Pending]]:
-    """The reviews that have arrived: at least one (waiting for it), at most 64."""
-    batch = [_received(pickle.loads(connection.recv_bytes()))]
-    while len(batch) < MOST_PER_BATCH and connection.poll(0):
-        batch.append(_received(pickle.loads(connection.recv_bytes())))
-    return batch
+def _arrived(arrivals: selectors.BaseSelector) -> list[tuple[socket.socket, Pending]]:
+    """The reviews waiting on the channels (waiting for the first), with their channels."""
+    found = []
+    for key, _ in arrivals.select():
+        channel = key.data
+        found.append((channel, _received(_receive(channel))))
+    return found
 
 
-def _write(connection: Connection, url: str, synchronous: str) -> None:
-    """The writer's loop: take what has arrived, write it, answer; until the socket closes."""
+def _write(channels: list[socket.socket], url: str, synchronous: str) -> None:
+    """The writer's loop: take what has arrived, write it, answer; until the server goes."""
     engine = make_engine(url, synchronous)
+    arrivals = selectors.DefaultSelector()
+    for channel in channels:
+        arrivals.register(channel, selectors.EVENT_READ, channel)
     driver = None
-    while True:
-        try:
-            batch = _next_batch(connection)
-        except (EOFError, OSError):
-            break
-        driver = driver or Reader(engine.raw_connection(), engine.dialect)
-        written = write_batch(driver, None, [pending for _, pending in batch])
-        if not written:  # perhaps a broken connection: the next batch opens another
-            with suppress(Exception):
-                driver.close()
-            driver = None
-        try:
-            answers = [(number, written, *_outcome(pending)) for number, pending in batch]
-            connection.send_bytes(pickle.dumps(answers, pickle.HIGHEST_PROTOCOL))
-        except OSError:
-            break
-    engine.dispose()
+    try:
+        while True:
+            batch = _arrived(arrivals)
+            driver = driver or Reader(engine.raw_connection(), engine.dialect)
+            written = write_batch(driver, None, [pending for _, pending in batch])
+            if not written:  # perhaps a broken connection: the next batch opens another
+                with suppress(Exception):
+                    driver.close()
+                driver = None
+            for channel, pending in batch:
+                _send(channel, (written, *_outcome(pending)))
+    except (EOFError, OSError):  # a channel closed: the server has gone
+        pass
+    finally:
+        engine.dispose()
 
 
 def main() -> None:
-    """The writer process: arguments FD SYNCHRONOUS, the database URL on stdin."""
+    """The writer process: arguments SYNCHRONOUS FD..., the database URL on stdin."""
     url = sys.stdin.read()
-    connection = Connection(int(sys.argv[1]))
+    channels = [socket.socket(fileno=int(fd)) for fd in sys.argv[2:]]
     with suppress(KeyboardInterrupt):  # Ctrl-C reaches the server and its writer alike
-        _write(connection, url, sys.argv[2])
+        _write(channels, url, sys.argv[1])
