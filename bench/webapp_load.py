@@ -3,9 +3,11 @@
 Serves the app with waitress in a subprocess on 127.0.0.1 and runs a bounded client (threads,
 a fixed number of requests per phase and a time limit) against a hello-world route, next-card,
 submit-review, quizzes (create and submit) and the statistics, printing requests/s, p50 and
-p99 of each and the ratio to hello-world.
+p99 of each and the ratio to hello-world. With `--client wrk` (installed apart), wrk sends the
+load instead, for a fixed time per phase (the quiz phases need the Python client).
 
     .venv/bin/python bench/webapp_load.py [--cards 100000] [--reviews 1000000] [--requests 4000]
+    .venv/bin/python bench/webapp_load.py --client wrk --phases "next-card,submit-review"
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import wrk_client  # noqa: E402
 from server_costs import COUNTERS, per_request, read_counters  # noqa: E402
 
 DAY_MS = 86_400_000
@@ -287,7 +290,14 @@ def main() -> None:
     parser.add_argument("--cards", type=int, default=100_000)
     parser.add_argument("--reviews", type=int, default=1_000_000)
     parser.add_argument("--requests", type=int, default=4000, help="requests per phase")
-    parser.add_argument("--threads", type=int, default=8, help="client threads")
+    parser.add_argument("--threads", type=int, default=8, help="client threads (wrk: connections)")
+    parser.add_argument(
+        "--client",
+        choices=("python", "wrk"),
+        default="python",
+        help="the load client: the bench's own Python threads, or wrk (installed apart)",
+    )
+    parser.add_argument("--seconds", type=float, default=10.0, help="seconds per phase with wrk")
     parser.add_argument("--time-limit", type=float, default=60.0, help="seconds per phase")
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument(
@@ -330,6 +340,8 @@ def main() -> None:
         if args.in_process:
             in_process(args, folder)
             return
+        if args.client == "wrk" and not wrk_client.available():
+            raise SystemExit("wrk is not installed (Debian: apt-get install wrk)")
         command = [sys.executable, __file__, "--serve", str(folder), "--port", str(args.port)]
         if args.synchronous:
             command += ["--synchronous", args.synchronous]
@@ -434,11 +446,20 @@ def report(args: argparse.Namespace, server_pid: int | None = None) -> None:
     if args.phases:
         wanted = chosen_names(args.phases)
         chosen = {name: make for name, make in chosen.items() if name in wanted}
-    if any(name.startswith("quiz") for name in chosen):
+    if args.client == "wrk":
+        left_out = [name for name in chosen if name not in wrk_client.REQUESTS]
+        if left_out:
+            print(f"not sent with wrk (they need the Python client): {', '.join(left_out)}")
+        chosen = {name: make for name, make in chosen.items() if name in wrk_client.REQUESTS}
+        print(f"client: wrk, 1 thread, {args.threads} connections, {args.seconds:g} s per phase")
+    elif any(name.startswith("quiz") for name in chosen):
         first_quiz(args, workers[0])
     rounds: list[dict] = []
     for _ in range(args.rounds):
-        rounds.append(run_round(args, workers, chosen, server_pid))
+        if args.client == "wrk":
+            rounds.append(run_round_wrk(args, workers[0], list(chosen), server_pid))
+        else:
+            rounds.append(run_round(args, workers, chosen, server_pid))
     print_table(rounds)
     if server_pid is not None:
         print_costs(rounds)
@@ -463,6 +484,34 @@ def run_round(
             after = read_counters(server_pid)
             results[name]["costs"] = per_request(before, after, results[name]["requests"])
     return results
+
+
+def run_round_wrk(
+    args: argparse.Namespace, worker: Worker, names: list[str], server_pid: int | None = None
+) -> dict:
+    """`run_round` with wrk as the client: each phase after a 2 s warm-up, for --seconds."""
+    results = {}
+    for name in names:
+        _wrk_phase(args, worker, name, 2)  # warm-up
+        before = read_counters(server_pid) if server_pid else None
+        results[name] = _wrk_phase(args, worker, name, args.seconds)
+        if results[name]["failed"]:
+            raise SystemExit(f"{name}: {results[name]['failed']} requests failed under wrk")
+        if server_pid:
+            after = read_counters(server_pid)
+            results[name]["costs"] = per_request(before, after, results[name]["requests"])
+    return results
+
+
+def _wrk_phase(args: argparse.Namespace, worker: Worker, name: str, seconds: float) -> dict:
+    """One run of wrk with the phase's request, as the worker's session (fresh review tokens)."""
+    request = wrk_client.REQUESTS[name].format(cards=args.cards, notes=min(args.cards, 2000))
+    run = f"{random.getrandbits(32):08x}"
+    script = wrk_client.lua_script(request, worker.cookie, worker.token, run, seed=11)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "phase.lua"
+        path.write_text(script, encoding="utf-8")
+        return wrk_client.run(f"http://127.0.0.1:{args.port}", str(path), args.threads, seconds)
 
 
 def print_table(rounds: list[dict]) -> None:
