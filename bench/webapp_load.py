@@ -188,7 +188,9 @@ def _insert_reviews(connection, batch: list[tuple]) -> None:
         )
 
 
-def serve(folder: Path, port: int, synchronous: str | None, review_writer: str | None) -> None:
+def serve(
+    folder: Path, port: int, synchronous: str | None, review_writer: str | None, threads: int
+) -> None:
     """Run the bench app on waitress (the child process)."""
     import logging
 
@@ -200,7 +202,7 @@ def serve(folder: Path, port: int, synchronous: str | None, review_writer: str |
         make_app(folder, synchronous, review_writer),
         host="127.0.0.1",
         port=port,
-        threads=8,
+        threads=threads,
         _quiet=True,
     )
 
@@ -292,6 +294,9 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=4000, help="requests per phase")
     parser.add_argument("--threads", type=int, default=8, help="client threads (wrk: connections)")
     parser.add_argument(
+        "--server-threads", type=int, default=8, help="waitress threads of the server"
+    )
+    parser.add_argument(
         "--client",
         choices=("python", "wrk"),
         default="python",
@@ -327,7 +332,7 @@ def main() -> None:
     parser.add_argument("--serve", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
-        serve(args.serve, args.port, args.synchronous, args.review_writer)
+        serve(args.serve, args.port, args.synchronous, args.review_writer, args.server_threads)
         return
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -347,6 +352,7 @@ def main() -> None:
             command += ["--synchronous", args.synchronous]
         if args.review_writer:
             command += ["--review-writer", args.review_writer]
+        command += ["--server-threads", str(args.server_threads)]
         server = subprocess.Popen(command, cwd=ROOT)
         try:
             _wait(args.port, server)
