@@ -24,6 +24,7 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 from contextlib import suppress
 from pathlib import Path
 from typing import Any
@@ -42,6 +43,9 @@ __all__ = ["Writer", "init_app", "main", "stop_writer", "use_writer_process", "w
 
 CHANNELS = 32
 """Reviews that can wait for the writer at once (more wait for a free channel)."""
+RESTART_AFTER_S = 5.0
+"""A writer that ended sooner than this after its start is not started again until then: one
+that cannot run (a database it cannot open) must not cost a process start per review."""
 _START = "from webapp.writer_process import main; main()"
 _LENGTH = 4
 """Each message is its length (4 bytes, big-endian), then the pickled values."""
@@ -68,6 +72,7 @@ class Writer:
             copy.close()
             self._free.put(ours)
         self.alive = True
+        self.started = time.monotonic()
 
     def write(self, pending: Pending) -> bool:
         """Send one review and wait; its outcome is filled in. False when the writer could
@@ -133,7 +138,8 @@ _STARTING = threading.Lock()
 def init_app(app: Flask) -> None:
     """Use a writer process for the app's reviews when its settings and database allow it."""
     engine = app.extensions["quizgen_engine"]
-    if app.config["REVIEW_WRITER"] == "process" and _sqlite_file(engine):
+    wanted = app.config["REVIEW_WRITER"] == "process" and os.name == "posix"
+    if wanted and _sqlite_file(engine):
         use_writer_process(engine, app.config["SQLITE_SYNCHRONOUS"])
 
 
@@ -152,7 +158,8 @@ def use_writer_process(engine: Engine, synchronous: str) -> None:
 
 def writer_of(engine: Engine) -> Writer | None:
     """The engine's writer, started on first use or again after it ended; None when the
-    engine's batches are written in the server (`use_writer_process` was not called)."""
+    engine's reviews are written in the server (`use_writer_process` was not called, or the
+    last writer ended less than `RESTART_AFTER_S` after it started)."""
     synchronous = _SETTINGS.get(engine)
     if synchronous is None:
         return None
@@ -163,6 +170,8 @@ def writer_of(engine: Engine) -> Writer | None:
         writer = _WRITERS.get(engine)
         if writer is None or not writer.alive:
             if writer is not None:
+                if time.monotonic() - writer.started < RESTART_AFTER_S:
+                    return None  # it died young: the server's threads write for a while
                 writer.stop()
             url = engine.url.render_as_string(hide_password=False)
             writer = _WRITERS[engine] = Writer(url, synchronous)

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from webapp import create_app
+from webapp import create_app, writer_process
 from webapp.models import CardState, ReviewRow
 from webapp.writer_process import writer_of
 
@@ -77,7 +77,8 @@ def test_the_same_token_at_once_is_logged_once(app):
     assert len(_log(app)) == 1
 
 
-def test_a_killed_writer_loses_no_review_and_is_replaced(app, reviewer):
+def test_a_killed_writer_loses_no_review_and_is_replaced(app, reviewer, monkeypatch):
+    monkeypatch.setattr(writer_process, "RESTART_AFTER_S", 0.0)
     engine = app.extensions["quizgen_engine"]
     first = reviewer.post("/api/reviews", {"card_id": "sqs-1", "rating": 3, "token": "a"})
     assert first.status_code == 201
@@ -113,6 +114,24 @@ def test_reviews_sent_while_the_writer_is_killed_are_each_logged_once(app):
     assert sorted(row.token for row in log) == sorted(body["token"] for body in bodies)
     for earlier, later in zip(log, log[1:], strict=False):
         assert later.before == earlier.after
+
+
+def test_a_writer_that_cannot_run_is_not_started_for_every_review(app, reviewer, monkeypatch):
+    started: list[object] = []
+    real = writer_process.Writer
+
+    def failing(url: str, synchronous: str):
+        started.append(url)
+        return real(url, synchronous)
+
+    monkeypatch.setattr(writer_process, "_START", "import sys; sys.exit(3)")
+    monkeypatch.setattr(writer_process, "Writer", failing)
+    for number in range(5):
+        body = {"card_id": "sqs-1", "rating": 3, "token": f"d-{number}"}
+        answer = reviewer.post("/api/reviews", body)
+        assert answer.status_code == 201, answer.json
+    assert len(started) == 1  # the writer that died young is not replaced for a while
+    assert [row.token for row in _log(app)] == [f"d-{number}" for number in range(5)]
 
 
 def test_disposing_the_engine_stops_the_writer(app, reviewer):
