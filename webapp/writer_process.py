@@ -57,15 +57,25 @@ class Writer:
     def __init__(self, url: str, synchronous: str) -> None:
         pairs = [socket.socketpair() for _ in range(CHANNELS)]
         theirs = [pair[1].fileno() for pair in pairs]
-        self.process = subprocess.Popen(
-            [sys.executable, "-c", _START, synchronous, *map(str, theirs)],
-            stdin=subprocess.PIPE,
-            pass_fds=theirs,
-            env=_child_environment(),
-        )
+        try:
+            self.process = subprocess.Popen(
+                [sys.executable, "-c", _START, synchronous, *map(str, theirs)],
+                stdin=subprocess.PIPE,
+                pass_fds=theirs,
+                env=_child_environment(),
+            )
+        except OSError:
+            for pair in pairs:
+                pair[0].close()
+                pair[1].close()
+            raise
         assert self.process.stdin is not None
-        self.process.stdin.write(url.encode())  # not on the command line: it may hold a password
-        self.process.stdin.close()
+        # The URL is not among its arguments: it may hold a password. If the writer ended at
+        # once, its closed channels tell the requests.
+        with suppress(BrokenPipeError):
+            self.process.stdin.write(url.encode())
+        with suppress(BrokenPipeError):
+            self.process.stdin.close()
         self._channels = [pair[0] for pair in pairs]
         self._free: queue.SimpleQueue[socket.socket] = queue.SimpleQueue()
         for ours, copy in pairs:
@@ -174,7 +184,11 @@ def writer_of(engine: Engine) -> Writer | None:
                     return None  # it died young: the server's threads write for a while
                 writer.stop()
             url = engine.url.render_as_string(hide_password=False)
-            writer = _WRITERS[engine] = Writer(url, synchronous)
+            try:
+                writer = _WRITERS[engine] = Writer(url, synchronous)
+            except OSError as error:  # no process can be started: the threads write
+                print(f"quizgen: the review writer could not start ({error})", file=sys.stderr)
+                return None
         return writer
 
 

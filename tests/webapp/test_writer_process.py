@@ -134,6 +134,17 @@ def test_a_writer_that_cannot_run_is_not_started_for_every_review(app, reviewer,
     assert [row.token for row in _log(app)] == [f"d-{number}" for number in range(5)]
 
 
+def test_reviews_are_written_when_no_writer_can_be_started(app, reviewer, monkeypatch, capfd):
+    def refused(*args, **kwargs):
+        raise OSError(24, "Too many open files")
+
+    monkeypatch.setattr(writer_process.subprocess, "Popen", refused)
+    answer = reviewer.post("/api/reviews", {"card_id": "sqs-2", "rating": 4, "token": "n"})
+    assert answer.status_code == 201, answer.json
+    assert [row.token for row in _log(app)] == ["n"]
+    assert "the review writer could not start" in capfd.readouterr().err
+
+
 def test_disposing_the_engine_stops_the_writer(app, reviewer):
     reviewer.rate(3)
     engine = app.extensions["quizgen_engine"]
