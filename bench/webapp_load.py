@@ -24,6 +24,7 @@ import tempfile
 import threading
 import time
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,6 +32,8 @@ sys.path.insert(0, str(ROOT))
 
 import wrk_client  # noqa: E402
 from server_costs import COUNTERS, per_request, read_counters  # noqa: E402
+
+from webapp.config import REVIEW_WRITERS  # noqa: E402
 
 DAY_MS = 86_400_000
 SETTINGS = {"SYNC_ON_START": False, "NEW_PER_DAY": 20, "REVIEWS_PER_DAY": 200}
@@ -310,7 +313,7 @@ def main() -> None:
     )
     parser.add_argument(
         "--review-writer",
-        choices=("process", "thread"),
+        choices=REVIEW_WRITERS,
         help="who writes reviews (default: the app's, a process beside the server)",
     )
     parser.add_argument(
@@ -484,12 +487,18 @@ def run_round(
             make_request = _submit(quizzes)
         else:
             run_phase(workers, make_request, args.threads * 20, args.time_limit)  # warm-up
-        before = read_counters(server_pid) if server_pid else None
-        results[name] = run_phase(workers, make_request, args.requests, args.time_limit, keep)
-        if server_pid:
-            after = read_counters(server_pid)
-            results[name]["costs"] = per_request(before, after, results[name]["requests"])
+        phase = partial(run_phase, workers, make_request, args.requests, args.time_limit, keep)
+        results[name] = _with_costs(server_pid, phase)
     return results
+
+
+def _with_costs(server_pid: int | None, run) -> dict:
+    """`run()`'s result, with the server's costs per request when its pid is given."""
+    before = read_counters(server_pid) if server_pid else None
+    result = run()
+    if server_pid:
+        result["costs"] = per_request(before, read_counters(server_pid), result["requests"])
+    return result
 
 
 def run_round_wrk(
@@ -499,13 +508,11 @@ def run_round_wrk(
     results = {}
     for name in names:
         _wrk_phase(args, worker, name, 2)  # warm-up
-        before = read_counters(server_pid) if server_pid else None
-        results[name] = _wrk_phase(args, worker, name, args.seconds)
+        results[name] = _with_costs(
+            server_pid, partial(_wrk_phase, args, worker, name, args.seconds)
+        )
         if results[name]["failed"]:
             raise SystemExit(f"{name}: {results[name]['failed']} requests failed under wrk")
-        if server_pid:
-            after = read_counters(server_pid)
-            results[name]["costs"] = per_request(before, after, results[name]["requests"])
     return results
 
 

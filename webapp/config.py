@@ -36,8 +36,9 @@ DEFAULTS: dict[str, Any] = {
 }
 
 SYNCHRONOUS = ("NORMAL", "FULL", "EXTRA")
-REVIEW_WRITERS = ("process", "thread")
 """SQLite `synchronous` settings that keep every acknowledged review through a process crash."""
+REVIEW_WRITERS = ("process", "thread")
+"""Who writes reviews on a SQLite file: a process beside the server, or the server's threads."""
 
 # Read from the environment as they are or with a QUIZGEN_ prefix (the prefixed one wins).
 _ENV_NAMES = list(DEFAULTS)

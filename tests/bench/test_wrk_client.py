@@ -2,30 +2,19 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+import wrk_client
 
-BENCH = Path(__file__).resolve().parents[2] / "bench" / "wrk_client.py"
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
-def _wrk():
-    spec = importlib.util.spec_from_file_location("wrk_client", BENCH)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("wrk_client", module)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_a_report_gives_the_rate_the_percentiles_and_no_failures():
-    report = _wrk().parse_report((FIXTURES / "wrk_report.txt").read_text())
+    report = wrk_client.parse_report((FIXTURES / "wrk_report.txt").read_text())
     assert report == {
         "requests": 857,
         "rps": 428.21,
@@ -36,7 +25,7 @@ def test_a_report_gives_the_rate_the_percentiles_and_no_failures():
 
 
 def test_answers_of_400_and_up_count_as_failed():
-    report = _wrk().parse_report((FIXTURES / "wrk_report_failed.txt").read_text())
+    report = wrk_client.parse_report((FIXTURES / "wrk_report_failed.txt").read_text())
     assert report["failed"] == report["requests"] == 2675
     assert report["p50_ms"] == pytest.approx(0.754)
 
@@ -45,20 +34,21 @@ def test_answers_of_400_and_up_count_as_failed():
     ("text", "ms"), [("850.00us", 0.85), ("2.85ms", 2.85), ("1.33s", 1330.0), ("2.00m", 120_000.0)]
 )
 def test_durations_are_read_in_every_unit_wrk_prints(text, ms):
-    assert _wrk()._ms(text) == pytest.approx(ms)
+    assert wrk_client._ms(text) == pytest.approx(ms)
 
 
 def test_a_report_without_its_figures_is_refused():
     with pytest.raises(ValueError, match="no line matching"):
-        _wrk().parse_report("Running 1s test @ http://127.0.0.1:1\n")
+        wrk_client.parse_report("Running 1s test @ http://127.0.0.1:1\n")
     with pytest.raises(ValueError, match="cannot read"):
-        _wrk()._ms("3 fortnights")
+        wrk_client._ms("3 fortnights")
 
 
 def test_every_phase_makes_a_script_with_the_session():
-    wrk = _wrk()
-    for name, request in wrk.REQUESTS.items():
-        script = wrk.lua_script(request.format(cards=100, notes=10), "session=abc", "tok", "r1", 7)
+    for name, request in wrk_client.REQUESTS.items():
+        script = wrk_client.lua_script(
+            request.format(cards=100, notes=10), "session=abc", "tok", "r1", 7
+        )
         assert 'wrk.headers["Cookie"] = "session=abc"' in script, name
         assert 'wrk.headers["X-CSRF-Token"] = "tok"' in script, name
         assert "return wrk.format(" in script, name
@@ -83,17 +73,16 @@ class _Recorder(BaseHTTPRequestHandler):
         pass
 
 
-@pytest.mark.skipif(not _wrk().available(), reason="wrk is not installed (apt-get install wrk)")
+@pytest.mark.skipif(not wrk_client.available(), reason="wrk is not installed (apt-get install wrk)")
 def test_real_wrk_sends_reviews_with_the_session_and_fresh_tokens(tmp_path):
-    wrk = _wrk()
     _Recorder.protocol_version = "HTTP/1.1"
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Recorder)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         script = tmp_path / "reviews.lua"
-        request = wrk.REQUESTS["submit-review"].format(cards=50, notes=10)
-        script.write_text(wrk.lua_script(request, "session=abc", "tok", "r1", 7))
-        report = wrk.run(f"http://127.0.0.1:{server.server_port}", str(script), 2, 1)
+        request = wrk_client.REQUESTS["submit-review"].format(cards=50, notes=10)
+        script.write_text(wrk_client.lua_script(request, "session=abc", "tok", "r1", 7))
+        report = wrk_client.run(f"http://127.0.0.1:{server.server_port}", str(script), 2, 1)
     finally:
         server.shutdown()
         server.server_close()

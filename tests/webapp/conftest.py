@@ -340,6 +340,33 @@ class ReviewActions:
             return session.get("csrf_token") or self.csrf()
 
 
+def _reviews_at_once(app: Flask, bodies: list[dict]) -> list:
+    """Send each review body from its own client at the same moment; the answers, in order."""
+    clients = [app.test_client() for _ in bodies]
+    tokens = [client.get("/api/csrf").json["csrf_token"] for client in clients]
+    answers: list = [None] * len(bodies)
+    start = threading.Barrier(len(bodies))
+
+    def send(index: int) -> None:
+        start.wait(5)
+        answers[index] = clients[index].post(
+            "/api/reviews", json=bodies[index], headers={"X-CSRF-Token": tokens[index]}
+        )
+
+    threads = [threading.Thread(target=send, args=(n,)) for n in range(len(bodies))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    return answers
+
+
+@pytest.fixture
+def reviews_at_once():
+    """`reviews_at_once(app, bodies)`: reviews sent by several clients at the same moment."""
+    return _reviews_at_once
+
+
 @pytest.fixture
 def reviewer(client: FlaskClient) -> ReviewActions:
     return ReviewActions(client)

@@ -45,29 +45,8 @@ def test_writes_that_wait_go_together_and_none_returns_before_its_write():
     assert sorted(returned) == [(n, True) for n in range(6)]
 
 
-def _in_parallel(app, bodies: list[dict]) -> list:
-    """Send each body from its own client at once; the answers, in order."""
-    clients = [app.test_client() for _ in bodies]
-    tokens = [client.get("/api/csrf").json["csrf_token"] for client in clients]
-    answers: list = [None] * len(bodies)
-    start = threading.Barrier(len(bodies))
-
-    def send(index: int) -> None:
-        start.wait(5)
-        answers[index] = clients[index].post(
-            "/api/reviews", json=bodies[index], headers={"X-CSRF-Token": tokens[index]}
-        )
-
-    threads = [threading.Thread(target=send, args=(n,)) for n in range(len(bodies))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(30)
-    return answers
-
-
-def test_reviews_of_one_card_at_once_are_all_kept_in_order(app):
-    answers = _in_parallel(
+def test_reviews_of_one_card_at_once_are_all_kept_in_order(app, reviews_at_once):
+    answers = reviews_at_once(
         app, [{"card_id": "sqs-1", "rating": 3, "token": f"p-{n}"} for n in range(8)]
     )
     assert [answer.status_code for answer in answers] == [201] * 8
@@ -84,8 +63,8 @@ def test_reviews_of_one_card_at_once_are_all_kept_in_order(app):
     assert log[-1].after == state.fsrs_dict()
 
 
-def test_the_same_token_at_once_is_logged_once(app):
-    answers = _in_parallel(app, [{"card_id": "sqs-2", "rating": 3, "token": "same"}] * 6)
+def test_the_same_token_at_once_is_logged_once(app, reviews_at_once):
+    answers = reviews_at_once(app, [{"card_id": "sqs-2", "rating": 3, "token": "same"}] * 6)
     assert sorted(answer.status_code for answer in answers) == [200] * 5 + [201]
     assert len({answer.json["review"]["id"] for answer in answers}) == 1
     with Session(app.extensions["quizgen_engine"]) as session:
@@ -117,7 +96,7 @@ def test_a_failed_batch_is_written_again_one_by_one(app, reviewer, monkeypatch):
     assert state is not None and state.version == 1
 
 
-def test_reviews_of_several_cards_at_once_each_start_from_their_own_card(app):
+def test_reviews_of_several_cards_at_once_each_start_from_their_own_card(app, reviews_at_once):
     engine = app.extensions["quizgen_engine"]
     cards = ["sqs-1", "sqs-2", "sqs-3", "lam-1", "lam-2", "lam-3"]
     with Session(engine) as session, session.begin():
@@ -128,7 +107,7 @@ def test_reviews_of_several_cards_at_once_each_start_from_their_own_card(app):
             state.state, state.stability, state.difficulty, state.reps = 2, 5.0 + n, 4.0, 3
             state.due_ms = state.last_review_ms = 1_700_000_000_000
         before = {card: session.get(CardState, (1, card)).fsrs_dict() for card in cards}
-    answers = _in_parallel(
+    answers = reviews_at_once(
         app, [{"card_id": card, "rating": 3, "token": f"m-{card}"} for card in cards]
     )
     assert [answer.status_code for answer in answers] == [201] * len(cards)

@@ -18,27 +18,6 @@ from webapp.writer_process import writer_of
 REVIEW_WRITERS = ("process",)
 
 
-def _send_at_once(app, bodies: list[dict]) -> list:
-    """Send each body from its own client at the same moment; the answers, in order."""
-    clients = [app.test_client() for _ in bodies]
-    tokens = [client.get("/api/csrf").json["csrf_token"] for client in clients]
-    answers: list = [None] * len(bodies)
-    start = threading.Barrier(len(bodies))
-
-    def send(index: int) -> None:
-        start.wait(5)
-        answers[index] = clients[index].post(
-            "/api/reviews", json=bodies[index], headers={"X-CSRF-Token": tokens[index]}
-        )
-
-    threads = [threading.Thread(target=send, args=(n,)) for n in range(len(bodies))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(60)
-    return answers
-
-
 def _log(app, card_id: str | None = None) -> list[ReviewRow]:
     query = select(ReviewRow).order_by(ReviewRow.id)
     if card_id:
@@ -59,8 +38,8 @@ def test_a_review_is_written_by_another_process_and_committed_before_the_answer(
     assert state is not None and state.version == 1 and state.fsrs_dict() == logged.after
 
 
-def test_reviews_of_one_card_at_once_are_all_kept_in_order(app):
-    answers = _send_at_once(
+def test_reviews_of_one_card_at_once_are_all_kept_in_order(app, reviews_at_once):
+    answers = reviews_at_once(
         app, [{"card_id": "sqs-1", "rating": 1 + n % 4, "token": f"p-{n}"} for n in range(8)]
     )
     assert [answer.status_code for answer in answers] == [201] * 8
@@ -70,8 +49,8 @@ def test_reviews_of_one_card_at_once_are_all_kept_in_order(app):
         assert later.before == earlier.after  # each review starts where the last one ended
 
 
-def test_the_same_token_at_once_is_logged_once(app):
-    answers = _send_at_once(app, [{"card_id": "sqs-2", "rating": 3, "token": "same"}] * 6)
+def test_the_same_token_at_once_is_logged_once(app, reviews_at_once):
+    answers = reviews_at_once(app, [{"card_id": "sqs-2", "rating": 3, "token": "same"}] * 6)
     assert sorted(answer.status_code for answer in answers) == [200] * 5 + [201]
     assert len({answer.json["review"]["id"] for answer in answers}) == 1
     assert len(_log(app)) == 1
@@ -98,7 +77,7 @@ def test_a_killed_writer_loses_no_review_and_is_replaced(app, reviewer, monkeypa
     assert again.status_code == 200 and again.json["review"]["id"] == second.json["review"]["id"]
 
 
-def test_reviews_sent_while_the_writer_is_killed_are_each_logged_once(app):
+def test_reviews_sent_while_the_writer_is_killed_are_each_logged_once(app, reviews_at_once):
     writer = writer_of(app.extensions["quizgen_engine"])
     assert writer is not None
     killer = threading.Timer(0.05, os.kill, (writer.process.pid, signal.SIGKILL))
@@ -106,7 +85,7 @@ def test_reviews_sent_while_the_writer_is_killed_are_each_logged_once(app):
     bodies = [{"card_id": "sqs-3", "rating": 3, "token": f"k-{n}"} for n in range(40)]
     answers = []
     for batch in range(0, len(bodies), 8):
-        answers += _send_at_once(app, bodies[batch : batch + 8])
+        answers += reviews_at_once(app, bodies[batch : batch + 8])
     killer.join()
     assert writer.process.wait(10) == -signal.SIGKILL
     assert [answer.status_code for answer in answers] == [201] * 40
