@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from markdown_it.token import Token
@@ -41,6 +42,8 @@ class _Walk:
     items: list[list] = field(default_factory=list)  # [serial, paragraphs seen, lead text]
     quotes: int = 0
     serial: int = 0
+    closed: str = ""  # lead of the list item that closed last
+    quoted: str = ""  # `1. Synchronous` then `> lines`: the item the quote belongs to
 
 
 def pieces_of(tokens: list[Token]) -> list[Piece]:
@@ -76,11 +79,15 @@ def _open_or_close(token: Token, walk: _Walk) -> None:
         walk.serial += 1
         walk.items.append([walk.serial, 0, ""])
     elif kind == "list_item_close":
-        walk.items.pop()
+        walk.closed = walk.items.pop()[2]
     elif kind == "blockquote_open":
         walk.quotes += 1
+        walk.quoted = walk.closed if walk.quotes == 1 and not walk.items else walk.quoted
     elif kind == "blockquote_close":
         walk.quotes -= 1
+        walk.quoted = walk.quoted if walk.quotes else ""
+    elif kind in ("paragraph_open", "heading_open", "table_open") and not walk.quotes:
+        walk.closed = ""  # a quote after other blocks belongs to none of the items above
 
 
 def _text_piece(opener: Token, inline: Token, walk: _Walk) -> Piece:
@@ -106,13 +113,18 @@ def _text_piece(opener: Token, inline: Token, walk: _Walk) -> Piece:
         quote=walk.quotes > 0,
         item=serial,
         group=walk.lists[-1][1] if walk.lists else 0,
-        parent=walk.items[-2][2] if len(walk.items) > 1 else "",
+        parent=walk.items[-2][2] if len(walk.items) > 1 else walk.quoted,
     )
 
 
+_EMBED = re.compile(r"!\[\[[^\]]*\]\]")
+_WIKILINK = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]")
+
+
 def _lead(content: str) -> str:
-    """An item's first line without Markdown marks: what nested items are about."""
-    line = content.split("\n", 1)[0]
+    """An item's first line as a reader sees it: what nested items are about."""
+    line = _WIKILINK.sub(lambda m: m.group(1).rsplit("/", 1)[-1], _EMBED.sub("", content))
+    line = line.split("\n", 1)[0]
     line = line.replace("**", "").replace("__", "").replace("==", "").replace("`", "")
     return " ".join(line.split()).rstrip(":").strip()
 

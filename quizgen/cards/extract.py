@@ -18,6 +18,9 @@ from .explicit import explicit_cards
 from .groups import list_cards
 from .inline import LinkText, default_link_text
 from .model import Card, CardFile, Origin
+from .prose import statement_cards, statements_of
+from .quantity import has_quantity
+from .render import CLOZE
 from .scope import Scope
 from .tables import table_cards
 
@@ -35,7 +38,7 @@ __all__ = [
 ]
 
 _RULE_MODULES: tuple[str, ...] = ("auto", "blocks", "draft", "explicit", "extract", "groups")
-_RULE_MODULES += ("inline", "model", "quantity", "scope", "tables", "files")
+_RULE_MODULES += ("inline", "model", "quantity", "scope", "tables", "files", "prose", "words")
 
 
 def _rules_version() -> str:
@@ -146,7 +149,26 @@ def _drafts(pieces: list[Piece], scope: Scope) -> tuple[list[Draft], list[tuple[
         skip_to = index + 1 + used
         if piece.item and any(draft.origin is not Origin.QUANTITY for draft in found):
             carded.add(piece.item)  # a number's cloze does not replace a card of the whole list
-    return drafts + list_cards(pieces, scope, carded), problems
+    return _one_card_a_fact(drafts + list_cards(pieces, scope, carded)), problems
+
+
+def _one_card_a_fact(drafts: list[Draft]) -> list[Draft]:
+    """Statement clozes whose sentence another card already asks (a definition's back...)."""
+    asked = " \n ".join(
+        _words_of(draft.back or draft.text)
+        for draft in drafts
+        if draft.origin is not Origin.STATEMENT
+    )
+    return [
+        draft
+        for draft in drafts
+        if draft.origin is not Origin.STATEMENT or _words_of(draft.key) not in asked
+    ]
+
+
+def _words_of(text: str) -> str:
+    """Text reduced to its words, cloze marks and Markdown left out, for comparing facts."""
+    return " ".join(re.findall(r"\w+", CLOZE.sub(r"\2", text).casefold()))
 
 
 def _piece_drafts(
@@ -166,10 +188,23 @@ def _piece_drafts(
     found, used = question_cards(piece, following, scope)
     if found:
         return explicit.drafts + found, explicit.problems, used
-    drafts = explicit.drafts + definition_cards(piece, following, scope)
-    if not explicit.cloze:
-        drafts += quantity_cards(piece, scope)
+    defined = definition_cards(piece, following, scope)
+    drafts = explicit.drafts + defined
+    if explicit.drafts:
+        return drafts, explicit.problems, 0
+    numbers = quantity_cards(piece, scope)
+    drafts += numbers + _statements(piece, scope, bool(defined), len(numbers))
     return drafts, explicit.problems, 0
+
+
+def _statements(piece: Piece, scope: Scope, defined: bool, numbered: int) -> list[Draft]:
+    """Prose facts of a paragraph that no other rule made a card of."""
+    if defined and piece.depth:
+        return []  # `Term: trait` in a list item: the trait card asks the whole item
+    done = {sentence for sentence in statements_of(piece, scope) if has_quantity(sentence)}
+    if defined:
+        done.add(statements_of(piece, scope)[0])
+    return statement_cards(piece, scope, done)
 
 
 def _cards(note: Note, scope: Scope, drafts: list[Draft]) -> list[Card]:

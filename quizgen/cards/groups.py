@@ -29,7 +29,12 @@ def list_cards(pieces: list[Piece], scope: Scope, done: set[int]) -> list[Draft]
     drafts = []
     for indexes in groups.values():
         items = [pieces[i] for i in indexes]
-        if 2 * sum(item.item in done for item in items) >= len(items) or not _short(items):
+        rest = [item for item in items if item.item not in done]
+        if 2 * len(rest) <= len(items):
+            items = rest  # the items left without a card of their own: `- layer 7`
+        elif len(items) < 2:
+            continue
+        if not items or not _short(items):
             continue
         draft = _list_card(items, pieces[indexes[0] - 1] if indexes[0] else None, scope)
         if draft is not None:
@@ -39,7 +44,7 @@ def list_cards(pieces: list[Piece], scope: Scope, done: set[int]) -> list[Draft]
 
 def _short(items: list[Piece]) -> bool:
     """2 to 8 items of plain words, few enough to recall together."""
-    if not 2 <= len(items) <= _MAX_ITEMS:
+    if not 1 <= len(items) <= _MAX_ITEMS:
         return False
     texts = [_text(item) for item in items]
     if any(not text or len(text.split()) > _MAX_WORDS for text in texts):
@@ -94,7 +99,7 @@ def _list_card(items: list[Piece], before: Piece | None, scope: Scope) -> Draft 
     back = "\n".join(f"- {markdown_of(item.children, scope.link_text)}" for item in items)
     where = scope.where(line)
     if not lead:
-        front = f"{where} ({len(items)} points)"
+        front = f"{where} ({len(items)} points)" if len(items) > 1 else where
     elif len(lead.split()) <= 6:
         front = f"{where} › **{lead}**"
     else:

@@ -26,6 +26,7 @@ class Origin(StrEnum):
     QUESTION = "question"
     QUANTITY = "quantity"
     LIST = "list"
+    STATEMENT = "statement"
     MANUAL = "manual"
 
 

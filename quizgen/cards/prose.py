@@ -1,0 +1,307 @@
+"""Facts in plain prose: a sentence that states something becomes a cloze on what it states.
+
+A sentence is cut into clauses (at commas, `;`, brackets and words such as `which`, `if`,
+`because`). In each clause the words right after its verb are what it says about its subject
+(`ACM is a {{regional service}}`); a clause with no verb (`off-host sessions`) hides its rarest
+words instead. A sentence hides at most two such phrases, each a question of its own, and never
+most of itself. The subject stays visible, and the note's title or heading goes in front when
+the sentence does not name it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .blocks import Piece
+from .draft import Draft, sentences
+from .explicit import normalise
+from .inline import line_pieces, markdown_of, schedule_free
+from .model import CardType, Origin
+from .scope import Scope
+from .words import FUNCTION_WORDS, PARTICIPLES, VERBS, rarity
+
+__all__ = ["statement_cards", "statements_of"]
+
+_MIN_WORDS, _MAX_WORDS = 4, 45
+_MAX_ANSWER_WORDS = 5
+_MAX_HIDDEN = 0.6  # of the card's text: more leaves no question
+_MAX_DELETIONS = 2
+_LONG = 20  # words: a sentence this long may hide a third phrase
+_COMMON = 5.0  # Zipf: a clause whose rarest word is this common asks nothing
+_WORD = re.compile(r"\S+")
+# Where a clause ends and another begins.
+_CLAUSE_WORDS = {"which", "that", "where", "when", "whereas", "while", "if", "because", "unless"}
+_CLAUSE_WORDS |= {"but", "so", "although", "though", "since", "whether", "than", "then", "until"}
+_STOPS_AFTER = {"to", "for", "in", "on", "by", "with", "from", "at", "into", "via", "per", "than"}
+_STOPS_AFTER |= {"as", "like", "such", "because", "if", "when", "unless", "using", "even"}
+_JOINERS = {"or", "and", "of", "/", "&"}
+_NAME_JOINERS = _JOINERS | {"as", "for", "a", "an", "the"}  # `Function as a Service`
+_VERB_TAIL = {"not", "be", "been", "being", "only", "also", "always", "never", "often", "still"}
+_VERB_TAIL |= {"just", "usually", "generally", "automatically", "directly", "out", "up"}
+_OPENERS = {"see", "think", "note", "example", "e.g.", "eg", "source", "links", "ref"}
+
+
+@dataclass(frozen=True)
+class _Word:
+    """A word of a sentence: where it sits in the Markdown and how it reads."""
+
+    start: int
+    end: int
+    text: str  # lower-case, without Markdown marks and punctuation around it
+    stop: bool  # punctuation after it ends a clause
+    opens: bool  # it opens a bracket: `(FaaS)`
+    capital: bool  # written with a capital: part of a name
+
+
+def statements_of(piece: Piece, scope: Scope) -> list[str]:
+    """The sentences of a paragraph: lines ending a sentence, or a blockquote's lines, split."""
+    lines = [
+        markdown_of(line, scope.link_text) for line in line_pieces(schedule_free(piece.children))
+    ]
+    joined: list[str] = []
+    for line in filter(None, lines):
+        continues = joined and not joined[-1].endswith((".", "!", "?", ":")) and line[:1].islower()
+        if continues and not piece.quote:
+            joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+    return [sentence for line in joined for sentence in sentences(line)]
+
+
+def statement_cards(piece: Piece, scope: Scope, skip: set[str]) -> list[Draft]:
+    """One cloze per sentence that states something; sentences in `skip` have a card already."""
+    drafts = []
+    for sentence in statements_of(piece, scope):
+        if sentence in skip or not _states_something(sentence):
+            continue
+        text = _cloze(sentence, scope.names(piece.line))
+        if text is None:
+            continue
+        card_text = scope.standalone(text, piece.line, piece.parent)
+        if _hidden_share(card_text) > _MAX_HIDDEN:
+            continue
+        key = normalise(sentence)
+        drafts.append(Draft(Origin.STATEMENT, CardType.CLOZE, key, piece.line, text=card_text))
+    return drafts
+
+
+def _states_something(sentence: str) -> bool:
+    """A sentence of a few words, not a question, a lead-in, a link list or a code line."""
+    words = sentence.split()
+    if not _MIN_WORDS <= len(words) <= _MAX_WORDS or sentence.endswith(("?", ":")):
+        return False
+    if "{{c" in sentence or words[0].casefold().strip("*:,") in _OPENERS:
+        return False
+    return sum(any(ch.isalpha() for ch in word) for word in words) >= _MIN_WORDS - 1
+
+
+def _cloze(sentence: str, names: list[str]) -> str | None:
+    """The sentence with up to two phrases hidden, or None when nothing is worth asking."""
+    words = _words(sentence)
+    spans = []
+    clauses = _clauses(words)
+    for number, clause in enumerate(clauses):
+        if not _askable(words, clause, number, len(clauses)):
+            continue
+        span = _answer(words, clause, names)
+        if span is not None:
+            spans.append(span)
+    most = _MAX_DELETIONS + (len(words) >= _LONG)
+    spans = sorted(spans, key=lambda span: _score(words, span))[:most]
+    if not spans:
+        return None
+    spans = [span for span in spans if _balanced(sentence, words, span)]
+    if not spans:
+        return None
+    parts, last = [], 0
+    for number, (first, last_word) in enumerate(sorted(spans), 1):
+        start, end = words[first].start, words[last_word].end
+        parts += [sentence[last:start], f"{{{{c{number}::{sentence[start:end]}}}}}"]
+        last = end
+    return "".join(parts) + sentence[last:]
+
+
+def _balanced(sentence: str, words: list[_Word], span: tuple[int, int]) -> bool:
+    """True when hiding the span cuts no bold, code or link in two."""
+    hidden = sentence[words[span[0]].start : words[span[1]].end]
+    pairs = hidden.count("**") % 2 == 0 and hidden.count("`") % 2 == 0
+    return (
+        pairs and hidden.count("[") == hidden.count("]") and hidden.count("(") == hidden.count(")")
+    )
+
+
+def _words(sentence: str) -> list[_Word]:
+    """The words of a sentence with their Markdown marks and punctuation trimmed off."""
+    found = []
+    for match in _WORD.finditer(sentence):
+        raw = match.group()
+        lead = len(raw) - len(raw.lstrip("*_`(\"'[~"))
+        core = raw.strip("*_`(\"'[~").rstrip("*_`)\"']~.,;:!?")
+        end = match.start() + lead + len(core)
+        stop = bool(re.search(r"[,;:()\[\]]|[.!?]$", raw[lead + len(core) :]))
+        if not core:
+            continue
+        opens = "(" in raw[:lead] or "[" in raw[:lead]
+        found.append(
+            _Word(match.start() + lead, end, core.casefold(), stop, opens, core[0].isupper())
+        )
+    return found
+
+
+def _clauses(words: list[_Word]) -> list[list[int]]:
+    """Indexes of the words of each clause."""
+    clauses: list[list[int]] = [[]]
+    for index, word in enumerate(words):
+        if (word.text in _CLAUSE_WORDS or word.opens) and clauses[-1]:
+            clauses.append([])
+        clauses[-1].append(index)
+        if word.stop:
+            clauses.append([])
+    return [clause for clause in clauses if clause]
+
+
+def _askable(words: list[_Word], clause: list[int], number: int, count: int) -> bool:
+    """Clauses worth a question: not a bracket aside nor a lead-in with no verb (`By default,`)."""
+    if words[clause[0]].opens:
+        return all(words[i].capital or words[i].text in FUNCTION_WORDS for i in clause)
+    has_verb = any(words[i].text in VERBS for i in clause)
+    return has_verb or count == 1 or number > 0
+
+
+def _answer(words: list[_Word], clause: list[int], names: list[str]) -> tuple[int, int] | None:
+    """First and last word of what a clause says: the phrase after its verb, or its rarest one."""
+    verb = next((i for i in clause if words[i].text in VERBS and not words[i].capital), None)
+    if verb is None:
+        verb = _unknown_verb(words, clause)
+    span = _after_verb(words, clause, verb) if verb is not None else None
+    if span is None:
+        span = _rarest_phrase(words, [i for i in clause if verb is None or i > verb])
+    if span is None or _names_subject(words, span, names):
+        return None
+    return span
+
+
+def _unknown_verb(words: list[_Word], clause: list[int]) -> int | None:
+    """A verb missing from the list, by its place: `listens on ...`, `Lambda responds with ...`."""
+    first = clause[0]
+    at = first + 1 if words[first].capital and len(clause) > 1 else first
+    text = words[at].text
+    if words[at].capital or text in FUNCTION_WORDS or not text.endswith("s"):
+        return None
+    return at if not text.endswith(("ss", "us", "is")) and rarity(text) > 0 else None
+
+
+def _after_verb(words: list[_Word], clause: list[int], verb: int) -> tuple[int, int] | None:
+    """The phrase right after a clause's verb group: `is [a] regional service [that]`."""
+    rest = [i for i in clause if i > verb]
+    modal = words[verb].text not in ("is", "are", "was", "were", "am")
+    skipped = None
+    while rest and _in_verb_group(words[rest[0]].text, modal):
+        modal = modal and words[rest[0]].text in _VERB_TAIL  # one main verb after a modal
+        skipped = rest.pop(0)
+    while rest and words[rest[0]].text in FUNCTION_WORDS:
+        small = words[rest.pop(0)].text
+        if small == "to" and rest and words[rest[0]].text in VERBS:
+            rest.pop(0)  # `offered to create a snapshot`: what is created is the answer
+    phrase = _phrase(words, rest)
+    if phrase is None and skipped is not None and words[skipped].text not in FUNCTION_WORDS:
+        phrase = (skipped, skipped)  # `if they are generated`: the participle is what it says
+    return phrase
+
+
+def _in_verb_group(text: str, modal: bool) -> bool:
+    """Words that belong to the verb: `be`, adverbs, participles, a modal's main verb."""
+    if text in VERBS or text in _VERB_TAIL or text.endswith("ly"):
+        return True
+    if text in FUNCTION_WORDS:
+        return False
+    return modal or _participle(text)
+
+
+def _participle(text: str) -> bool:
+    """`generated`, `chosen`, `made`: a verb form that ends a noun phrase."""
+    return text.endswith(("ed", "en")) or text in PARTICIPLES
+
+
+def _phrase(words: list[_Word], rest: list[int]) -> tuple[int, int] | None:
+    """Up to five words from the start of `rest`, ending before a preposition or a comma."""
+    taken: list[int] = []
+    for index in rest:
+        text = words[index].text
+        if _small(text) and not (_in_name(words, taken, index) and text in _NAME_JOINERS):
+            break
+        if len(taken) == _MAX_ANSWER_WORDS or (taken and words[index].opens):
+            break
+        if taken and _participle(text) and not words[index].capital:
+            break
+        if "/" in text and text.count("/") > 1:
+            return None  # a path or a URL, not a phrase to recall
+        taken.append(index)
+        if words[index].stop:
+            break
+    while taken and words[taken[-1]].text in _JOINERS:
+        taken.pop()
+    if not taken or words[taken[0]].text in _JOINERS:
+        return None
+    return taken[0], taken[-1]
+
+
+def _small(text: str) -> bool:
+    """A word that ends a phrase: a preposition, an article, a pronoun..."""
+    return text in _STOPS_AFTER or (text in FUNCTION_WORDS and text not in _JOINERS)
+
+
+def _in_name(words: list[_Word], taken: list[int], index: int) -> bool:
+    """`Function as a Service`: small words inside a name written with capitals."""
+    if not taken or not words[taken[-1]].capital or words[taken[-1]].stop:
+        return False
+    after = next((w for w in words[index + 1 : index + 3] if w.text not in FUNCTION_WORDS), None)
+    return after is not None and after.capital and not after.opens
+
+
+def _rarest_phrase(words: list[_Word], clause: list[int]) -> tuple[int, int] | None:
+    """The run of content words holding the rarest word of a clause with no verb."""
+    runs: list[list[int]] = []
+    for index in clause:
+        content = words[index].text not in FUNCTION_WORDS and words[index].text not in VERBS
+        if (
+            content
+            and runs
+            and runs[-1]
+            and runs[-1][-1] == index - 1
+            and not words[index - 1].stop
+        ):
+            runs[-1].append(index)
+        elif content:
+            runs.append([index])
+    runs = [
+        run[:_MAX_ANSWER_WORDS]
+        for run in runs
+        if any(ch.isalpha() for i in run for ch in words[i].text)
+    ]
+    if not runs:
+        return None
+    best = min(runs, key=lambda run: min(rarity(words[i].text) for i in run))
+    if min(rarity(words[i].text) for i in best) > _COMMON:
+        return None
+    return best[0], best[-1]
+
+
+def _names_subject(words: list[_Word], span: tuple[int, int], names: list[str]) -> bool:
+    """True when the phrase is only the note's own subject (its title or heading)."""
+    phrase = " ".join(words[i].text for i in range(span[0], span[1] + 1))
+    return phrase in names or all(
+        words[i].text in FUNCTION_WORDS for i in range(span[0], span[1] + 1)
+    )
+
+
+def _score(words: list[_Word], span: tuple[int, int]) -> float:
+    """Lower is better: the rarity of the rarest word of the phrase."""
+    return min(rarity(words[i].text) for i in range(span[0], span[1] + 1))
+
+
+def _hidden_share(text: str) -> float:
+    """How much of a cloze's text its deletions hide."""
+    hidden = sum(len(part) for part in re.findall(r"\{\{c\d+::(.*?)\}\}", text))
+    return hidden / max(len(re.sub(r"\{\{c\d+::|\}\}", "", text)), 1)

@@ -1,0 +1,76 @@
+"""Words and how rare they are in English: what makes a phrase worth hiding on a card.
+
+Rarity comes from `wordfreq`'s English frequency lists (Zipf scale: 7 is `the`, 3 a word met
+once in a million words); a word it does not know (`FaaS`, `off-host`) counts as rare.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from wordfreq import zipf_frequency
+
+__all__ = ["AUXILIARIES", "FUNCTION_WORDS", "PARTICIPLES", "VERBS", "rarity"]
+
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as text."""
+    return frozenset(text.split())
+
+
+# Verbs followed by what a sentence says: `is a regional service`, `can be renewed`.
+AUXILIARIES = _words(
+    """
+am are aren't be can can't cannot could couldn't did didn't do does doesn't don't had has
+hasn't have haven't is isn't may might must mustn't need needs shall should shouldn't was
+wasn't were weren't will won't would wouldn't
+"""
+)
+
+# Common verbs of study notes; nouns that look like verbs (`functions`, `routes`) are left out.
+_MAIN_VERBS = _words(
+    """
+act acts allow allows applies apply assign assigns attach attaches become becomes behave
+behaves belong belongs build builds charge choose chooses come comes connect connects
+consist consists contain contains control cost create creates decrypt decrypts define
+defines deliver delivers depend depends deploy deploys enable enables encrypt encrypts
+ensure ensures exchange expire expires generate generates get gets give gives go goes handle
+handles happen happens help helps hold improve improves include includes increase increases
+invoke invokes keep keeps let lets live make makes manage manages mean means move offer
+offers pay pays prevent prevents protect protects provide provides receive receives reduce
+reduces relies rely remain remains replace replaces replicate replicates require requires
+retain retains return run runs scale select selects send sends serve serves share sit sits
+stay stays store stores support supports take takes trigger use uses work
+"""
+)
+VERBS = AUXILIARIES | _MAIN_VERBS
+
+# Past participles that do not end in -ed or -en.
+PARTICIPLES = _words(
+    """
+bent bought brought built caught cut dealt done fed found held hung kept known laid led left
+lent lost made meant met paid put read run said seen sent set shown sold spent split struck
+stuck taught thought told won
+"""
+)
+
+# Words that carry no fact of their own: articles, pronouns, prepositions, conjunctions.
+_SMALL_WORDS = _words(
+    """
+a about above across after again against all along also although among an and another any
+around as at because before behind below between beyond both but by despite during e.g. each
+either etc even every except for from he her here his how i i.e. if in inside instead into
+it it's its just least less like many me more most much my near neither no nor not of off on
+only onto or other our out outside over own per quite rather really she since so some still
+such than that the their them then there these they this those though through throughout to
+too toward towards under unless until up upon using very via vs we what when where whereas
+whether which while who whom whose why with within without yet you your
+"""
+)
+FUNCTION_WORDS = _SMALL_WORDS | AUXILIARIES
+
+
+@lru_cache(maxsize=65536)
+def rarity(word: str) -> float:
+    """How common a word is in English on the Zipf scale (0 for a word English never uses)."""
+    return zipf_frequency(word, "en")
