@@ -71,10 +71,13 @@ def _open_or_close(token: Token, walk: _Walk) -> None:
     """Keep the stack of lists, list items and quotes the walk is inside."""
     kind = token.type
     if kind in ("bullet_list_open", "ordered_list_open"):
+        if not walk.lists and not walk.quotes:
+            walk.quoted = _label(walk.closed)  # `1. Volume Cached` then a list of its traits
         walk.serial += 1
         walk.lists.append((kind == "ordered_list_open", walk.serial))
     elif kind in ("bullet_list_close", "ordered_list_close"):
         walk.lists.pop()
+        walk.quoted = walk.quoted if walk.lists else ""
     elif kind == "list_item_open":
         walk.serial += 1
         walk.items.append([walk.serial, 0, ""])
@@ -82,7 +85,7 @@ def _open_or_close(token: Token, walk: _Walk) -> None:
         walk.closed = walk.items.pop()[2]
     elif kind == "blockquote_open":
         walk.quotes += 1
-        walk.quoted = walk.closed if walk.quotes == 1 and not walk.items else walk.quoted
+        walk.quoted = _label(walk.closed) if walk.quotes == 1 and not walk.items else walk.quoted
     elif kind == "blockquote_close":
         walk.quotes -= 1
         walk.quoted = walk.quoted if walk.quotes else ""
@@ -119,6 +122,11 @@ def _text_piece(opener: Token, inline: Token, walk: _Walk) -> Piece:
 
 _EMBED = re.compile(r"!\[\[[^\]]*\]\]")
 _WIKILINK = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]")
+
+
+def _label(lead: str) -> str:
+    """A list item short enough to name what the block right after it is about."""
+    return lead if 0 < len(lead.split()) <= 5 else ""
 
 
 def _lead(content: str) -> str:

@@ -16,7 +16,7 @@ from .blocks import Piece, pieces_of
 from .draft import Draft
 from .explicit import explicit_cards
 from .groups import list_cards
-from .inline import LinkText, default_link_text
+from .inline import LinkText
 from .model import Card, CardFile, Origin
 from .prose import statement_cards, statements_of
 from .quantity import has_quantity
@@ -244,29 +244,20 @@ def _tags(note: Note) -> list[str]:
 
 
 def _link_text(note: Note, vault: Vault | None) -> LinkText:
-    """Wiki-links read as their label, else the linked note's title (and heading)."""
-    if vault is None:
-        return default_link_text
+    """Wiki-links read as the site shows them: the label, else the target as written."""
+    return link_as_written
 
-    known: dict[tuple[str, str], str] = {}
 
-    def read(meta: dict) -> str:
-        if meta.get("label"):
-            return str(meta["label"])
-        key = (str(meta["target"]), str(meta.get("heading") or ""))
-        if key not in known:
-            known[key] = _resolved_text(meta)
-        return known[key]
-
-    def _resolved_text(meta: dict) -> str:
-        link = WikiLink(raw="", target=meta["target"], line=0, heading=meta["heading"])
-        found = vault.resolve(link, note)
-        target = vault.notes.get(found.path or "") if found.path else None
-        title = target.title if target else default_link_text({"target": meta["target"]})
-        heading = meta.get("heading")
-        return f"{title} › {heading}" if heading and title else str(heading or title)
-
-    return read
+def link_as_written(meta: dict) -> str:
+    """`[[EC2]]` → `EC2`; `[[a/EC2|EC2 notes]]` → `EC2 notes`; `[[EC2#Cost]]` → `EC2 > Cost`."""
+    return WikiLink(
+        raw="",
+        target=str(meta.get("target") or ""),
+        line=0,
+        heading=meta.get("heading"),
+        block=meta.get("block"),
+        label=meta.get("label"),
+    ).text
 
 
 def _linked_titles(note: Note, vault: Vault | None) -> list[str]:

@@ -6,6 +6,7 @@ a paragraph ending in `:` right above it, or the heading it sits under.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from .blocks import Piece
@@ -18,6 +19,8 @@ from .scope import Scope
 __all__ = ["list_cards"]
 
 _MAX_ITEMS, _MAX_WORDS, _MAX_CHARS = 8, 20, 400
+# `ns-77.awsdns-09.com`, `10.0.0.0/16`, `https://...`: data from a console, not a fact to recall.
+_NAME_OR_ADDRESS = re.compile(r"\S+\.[a-z]{2,}|[\d.:/]+|https?://\S+")
 
 
 def list_cards(pieces: list[Piece], scope: Scope, done: set[int]) -> list[Draft]:
@@ -66,7 +69,8 @@ def _text(item: Piece) -> str:
         for child in children
     ):
         return ""
-    return markdown_of(children)
+    text = markdown_of(children)
+    return "" if _NAME_OR_ADDRESS.fullmatch(text.strip("` ")) else text
 
 
 def _inside_link(children: list, target) -> bool:

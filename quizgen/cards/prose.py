@@ -19,17 +19,20 @@ from .explicit import normalise
 from .inline import line_pieces, markdown_of, schedule_free
 from .model import CardType, Origin
 from .scope import Scope
-from .words import FUNCTION_WORDS, PARTICIPLES, VERBS, rarity
+from .words import AUXILIARIES, FUNCTION_WORDS, PARTICIPLES, VERBS, rarity
 
 __all__ = ["statement_cards", "statements_of"]
 
 _MIN_WORDS, _MAX_WORDS = 4, 45
 _MAX_ANSWER_WORDS = 5
 _MAX_HIDDEN = 0.6  # of the card's text: more leaves no question
-_MAX_DELETIONS = 2
+_MAX_DELETIONS = 3
 _LONG = 20  # words: a sentence this long may hide a third phrase
+_RARE = 3.5  # Zipf: a term this rare (`S3`, `iSCSI`) is worth a question wherever it is
 _COMMON = 5.0  # Zipf: a clause whose rarest word is this common asks nothing
 _WORD = re.compile(r"\S+")
+# A short name with a capital, a colon, and what it means: `SRR: Same-Region Replication`.
+_TERM_LINE = re.compile(r"^\**([A-Z][\w/&+.-]*(?: [\w/&+.-]+){0,3})\**: (\S.{2,300})$")
 # Where a clause ends and another begins.
 _CLAUSE_WORDS = {"which", "that", "where", "when", "whereas", "while", "if", "because", "unless"}
 _CLAUSE_WORDS |= {"but", "so", "although", "though", "since", "whether", "than", "then", "until"}
@@ -39,6 +42,10 @@ _JOINERS = {"or", "and", "of", "/", "&"}
 _NAME_JOINERS = _JOINERS | {"as", "for", "a", "an", "the"}  # `Function as a Service`
 _VERB_TAIL = {"not", "be", "been", "being", "only", "also", "always", "never", "often", "still"}
 _VERB_TAIL |= {"just", "usually", "generally", "automatically", "directly", "out", "up"}
+# `Note: ...`, `Source: ...`: labels of a line, not terms with a meaning.
+_LABELS = {"note", "important", "example", "warning", "tip", "source", "see", "todo", "update"}
+_LABELS |= {"answer", "question", "q", "a", "url", "link", "links", "date", "created", "updated"}
+_LABELS |= {"tags", "tag", "author", "status", "type", "ref", "references", "summary", "eg"}
 _OPENERS = {"see", "think", "note", "example", "e.g.", "eg", "source", "links", "ref"}
 
 
@@ -71,9 +78,17 @@ def statements_of(piece: Piece, scope: Scope) -> list[str]:
 
 def statement_cards(piece: Piece, scope: Scope, skip: set[str]) -> list[Draft]:
     """One cloze per sentence that states something; sentences in `skip` have a card already."""
-    drafts = []
+    drafts: list[Draft] = []
+    if _only_links(piece):
+        return drafts
     for sentence in statements_of(piece, scope):
-        if sentence in skip or not _states_something(sentence):
+        if sentence in skip:
+            continue
+        term = _TERM_LINE.match(sentence) if not piece.depth else None
+        if term and term.group(1).casefold() not in _LABELS:
+            drafts += _term_line(piece, scope, term.group(1), term.group(2))
+            continue
+        if not _states_something(sentence):
             continue
         text = _cloze(sentence, scope.names(piece.line))
         if text is None:
@@ -84,6 +99,24 @@ def statement_cards(piece: Piece, scope: Scope, skip: set[str]) -> list[Draft]:
         key = normalise(sentence)
         drafts.append(Draft(Origin.STATEMENT, CardType.CLOZE, key, piece.line, text=card_text))
     return drafts
+
+
+def _only_links(piece: Piece) -> bool:
+    """A line of links (`[[AWS Index]] [[2025-07-26]]`): navigation, not a statement."""
+    depth, words = 0, 0
+    for child in piece.children:
+        depth += {"link_open": 1, "link_close": -1}.get(child.type, 0)
+        if child.type == "text" and not depth:
+            words += len(re.findall(r"\w+", child.content))
+    return words == 0
+
+
+def _term_line(piece: Piece, scope: Scope, term: str, meaning: str) -> list[Draft]:
+    """`CRR: Cross-Region Replication` on a line of its own: the term asks its meaning."""
+    where = scope.where(piece.line, drop=term, parent=piece.parent)
+    front = f"{where} › **{term}**" if where else f"**{term}**"
+    key = normalise(term)
+    return [Draft(Origin.STATEMENT, CardType.BASIC, key, piece.line, front, meaning.rstrip("."))]
 
 
 def _states_something(sentence: str) -> bool:
@@ -104,14 +137,13 @@ def _cloze(sentence: str, names: list[str]) -> str | None:
     for number, clause in enumerate(clauses):
         if not _askable(words, clause, number, len(clauses)):
             continue
-        span = _answer(words, clause, names)
-        if span is not None:
-            spans.append(span)
+        spans += _answers(words, clause, names)
     most = _MAX_DELETIONS + (len(words) >= _LONG)
     spans = sorted(spans, key=lambda span: _score(words, span))[:most]
     if not spans:
         return None
     spans = [span for span in spans if _balanced(sentence, words, span)]
+    spans = [span for span in sorted(spans) if not any(o[1] + 1 == span[0] for o in spans)]
     if not spans:
         return None
     parts, last = [], 0
@@ -166,30 +198,40 @@ def _askable(words: list[_Word], clause: list[int], number: int, count: int) -> 
     if words[clause[0]].opens:
         return all(words[i].capital or words[i].text in FUNCTION_WORDS for i in clause)
     has_verb = any(words[i].text in VERBS for i in clause)
-    return has_verb or count == 1 or number > 0
+    if has_verb or count == 1 or number > 0:
+        return True
+    # `By default,` / `BGP peers, or neighbors, exchange ...`: a lead-in or the subject.
+    return not (words[clause[0]].text in FUNCTION_WORDS or words[clause[0]].capital)
 
 
-def _answer(words: list[_Word], clause: list[int], names: list[str]) -> tuple[int, int] | None:
-    """First and last word of what a clause says: the phrase after its verb, or its rarest one."""
+def _answers(words: list[_Word], clause: list[int], names: list[str]) -> list[tuple[int, int]]:
+    """What a clause says: the phrase after its verb (or its rarest phrase), and a rare term."""
     verb = next((i for i in clause if words[i].text in VERBS and not words[i].capital), None)
     if verb is None:
         verb = _unknown_verb(words, clause)
+    predicate = [i for i in clause if verb is None or i > verb]
     span = _after_verb(words, clause, verb) if verb is not None else None
-    if span is None:
-        span = _rarest_phrase(words, [i for i in clause if verb is None or i > verb])
-    if span is None or _names_subject(words, span, names):
-        return None
-    return span
+    found = [span] if span else []
+    rest = [i for i in predicate if not span or not span[0] <= i <= span[1]]
+    rare = _rarest_phrase(words, rest, _RARE)
+    if rare and (not span or _score(words, rare) < _score(words, span)):
+        found.append(rare)  # `stored in S3`: a term rarer than the phrase is asked too
+    if not found and (rare := _rarest_phrase(words, predicate, _COMMON)):
+        found.append(rare)
+    return [found_span for found_span in found if not _names_subject(words, found_span, names)]
 
 
 def _unknown_verb(words: list[_Word], clause: list[int]) -> int | None:
     """A verb missing from the list, by its place: `listens on ...`, `Lambda responds with ...`."""
     first = clause[0]
-    at = first + 1 if words[first].capital and len(clause) > 1 else first
-    text = words[at].text
-    if words[at].capital or text in FUNCTION_WORDS or not text.endswith("s"):
+    if words[first].capital and len(clause) >= 4:
+        at = first + 1  # `Snaps restore lazily`: the word after a name
+        plain = not words[at].capital and words[at].text not in FUNCTION_WORDS
+        return at if plain and not words[at].text.endswith(("ly", "ing")) else None
+    text = words[first].text
+    if text in FUNCTION_WORDS or not text.endswith("s") or text.endswith(("ss", "us", "is")):
         return None
-    return at if not text.endswith(("ss", "us", "is")) and rarity(text) > 0 else None
+    return first if rarity(text) > 0 else None
 
 
 def _after_verb(words: list[_Word], clause: list[int], verb: int) -> tuple[int, int] | None:
@@ -197,17 +239,33 @@ def _after_verb(words: list[_Word], clause: list[int], verb: int) -> tuple[int, 
     rest = [i for i in clause if i > verb]
     modal = words[verb].text not in ("is", "are", "was", "were", "am")
     skipped = None
-    while rest and _in_verb_group(words[rest[0]].text, modal):
+    while rest and words[verb].text in AUXILIARIES and _in_verb_group(words[rest[0]].text, modal):
+        if skipped is not None and words[rest[0]].text.endswith("ly"):
+            break  # `is stored locally`: an adverb after the participle is what it says
         modal = modal and words[rest[0]].text in _VERB_TAIL  # one main verb after a modal
-        skipped = rest.pop(0)
+        word = rest.pop(0)
+        skipped = word if _participle(words[word].text) else skipped
+    while rest and words[rest[0]].text in _VERB_TAIL - {"be", "been", "being"}:
+        rest.pop(0)  # `stores only ...`, `listens always on ...`
+    rest = _object_start(words, rest)
+    phrase = _phrase(words, rest)
+    after = phrase[1] + 1 if phrase else 0
+    if phrase and phrase[0] == phrase[1] and after + 1 < len(words) and words[after].text == "to":
+        # `It is possible to create new volumes`: what is possible is the answer.
+        phrase = _phrase(words, _object_start(words, [i for i in rest if i > after + 1])) or phrase
+    if phrase is None and skipped is not None and words[skipped].text not in FUNCTION_WORDS:
+        phrase = (skipped, skipped)  # `if they are generated`: the participle is what it says
+    return phrase
+
+
+def _object_start(words: list[_Word], rest: list[int]) -> list[int]:
+    """`rest` from its first content word: articles, prepositions and `to <verb>` left out."""
+    rest = list(rest)
     while rest and words[rest[0]].text in FUNCTION_WORDS:
         small = words[rest.pop(0)].text
         if small == "to" and rest and words[rest[0]].text in VERBS:
             rest.pop(0)  # `offered to create a snapshot`: what is created is the answer
-    phrase = _phrase(words, rest)
-    if phrase is None and skipped is not None and words[skipped].text not in FUNCTION_WORDS:
-        phrase = (skipped, skipped)  # `if they are generated`: the participle is what it says
-    return phrase
+    return rest
 
 
 def _in_verb_group(text: str, modal: bool) -> bool:
@@ -233,7 +291,8 @@ def _phrase(words: list[_Word], rest: list[int]) -> tuple[int, int] | None:
             break
         if len(taken) == _MAX_ANSWER_WORDS or (taken and words[index].opens):
             break
-        if taken and _participle(text) and not words[index].capital:
+        adverb = taken and words[taken[-1]].text.endswith("ly")
+        if taken and _participle(text) and not words[index].capital and not adverb:
             break
         if "/" in text and text.count("/") > 1:
             return None  # a path or a URL, not a phrase to recall
@@ -260,7 +319,7 @@ def _in_name(words: list[_Word], taken: list[int], index: int) -> bool:
     return after is not None and after.capital and not after.opens
 
 
-def _rarest_phrase(words: list[_Word], clause: list[int]) -> tuple[int, int] | None:
+def _rarest_phrase(words: list[_Word], clause: list[int], common: float) -> tuple[int, int] | None:
     """The run of content words holding the rarest word of a clause with no verb."""
     runs: list[list[int]] = []
     for index in clause:
@@ -283,7 +342,7 @@ def _rarest_phrase(words: list[_Word], clause: list[int]) -> tuple[int, int] | N
     if not runs:
         return None
     best = min(runs, key=lambda run: min(rarity(words[i].text) for i in run))
-    if min(rarity(words[i].text) for i in best) > _COMMON:
+    if min(rarity(words[i].text) for i in best) > common:
         return None
     return best[0], best[-1]
 

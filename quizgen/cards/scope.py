@@ -70,8 +70,21 @@ class Scope:
         return [name.casefold() for name in names if len(name) > 2]
 
     def standalone(self, text: str, line: int, parent: str = "") -> str:
-        """The text itself when it names its subject, else prefixed with `Title › Section:`."""
+        """The text itself when it names the note's subject, else with `Title › Section:` first.
+
+        A text that names only its section (`Point-in-time recovery ...` in a DynamoDB note)
+        gets the title alone in front.
+        """
         folded = text.casefold()
-        if not parent and any(name in folded for name in self.names(line)):
+        titles = [self.note.title, *self.note.aliases, self.note.name]
+        if not parent and any(_names(folded, title) for title in titles):
             return text
+        if not parent and any(name in folded for name in self.names(line)):
+            return f"{self.note.title}: {text}"
         return f"{self.where(line, parent=parent)}: {text}"
+
+
+def _names(folded: str, title: str) -> bool:
+    """True when a (case-folded) text contains a title of three letters or more."""
+    title = title.casefold().strip()
+    return len(title) > 2 and title in folded

@@ -61,12 +61,13 @@ def test_context_starts_with_the_title_when_there_is_no_h1(make_vault):
     assert card.anchor == "polling"
 
 
-def test_links_read_as_the_linked_note_title(make_vault):
+def test_links_read_as_written_not_as_the_linked_note_title(make_vault):
     vault = make_vault(
         {
-            "sqs.md": "---\ntitle: Amazon SQS\n---\nA queue.\n",
-            "lambda.md": "**Queue between functions** means putting [[sqs]] between them.\n",
+            "sqs.md": "---\ntitle: Amazon SQS\n---\n# SQS Introduction\nA queue.\n",
+            "lambda.md": "**Queue between functions** means putting [[sqs]] or [[sqs|a queue]] "
+            "between them.\n",
         }
     )
     (card,) = extract_note(vault.notes["lambda.md"], vault)[0].cards
-    assert card.back == "putting Amazon SQS between them."
+    assert card.back == "putting sqs or a queue between them."

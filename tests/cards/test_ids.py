@@ -40,7 +40,7 @@ def test_editing_answers_and_moving_lines_keeps_ids(make_vault, tmp_path):
         NOTE.replace("4 days default, 14 days maximum", "1 minute to 14 days")
         .replace("stays hidden from other consumers", "is invisible to the others")
         .replace("at most 14 days", "at most 21 days")
-        .replace("## Quotas", "Some new text above.\n\n## Quotas")
+        .replace("## Quotas", "Read on:\n\n## Quotas")
     )
     (tmp_path / "notes" / "aws" / "sqs.md").write_text(edited, encoding="utf-8")
     after = ids(make_vault({}))
