@@ -13,6 +13,7 @@ from .inline import line_pieces, markdown_of, plain_of, schedule_free
 from .model import CardType, Origin
 from .quantity import cloze_quantities, has_quantity, without_numbers
 from .scope import Scope
+from .words import VERBS
 
 __all__ = ["definition_cards", "question_cards", "quantity_cards"]
 
@@ -40,6 +41,9 @@ _PASSIVE = re.compile(r"^(?:is|are|was|were)$")
 _PARTICIPLE = re.compile(r"^[a-z]{3,}(?:ed|en)$")
 _SHORT_ITEM = 20  # words: an item the whole-list card can hold (groups.py)
 _DIGIT = re.compile(r"\d")
+# Words that open a clause about some of a thing, not the name of one.
+_QUANTIFIERS = {"only", "many", "most", "some", "few", "several", "all", "each", "every", "any"}
+_QUANTIFIERS |= {"no", "not", "also", "just", "even", "very", "much", "more", "less", "other"}
 
 
 def definition_cards(piece: Piece, following: list[Piece], scope: Scope) -> list[Draft]:
@@ -161,11 +165,20 @@ def _trait_card(piece: Piece, text: str, scope: Scope) -> list[Draft]:
         if has_quantity(text):
             return []  # `Items can be up to 400 KB`: the number's cloze asks it better
     subject = subject.rstrip("-–—>→ ").strip()
-    if not subject or subject.split()[0].casefold() in _PRONOUNS or trait.endswith("?"):
+    if not subject or not _names_a_thing(subject) or trait.endswith("?"):
         return []
     if subject.count("(") != subject.count(")") or subject.count("[") != subject.count("]"):
         return []  # `Task Role (security: ...)`: the colon sits inside a bracket
     return _term_card(piece, subject.replace("**", "").strip(), trait, scope)
+
+
+def _names_a_thing(subject: str) -> bool:
+    """A name or a noun phrase: not `Only ...`, `Extremely low`, `Many companies use`."""
+    words = subject.replace("**", "").split()
+    first = words[0].casefold() if words else ""
+    if not first or first in _PRONOUNS or first in _QUANTIFIERS or first.endswith("ly"):
+        return False
+    return not any(word in VERBS for word in words[1:])
 
 
 def _good_subject(subject: str) -> bool:
@@ -176,6 +189,8 @@ def _good_subject(subject: str) -> bool:
     if subject.count("**") % 2 or subject.count("`") % 2:
         return False
     first, last = words[0].casefold(), words[-1].casefold()
+    if first in _QUANTIFIERS or first.endswith("ly"):
+        return False
     return first not in _CONJUNCTIONS | _DETERMINERS and last not in _DANGLING
 
 

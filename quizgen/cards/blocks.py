@@ -29,11 +29,12 @@ class Piece:
     group: int = 0  # serial number of the list it is in (0: none)
     parent: str = ""  # for a nested list item: the lead text of the item it is nested in
     rows: list[tuple[int, list[Token]]] = field(default_factory=list)  # table: (line, cells)
+    skip: int = 0  # leading children that are not text: a callout's `[!tip] Title` line
 
     @property
     def children(self) -> list[Token]:
         """The inline children of a paragraph or heading."""
-        return list(self.inline.children or []) if self.inline else []
+        return list(self.inline.children or [])[self.skip :] if self.inline else []
 
 
 @dataclass
@@ -44,6 +45,7 @@ class _Walk:
     serial: int = 0
     closed: str = ""  # lead of the list item that closed last
     quoted: str = ""  # `1. Synchronous` then `> lines`: the item the quote belongs to
+    fresh_quote: bool = False  # the next paragraph opens a quote: it may be a callout's title
 
 
 def pieces_of(tokens: list[Token]) -> list[Piece]:
@@ -85,6 +87,7 @@ def _open_or_close(token: Token, walk: _Walk) -> None:
         walk.closed = walk.items.pop()[2]
     elif kind == "blockquote_open":
         walk.quotes += 1
+        walk.fresh_quote = True
         walk.quoted = _label(walk.closed) if walk.quotes == 1 and not walk.items else walk.quoted
     elif kind == "blockquote_close":
         walk.quotes -= 1
@@ -105,23 +108,42 @@ def _text_piece(opener: Token, inline: Token, walk: _Walk) -> Piece:
         walk.items[-1][1] += 1
         if first:
             walk.items[-1][2] = _lead(inline.content)
+    skip, title = _callout(inline) if walk.fresh_quote else (0, "")
+    walk.fresh_quote = False
     return Piece(
         "paragraph",
         start + 1,
         end,
         inline,
+        skip=skip,
         depth=len(walk.lists),
         first=first,
         ordered=bool(walk.lists and walk.lists[-1][0]),
         quote=walk.quotes > 0,
         item=serial,
         group=walk.lists[-1][1] if walk.lists else 0,
-        parent=walk.items[-2][2] if len(walk.items) > 1 else walk.quoted,
+        parent=title or (walk.items[-2][2] if len(walk.items) > 1 else walk.quoted),
     )
 
 
+_CALLOUT = re.compile(r"^\s*\[![\w-]+\][+-]?\s*")
+_BREAKS = ("softbreak", "hardbreak")
+_TERM = re.compile(r"^([^:]{1,40}?):\s")
 _EMBED = re.compile(r"!\[\[[^\]]*\]\]")
 _WIKILINK = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]")
+
+
+def _callout(inline: Token) -> tuple[int, str]:
+    """`> [!tip] Title` opening a quote: how many children its marker line takes, and the title."""
+    children = inline.children or []
+    first = children[0].content if children and children[0].type == "text" else ""
+    match = _CALLOUT.match(first)
+    if not match:
+        return 0, ""
+    line_end = next((i for i, c in enumerate(children) if c.type in _BREAKS), len(children))
+    title = " ".join(child.content for child in children[:line_end] if child.type == "text")
+    title = _CALLOUT.sub("", title).strip()
+    return line_end + (line_end < len(children)), _label(title)
 
 
 def _label(lead: str) -> str:
@@ -134,7 +156,9 @@ def _lead(content: str) -> str:
     line = _WIKILINK.sub(lambda m: m.group(1).rsplit("/", 1)[-1], _EMBED.sub("", content))
     line = line.split("\n", 1)[0]
     line = line.replace("**", "").replace("__", "").replace("==", "").replace("`", "")
-    return " ".join(line.split()).rstrip(":").strip()
+    line = " ".join(line.split()).rstrip(":").strip()
+    term = _TERM.match(line)  # `LSI: must be created with the table`: nested items are about LSI
+    return term.group(1) if term else line
 
 
 def _table(tokens: list[Token], index: int, pieces: list[Piece]) -> int:

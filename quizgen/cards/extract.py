@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,9 +17,9 @@ from .draft import Draft
 from .explicit import explicit_cards
 from .groups import list_cards
 from .inline import LinkText
-from .model import Card, CardFile, Origin
-from .prose import statement_cards, statements_of
-from .quantity import has_quantity
+from .model import Card, CardFile, CardType, Origin
+from .prose import hidden_share, statement_cards, statement_cloze, statements_of
+from .quantity import cloze_quantities, has_quantity
 from .render import CLOZE
 from .scope import Scope
 from .tables import table_cards
@@ -50,6 +50,7 @@ def _rules_version() -> str:
 
 
 RULES_VERSION = _rules_version()
+_MOST_HIDDEN = 0.7  # of a written cloze's text: more leaves nothing to ask from
 
 
 @dataclass
@@ -138,6 +139,7 @@ def _drafts(pieces: list[Piece], scope: Scope) -> tuple[list[Draft], list[tuple[
     drafts: list[Draft] = []
     problems: list[tuple[int, str, str]] = []
     carded: set[int] = set()  # list items that made a card or answer one
+    numbered: set[int] = set()  # list items with any card, a number's cloze included
     skip_to = 0
     for index, piece in enumerate(pieces):
         if index < skip_to:
@@ -149,7 +151,28 @@ def _drafts(pieces: list[Piece], scope: Scope) -> tuple[list[Draft], list[tuple[
         skip_to = index + 1 + used
         if piece.item and any(draft.origin is not Origin.QUANTITY for draft in found):
             carded.add(piece.item)  # a number's cloze does not replace a card of the whole list
-    return _one_card_a_fact(drafts + list_cards(pieces, scope, carded)), problems
+        if piece.item and found:
+            numbered.add(piece.item)
+    asking = [_asking(draft, scope) for draft in drafts]
+    drafts = [draft for draft in asking if draft is not None]
+    return _one_card_a_fact(drafts + list_cards(pieces, scope, carded, numbered)), problems
+
+
+def _asking(draft: Draft, scope: Scope) -> Draft | None:
+    """A written cloze that names its subject and leaves a question.
+
+    A highlight around a whole sentence hides it all: it becomes the cloze quizgen would make of
+    that sentence (or no card).
+    """
+    if draft.type is not CardType.CLOZE or draft.origin is not Origin.EXPLICIT:
+        return draft
+    if hidden_share(draft.text) > _MOST_HIDDEN:
+        sentence = CLOZE.sub(r"\2", draft.text)
+        if not has_quantity(sentence):
+            return statement_cloze(sentence, scope, draft.line)
+        numbers = cloze_quantities(sentence)
+        return replace(draft, text=scope.standalone(numbers, draft.line), origin=Origin.QUANTITY)
+    return replace(draft, text=scope.standalone(draft.text, draft.line))
 
 
 def _one_card_a_fact(drafts: list[Draft]) -> list[Draft]:
@@ -159,11 +182,35 @@ def _one_card_a_fact(drafts: list[Draft]) -> list[Draft]:
         for draft in drafts
         if draft.origin is not Origin.STATEMENT
     )
-    return [
+    kept = [
         draft
         for draft in drafts
         if draft.origin is not Origin.STATEMENT or _words_of(draft.key) not in asked
     ]
+    return _merged_fronts(kept)
+
+
+def _merged_fronts(drafts: list[Draft]) -> list[Draft]:
+    """Cards quizgen made with the same front become one card whose back lists their answers."""
+    first: dict[str, int] = {}
+    merged: list[Draft] = []
+    for draft in drafts:
+        front = draft.front.casefold()
+        mergeable = draft.type is not CardType.CLOZE and draft.origin is not Origin.EXPLICIT
+        if mergeable and front in first:
+            earlier = merged[first[front]]
+            back = f"{_as_points(earlier.back)}\n{_as_points(draft.back)}"
+            merged[first[front]] = replace(earlier, back=back)
+            continue
+        if mergeable:
+            first[front] = len(merged)
+        merged.append(draft)
+    return merged
+
+
+def _as_points(back: str) -> str:
+    """An answer as list points, to sit beside another one."""
+    return back if back.startswith("- ") else f"- {back}"
 
 
 def _words_of(text: str) -> str:

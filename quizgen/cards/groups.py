@@ -23,16 +23,23 @@ _MAX_ITEMS, _MAX_WORDS, _MAX_CHARS = 8, 20, 400
 _NAME_OR_ADDRESS = re.compile(r"\S+\.[a-z]{2,}|[\d.:/]+|https?://\S+")
 
 
-def list_cards(pieces: list[Piece], scope: Scope, done: set[int]) -> list[Draft]:
-    """Cards for lists most of whose items made no card (`done` holds those items' serials)."""
+def list_cards(
+    pieces: list[Piece], scope: Scope, done: set[int], numbered: set[int]
+) -> list[Draft]:
+    """Cards for lists most of whose items made no card (`done` holds those items' serials).
+
+    In a list most of whose items have cards, the items left with none (`numbered` tells the
+    items with any card, a number's cloze included) are asked together.
+    """
     groups: dict[int, list[int]] = defaultdict(list)
     for index, piece in enumerate(pieces):
         if piece.kind == "paragraph" and piece.depth and piece.first:
             groups[piece.group].append(index)
+    done = done | _with_nested_lists(pieces)
     drafts = []
     for indexes in groups.values():
         items = [pieces[i] for i in indexes]
-        rest = [item for item in items if item.item not in done]
+        rest = [item for item in items if item.item not in done | numbered]
         if 2 * len(rest) <= len(items):
             items = rest  # the items left without a card of their own: `- layer 7`
         elif len(items) < 2:
@@ -43,6 +50,15 @@ def list_cards(pieces: list[Piece], scope: Scope, done: set[int]) -> list[Draft]
         if draft is not None:
             drafts.append(draft)
     return drafts
+
+
+def _with_nested_lists(pieces: list[Piece]) -> set[int]:
+    """Items whose nested list is asked by its own card: `- Cache based on` then its points."""
+    return {
+        piece.item
+        for piece, below in zip(pieces, pieces[1:], strict=False)
+        if piece.item and piece.first and below.depth > piece.depth
+    }
 
 
 def _short(items: list[Piece]) -> bool:

@@ -11,7 +11,7 @@ the sentence does not name it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .blocks import Piece
 from .draft import Draft, sentences
@@ -21,7 +21,7 @@ from .model import CardType, Origin
 from .scope import Scope
 from .words import AUXILIARIES, FUNCTION_WORDS, PARTICIPLES, VERBS, rarity
 
-__all__ = ["statement_cards", "statements_of"]
+__all__ = ["hidden_share", "statement_cards", "statement_cloze", "statements_of"]
 
 _MIN_WORDS, _MAX_WORDS = 4, 45
 _MAX_ANSWER_WORDS = 5
@@ -31,6 +31,7 @@ _LONG = 20  # words: a sentence this long may hide a third phrase
 _RARE = 3.5  # Zipf: a term this rare (`S3`, `iSCSI`) is worth a question wherever it is
 _COMMON = 5.0  # Zipf: a clause whose rarest word is this common asks nothing
 _WORD = re.compile(r"\S+")
+_DASHES = {"-", "–", "—", "--"}
 # A short name with a capital, a colon, and what it means: `SRR: Same-Region Replication`.
 _TERM_LINE = re.compile(r"^\**([A-Z][\w/&+.-]*(?: [\w/&+.-]+){0,3})\**: (\S.{2,300})$")
 # Where a clause ends and another begins.
@@ -88,17 +89,23 @@ def statement_cards(piece: Piece, scope: Scope, skip: set[str]) -> list[Draft]:
         if term and term.group(1).casefold() not in _LABELS:
             drafts += _term_line(piece, scope, term.group(1), term.group(2))
             continue
-        if not _states_something(sentence):
-            continue
-        text = _cloze(sentence, scope.names(piece.line))
-        if text is None:
-            continue
-        card_text = scope.standalone(text, piece.line, piece.parent)
-        if _hidden_share(card_text) > _MAX_HIDDEN:
-            continue
-        key = normalise(sentence)
-        drafts.append(Draft(Origin.STATEMENT, CardType.CLOZE, key, piece.line, text=card_text))
+        draft = statement_cloze(sentence, scope, piece.line, piece.parent)
+        if draft is not None:
+            drafts.append(draft)
     return drafts
+
+
+def statement_cloze(sentence: str, scope: Scope, line: int, parent: str = "") -> Draft | None:
+    """A sentence as a cloze on what it states, standing alone; None when it asks nothing."""
+    if not _states_something(sentence):
+        return None
+    text = _cloze(sentence, scope.names(line))
+    if text is None:
+        return None
+    card_text = scope.standalone(text, line, parent)
+    if hidden_share(card_text) > _MAX_HIDDEN:
+        return None
+    return Draft(Origin.STATEMENT, CardType.CLOZE, normalise(sentence), line, text=card_text)
 
 
 def _only_links(piece: Piece) -> bool:
@@ -165,13 +172,16 @@ def _balanced(sentence: str, words: list[_Word], span: tuple[int, int]) -> bool:
 
 def _words(sentence: str) -> list[_Word]:
     """The words of a sentence with their Markdown marks and punctuation trimmed off."""
-    found = []
+    found: list[_Word] = []
     for match in _WORD.finditer(sentence):
         raw = match.group()
         lead = len(raw) - len(raw.lstrip("*_`(\"'[~"))
         core = raw.strip("*_`(\"'[~").rstrip("*_`)\"']~.,;:!?")
         end = match.start() + lead + len(core)
         stop = bool(re.search(r"[,;:()\[\]]|[.!?]$", raw[lead + len(core) :]))
+        if core in _DASHES and found:
+            found[-1] = replace(found[-1], stop=True)  # `session state - it scales`: two points
+            continue
         if not core:
             continue
         opens = "(" in raw[:lead] or "[" in raw[:lead]
@@ -209,6 +219,8 @@ def _answers(words: list[_Word], clause: list[int], names: list[str]) -> list[tu
     verb = next((i for i in clause if words[i].text in VERBS and not words[i].capital), None)
     if verb is None:
         verb = _unknown_verb(words, clause)
+    if verb == clause[-1]:
+        verb = None  # `... at any scale`: a word that could be a verb ends the clause
     predicate = [i for i in clause if verb is None or i > verb]
     span = _after_verb(words, clause, verb) if verb is not None else None
     found = [span] if span else []
@@ -360,7 +372,7 @@ def _score(words: list[_Word], span: tuple[int, int]) -> float:
     return min(rarity(words[i].text) for i in range(span[0], span[1] + 1))
 
 
-def _hidden_share(text: str) -> float:
+def hidden_share(text: str) -> float:
     """How much of a cloze's text its deletions hide."""
     hidden = sum(len(part) for part in re.findall(r"\{\{c\d+::(.*?)\}\}", text))
     return hidden / max(len(re.sub(r"\{\{c\d+::|\}\}", "", text)), 1)

@@ -64,6 +64,7 @@ _YEAR_ACRONYM = re.compile(r"^(?:19|20)\d\d\s[A-Z]")
 # Spans a cloze must not touch: code, link targets, existing clozes.
 _PROTECTED = re.compile(r"``.*?``|`[^`]*`|\]\([^)]*\)|\{\{c\d+::.*?\}\}|https?://\S+")
 _DIGITS = re.compile(r"\d[\d,.]*")
+_GLUED = re.compile(r"\d[\d,.]*\+?[A-Za-z]")
 
 
 def has_quantity(text: str) -> bool:
@@ -99,6 +100,8 @@ def _matches(text: str):
             continue
         if _YEAR_ACRONYM.match(match.group()):
             continue
+        if _GLUED.match(match.group()) and not _STANDARD_AFTER.match(match.group()):
+            continue  # `5xx errors`, `2nd`: letters glued to a number that are no unit
         yield start, end
 
 

@@ -76,6 +76,7 @@ class Scope:
         gets the title alone in front.
         """
         folded = text.casefold()
+        parent = "" if parent.casefold() in folded else parent
         titles = [self.note.title, *self.note.aliases, self.note.name]
         if not parent and any(_names(folded, title) for title in titles):
             return text

@@ -40,7 +40,7 @@ def table_cards(piece: Piece, scope: Scope) -> list[Draft]:
 
 def _row_card(header: list[str], line: int, cells: list[Token], scope: Scope) -> Draft | None:
     """One row as a card, or None when its key or every answer cell is empty."""
-    key = markdown_of(cells[0].children or [], scope.link_text) if cells else ""
+    key = plain_of(cells[0].children or [], scope.link_text) if cells else ""
     answers = [markdown_of(cell.children or [], scope.link_text) for cell in cells[1:]]
     if not key.strip() or not any(answers):
         return None
