@@ -23,6 +23,7 @@ from .quantity import cloze_quantities, has_quantity
 from .render import CLOZE
 from .scope import Scope
 from .tables import table_cards
+from .vocabulary import vault_terms
 
 if TYPE_CHECKING:
     from ..vault import Vault
@@ -38,7 +39,18 @@ __all__ = [
 ]
 
 _RULE_MODULES: tuple[str, ...] = ("auto", "blocks", "draft", "explicit", "extract", "groups")
-_RULE_MODULES += ("inline", "model", "quantity", "scope", "tables", "files", "prose", "words")
+_RULE_MODULES += (
+    "inline",
+    "model",
+    "quantity",
+    "scope",
+    "tables",
+    "files",
+    "prose",
+    "words",
+    "phrases",
+    "vocabulary",
+)
 
 
 def _rules_version() -> str:
@@ -75,7 +87,7 @@ def extract_vault(vault: Vault) -> Extraction:
 
 def extract_note(note: Note, vault: Vault | None = None) -> tuple[CardFile, list[Diagnostic]]:
     """The card file of one note, with the problems its explicit cards have."""
-    scope = Scope(note, _link_text(note, vault))
+    scope = Scope(note, _link_text(note, vault), vault_terms(vault) if vault else frozenset())
     drafts, problems = _drafts(pieces_of(note.tokens), scope)
     card_file = CardFile(
         cards=tuple(_cards(note, scope, drafts)),

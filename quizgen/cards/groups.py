@@ -118,6 +118,8 @@ def _list_card(items: list[Piece], before: Piece | None, scope: Scope) -> Draft 
         return None
     back = "\n".join(f"- {markdown_of(item.children, scope.link_text)}" for item in items)
     where = scope.where(line)
+    if not lead and len(items) == 1 and len(scope.context(line)) < 2:
+        return None  # `Lambda → - upload code`: the title alone does not ask one item
     if not lead:
         front = f"{where} ({len(items)} points)" if len(items) > 1 else where
     elif len(lead.split()) <= 6:

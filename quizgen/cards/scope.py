@@ -18,6 +18,7 @@ class Scope:
 
     note: Note
     link_text: LinkText = default_link_text
+    terms: frozenset[str] = frozenset()  # the vault's key terms, lower-case (vocabulary.py)
     _paths: list[list[Heading]] = field(default_factory=list, repr=False)
     _starts: list[int] = field(default_factory=list, repr=False)
     _texts: dict[int, str] = field(default_factory=dict, repr=False)

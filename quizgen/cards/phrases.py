@@ -1,0 +1,349 @@
+"""What a sentence states, and which of its phrases a cloze hides.
+
+A sentence is cut into clauses (at commas, `;`, brackets and words such as `which`, `if`,
+`because`). Each clause offers phrases to hide, each with a score (lower is better: the Zipf
+rarity of its rarest word, from `wordfreq`):
+
+- the words right after its verb: what it says about its subject (`ACM is a {{regional service}}`);
+- the object of each preposition after the verb (`a connection over the {{public internet}}`);
+- a rare term anywhere after the verb (`stored in {{S3}}`);
+- a term of the vault (a note title, alias or heading, a bold term) or a bold phrase of the
+  sentence, favoured: the author marked it as a key term;
+- in a clause with no verb, its rarest run of words (`{{off-host}} sessions`).
+
+The best phrases that do not touch win: three, or four in a long sentence. The note's own
+subject is never hidden.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .words import AUXILIARIES, FUNCTION_WORDS, PARTICIPLES, VERBS, rarity
+
+__all__ = ["cloze_phrases"]
+
+_MAX_ANSWER_WORDS = 5
+_MAX_DELETIONS = 3
+_LONG = 20  # words: a sentence this long may hide a fourth phrase
+_RARE = 3.5  # Zipf: a term this rare (`S3`, `iSCSI`) is worth a question wherever it is
+_COMMON = 5.0  # Zipf: a clause whose rarest word is this common asks nothing
+_WORTH_ASKING = 4.6  # Zipf: a preposition's object more common than this asks too little
+_OBJECT_COST = 0.5  # a preposition's object is asked a little less readily than the main phrase
+_TERM_BONUS = 1.5  # a vault term or a bold phrase is asked more readily
+_WORD = re.compile(r"\S+")
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+_DASHES = {"-", "–", "—", "--"}
+# Where a clause ends and another begins.
+_CLAUSE_WORDS = {"which", "that", "where", "when", "whereas", "while", "if", "because", "unless"}
+_CLAUSE_WORDS |= {"but", "so", "although", "though", "since", "whether", "than", "then", "until"}
+_STOPS_AFTER = {"to", "for", "in", "on", "by", "with", "from", "at", "into", "via", "per", "than"}
+_STOPS_AFTER |= {"as", "like", "such", "because", "if", "when", "unless", "using", "even"}
+_PREPOSITIONS = {"over", "between", "using", "with", "via", "in", "on", "into", "from", "to", "by"}
+_PREPOSITIONS |= {"across", "through", "for", "within", "without", "like", "as", "at"}
+_JOINERS = {"or", "and", "of", "/", "&"}
+_NAME_JOINERS = _JOINERS | {"as", "for", "a", "an", "the"}  # `Function as a Service`
+_VERB_TAIL = {"not", "be", "been", "being", "only", "also", "always", "never", "often", "still"}
+_VERB_TAIL |= {"just", "usually", "generally", "automatically", "directly", "out", "up"}
+
+Span = tuple[int, int]  # first and last word of a phrase
+
+
+@dataclass(frozen=True)
+class _Word:
+    """A word of a sentence: where it sits in the Markdown and how it reads."""
+
+    start: int
+    end: int
+    text: str  # lower-case, without Markdown marks and punctuation around it
+    stop: bool  # punctuation after it ends a clause
+    opens: bool  # it opens a bracket: `(FaaS)`
+    capital: bool  # written with a capital: part of a name
+
+
+def cloze_phrases(sentence: str, names: list[str], terms: frozenset[str]) -> str | None:
+    """The sentence with its best phrases hidden as `{{cN::...}}`, or None if none is worth it.
+
+    `names` are the note's own subject (never hidden); `terms` the vault's key terms, lower-case.
+    """
+    words = _words(sentence)
+    scored: dict[Span, float] = {}
+    clauses = _clauses(words)
+    for number, clause in enumerate(clauses):
+        if _askable(words, clause, number, len(clauses)):
+            for span, score in _candidates(words, clause):
+                scored[span] = min(score, scored.get(span, score))
+    for span in _term_spans(sentence, words, terms):
+        scored[span] = _score(words, span) - _TERM_BONUS
+    chosen = _best(sentence, words, scored, names)
+    if not chosen:
+        return None
+    parts, last = [], 0
+    for number, (first, last_word) in enumerate(chosen, 1):
+        start, end = words[first].start, words[last_word].end
+        parts += [sentence[last:start], f"{{{{c{number}::{sentence[start:end]}}}}}"]
+        last = end
+    return "".join(parts) + sentence[last:]
+
+
+def _best(
+    sentence: str, words: list[_Word], scored: dict[Span, float], names: list[str]
+) -> list[Span]:
+    """The best-scored phrases that neither overlap nor touch, in sentence order."""
+    most = _MAX_DELETIONS + (len(words) >= _LONG)
+    chosen: list[Span] = []
+    for span in sorted(scored, key=lambda span: (scored[span], span)):
+        if len(chosen) == most:
+            break
+        if _names_subject(words, span, names) or not _balanced(sentence, words, span):
+            continue
+        if any(span[0] <= other[1] + 1 and other[0] <= span[1] + 1 for other in chosen):
+            continue
+        chosen.append(span)
+    return sorted(chosen)
+
+
+def _candidates(words: list[_Word], clause: list[int]) -> list[tuple[Span, float]]:
+    """Phrases of one clause worth hiding, with their scores."""
+    verb = _verb(words, clause)
+    predicate = [i for i in clause if verb is None or i > verb]
+    main = _after_verb(words, clause, verb) if verb is not None else None
+    found = [(main, _score(words, main))] if main else []
+    for index in predicate:
+        if words[index].text in _PREPOSITIONS and (not main or index > main[1]):
+            objected = _phrase(words, _object_start(words, [i for i in predicate if i > index]))
+            if objected and _score(words, objected) <= _WORTH_ASKING:
+                found.append((objected, _score(words, objected) + _OBJECT_COST))
+    rest = [i for i in predicate if not main or not main[0] <= i <= main[1]]
+    rare = _rarest_phrase(words, rest, _RARE)
+    if rare:
+        found.append((rare, _score(words, rare)))  # `stored in S3`
+    if not found and (rare := _rarest_phrase(words, predicate, _COMMON)):
+        found.append((rare, _score(words, rare)))
+    return found
+
+
+def _verb(words: list[_Word], clause: list[int]) -> int | None:
+    """The clause's verb: a known one, else one found by its place; None at the clause's end."""
+    verb = next((i for i in clause if words[i].text in VERBS and not words[i].capital), None)
+    if verb is None:
+        verb = _unknown_verb(words, clause)
+    return None if verb == clause[-1] else verb  # `... at any scale`: no verb after all
+
+
+def _term_spans(sentence: str, words: list[_Word], terms: frozenset[str]) -> list[Span]:
+    """Phrases of the sentence that are vault terms, or that the author wrote in bold."""
+    spans = []
+    bold = [match.span(1) for match in _BOLD.finditer(sentence)]
+    for start, end in bold:
+        inside = [i for i, word in enumerate(words) if start <= word.start and word.end <= end]
+        if inside and len(inside) <= _MAX_ANSWER_WORDS:
+            spans.append((inside[0], inside[-1]))
+    for first in range(len(words)):
+        for last in range(min(len(words), first + _MAX_ANSWER_WORDS) - 1, first - 1, -1):
+            if " ".join(word.text for word in words[first : last + 1]) in terms:
+                spans.append((first, last))
+                break
+    return spans
+
+
+def _balanced(sentence: str, words: list[_Word], span: tuple[int, int]) -> bool:
+    """True when hiding the span cuts no bold, code or link in two."""
+    hidden = sentence[words[span[0]].start : words[span[1]].end]
+    pairs = hidden.count("**") % 2 == 0 and hidden.count("`") % 2 == 0
+    return (
+        pairs and hidden.count("[") == hidden.count("]") and hidden.count("(") == hidden.count(")")
+    )
+
+
+def _words(sentence: str) -> list[_Word]:
+    """The words of a sentence with their Markdown marks and punctuation trimmed off."""
+    found: list[_Word] = []
+    for match in _WORD.finditer(sentence):
+        raw = match.group()
+        lead = len(raw) - len(raw.lstrip("*_`(\"'[~"))
+        core = raw.strip("*_`(\"'[~").rstrip("*_`)\"']~.,;:!?")
+        end = match.start() + lead + len(core)
+        stop = bool(re.search(r"[,;:()\[\]]|[.!?]$", raw[lead + len(core) :]))
+        if core in _DASHES and found:
+            found[-1] = replace(found[-1], stop=True)  # `session state - it scales`: two points
+            continue
+        if not core:
+            continue
+        opens = "(" in raw[:lead] or "[" in raw[:lead]
+        found.append(
+            _Word(match.start() + lead, end, core.casefold(), stop, opens, core[0].isupper())
+        )
+    return found
+
+
+def _clauses(words: list[_Word]) -> list[list[int]]:
+    """Indexes of the words of each clause."""
+    clauses: list[list[int]] = [[]]
+    for index, word in enumerate(words):
+        if (word.text in _CLAUSE_WORDS or word.opens) and clauses[-1]:
+            clauses.append([])
+        clauses[-1].append(index)
+        if word.stop:
+            clauses.append([])
+    return [clause for clause in clauses if clause]
+
+
+def _askable(words: list[_Word], clause: list[int], number: int, count: int) -> bool:
+    """Clauses worth a question: not a bracket aside nor a lead-in with no verb (`By default,`)."""
+    if words[clause[0]].opens:
+        return all(words[i].capital or words[i].text in FUNCTION_WORDS for i in clause)
+    has_verb = any(words[i].text in VERBS for i in clause)
+    if has_verb or count == 1 or number > 0:
+        return True
+    # `By default,` / `BGP peers, or neighbors, exchange ...`: a lead-in or the subject.
+    return not (words[clause[0]].text in FUNCTION_WORDS or words[clause[0]].capital)
+
+
+def _unknown_verb(words: list[_Word], clause: list[int]) -> int | None:
+    """A verb missing from the list, by its place: `listens on ...`, `Lambda responds with ...`."""
+    first = clause[0]
+    for index in clause[1:5]:  # `The function assumes a role`: an -s word after a noun
+        text, before = words[index].text, words[index - 1].text
+        if _third_person(text) and not words[index].capital and before not in FUNCTION_WORDS:
+            return index
+    if words[first].capital and len(clause) >= 4:
+        at = first + 1  # `Snaps restore lazily`: the word after a name
+        plain = not words[at].capital and words[at].text not in FUNCTION_WORDS
+        return at if plain and not words[at].text.endswith(("ly", "ing")) else None
+    return first if _third_person(words[first].text) else None
+
+
+def _third_person(text: str) -> bool:
+    """`listens`, `assumes`: a word that may be a verb after its subject."""
+    if text in FUNCTION_WORDS or not text.endswith("s") or text.endswith(("ss", "us", "is")):
+        return False
+    return rarity(text) > 0
+
+
+def _after_verb(words: list[_Word], clause: list[int], verb: int) -> tuple[int, int] | None:
+    """The phrase right after a clause's verb group: `is [a] regional service [that]`."""
+    rest = [i for i in clause if i > verb]
+    modal = words[verb].text not in ("is", "are", "was", "were", "am")
+    skipped = None
+    while rest and words[verb].text in AUXILIARIES and _in_verb_group(words[rest[0]].text, modal):
+        if skipped is not None and words[rest[0]].text.endswith("ly"):
+            break  # `is stored locally`: an adverb after the participle is what it says
+        modal = modal and words[rest[0]].text in _VERB_TAIL  # one main verb after a modal
+        word = rest.pop(0)
+        skipped = word if _participle(words[word].text) else skipped
+    while rest and words[rest[0]].text in _VERB_TAIL - {"be", "been", "being"}:
+        rest.pop(0)  # `stores only ...`, `listens always on ...`
+    rest = _object_start(words, rest)
+    phrase = _phrase(words, rest)
+    after = phrase[1] + 1 if phrase else 0
+    if phrase and phrase[0] == phrase[1] and after + 1 < len(words) and words[after].text == "to":
+        # `It is possible to create new volumes`: what is possible is the answer.
+        phrase = _phrase(words, _object_start(words, [i for i in rest if i > after + 1])) or phrase
+    if phrase is None and skipped is not None and words[skipped].text not in FUNCTION_WORDS:
+        phrase = (skipped, skipped)  # `if they are generated`: the participle is what it says
+    return phrase
+
+
+def _object_start(words: list[_Word], rest: list[int]) -> list[int]:
+    """`rest` from its first content word: articles, prepositions and `to <verb>` left out."""
+    rest = list(rest)
+    while rest and words[rest[0]].text in FUNCTION_WORDS:
+        small = words[rest.pop(0)].text
+        if small == "to" and rest and words[rest[0]].text in VERBS:
+            rest.pop(0)  # `offered to create a snapshot`: what is created is the answer
+    return rest
+
+
+def _in_verb_group(text: str, modal: bool) -> bool:
+    """Words that belong to the verb: `be`, adverbs, participles, a modal's main verb."""
+    if text in VERBS or text in _VERB_TAIL or text.endswith("ly"):
+        return True
+    if text in FUNCTION_WORDS:
+        return False
+    return modal or _participle(text)
+
+
+def _participle(text: str) -> bool:
+    """`generated`, `chosen`, `made`: a verb form that ends a noun phrase."""
+    return text.endswith(("ed", "en")) or text in PARTICIPLES
+
+
+def _phrase(words: list[_Word], rest: list[int]) -> tuple[int, int] | None:
+    """Up to five words from the start of `rest`, ending before a preposition or a comma."""
+    taken: list[int] = []
+    for index in rest:
+        text = words[index].text
+        if _small(text) and not (_in_name(words, taken, index) and text in _NAME_JOINERS):
+            break
+        if len(taken) == _MAX_ANSWER_WORDS or (taken and words[index].opens):
+            break
+        adverb = taken and words[taken[-1]].text.endswith("ly")
+        if taken and _participle(text) and not words[index].capital and not adverb:
+            break
+        if "/" in text and text.count("/") > 1:
+            return None  # a path or a URL, not a phrase to recall
+        taken.append(index)
+        if words[index].stop:
+            break
+    while taken and words[taken[-1]].text in _NAME_JOINERS:
+        taken.pop()
+    if not taken or words[taken[0]].text in _JOINERS:
+        return None
+    return taken[0], taken[-1]
+
+
+def _small(text: str) -> bool:
+    """A word that ends a phrase: a preposition, an article, a pronoun..."""
+    return text in _STOPS_AFTER or (text in FUNCTION_WORDS and text not in _JOINERS)
+
+
+def _in_name(words: list[_Word], taken: list[int], index: int) -> bool:
+    """`Function as a Service`: small words inside a name written with capitals."""
+    named = [i for i in taken if words[i].text not in FUNCTION_WORDS]
+    if not named or not words[named[-1]].capital or words[taken[-1]].stop:
+        return False
+    after = next((w for w in words[index + 1 : index + 3] if w.text not in FUNCTION_WORDS), None)
+    return after is not None and after.capital and not after.opens
+
+
+def _rarest_phrase(words: list[_Word], clause: list[int], common: float) -> tuple[int, int] | None:
+    """The run of content words holding the rarest word of a clause with no verb."""
+    runs: list[list[int]] = []
+    for index in clause:
+        content = words[index].text not in FUNCTION_WORDS and words[index].text not in VERBS
+        if (
+            content
+            and runs
+            and runs[-1]
+            and runs[-1][-1] == index - 1
+            and not words[index - 1].stop
+        ):
+            runs[-1].append(index)
+        elif content:
+            runs.append([index])
+    runs = [
+        run[:_MAX_ANSWER_WORDS]
+        for run in runs
+        if any(ch.isalpha() for i in run for ch in words[i].text)
+    ]
+    if not runs:
+        return None
+    best = min(runs, key=lambda run: min(rarity(words[i].text) for i in run))
+    if min(rarity(words[i].text) for i in best) > common:
+        return None
+    return best[0], best[-1]
+
+
+def _names_subject(words: list[_Word], span: tuple[int, int], names: list[str]) -> bool:
+    """True when the phrase is only the note's own subject (its title or heading)."""
+    phrase = " ".join(words[i].text for i in range(span[0], span[1] + 1))
+    return phrase in names or all(
+        words[i].text in FUNCTION_WORDS for i in range(span[0], span[1] + 1)
+    )
+
+
+def _score(words: list[_Word], span: Span) -> float:
+    """Lower is better: the rarity of the rarest word of the phrase."""
+    return min(rarity(words[i].text) for i in range(span[0], span[1] + 1))
