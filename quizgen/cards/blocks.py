@@ -45,6 +45,7 @@ class _Walk:
     serial: int = 0
     closed: str = ""  # lead of the list item that closed last
     quoted: str = ""  # `1. Synchronous` then `> lines`: the item the quote belongs to
+    numbered: tuple[int, int] | None = None  # last numbered list at the top: (serial, next number)
     fresh_quote: bool = False  # the next paragraph opens a quote: it may be a callout's title
 
 
@@ -75,14 +76,15 @@ def _open_or_close(token: Token, walk: _Walk) -> None:
     if kind in ("bullet_list_open", "ordered_list_open"):
         if not walk.lists and not walk.quotes:
             walk.quoted = _label(walk.closed)  # `1. Volume Cached` then a list of its traits
-        walk.serial += 1
-        walk.lists.append((kind == "ordered_list_open", walk.serial))
+        walk.lists.append((kind == "ordered_list_open", _list_group(token, walk)))
     elif kind in ("bullet_list_close", "ordered_list_close"):
         walk.lists.pop()
         walk.quoted = walk.quoted if walk.lists else ""
     elif kind == "list_item_open":
         walk.serial += 1
         walk.items.append([walk.serial, 0, ""])
+        if len(walk.lists) == 1 and walk.lists[0][0] and token.info.isdigit():
+            walk.numbered = (walk.lists[0][1], int(token.info) + 1)
     elif kind == "list_item_close":
         walk.closed = walk.items.pop()[2]
     elif kind == "blockquote_open":
@@ -94,6 +96,22 @@ def _open_or_close(token: Token, walk: _Walk) -> None:
         walk.quoted = walk.quoted if walk.quotes else ""
     elif kind in ("paragraph_open", "heading_open", "table_open") and not walk.quotes:
         walk.closed = ""  # a quote after other blocks belongs to none of the items above
+        walk.numbered = walk.numbered if kind == "paragraph_open" and walk.lists else None
+
+
+def _list_group(opener: Token, walk: _Walk) -> int:
+    """A new list's serial, or that of the numbered list it goes on with.
+
+    `1. Synchronous`, a quote, then `2. Asynchronous`: Markdown makes two lists of one item each;
+    the second starts at 2 where the first stopped, so they are read as one list.
+    """
+    walk.serial += 1
+    start = opener.attrGet("start")
+    if opener.type != "ordered_list_open" or walk.lists or walk.quotes or not start:
+        return walk.serial
+    if walk.numbered and walk.numbered[1] == int(start):
+        return walk.numbered[0]
+    return walk.serial
 
 
 def _text_piece(opener: Token, inline: Token, walk: _Walk) -> Piece:

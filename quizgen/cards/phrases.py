@@ -31,6 +31,8 @@ _RARE = 3.5  # Zipf: a term this rare (`S3`, `iSCSI`) is worth a question wherev
 _COMMON = 5.0  # Zipf: a clause whose rarest word is this common asks nothing
 _WORTH_ASKING = 4.6  # Zipf: a preposition's object more common than this asks too little
 _OBJECT_COST = 0.5  # a preposition's object is asked a little less readily than the main phrase
+_EMPHASIS = 1.0  # score of a common word written in capitals for emphasis: `NEVER`
+_SHOUTED = 4.0  # Zipf: a word in capitals this common is emphasis, not an acronym
 _TERM_BONUS = 1.5  # a vault term or a bold phrase is asked more readily
 _WORD = re.compile(r"\S+")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
@@ -60,6 +62,7 @@ class _Word:
     stop: bool  # punctuation after it ends a clause
     opens: bool  # it opens a bracket: `(FaaS)`
     capital: bool  # written with a capital: part of a name
+    shouted: bool = False  # a common word in capitals: `NEVER`, `ONLY`
 
 
 def cloze_phrases(sentence: str, names: list[str], terms: frozenset[str]) -> str | None:
@@ -121,7 +124,7 @@ def _candidates(words: list[_Word], clause: list[int]) -> list[tuple[Span, float
         found.append((rare, _score(words, rare)))  # `stored in S3`
     if not found and (rare := _rarest_phrase(words, predicate, _COMMON)):
         found.append((rare, _score(words, rare)))
-    return found
+    return found + [((i, i), _EMPHASIS) for i in clause if words[i].shouted]
 
 
 def _verb(words: list[_Word], clause: list[int]) -> int | None:
@@ -172,8 +175,11 @@ def _words(sentence: str) -> list[_Word]:
         if not core:
             continue
         opens = "(" in raw[:lead] or "[" in raw[:lead]
+        shouted = core.isupper() and len(core) > 2 and rarity(core.casefold()) > _SHOUTED
         found.append(
-            _Word(match.start() + lead, end, core.casefold(), stop, opens, core[0].isupper())
+            _Word(
+                match.start() + lead, end, core.casefold(), stop, opens, core[0].isupper(), shouted
+            )
         )
     return found
 
@@ -308,32 +314,30 @@ def _in_name(words: list[_Word], taken: list[int], index: int) -> bool:
     return after is not None and after.capital and not after.opens
 
 
-def _rarest_phrase(words: list[_Word], clause: list[int], common: float) -> tuple[int, int] | None:
-    """The run of content words holding the rarest word of a clause with no verb."""
+def _runs(words: list[_Word], clause: list[int]) -> list[Span]:
+    """The runs of content words of a clause (at most five words each)."""
     runs: list[list[int]] = []
     for index in clause:
-        content = words[index].text not in FUNCTION_WORDS and words[index].text not in VERBS
-        if (
-            content
-            and runs
-            and runs[-1]
-            and runs[-1][-1] == index - 1
-            and not words[index - 1].stop
-        ):
+        if words[index].text in FUNCTION_WORDS or words[index].text in VERBS:
+            continue
+        if runs and runs[-1][-1] == index - 1 and not words[index - 1].stop:
             runs[-1].append(index)
-        elif content:
+        else:
             runs.append([index])
-    runs = [
-        run[:_MAX_ANSWER_WORDS]
+    return [
+        (run[0], run[:_MAX_ANSWER_WORDS][-1])
         for run in runs
         if any(ch.isalpha() for i in run for ch in words[i].text)
     ]
+
+
+def _rarest_phrase(words: list[_Word], clause: list[int], common: float) -> Span | None:
+    """The run of content words holding the clause's rarest word, if rarer than `common`."""
+    runs = _runs(words, clause)
     if not runs:
         return None
-    best = min(runs, key=lambda run: min(rarity(words[i].text) for i in run))
-    if min(rarity(words[i].text) for i in best) > common:
-        return None
-    return best[0], best[-1]
+    best = min(runs, key=lambda run: _score(words, run))
+    return best if _score(words, best) <= common else None
 
 
 def _names_subject(words: list[_Word], span: tuple[int, int], names: list[str]) -> bool:
