@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -74,3 +75,42 @@ def test_the_question_and_its_answer(cards):
     assert question.front.endswith("Can Lambda-based applications work in multiple Regions?")
     assert question.back.startswith("Lambda functions can be deployed in multiple Regions")
     assert question.context == ("AWS Lambda", "Gotchas")
+
+
+# Facts the note states in plain prose, which earlier rules left without a card: (words the
+# question shows, words its answer holds).
+PROSE_FACTS = [
+    (["Shared Responsiblity", "Availability Zones"], ["direct control"]),
+    (["Shared Responsiblity", "should be stored in"], ["AWS Secrets Manager"]),
+    (["Manage SDK Versions", "To lock an SDK version"], ["Lambda layer"]),
+    (["Autoscaling", "over direct RDS connections"], ["RDS Proxy"]),
+    (["that routes events based upon rules"], ["serverless event bus"]),
+    (["reserved concurrency", "even if the overall capacity"], ["invoked"]),
+    (["Secrets", "to encrypt environment variables"], ["KMS"]),
+]
+
+
+@pytest.mark.parametrize(("shown", "hidden"), PROSE_FACTS)
+def test_prose_facts_get_a_card(cards, shown, hidden):
+    asked = [
+        (question.replace("[...]", " "), answer)
+        for card in cards
+        for question, answer in _questions(card)
+    ]
+    assert any(
+        all(word in question for word in shown) and all(word in answer for word in hidden)
+        for question, answer in asked
+    ), asked
+
+
+def _questions(card):
+    """(what the learner sees, what they must recall) for each question a card asks."""
+    if card.type is not CardType.CLOZE:
+        yield " ".join([*card.context, card.front]), card.back
+        return
+    numbers = sorted(set(re.findall(r"\{\{c(\d+)::", card.text)))
+    for number in numbers:
+        answer = " ".join(re.findall(rf"\{{\{{c{number}::(.*?)\}}\}}", card.text))
+        shown = re.sub(rf"\{{\{{c{number}::.*?\}}\}}", "[...]", card.text)
+        shown = re.sub(r"\{\{c\d+::(.*?)\}\}", r"\1", shown)
+        yield " ".join([*card.context, shown]), answer
