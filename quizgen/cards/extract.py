@@ -247,16 +247,14 @@ def _piece_drafts(
     found, used = question_cards(piece, following, scope)
     if found:
         return explicit.drafts + found, explicit.problems, used
-    defined = definition_cards(piece, following, scope)
-    drafts = explicit.drafts + defined
     if explicit.drafts:
-        return drafts, explicit.problems, 0
-    numbers = quantity_cards(piece, scope)
-    drafts += numbers + _statements(piece, scope, bool(defined), len(numbers))
+        return explicit.drafts, explicit.problems, 0  # the card you wrote is the fact's card
+    defined = definition_cards(piece, following, scope)
+    drafts = defined + quantity_cards(piece, scope) + _statements(piece, scope, bool(defined))
     return drafts, explicit.problems, 0
 
 
-def _statements(piece: Piece, scope: Scope, defined: bool, numbered: int) -> list[Draft]:
+def _statements(piece: Piece, scope: Scope, defined: bool) -> list[Draft]:
     """Prose facts of a paragraph that no other rule made a card of."""
     if defined and piece.depth:
         return []  # `Term: trait` in a list item: the trait card asks the whole item

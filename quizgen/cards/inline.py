@@ -13,6 +13,7 @@ __all__ = ["LinkText", "line_pieces", "markdown_of", "plain_of", "schedule_free"
 LinkText = Callable[[dict], str]
 
 _SPACES = re.compile(r"[ \t]+")
+_LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _MARKS = {
     "strong_open": "**",
     "strong_close": "**",
@@ -67,6 +68,8 @@ def markdown_of(
             parts.append(f"]({_href(children, child)})")
         elif kind in ("softbreak", "hardbreak"):
             parts.append(" ")
+        elif kind == "html_inline" and _LINE_BREAK.match(child.content):
+            parts.append("; ")  # `objects<br>static sites` in a table cell: two points
     return _tidy("".join(parts))
 
 
@@ -80,6 +83,8 @@ def plain_of(children: Iterable[Token], link_text: LinkText = default_link_text)
             parts.append(link_text(child.meta))
         elif child.type in ("softbreak", "hardbreak"):
             parts.append(" ")
+        elif child.type == "html_inline" and _LINE_BREAK.match(child.content):
+            parts.append("; ")
     return _tidy("".join(parts))
 
 

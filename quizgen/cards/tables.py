@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from markdown_it.token import Token
 
 from .blocks import Piece
@@ -14,6 +16,7 @@ from .scope import Scope
 __all__ = ["table_cards"]
 
 # Second-column headers that add nothing to a question ("Quota | Value").
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S*")
 _PLAIN_HEADERS = {"", "value", "values", "comment", "comments", "description", "details", "notes"}
 
 
@@ -41,7 +44,7 @@ def table_cards(piece: Piece, scope: Scope) -> list[Draft]:
 def _row_card(header: list[str], line: int, cells: list[Token], scope: Scope) -> Draft | None:
     """One row as a card, or None when its key or every answer cell is empty."""
     key = plain_of(cells[0].children or [], scope.link_text) if cells else ""
-    answers = [markdown_of(cell.children or [], scope.link_text) for cell in cells[1:]]
+    answers = [_answer(cell, scope) for cell in cells[1:]]
     if not key.strip() or not any(answers):
         return None
     front = f"{scope.where(line)} — {header[0]}: **{key}**" if header[0] else f"**{key}**"
@@ -61,6 +64,13 @@ def _row_card(header: list[str], line: int, cells: list[Token], scope: Scope) ->
         front = f"{scope.where(line)} — {front}"
     question_key = normalise(f"{header[0]} {key}")
     return Draft(Origin.TABLE, CardType.BASIC, question_key, line, front, back)
+
+
+def _answer(cell: Token, scope: Scope) -> str:
+    """A cell as an answer; '' for a cell holding only an address (a `Docs` column of links)."""
+    text = markdown_of(cell.children or [], scope.link_text)
+    shown = plain_of(cell.children or [], scope.link_text)
+    return "" if _ADDRESS.fullmatch(shown.strip()) or not shown.strip() else text
 
 
 def _joined(cells: list[Token]) -> Token:
