@@ -258,10 +258,11 @@ def _statements(piece: Piece, scope: Scope, defined: bool) -> list[Draft]:
     """Prose facts of a paragraph that no other rule made a card of."""
     if defined and piece.depth:
         return []  # `Term: trait` in a list item: the trait card asks the whole item
-    done = {sentence for sentence in statements_of(piece, scope) if has_quantity(sentence)}
-    if defined:
-        done.add(statements_of(piece, scope)[0])
-    return statement_cards(piece, scope, done)
+    found = statements_of(piece, scope)
+    done = {sentence for sentence in found if has_quantity(sentence)}
+    if defined and found:
+        done.add(found[0])
+    return statement_cards(piece, scope, [s for s in found if s not in done])
 
 
 def _cards(note: Note, scope: Scope, drafts: list[Draft]) -> list[Card]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from .words import AUXILIARIES, FUNCTION_WORDS, PARTICIPLES, VERBS, rarity
 
@@ -35,6 +36,7 @@ _EMPHASIS = 1.0  # score of a common word written in capitals for emphasis: `NEV
 _SHOUTED = 4.0  # Zipf: a word in capitals this common is emphasis, not an acronym
 _TERM_BONUS = 1.5  # a vault term or a bold phrase is asked more readily
 _WORD = re.compile(r"\S+")
+_STOP = re.compile(r"[,;:()\[\]]|[.!?]$")  # punctuation after a word that ends a clause
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _DASHES = {"-", "–", "—", "--"}
 # Where a clause ends and another begins.
@@ -143,12 +145,22 @@ def _term_spans(sentence: str, words: list[_Word], terms: frozenset[str]) -> lis
         inside = [i for i, word in enumerate(words) if start <= word.start and word.end <= end]
         if inside and len(inside) <= _MAX_ANSWER_WORDS:
             spans.append((inside[0], inside[-1]))
-    for first in range(len(words)):
+    starts = _first_words(terms)
+    texts = [word.text for word in words]
+    for first, text in enumerate(texts):
+        if text not in starts:
+            continue
         for last in range(min(len(words), first + _MAX_ANSWER_WORDS) - 1, first - 1, -1):
-            if " ".join(word.text for word in words[first : last + 1]) in terms:
+            if " ".join(texts[first : last + 1]) in terms:
                 spans.append((first, last))
                 break
     return spans
+
+
+@lru_cache(maxsize=4)
+def _first_words(terms: frozenset[str]) -> frozenset[str]:
+    """The words vault terms start with: only there can a term begin."""
+    return frozenset(term.split(" ", 1)[0] for term in terms)
 
 
 def _balanced(sentence: str, words: list[_Word], span: tuple[int, int]) -> bool:
@@ -168,7 +180,7 @@ def _words(sentence: str) -> list[_Word]:
         lead = len(raw) - len(raw.lstrip("*_`(\"'[~"))
         core = raw.strip("*_`(\"'[~").rstrip("*_`)\"']~.,;:!?")
         end = match.start() + lead + len(core)
-        stop = bool(re.search(r"[,;:()\[\]]|[.!?]$", raw[lead + len(core) :]))
+        stop = bool(_STOP.search(raw, lead + len(core)))
         if core in _DASHES and found:
             found[-1] = replace(found[-1], stop=True)  # `session state - it scales`: two points
             continue

@@ -46,14 +46,12 @@ def statements_of(piece: Piece, scope: Scope) -> list[str]:
     return [sentence for line in joined for sentence in sentences(line)]
 
 
-def statement_cards(piece: Piece, scope: Scope, skip: set[str]) -> list[Draft]:
-    """One cloze per sentence that states something; sentences in `skip` have a card already."""
+def statement_cards(piece: Piece, scope: Scope, found: list[str]) -> list[Draft]:
+    """One card per sentence of `found` (the piece's sentences no other card asks)."""
     drafts: list[Draft] = []
     if _only_links(piece):
         return drafts
-    for sentence in statements_of(piece, scope):
-        if sentence in skip:
-            continue
+    for sentence in found:
         term = _TERM_LINE.match(sentence) if not piece.depth else None
         if term and term.group(1).casefold() not in _LABELS:
             drafts += _term_line(piece, scope, term.group(1), term.group(2))
