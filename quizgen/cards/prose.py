@@ -29,6 +29,7 @@ _LABELS = {"note", "important", "example", "warning", "tip", "source", "see", "t
 _LABELS |= {"answer", "question", "q", "a", "url", "link", "links", "date", "created", "updated"}
 _LABELS |= {"tags", "tag", "author", "status", "type", "ref", "references", "summary", "eg"}
 _OPENERS = {"see", "think", "note", "example", "e.g.", "eg", "source", "links", "ref"}
+_OPENERS |= {"below", "above", "here", "following", "click", "screenshot", "image", "diagram"}
 
 
 def statements_of(piece: Piece, scope: Scope) -> list[str]:
