@@ -19,6 +19,7 @@ from .groups import list_cards
 from .inline import LinkText, default_link_text
 from .model import Card, CardFile, Origin
 from .scope import Scope
+from .settings import CardSettings, settings_of
 from .tables import table_cards
 
 if TYPE_CHECKING:
@@ -35,7 +36,7 @@ __all__ = [
 ]
 
 _RULE_MODULES: tuple[str, ...] = ("auto", "blocks", "draft", "explicit", "extract", "groups")
-_RULE_MODULES += ("inline", "model", "quantity", "scope", "tables", "files")
+_RULE_MODULES += ("inline", "model", "quantity", "scope", "tables", "files", "separators")
 
 
 def _rules_version() -> str:
@@ -72,7 +73,9 @@ def extract_vault(vault: Vault) -> Extraction:
 def extract_note(note: Note, vault: Vault | None = None) -> tuple[CardFile, list[Diagnostic]]:
     """The card file of one note, with the problems its explicit cards have."""
     scope = Scope(note, _link_text(note, vault))
-    drafts, problems = _drafts(pieces_of(note.tokens), scope)
+    settings = settings_of(vault)
+    syntax = settings if settings.reads(note) else None
+    drafts, problems = _drafts(pieces_of(note.tokens), scope, syntax)
     card_file = CardFile(
         cards=tuple(_cards(note, scope, drafts)),
         note=note.path,
@@ -114,7 +117,8 @@ def page_of(note_path: str) -> str:
 
 def source_hash(note: Note, vault: Vault | None = None) -> str:
     """Fingerprint of everything a note's cards come from: rules, source and linked titles."""
-    digest = hashlib.sha256(f"{RULES_VERSION}\0{note.path}\0{note.source}".encode())
+    settings = settings_of(vault).key
+    digest = hashlib.sha256(f"{RULES_VERSION}\0{settings}\0{note.path}\0{note.source}".encode())
     for title in _linked_titles(note, vault):
         digest.update(f"\0{title}".encode())
     return digest.hexdigest()[:16]
@@ -130,7 +134,9 @@ def _fingerprint(*sides: str) -> str:
     return hashlib.sha256("\0".join(sides).encode()).hexdigest()[:12]
 
 
-def _drafts(pieces: list[Piece], scope: Scope) -> tuple[list[Draft], list[tuple[int, str, str]]]:
+def _drafts(
+    pieces: list[Piece], scope: Scope, syntax: CardSettings | None
+) -> tuple[list[Draft], list[tuple[int, str, str]]]:
     """Apply the rules to each piece, then make list cards from lists nothing else used."""
     drafts: list[Draft] = []
     problems: list[tuple[int, str, str]] = []
@@ -140,7 +146,8 @@ def _drafts(pieces: list[Piece], scope: Scope) -> tuple[list[Draft], list[tuple[
         if index < skip_to:
             carded.add(piece.item)  # the answer of a question above
             continue
-        found, found_problems, used = _piece_drafts(piece, pieces[index + 1 : index + 60], scope)
+        following = pieces[index + 1 : index + 60]
+        found, found_problems, used = _piece_drafts(piece, following, scope, syntax)
         drafts += found
         problems += found_problems
         skip_to = index + 1 + used
@@ -150,7 +157,7 @@ def _drafts(pieces: list[Piece], scope: Scope) -> tuple[list[Draft], list[tuple[
 
 
 def _piece_drafts(
-    piece: Piece, following: list[Piece], scope: Scope
+    piece: Piece, following: list[Piece], scope: Scope, syntax: CardSettings | None
 ) -> tuple[list[Draft], list[tuple[int, str, str]], int]:
     """Cards of one piece: explicit syntax first, then the automatic rules; pieces it used."""
     if piece.kind == "table":
@@ -160,7 +167,7 @@ def _piece_drafts(
         return found, [], used
     if piece.kind != "paragraph":
         return [], [], 0
-    explicit = explicit_cards(piece, following, scope.link_text)
+    explicit = explicit_cards(piece, following, scope.link_text, syntax)
     if explicit.whole:
         return explicit.drafts, explicit.problems, explicit.used
     found, used = question_cards(piece, following, scope)
