@@ -104,9 +104,13 @@ def explicit_cards(
 
 def _has_marker(content: str, settings: CardSettings) -> bool:
     """A quick look: could this paragraph's text hold a separator?"""
-    return settings.separator in content or settings.reversed_separator in content or any(
-        line.strip() in (settings.multiline_separator, settings.multiline_reversed_separator)
-        for line in content.split("\n")
+    return (
+        settings.separator in content
+        or settings.reversed_separator in content
+        or any(
+            line.strip() in (settings.multiline_separator, settings.multiline_reversed_separator)
+            for line in content.split("\n")
+        )
     )
 
 
@@ -203,10 +207,8 @@ def _one_line(walk: _Walk, line: _Line) -> tuple[int, int, int, bool] | None:
         depth += child.nesting if child.type != "text" else 0
         if child.type != "text" or depth > 0:
             continue  # inside emphasis or a link: `*AWS::Region*` is a name, not a card
-        settings = walk.settings
-        split = find_split(
-            child.content, index == 0, index == last, settings.separator, settings.reversed_separator
-        )
+        basic, reverse = walk.settings.separator, walk.settings.reversed_separator
+        split = find_split(child.content, index == 0, index == last, basic, reverse)
         if split is not None:
             return (index, *split)
     return None

@@ -135,7 +135,8 @@ def _from_plugin(path: Path) -> CardSettings:
         return CardSettings()
     if not isinstance(data, dict):
         return CardSettings()
-    found = data.get("settings") if isinstance(data.get("settings"), dict) else data
+    inner = data.get("settings")
+    found: dict[str, Any] = inner if isinstance(inner, dict) else data
     changes = {
         name: found[key].strip()
         for name, key in _PLUGIN_KEYS.items()
