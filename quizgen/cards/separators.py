@@ -42,26 +42,38 @@ def find_split(text: str, first: bool, last: bool, basic: str, reverse: str) -> 
         after = text[end].isspace() if end < len(text) else last
         if before != after:
             continue  # `key:: value` (Dataview), `see ::1`, `std:: x`
-        if before or _between_words(text, start, end, first):
-            return start, end, match.group() == reverse
+        reversed_card = match.group() == reverse and reverse != basic
+        if before or reversed_card and _plain(text, start, end):
+            return start, end, reversed_card
+        if _between_words(text, start, end, first):
+            return start, end, reversed_card
     return None
 
 
-def _between_words(text: str, start: int, end: int, first: bool) -> bool:
-    """For `a::b` written without spaces: the words around are a question and an answer."""
+def _plain(text: str, start: int, end: int) -> bool:
+    """The words glued to a separator are words, not an address, a URL or code."""
     left_words, right_words = text[:start].split(), text[end:].split()
     left = left_words[-1] if left_words else ""
     right = right_words[0] if right_words else ""
     if _NOT_A_SIDE & set(left + right):
         return False  # an address, a URL, a slice, code
-    if left and right and _IPV6ISH.match(left) and _IPV6ISH.match(right):
-        return False  # `fe80::1`
-    alone = first and len(left_words) == 1  # the question is one word: `Fn::Join`
+    hexes = _IPV6ISH.match(left) and _IPV6ISH.match(right)
+    return not (left and right and hexes and re.search(r"\d", left + right))  # `fe80::1`
+
+
+def _between_words(text: str, start: int, end: int, first: bool) -> bool:
+    """For `a::b` written without spaces: the words around are a question and an answer."""
+    if not _plain(text, start, end):
+        return False
+    left_words, right_words = text[:start].split(), text[end:].split()
+    left = left_words[-1] if left_words else ""
+    right = right_words[0] if right_words else ""
+    alone = first and len(left_words) == 1 and len(right) > 2  # `Fn::Join`, not `Q::A`
     more = len(right_words) > 1  # words follow the answer's first word
     if _NAME.match(left) and _NAME.match(right):
         # `AWS::AccountId`, `Fn::Join`, `AWS::Region is ...`: a qualified name, while
         # `What is SQS::A queue` asks something
-        return not (alone or re.search(r"[A-Z0-9]", right[1:]) or (len(right) > 2 and more))
+        return not (alone or re.search(r"[A-Z]", right[1:]) or (len(right) > 2 and more))
     if "_" in left + right or (alone and right.isdigit()):
         return False  # `std::int8_t`, `rating::10`
     # `uses std::string here`, `set key::value in prose`: a name inside a sentence, unless what
