@@ -20,6 +20,7 @@ from .inline import LinkText, default_link_text
 from .model import Card, CardFile, Origin
 from .scope import Scope
 from .settings import CardSettings, settings_of
+from .study import study_drafts, study_pieces
 from .tables import table_cards
 
 if TYPE_CHECKING:
@@ -37,6 +38,7 @@ __all__ = [
 
 _RULE_MODULES: tuple[str, ...] = ("auto", "blocks", "draft", "explicit", "extract", "groups")
 _RULE_MODULES += ("inline", "model", "quantity", "scope", "tables", "files", "separators")
+_RULE_MODULES += ("settings", "study")
 
 
 def _rules_version() -> str:
@@ -75,7 +77,8 @@ def extract_note(note: Note, vault: Vault | None = None) -> tuple[CardFile, list
     scope = Scope(note, _link_text(note, vault))
     settings = settings_of(vault)
     syntax = settings if settings.reads(note) else None
-    drafts, problems = _drafts(pieces_of(note.tokens), scope, syntax)
+    drafts, problems = _drafts(study_pieces(note, pieces_of(note.tokens)), scope, syntax)
+    drafts = study_drafts(note, drafts)
     card_file = CardFile(
         cards=tuple(_cards(note, scope, drafts)),
         note=note.path,
