@@ -13,6 +13,7 @@ from ..memory import collector_paused
 from ..note import Note, WikiLink
 from .auto import definition_cards, quantity_cards, question_cards
 from .blocks import Piece, pieces_of
+from .choices import practice_questions
 from .draft import Draft
 from .explicit import explicit_cards
 from .groups import list_cards
@@ -38,7 +39,7 @@ __all__ = [
 
 _RULE_MODULES: tuple[str, ...] = ("auto", "blocks", "draft", "explicit", "extract", "groups")
 _RULE_MODULES += ("inline", "model", "quantity", "scope", "tables", "files", "separators")
-_RULE_MODULES += ("settings", "study")
+_RULE_MODULES += ("settings", "study", "choices")
 
 
 def _rules_version() -> str:
@@ -77,8 +78,9 @@ def extract_note(note: Note, vault: Vault | None = None) -> tuple[CardFile, list
     scope = Scope(note, _link_text(note, vault))
     settings = settings_of(vault)
     syntax = settings if settings.reads(note) else None
-    drafts, problems = _drafts(study_pieces(note, pieces_of(note.tokens)), scope, syntax)
-    drafts = study_drafts(note, drafts)
+    practice, pieces = practice_questions(pieces_of(note.tokens), scope.link_text, syntax)
+    drafts, problems = _drafts(study_pieces(note, pieces), scope, syntax)
+    drafts = study_drafts(note, drafts + practice)
     card_file = CardFile(
         cards=tuple(_cards(note, scope, drafts)),
         note=note.path,
