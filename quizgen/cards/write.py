@@ -12,7 +12,9 @@ from ..diagnostics import Diagnostic, Severity
 from ..memory import collector_paused
 from .extract import card_path, extract_note, fingerprint, source_hash
 from .files import dump_card_file, read_card_file
+from .lint import without_markup
 from .model import Card, CardFile, Origin
+from .settings import read_settings
 
 if TYPE_CHECKING:
     from ..vault import Vault
@@ -37,7 +39,7 @@ class WriteReport:
 def write_card_files(vault: Vault, out_dir: str | Path) -> WriteReport:
     """One card file per note under `out_dir`; only notes that changed are extracted again."""
     out_dir = Path(out_dir)
-    report = WriteReport()
+    report = WriteReport(diagnostics=read_settings(vault.root)[1])
     orphans = _orphans(vault, out_dir, report)
     adoptable = {card.id: card for file in orphans.values() for card in file.cards}
     adopted: set[str] = set()
@@ -105,7 +107,8 @@ def _write_one(
             report.diagnostics += problems
             return
     new, problems = extract_note(note, vault)
-    report.diagnostics += problems
+    new, dropped = without_markup(new)
+    report.diagnostics += problems + dropped
     old = _with_adopted(old, new, adoptable, adopted)
     merged, kept = merge_card_file(old, new)
     report.diagnostics += [_kept_warning(path, card_id) for card_id in kept]
