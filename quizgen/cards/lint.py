@@ -1,9 +1,9 @@
 """The card lint: every card that breaks a rule a tutor would hold it to, with file, line, code.
 
 Markup rules (`card-link`, `card-callout`, `card-highlight`, `card-html`, `card-field`) find
-Obsidian or HTML markup left in a side; `quizgen cards` never writes such a card
-(`without_markup`). The other rules (`card-url-answer`, `card-empty`, `card-echo`,
-`card-cloze-whole`, `card-same-front`) are reported by `quizgen check` only.
+Obsidian or HTML markup left in a side; `quizgen cards` never writes such a card, nor one with
+an empty side (`writable`). The other rules (`card-url-answer`, `card-empty`, `card-echo`,
+`card-cloze-whole`, `card-same-front`) are reported by `quizgen check`.
 """
 
 from __future__ import annotations
@@ -22,7 +22,15 @@ from .settings import read_settings
 if TYPE_CHECKING:
     from ..vault import Vault
 
-__all__ = ["MARKUP_RULES", "RULES", "card_faults", "lint_file", "lint_vault", "without_markup"]
+__all__ = [
+    "MARKUP_RULES",
+    "NOT_WRITTEN",
+    "RULES",
+    "card_faults",
+    "lint_file",
+    "lint_vault",
+    "writable",
+]
 
 _CODE = re.compile(r"(`+)(?:(?!\1).)+?\1|```.*?```", re.DOTALL)
 _CALLOUT = re.compile(r"\[![\w-]+\][+-]?")
@@ -46,6 +54,7 @@ RULES = {
     "card-same-front": "another card of this note asks the same question",
 }
 MARKUP_RULES = frozenset({"card-link", "card-callout", "card-highlight", "card-html", "card-field"})
+NOT_WRITTEN = MARKUP_RULES | {"card-empty"}  # cards `quizgen cards` never writes
 
 
 def card_faults(card: Card) -> list[str]:
@@ -137,11 +146,11 @@ def lint_vault(vault: Vault) -> list[Diagnostic]:
     return sorted(found)
 
 
-def without_markup(card_file: CardFile) -> tuple[CardFile, list[Diagnostic]]:
-    """A note's generated cards without those that have markup left in them, and a warning each."""
+def writable(card_file: CardFile) -> tuple[CardFile, list[Diagnostic]]:
+    """A note's generated cards without those with markup left or an empty side; a warning each."""
     kept, dropped = [], []
     for card in card_file.cards:
-        faults = MARKUP_RULES.intersection(card_faults(card))
+        faults = NOT_WRITTEN.intersection(card_faults(card))
         if not faults:
             kept.append(card)
             continue

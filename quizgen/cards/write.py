@@ -13,14 +13,15 @@ from ..diagnostics import Diagnostic, Severity
 from ..memory import collector_paused
 from .extract import card_path, extract_note, fingerprint, source_hash
 from .files import dump_card_file, read_card_file
-from .lint import without_markup
+from .lint import writable
 from .model import Card, CardFile, Origin
 from .settings import read_settings
 
 if TYPE_CHECKING:
+    from ..note import Note
     from ..vault import Vault
 
-__all__ = ["WriteReport", "curated", "merge_card_file", "write_card_files"]
+__all__ = ["WriteReport", "cards_to_write", "curated", "merge_card_file", "write_card_files"]
 
 _HASH_LINE = re.compile(r"^source_hash: ['\"]?([0-9a-f]+)['\"]?$", re.MULTILINE)
 _NOTE_LINE = re.compile(r"^note: ", re.MULTILINE)
@@ -52,6 +53,13 @@ def write_card_files(vault: Vault, out_dir: str | Path) -> WriteReport:
     _settle_orphans(orphans, adopted, out_dir, report)
     report.diagnostics.sort()
     return report
+
+
+def cards_to_write(note: Note, vault: Vault | None = None) -> tuple[CardFile, list[Diagnostic]]:
+    """A note's card file as `quizgen cards` writes it: no card with markup left or a side empty."""
+    card_file, problems = extract_note(note, vault)
+    card_file, dropped = writable(card_file)
+    return card_file, problems + dropped
 
 
 def merge_card_file(old: CardFile | None, new: CardFile) -> tuple[CardFile, list[str]]:
@@ -133,9 +141,8 @@ def _write_one(
         if old is None:
             report.diagnostics += problems
             return
-    new, problems = extract_note(note, vault)
-    new, dropped = without_markup(new)
-    report.diagnostics += problems + dropped
+    new, problems = cards_to_write(note, vault)
+    report.diagnostics += problems
     old = _with_adopted(old, new, adoptable, adopted)
     merged, kept = merge_card_file(old, new)
     report.diagnostics += [_kept_warning(path, card_id) for card_id in kept]
