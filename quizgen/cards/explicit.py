@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from markdown_it.token import Token
 
@@ -86,15 +87,16 @@ def explicit_cards(
     found = Explicit()
     if settings is None or piece.inline is None:
         return found
-    own = _lines_of(piece)
     walk = _Walk(settings, link_text, found, depth=piece.depth)
-    if _has_marker(piece.inline.content, settings) or _question_above(own, following, settings):
-        for line in own:
+    if _has_marker(piece.inline.content, settings) or _question_above(piece, following, settings):
+        for line in _lines_of(piece):
             _read(walk, line)
         found.used = _continue(walk, piece, following)
         _close(walk)
     if found.drafts or found.problems:
         found.whole = True
+        return found
+    if "==" not in piece.inline.content and "{{" not in piece.inline.content:
         return found
     children = schedule_free(piece.children)
     if any(c.type == "highlight_open" for c in children) or _has_anki_cloze(children):
@@ -104,19 +106,30 @@ def explicit_cards(
 
 def _has_marker(content: str, settings: CardSettings) -> bool:
     """A quick look: could this paragraph's text hold a separator?"""
-    return (
-        settings.separator in content
-        or settings.reversed_separator in content
-        or any(
-            line.strip() in (settings.multiline_separator, settings.multiline_reversed_separator)
-            for line in content.split("\n")
+    if settings.separator in content or settings.reversed_separator in content:
+        return True
+    return settings.multiline_separator in content and bool(_multi_line_marker(settings, content))
+
+
+def _multi_line_marker(settings: CardSettings, content: str) -> bool:
+    """True when a line of the text holds only a multi-line card's separator."""
+    return bool(
+        _marker_line(settings.multiline_separator, settings.multiline_reversed_separator).search(
+            content
         )
     )
 
 
-def _question_above(own: list[_Line], following: list[Piece], settings: CardSettings) -> bool:
+@lru_cache(maxsize=16)
+def _marker_line(basic: str, reverse: str) -> re.Pattern[str]:
+    """A line holding only one of the multi-line separators."""
+    options = "|".join(re.escape(s) for s in sorted({basic, reverse}, key=len, reverse=True))
+    return re.compile(rf"(?m)^[ \t]*(?:{options})[ \t]*$")
+
+
+def _question_above(piece: Piece, following: list[Piece], settings: CardSettings) -> bool:
     """True when a `?` line comes in the paragraphs right below, before any blank line."""
-    end = own[-1].number if own else 0
+    end = piece.end
     for piece in following[:_LOOK_AHEAD]:
         if piece.kind != "paragraph" or piece.line != end + 1 or piece.inline is None:
             return False

@@ -39,7 +39,7 @@ __all__ = [
 
 _RULE_MODULES: tuple[str, ...] = ("auto", "blocks", "draft", "explicit", "extract", "groups")
 _RULE_MODULES += ("inline", "model", "quantity", "scope", "tables", "files", "separators")
-_RULE_MODULES += ("settings", "study", "choices")
+_RULE_MODULES += ("settings", "study", "choices", "lint")  # the lint decides what is written
 
 
 def _rules_version() -> str:

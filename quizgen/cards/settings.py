@@ -65,10 +65,14 @@ _cache: dict[Path, tuple[tuple[int, int], CardSettings, list[Diagnostic]]] = {}
 
 
 def settings_of(vault: Vault | None) -> CardSettings:
-    """The settings of a loaded vault (defaults without one); read again when the file changes."""
+    """The settings of a loaded vault (defaults without one), read once per loaded vault."""
     if vault is None:
         return CardSettings()
-    return read_settings(vault.root)[0]
+    found = getattr(vault, "_card_settings", None)
+    if not isinstance(found, CardSettings):
+        found = read_settings(vault.root)[0]
+        vault._card_settings = found  # type: ignore[attr-defined]  # a snapshot, like its notes
+    return found
 
 
 def read_settings(root: Path) -> tuple[CardSettings, list[Diagnostic]]:

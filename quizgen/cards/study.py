@@ -79,6 +79,8 @@ def study_drafts(note: Note, drafts: list[Draft]) -> list[Draft]:
 
 def _metadata(content: str) -> bool:
     """True when every line of a paragraph is a metadata field."""
+    if ":" not in content:
+        return False
     lines = [line for line in content.split("\n") if line.strip()]
     return bool(lines) and all(
         _FIELD.match(line) or _LINK_FIELD.match(line) or _DATAVIEW.match(line) for line in lines
