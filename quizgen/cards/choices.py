@@ -36,6 +36,10 @@ _ANSWER = re.compile(
 _CHECK = ("✅", "✔", "☑")
 _LABEL = re.compile(r"^[*_]{0,2}(?:Q|Question)\s*\d+\s*[.:)]?[*_]{0,2}[.:)]?\s*", re.IGNORECASE)
 _MAX_OPTIONS = 8
+_ASKS = re.compile(
+    r"\?|\b(?:which|what|how|why|when|where|who|choose|select|pick)\b|^[*_]{0,2}(?:Q|Question)\s*\d",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -118,6 +122,9 @@ def _question_at(
         return None  # a task list under a heading-like line, not a question
     if not found.answer:
         _answer_below(found, pieces, link_text)
+    marked = found.answer or any(option.marked for option in found.options)
+    if not marked and not _ASKS.search("\n".join(found.question)):
+        return None  # lettered steps under a heading-like line, not a question: left to others
     return found
 
 
