@@ -37,8 +37,9 @@ _CHECK = ("✅", "✔", "☑")
 _LABEL = re.compile(r"^[*_]{0,2}(?:Q|Question)\s*\d+\s*[.:)]?[*_]{0,2}[.:)]?\s*", re.IGNORECASE)
 _MAX_OPTIONS = 8
 _ASKS = re.compile(
-    r"\?|\b(?:which|what|how|why|when|where|who|choose|select|pick)\b|^[*_]{0,2}(?:Q|Question)\s*\d",
-    re.IGNORECASE,
+    r"\?|^\W*(?:which|what|how|why|when|where|who)\b|\b(?:choose|select|pick)\b"
+    r"|^[*_]{0,2}(?:Q|Question)\s*\d",
+    re.IGNORECASE | re.MULTILINE,
 )
 
 
