@@ -1,9 +1,10 @@
 """The card lint: every card that breaks a rule a tutor would hold it to, with file, line, code.
 
-Markup rules (`card-link`, `card-callout`, `card-highlight`, `card-html`, `card-field`) find
-Obsidian or HTML markup left in a side; `quizgen cards` never writes such a card, nor one with
-an empty side (`writable`). The other rules (`card-url-answer`, `card-empty`, `card-echo`,
-`card-cloze-whole`, `card-same-front`) are reported by `quizgen check`.
+Markup rules (`card-link`, `card-callout`, `card-highlight`, `card-html`, `card-field`,
+`card-separator`) find Obsidian, HTML or card markup left in a side; `quizgen cards` never
+writes such a card, nor one with an empty side (`writable`). The other rules
+(`card-url-answer`, `card-empty`, `card-echo`, `card-cloze-whole`, `card-same-front`) are
+reported by `quizgen check`.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING
 from ..diagnostics import Diagnostic, Severity
 from .explicit import normalise
 from .extract import extract_vault
-from .model import Card, CardFile, CardType
+from .model import Card, CardFile, CardType, Origin
 from .render import CLOZE
 from .settings import read_settings
 
@@ -36,7 +37,7 @@ _CODE = re.compile(r"(`+)(?:(?!\1).)+?\1|```.*?```", re.DOTALL)
 _CALLOUT = re.compile(r"\[![\w-]+\][+-]?")
 _HTML = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?/?>")
 _INLINE_HTML = {"br", "sub", "sup", "b", "i", "u", "em", "strong", "kbd", "code", "small"}
-_FIELD = re.compile(r"(?:^|[\s\[(])[A-Za-z][\w-]{0,30}::\s")
+_FIELD = re.compile(r"(?m)^\s*\w[\w -]{0,30}::\s*\S|[\s\[(][A-Za-z][\w-]{0,30}::\s")
 _URL = re.compile(r"^<?(?:https?://|www\.)\S+>?$")
 _WORD = re.compile(r"[^\W_]+")
 _CONTEXT = re.compile(r"^[^{}]*›[^{}]*?:\s")
@@ -47,13 +48,16 @@ RULES = {
     "card-highlight": "a highlight's `==` is left in the card",
     "card-html": "an HTML tag is left in the card",
     "card-field": "a Dataview field (`key:: value`) is left in the card",
+    "card-separator": "an explicit card's `::` is left in a question quizgen made",
     "card-url-answer": "the answer is only a URL",
     "card-empty": "a side of the card is empty",
     "card-echo": "the answer repeats the question",
     "card-cloze-whole": "the cloze hides (almost) the whole sentence: it asks nothing",
     "card-same-front": "another card of this note asks the same question",
 }
-MARKUP_RULES = frozenset({"card-link", "card-callout", "card-highlight", "card-html", "card-field"})
+MARKUP_RULES = frozenset(
+    {"card-link", "card-callout", "card-highlight", "card-html", "card-field", "card-separator"}
+)
 NOT_WRITTEN = MARKUP_RULES | {"card-empty"}  # cards `quizgen cards` never writes
 
 
@@ -69,10 +73,12 @@ def card_faults(card: Card) -> list[str]:
         faults.append("card-callout")
     if "==" in plain:
         faults.append("card-highlight")
-    if any(m.group(1).lower() not in _INLINE_HTML for m in _HTML.finditer(text)):
+    if "<!--" in text or any(m.group(1).lower() not in _INLINE_HTML for m in _HTML.finditer(text)):
         faults.append("card-html")
-    if _FIELD.search(plain):
+    if _FIELD.search(CLOZE.sub(" ", text) if card.type is CardType.CLOZE else plain):
         faults.append("card-field")
+    elif card.origin is not Origin.EXPLICIT and "::" in _CODE.sub(" ", card.front):
+        faults.append("card-separator")
     return faults + _sense_faults(card)
 
 

@@ -10,7 +10,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from quizgen.cards import Card, CardFile, CardType, write_card_files
+from quizgen.cards import Card, CardFile, CardType, Origin, write_card_files
 from quizgen.cards.lint import RULES, card_faults, lint_file
 from quizgen.cli import main
 from quizgen.vault import load_vault
@@ -31,6 +31,12 @@ FAULTY = [
     (cloze("The limit is =={{c1::5 GB}} per ==object"), "card-highlight"),
     (basic("S3 › limits", "<span>5 TB</span> per object"), "card-html"),
     (basic("S3 › owner", "rating:: 10 and more"), "card-field"),
+    (basic("S3 › owner", "status::draft"), "card-field"),
+    (basic("S3 › limits", "5 TB <!-- check -->"), "card-html"),
+    (
+        basic("CloudFormation › Fn::Join", "joins values").with_changes(origin=Origin.LIST),
+        "card-separator",
+    ),
     (basic("Where are the S3 docs", "https://docs.aws.amazon.com/s3/"), "card-url-answer"),
     (basic("S3 › **Bucket**", "**"), "card-empty"),
     (cloze("Nothing is hidden {{c1:: }} here"), "card-empty"),
@@ -49,6 +55,8 @@ FINE = [
     cloze("Glacier Deep Archive: standard {{c1::12 hours}} retrieval"),
     cloze("A hint: {{c1::Amazon SQS::queue}} decouples producers from consumers."),
     basic("SQS › **Visibility timeout**", "30 seconds by default"),
+    basic("CloudFormation › `Fn::Join`", "joins values").with_changes(origin=Origin.LIST),
+    basic("What does SQS stand for", "Simple Queue Service").with_changes(origin=Origin.EXPLICIT),
 ]
 
 
