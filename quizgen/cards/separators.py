@@ -68,13 +68,14 @@ def _between_words(text: str, start: int, end: int, first: bool) -> bool:
     left_words, right_words = text[:start].split(), text[end:].split()
     left = left_words[-1] if left_words else ""
     right = right_words[0] if right_words else ""
-    alone = first and len(left_words) == 1 and len(right) > 2  # `Fn::Join`, not `Q::A`
+    one_word = first and len(left_words) == 1  # the question is one word
+    alone = one_word and len(right) > 2  # `Fn::Join`, not `Q::A`
     more = len(right_words) > 1  # words follow the answer's first word
     if _NAME.match(left) and _NAME.match(right):
         # `AWS::AccountId`, `Fn::Join`, `AWS::Region is ...`: a qualified name, while
         # `What is SQS::A queue` asks something
         return not (alone or re.search(r"[A-Z]", right[1:]) or (len(right) > 2 and more))
-    if "_" in left + right or (alone and right.isdigit()):
+    if "_" in left + right or (one_word and right.isdigit()):
         return False  # `std::int8_t`, `rating::10`
     # `uses std::string here`, `set key::value in prose`: a name inside a sentence, unless what
     # comes before asks something (`what does TTL stand for::time to live`)
