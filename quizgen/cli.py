@@ -82,10 +82,10 @@ def check(notes_dir: Path, output: str) -> None:
 
 
 def card_problems(vault: Vault) -> list[Diagnostic]:
-    """Problems found while extracting cards (empty sides, clozes with nothing deleted)."""
-    from .cards import extract_vault
+    """Problems found while extracting cards, and the card lint (docs/cli.md lists its codes)."""
+    from .cards.lint import lint_vault
 
-    return sorted(extract_vault(vault).diagnostics)
+    return lint_vault(vault)
 
 
 @main.command()

@@ -1,14 +1,19 @@
-"""Cards the user wrote on purpose: obsidian-spaced-repetition's defaults and Anki clozes.
+"""Cards the user wrote on purpose: obsidian-spaced-repetition's syntax and Anki clozes.
 
-`Q::A`, `Q:::A` (both ways), a line holding only `?` or `??` between question and answer,
-`==highlight==` deletions and `{{c1::...}}`. Only plain text tokens are searched, so `::` inside
-code, URLs in links, ARNs, IPv6 addresses, `::=`, `[::-1]` and Dataview `key:: value` never split.
+Read line by line as the plugin reads them: a line holding `Q::A` (or `Q:::A`) is a card of its
+own; a line holding only `?` (or `??`) makes the lines above it (since a blank line or the last
+card) the question and the lines below it (up to a blank line or the next card) the answer;
+`==highlight==` deletions and `{{c1::...}}` make a cloze of their paragraph. Lines are the
+inline tokens of paragraphs, so separators inside code, link targets, tables and headings never
+count; a card's lines may run over several paragraphs, list items and quotes with no blank line
+between them (`Q?` above a `>` quote holding the choices and the `?`).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from markdown_it.token import Token
 
@@ -17,15 +22,15 @@ from .blocks import Piece, answer_below
 from .draft import Draft
 from .inline import LinkText, line_pieces, markdown_of, schedule_free
 from .model import CardType, Origin
+from .separators import find_split
+from .settings import CardSettings
 
 __all__ = ["Explicit", "answer_text", "explicit_cards", "normalise"]
 
-_SEPARATOR = re.compile(r"(?<!:):{2,3}(?![:=])")
-_IPV6ISH = re.compile(r"^[0-9A-Fa-f.%]*$")
-_NOT_A_SIDE = set(":/[]()<>{}@\\")
 _MARK = "\x00"
-_MARKERS = ("::", "?", "==", "{{")
-_NAMESPACE = re.compile(r"^[A-Z][A-Za-z0-9]*$")
+_CALLOUT = re.compile(r"^\s*\[![^\]]*\][+-]?\s*")
+_LOOK_AHEAD = 12  # pieces a question may run over before its `?` line (choices as a list)
+DEFAULT = CardSettings()
 
 
 @dataclass
@@ -36,7 +41,31 @@ class Explicit:
     problems: list[tuple[int, str, str]] = field(default_factory=list)  # line, code, message
     whole: bool = False  # Q::A or multi-line card: no automatic card from this paragraph
     cloze: bool = False  # a cloze was written: no quantity cloze from this paragraph
-    used: int = 0  # pieces after this one that hold the answer
+    used: int = 0  # pieces after this one that the cards took up
+
+
+@dataclass
+class _Line:
+    """One source line of a paragraph: its number, inline tokens and paragraph."""
+
+    number: int
+    tokens: list[Token]
+    piece: Piece
+    lead: bool  # the first line of a list item
+
+
+@dataclass
+class _Walk:
+    """The state of the line-by-line reading."""
+
+    settings: CardSettings
+    link_text: LinkText
+    found: Explicit
+    question: list[_Line] = field(default_factory=list)
+    answer: list[_Line] = field(default_factory=list)
+    kind: CardType | None = None  # set while a multi-line card is open
+    marker: int = 0  # line of its `?`
+    depth: int = 0  # list depth of the paragraph the reading started in
 
 
 def normalise(text: str) -> str:
@@ -45,51 +74,198 @@ def normalise(text: str) -> str:
     return " ".join(re.sub(r"[*_`~=>#\[\]()]", " ", text).casefold().split())
 
 
-def explicit_cards(piece: Piece, following: list[Piece], link_text: LinkText) -> Explicit:
-    """Explicit cards written in a paragraph (or a list item's paragraph)."""
+def explicit_cards(
+    piece: Piece,
+    following: list[Piece],
+    link_text: LinkText,
+    settings: CardSettings | None = DEFAULT,
+) -> Explicit:
+    """Explicit cards starting in a paragraph (or a list item's paragraph).
+
+    `settings` None: the note holds no explicit cards (it lacks the tag the settings ask for).
+    """
     found = Explicit()
-    content = piece.inline.content if piece.inline else ""
-    if not any(mark in content for mark in _MARKERS):
+    if settings is None or piece.inline is None:
+        return found
+    walk = _Walk(settings, link_text, found, depth=piece.depth)
+    if _has_marker(piece.inline.content, settings) or _question_above(piece, following, settings):
+        for line in _lines_of(piece):
+            _read(walk, line)
+        found.used = _continue(walk, piece, following)
+        _close(walk)
+    if found.drafts or found.problems:
+        found.whole = True
+        return found
+    if "==" not in piece.inline.content and "{{" not in piece.inline.content:
         return found
     children = schedule_free(piece.children)
-    lines = line_pieces(children)
-    marker = next((i for i, line in enumerate(lines) if _alone(line) in ("?", "??")), None)
-    if marker is not None:
-        _multi_line(piece, following, lines, marker, link_text, found)
-    elif any(c.type == "highlight_open" for c in children) or _has_anki_cloze(children):
+    if any(c.type == "highlight_open" for c in children) or _has_anki_cloze(children):
         _cloze(piece, children, link_text, found)
-    else:
-        for offset, line in enumerate(lines):
-            _single_line(piece.line + offset, line, link_text, found)
     return found
 
 
-def _alone(line: list[Token]) -> str:
-    """The text of a line made of one text token, else ''."""
-    return line[0].content.strip() if len(line) == 1 and line[0].type == "text" else ""
+def _has_marker(content: str, settings: CardSettings) -> bool:
+    """A quick look: could this paragraph's text hold a separator?"""
+    if settings.separator in content or settings.reversed_separator in content:
+        return True
+    return settings.multiline_separator in content and bool(_multi_line_marker(settings, content))
+
+
+def _multi_line_marker(settings: CardSettings, content: str) -> bool:
+    """True when a line of the text holds only a multi-line card's separator."""
+    return bool(
+        _marker_line(settings.multiline_separator, settings.multiline_reversed_separator).search(
+            content
+        )
+    )
+
+
+@lru_cache(maxsize=16)
+def _marker_line(basic: str, reverse: str) -> re.Pattern[str]:
+    """A line holding only one of the multi-line separators."""
+    options = "|".join(re.escape(s) for s in sorted({basic, reverse}, key=len, reverse=True))
+    return re.compile(rf"(?m)^[ \t]*(?:{options})[ \t]*$")
+
+
+def _question_above(piece: Piece, following: list[Piece], settings: CardSettings) -> bool:
+    """True when a `?` line comes in the paragraphs right below, before any blank line."""
+    end = piece.end
+    for piece in following[:_LOOK_AHEAD]:
+        if piece.kind != "paragraph" or piece.line != end + 1 or piece.inline is None:
+            return False
+        if _has_marker(piece.inline.content, settings):
+            return True
+        end = piece.end
+    return False
+
+
+def _lines_of(piece: Piece) -> list[_Line]:
+    """A paragraph's source lines, without schedule comments or a callout's `[!type]` marker."""
+    lines = []
+    for offset, tokens in enumerate(line_pieces(schedule_free(piece.children))):
+        if offset == 0 and piece.quote and tokens and tokens[0].type == "text":
+            tokens = [tokens[0].copy(content=_CALLOUT.sub("", tokens[0].content)), *tokens[1:]]
+        lead = offset == 0 and piece.first and piece.depth > 0
+        lines.append(_Line(piece.line + offset, tokens, piece, lead))
+    return lines
+
+
+def _continue(walk: _Walk, piece: Piece, following: list[Piece]) -> int:
+    """Read on into the paragraphs right below while a card is open; how many it takes."""
+    used, end = 0, piece.end
+    for below in following[:_LOOK_AHEAD]:
+        if below.kind != "paragraph" or below.line != end + 1 or below.inline is None:
+            break
+        if walk.kind is None and not (walk.question and _question_in(walk, following, used)):
+            break
+        lines = _lines_of(below)
+        if walk.kind is not None and any(_separator_line(walk, line) for line in lines):
+            break  # the next card starts here: it is read on its own
+        for line in lines:
+            _read(walk, line)
+        used, end = used + 1, below.end
+    return used
+
+
+def _question_in(walk: _Walk, following: list[Piece], start: int) -> bool:
+    """True when the open question's `?` line comes before any one-line card below."""
+    for below in following[start:_LOOK_AHEAD]:
+        for line in _lines_of(below):
+            if _one_line(walk, line) is not None:
+                return False
+            if _multi_kind(walk, line) is not None:
+                return True
+    return False
+
+
+def _read(walk: _Walk, line: _Line) -> None:
+    """One line of the plugin's reading: a one-line card, a `?` line, or a side's line."""
+    if not line.tokens:
+        return  # a schedule comment alone on its line
+    split = _one_line(walk, line)
+    if split is not None:
+        _close(walk)
+        _add_one_line(walk, line, *split)
+        walk.question = []
+        return
+    kind = _multi_kind(walk, line)
+    if kind is not None and walk.kind is None:
+        walk.kind, walk.marker = kind, line.number
+        return
+    (walk.answer if walk.kind is not None else walk.question).append(line)
+
+
+def _separator_line(walk: _Walk, line: _Line) -> bool:
+    """True for a one-line card or a `?` line."""
+    return _one_line(walk, line) is not None or _multi_kind(walk, line) is not None
+
+
+def _multi_kind(walk: _Walk, line: _Line) -> CardType | None:
+    """The card type a `?` (basic) or `??` (reverse) line opens, else None."""
+    if len(line.tokens) != 1 or line.tokens[0].type != "text":
+        return None
+    text = line.tokens[0].content.strip()
+    if text == walk.settings.multiline_reversed_separator:
+        return CardType.REVERSE
+    if text == walk.settings.multiline_separator:
+        return CardType.BASIC
+    return None
+
+
+def _one_line(walk: _Walk, line: _Line) -> tuple[int, int, int, bool] | None:
+    """Token index and span of a one-line card's separator on a line, and whether it reverses."""
+    depth = 0
+    last = len(line.tokens) - 1
+    for index, child in enumerate(line.tokens):
+        depth += child.nesting if child.type != "text" else 0
+        if child.type != "text" or depth > 0:
+            continue  # inside emphasis or a link: `*AWS::Region*` is a name, not a card
+        basic, reverse = walk.settings.separator, walk.settings.reversed_separator
+        split = find_split(child.content, index == 0, index == last, basic, reverse)
+        if split is not None:
+            return (index, *split)
+    return None
+
+
+def _add_one_line(walk: _Walk, line: _Line, index: int, start: int, end: int, rev: bool) -> None:
+    """`question::answer` or `question:::answer` on one line."""
+    child = line.tokens[index]
+    marked = child.copy(content=child.content[:start] + _MARK + child.content[end:])
+    tokens = [*line.tokens[:index], marked, *line.tokens[index + 1 :]]
+    question, _, answer = markdown_of(tokens, walk.link_text).partition(_MARK)
+    kind = CardType.REVERSE if rev else CardType.BASIC
+    _add_basic(walk.found, line.number, kind, question.strip(), answer.strip())
+
+
+def _close(walk: _Walk) -> None:
+    """End the open multi-line card (at a blank line, a new card or the end of the text)."""
+    if walk.kind is None:
+        return
+    question, answer = _side(walk, walk.question), _side(walk, walk.answer)
+    line = walk.question[0].number if walk.question else walk.marker
+    _add_basic(walk.found, line, walk.kind, question, answer)
+    walk.question, walk.answer, walk.kind = [], [], None
+
+
+def _side(walk: _Walk, lines: list[_Line]) -> str:
+    """Markdown of a side's lines; the items of a list below the card's start as `- item`."""
+    pieces = {id(line.piece) for line in lines}
+    parts: list[str] = []
+    for line in lines:
+        text = markdown_of(line.tokens, walk.link_text)
+        if not text:
+            continue
+        depth = line.piece.depth
+        if line.lead and (depth > walk.depth or len(pieces) > 1):
+            parts.append("  " * max(depth - walk.depth - 1, 0) + f"- {text}")
+        else:
+            parts.append(text)
+    return "\n".join(parts).strip()
 
 
 def _has_anki_cloze(children: list[Token]) -> bool:
     """True when a text token holds `{{c1::...}}`."""
     return any(c.type == "text" and CLOZE.search(c.content) for c in children)
-
-
-def _multi_line(
-    piece: Piece,
-    following: list[Piece],
-    lines: list[list[Token]],
-    marker: int,
-    link_text: LinkText,
-    found: Explicit,
-) -> None:
-    """Question lines, a `?` (or `??`) line, answer lines (or the next adjacent paragraph)."""
-    question = "\n".join(markdown_of(line, link_text) for line in lines[:marker]).strip()
-    answer = "\n".join(markdown_of(line, link_text) for line in lines[marker + 1 :]).strip()
-    found.whole = True
-    if not answer:
-        answer, found.used = answer_text(piece, following, link_text, gap=0)
-    kind = CardType.REVERSE if _alone(lines[marker]) == "??" else CardType.BASIC
-    _add_basic(found, piece.line, kind, question, answer)
 
 
 def _cloze(piece: Piece, children: list[Token], link_text: LinkText, found: Explicit) -> None:
@@ -105,57 +281,6 @@ def _cloze(piece: Piece, children: list[Token], link_text: LinkText, found: Expl
     found.drafts.append(
         Draft(Origin.EXPLICIT, CardType.CLOZE, normalise(text), piece.line, text=text)
     )
-
-
-def _single_line(line_no: int, line: list[Token], link_text: LinkText, found: Explicit) -> None:
-    """`question::answer` or `question:::answer` on one line."""
-    depth = 0
-    for index, child in enumerate(line):
-        depth += child.nesting if child.type != "text" else 0
-        if child.type != "text" or depth > 0:
-            continue  # inside emphasis or a link: `*AWS::Region*` is a name, not a card
-        match = _separator(child.content, index == 0, index == len(line) - 1)
-        if match is None:
-            continue
-        marked = child.copy(content=child.content[: match[0]] + _MARK + child.content[match[1] :])
-        text = markdown_of([*line[:index], marked, *line[index + 1 :]], link_text)
-        question, _, answer = text.partition(_MARK)
-        kind = CardType.REVERSE if match[1] - match[0] == 3 else CardType.BASIC
-        found.whole = True
-        _add_basic(found, line_no, kind, question.strip(), answer.strip())
-        return
-
-
-def _separator(text: str, first: bool, last: bool) -> tuple[int, int] | None:
-    """Where `::` or `:::` splits a card in this text, when it is a card separator at all.
-
-    `first`/`last` say whether the text starts/ends its line (else markup such as `**` touches it).
-    """
-    for match in _SEPARATOR.finditer(text):
-        start, end = match.span()
-        if first and not text[:start].strip():
-            continue  # nothing before it on the line: `::1`, `::: note`
-        before = text[start - 1].isspace() if start else first
-        after = text[end].isspace() if end < len(text) else last
-        if before != after:
-            continue  # `key:: value` (Dataview), `see ::1`, `std:: x`
-        if before or _plain_runs(text, start, end):
-            return start, end
-    return None
-
-
-def _plain_runs(text: str, start: int, end: int) -> bool:
-    """For `a::b` written without spaces: the words around are words, not an address or code."""
-    left_words, right_words = text[:start].split(), text[end:].split()
-    left = left_words[-1] if left_words else ""
-    right = right_words[0] if right_words else ""
-    if _NOT_A_SIDE & set(left + right):
-        return False
-    if _NAMESPACE.match(left) and _NAMESPACE.match(right):
-        # `AWS::AccountId`, `AWS::Region is ...`: a qualified name, not `What is SQS::A queue`
-        internal = re.search(r"[A-Z0-9]", right[1:])
-        return not (internal or (len(right) > 2 and text[end + len(right) :].strip()))
-    return not (left and right and _IPV6ISH.match(left) and _IPV6ISH.match(right))
 
 
 def _add_basic(found: Explicit, line: int, kind: CardType, question: str, answer: str) -> None:

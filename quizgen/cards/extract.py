@@ -13,6 +13,7 @@ from ..memory import collector_paused
 from ..note import Note, WikiLink
 from .auto import definition_cards, quantity_cards, question_cards
 from .blocks import Piece, pieces_of
+from .choices import practice_questions
 from .draft import Draft
 from .explicit import explicit_cards
 from .groups import list_cards
@@ -22,6 +23,8 @@ from .prose import hidden_share, statement_cards, statement_cloze, statements_of
 from .quantity import cloze_quantities, has_quantity
 from .render import CLOZE
 from .scope import Scope
+from .settings import CardSettings, settings_of
+from .study import study_drafts, study_pieces
 from .tables import table_cards
 from .vocabulary import vault_terms
 
@@ -39,18 +42,9 @@ __all__ = [
 ]
 
 _RULE_MODULES: tuple[str, ...] = ("auto", "blocks", "draft", "explicit", "extract", "groups")
-_RULE_MODULES += (
-    "inline",
-    "model",
-    "quantity",
-    "scope",
-    "tables",
-    "files",
-    "prose",
-    "words",
-    "phrases",
-    "vocabulary",
-)
+_RULE_MODULES += ("inline", "model", "quantity", "scope", "tables", "files", "separators")
+_RULE_MODULES += ("settings", "study", "choices", "lint")  # the lint decides what is written
+_RULE_MODULES += ("prose", "words", "phrases", "vocabulary")
 
 
 def _rules_version() -> str:
@@ -88,7 +82,11 @@ def extract_vault(vault: Vault) -> Extraction:
 def extract_note(note: Note, vault: Vault | None = None) -> tuple[CardFile, list[Diagnostic]]:
     """The card file of one note, with the problems its explicit cards have."""
     scope = Scope(note, _link_text(note, vault), vault_terms(vault) if vault else frozenset())
-    drafts, problems = _drafts(pieces_of(note.tokens), scope)
+    settings = settings_of(vault)
+    syntax = settings if settings.reads(note) else None
+    practice, pieces = practice_questions(pieces_of(note.tokens), scope.link_text, syntax)
+    drafts, problems = _drafts(study_pieces(note, pieces), scope, syntax)
+    drafts = study_drafts(note, drafts + practice)
     card_file = CardFile(
         cards=tuple(_cards(note, scope, drafts)),
         note=note.path,
@@ -130,7 +128,8 @@ def page_of(note_path: str) -> str:
 
 def source_hash(note: Note, vault: Vault | None = None) -> str:
     """Fingerprint of everything a note's cards come from: rules, source and linked titles."""
-    digest = hashlib.sha256(f"{RULES_VERSION}\0{note.path}\0{note.source}".encode())
+    settings = settings_of(vault).key
+    digest = hashlib.sha256(f"{RULES_VERSION}\0{settings}\0{note.path}\0{note.source}".encode())
     for title in _linked_titles(note, vault):
         digest.update(f"\0{title}".encode())
     return digest.hexdigest()[:16]
@@ -146,7 +145,9 @@ def _fingerprint(*sides: str) -> str:
     return hashlib.sha256("\0".join(sides).encode()).hexdigest()[:12]
 
 
-def _drafts(pieces: list[Piece], scope: Scope) -> tuple[list[Draft], list[tuple[int, str, str]]]:
+def _drafts(
+    pieces: list[Piece], scope: Scope, syntax: CardSettings | None
+) -> tuple[list[Draft], list[tuple[int, str, str]]]:
     """Apply the rules to each piece, then make list cards from lists nothing else used."""
     drafts: list[Draft] = []
     problems: list[tuple[int, str, str]] = []
@@ -157,7 +158,8 @@ def _drafts(pieces: list[Piece], scope: Scope) -> tuple[list[Draft], list[tuple[
         if index < skip_to:
             carded.add(piece.item)  # the answer of a question above
             continue
-        found, found_problems, used = _piece_drafts(piece, pieces[index + 1 : index + 60], scope)
+        following = pieces[index + 1 : index + 60]
+        found, found_problems, used = _piece_drafts(piece, following, scope, syntax)
         drafts += found
         problems += found_problems
         skip_to = index + 1 + used
@@ -231,7 +233,7 @@ def _words_of(text: str) -> str:
 
 
 def _piece_drafts(
-    piece: Piece, following: list[Piece], scope: Scope
+    piece: Piece, following: list[Piece], scope: Scope, syntax: CardSettings | None
 ) -> tuple[list[Draft], list[tuple[int, str, str]], int]:
     """Cards of one piece: explicit syntax first, then the automatic rules; pieces it used."""
     if piece.kind == "table":
@@ -241,7 +243,7 @@ def _piece_drafts(
         return found, [], used
     if piece.kind != "paragraph":
         return [], [], 0
-    explicit = explicit_cards(piece, following, scope.link_text)
+    explicit = explicit_cards(piece, following, scope.link_text, syntax)
     if explicit.whole:
         return explicit.drafts, explicit.problems, explicit.used
     found, used = question_cards(piece, following, scope)

@@ -122,7 +122,12 @@ def _flag(value: Any) -> bool:
 
 @dataclass(frozen=True)
 class CardFile:
-    """The cards of one note (`note` set) or a hand-written file (`note` is None)."""
+    """The cards of one note (`note` set) or a hand-written file (`note` is None).
+
+    `deleted` holds the ids of generated cards the user removed from the file (never written
+    again); `generated` the ids quizgen wrote last time, which tells such a removal apart from
+    a card it has not made yet.
+    """
 
     cards: tuple[Card, ...]
     note: str | None = None
@@ -131,6 +136,8 @@ class CardFile:
     page: str = ""
     tags: tuple[str, ...] = ()
     source_hash: str = ""
+    deleted: tuple[str, ...] = ()
+    generated: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data with `note` first, as the card-file format documents."""
@@ -143,7 +150,11 @@ class CardFile:
         data["tags"] = list(self.tags)
         if self.source_hash:
             data["source_hash"] = self.source_hash
+        if self.deleted:
+            data["deleted"] = list(self.deleted)
         data["cards"] = [card.to_dict() for card in self.cards]
+        if self.generated:
+            data["generated"] = list(self.generated)
         return data
 
     @classmethod
@@ -157,4 +168,6 @@ class CardFile:
             page=str(data.get("page") or ""),
             tags=tuple(str(t) for t in data.get("tags") or ()),
             source_hash=str(data.get("source_hash") or ""),
+            deleted=tuple(str(i) for i in data.get("deleted") or ()),
+            generated=tuple(str(i) for i in data.get("generated") or ()),
         )

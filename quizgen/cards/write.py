@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from dataclasses import dataclass, field, replace
@@ -12,16 +13,20 @@ from ..diagnostics import Diagnostic, Severity
 from ..memory import collector_paused
 from .extract import card_path, extract_note, fingerprint, source_hash
 from .files import dump_card_file, read_card_file
+from .lint import writable
 from .model import Card, CardFile, Origin
+from .settings import read_settings
 
 if TYPE_CHECKING:
+    from ..note import Note
     from ..vault import Vault
 
-__all__ = ["WriteReport", "curated", "merge_card_file", "write_card_files"]
+__all__ = ["WriteReport", "cards_to_write", "curated", "merge_card_file", "write_card_files"]
 
 _HASH_LINE = re.compile(r"^source_hash: ['\"]?([0-9a-f]+)['\"]?$", re.MULTILINE)
 _NOTE_LINE = re.compile(r"^note: ", re.MULTILINE)
 _CARD_LINE = re.compile(r"^- id: ", re.MULTILINE)
+_ID = re.compile(r"[0-9a-f]{12}(?:-\d+)?")
 
 
 @dataclass
@@ -37,7 +42,7 @@ class WriteReport:
 def write_card_files(vault: Vault, out_dir: str | Path) -> WriteReport:
     """One card file per note under `out_dir`; only notes that changed are extracted again."""
     out_dir = Path(out_dir)
-    report = WriteReport()
+    report = WriteReport(diagnostics=read_settings(vault.root)[1])
     orphans = _orphans(vault, out_dir, report)
     adoptable = {card.id: card for file in orphans.values() for card in file.cards}
     adopted: set[str] = set()
@@ -50,15 +55,46 @@ def write_card_files(vault: Vault, out_dir: str | Path) -> WriteReport:
     return report
 
 
+def cards_to_write(note: Note, vault: Vault | None = None) -> tuple[CardFile, list[Diagnostic]]:
+    """A note's card file as `quizgen cards` writes it: no card with markup left or a side empty."""
+    card_file, problems = extract_note(note, vault)
+    card_file, dropped = writable(card_file)
+    return card_file, problems + dropped
+
+
 def merge_card_file(old: CardFile | None, new: CardFile) -> tuple[CardFile, list[str]]:
-    """New cards with the old file's curation carried over; returns ids of curated cards kept."""
+    """New cards with the old file's curation carried over; returns ids of curated cards kept.
+
+    A generated card the user removed from the old file stays out: its id joins `deleted`.
+    """
     old_cards = {card.id: card for card in old.cards} if old else {}
-    cards = [_merge_card(old_cards.pop(card.id, None), card) for card in new.cards]
+    deleted = _deleted(old)
+    fresh = [card for card in new.cards if card.id not in deleted]
+    cards = [_merge_card(old_cards.pop(card.id, None), card) for card in fresh]
     kept = [card for card in old_cards.values() if curated(card)]
     cards += kept
-    return replace(new, cards=tuple(cards)), [
-        card.id for card in kept if card.origin is not Origin.MANUAL
-    ]
+    generated = tuple(card.id for card in fresh)
+    merged = replace(new, cards=tuple(cards), deleted=tuple(sorted(deleted)), generated=generated)
+    merged = replace(merged, source_hash=_file_hash(new.source_hash, merged.deleted))
+    return merged, [card.id for card in kept if card.origin is not Origin.MANUAL]
+
+
+def _deleted(old: CardFile | None) -> set[str]:
+    """Ids the user removed: listed in `deleted`, or written last time and gone from the file."""
+    if old is None:
+        return set()
+    present = {card.id for card in old.cards}
+    return set(old.deleted) | (set(old.generated) - present)
+
+
+def _file_hash(note_hash: str, deleted: tuple[str, ...]) -> str:
+    """The card file's `source_hash`: the note's, changed by the `deleted` list when there is one.
+
+    Taking an id out of `deleted` by hand thus makes the next run extract the note again.
+    """
+    if not deleted:
+        return note_hash
+    return hashlib.sha256(f"{note_hash}\0{','.join(sorted(deleted))}".encode()).hexdigest()[:16]
 
 
 def curated(card: Card) -> bool:
@@ -94,7 +130,8 @@ def _write_one(
         message = f"{name} has no `note:`, so it is yours; cards of {path} are not written over it"
         report.diagnostics.append(Diagnostic(path, 0, "card-file-taken", message, Severity.ERROR))
         return
-    if current is not None and _hash_in(current) == source_hash(note, vault):
+    expected = _file_hash(source_hash(note, vault), _deleted_in(current)) if current else ""
+    if current is not None and _hash_in(current) == expected:
         report.paths.append(target)
         report.cards += len(_CARD_LINE.findall(current))
         return
@@ -104,7 +141,7 @@ def _write_one(
         if old is None:
             report.diagnostics += problems
             return
-    new, problems = extract_note(note, vault)
+    new, problems = cards_to_write(note, vault)
     report.diagnostics += problems
     old = _with_adopted(old, new, adoptable, adopted)
     merged, kept = merge_card_file(old, new)
@@ -180,6 +217,15 @@ def _hash_in(text: str) -> str | None:
     head = text.split("\ncards:", 1)[0]
     match = _HASH_LINE.search(head)
     return match.group(1) if match else None
+
+
+def _deleted_in(text: str) -> tuple[str, ...]:
+    """The `deleted:` ids of a card file's text, read without parsing the YAML."""
+    head = text.split("\ncards:", 1)[0]
+    if "\ndeleted:" not in head:
+        return ()
+    listed = head.split("\ndeleted:", 1)[1]
+    return tuple(sorted(set(_ID.findall(listed))))
 
 
 def _save(target: Path, text: str) -> None:

@@ -1,5 +1,6 @@
 """Fixture files: each `.md` beside the card file (`.yml`) and problems (`.problems`) expected.
 
+A `.toml` beside a note is the vault's `quizgen.toml` (explicit-card settings) for that case.
 Set QUIZGEN_UPDATE_FIXTURES=1 to rewrite the expectations after a deliberate rule change, then
 read the diff before committing it.
 """
@@ -24,6 +25,8 @@ UPDATE = os.environ.get("QUIZGEN_UPDATE_FIXTURES") == "1"
 def extracted(name: str, tmp_path: Path) -> tuple[str, str]:
     """Card file text and problem lines for one fixture note, read as a one-note vault."""
     shutil.copy(FIXTURES / f"{name}.md", tmp_path / f"{name}.md")
+    if (FIXTURES / f"{name}.toml").is_file():
+        shutil.copy(FIXTURES / f"{name}.toml", tmp_path / "quizgen.toml")
     vault = load_vault(tmp_path)
     card_file, problems = extract_note(vault.notes[f"{name}.md"], vault)
     # The source hash includes the rules' code version; fixtures pin the cards, not the version.

@@ -1,11 +1,15 @@
-"""Random Markdown never makes extraction raise, and what it makes is well formed."""
+"""Random Markdown never makes extraction raise, and what it makes is well formed: the cards
+`quizgen cards` writes never hold `[[`, `]]`, a callout marker or an empty side."""
 
 from __future__ import annotations
+
+import re
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quizgen.cards import CardType, extract_note
+from quizgen.cards.write import cards_to_write
 from quizgen.loader import load_note
 from quizgen.syntax import make_parser
 
@@ -68,3 +72,70 @@ def test_random_markdown_never_raises(text):
         else:
             assert card.front.strip() and card.back.strip()
     assert all(problem.path == "random.md" for problem in problems)
+
+
+CALLOUT = re.compile(r"\[![\w-]+\]")
+VAULT_PIECES = [
+    "[[Amazon SQS]]",
+    "[[sqs|the queue]]",
+    "[[Lambda#Limits]]",
+    "![[diagram.png]]",
+    "![[other note]]",
+    "> [!note] ",
+    "> [!important]- Title\n> ",
+    "> ",
+    "==",
+    "==highlighted words==",
+    "::",
+    ":::",
+    ";;",
+    "key:: value",
+    "\n?\n",
+    "\n??\n",
+    "`code::x`",
+    "```\nFn::Join [[x]]\n```\n",
+    "| [[a]] | b |\n| --- | --- |\n| ",
+    " | ",
+    "- ",
+    "  - ",
+    "- [ ] ",
+    "- [x] ",
+    "1. ",
+    "A. ",
+    "B. ",
+    "Answer: B",
+    "**",
+    "<span>",
+    "</span>",
+    "https://example.com/a",
+    "15 minutes",
+    "3 Availability Zones",
+    "Lambda",
+    " is ",
+    " means ",
+    ": ",
+    "What is it?",
+    "# ",
+    "## ",
+    "\n",
+    "\n\n",
+    " ",
+]
+VAULT_MARKDOWN = st.lists(
+    st.one_of(st.sampled_from(VAULT_PIECES), st.text(alphabet="ab c.:[]!=", max_size=6)),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(VAULT_MARKDOWN)
+def test_written_cards_hold_no_markup_and_no_empty_side(text):
+    note, _ = load_note("random.md", text.encode("utf-8"), PARSER)
+    card_file, _ = cards_to_write(note)
+    for card in card_file.cards:
+        sides = [card.text] if card.type is CardType.CLOZE else [card.front, card.back]
+        shown = " ".join(sides)
+        outside_code = re.sub(r"(`+)(?:(?!\1).)+?\1", " ", shown, flags=re.DOTALL)
+        assert "[[" not in outside_code and "]]" not in outside_code, card
+        assert not CALLOUT.search(outside_code), card
+        assert all(re.search(r"\w", side) for side in sides), card

@@ -1,0 +1,154 @@
+"""How explicit cards are written in a vault: separators and the tag that enables them.
+
+Read from `quizgen.toml` at the top of the notes folder (a `[cards]` table); when it says
+nothing, from the obsidian-spaced-repetition plugin's own settings in the vault
+(`.obsidian/plugins/obsidian-spaced-repetition/data.json`), so a vault that uses `;;` in the
+plugin needs no setting here. Only the separators are taken from the plugin: its flashcard tags
+are not, because quizgen reads explicit cards in every note unless `tags` is set here.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..diagnostics import Diagnostic, Severity
+
+if TYPE_CHECKING:
+    from ..note import Note
+    from ..vault import Vault
+
+__all__ = ["CONFIG_FILE", "CardSettings", "read_settings", "settings_of"]
+
+CONFIG_FILE = "quizgen.toml"
+PLUGIN_DATA = ".obsidian/plugins/obsidian-spaced-repetition/data.json"
+# The plugin's names for the same settings.
+_PLUGIN_KEYS = {
+    "separator": "singlelineCardSeparator",
+    "reversed_separator": "singlelineReversedCardSeparator",
+    "multiline_separator": "multilineCardSeparator",
+    "multiline_reversed_separator": "multilineReversedCardSeparator",
+}
+
+
+@dataclass(frozen=True)
+class CardSettings:
+    """Separators of explicit cards (the plugin's defaults) and the tags that enable them."""
+
+    separator: str = "::"
+    reversed_separator: str = ":::"
+    multiline_separator: str = "?"
+    multiline_reversed_separator: str = "??"
+    tags: tuple[str, ...] = ()  # empty: every note may hold explicit cards
+
+    def reads(self, note: Note) -> bool:
+        """True when explicit cards are read in this note (it has one of `tags`, if any)."""
+        if not self.tags:
+            return True
+        wanted = {tag.lstrip("#").casefold() for tag in self.tags}
+        for tag in note.tags:
+            name = tag.lstrip("#").casefold()
+            if name in wanted or name.split("/", 1)[0] in wanted:
+                return True
+        return False
+
+    @property
+    def key(self) -> str:
+        """A short text that changes when any setting changes (part of the source hash)."""
+        return "\0".join([*(str(getattr(self, f.name)) for f in fields(self))])
+
+
+_cache: dict[Path, tuple[tuple[int, int], CardSettings, list[Diagnostic]]] = {}
+
+
+def settings_of(vault: Vault | None) -> CardSettings:
+    """The settings of a loaded vault (defaults without one), read once per loaded vault."""
+    if vault is None:
+        return CardSettings()
+    found = getattr(vault, "_card_settings", None)
+    if not isinstance(found, CardSettings):
+        found = read_settings(vault.root)[0]
+        vault._card_settings = found  # type: ignore[attr-defined]  # a snapshot, like its notes
+    return found
+
+
+def read_settings(root: Path) -> tuple[CardSettings, list[Diagnostic]]:
+    """The settings found in a notes folder, and what is wrong in its config file."""
+    stamp = (_mtime(root / CONFIG_FILE), _mtime(root / PLUGIN_DATA))
+    cached = _cache.get(root)
+    if cached and cached[0] == stamp:
+        return cached[1], cached[2]
+    settings, problems = _read(root)
+    _cache[root] = (stamp, settings, problems)
+    return settings, problems
+
+
+def _mtime(path: Path) -> int:
+    """Modification time of a file, 0 when there is none."""
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
+
+
+def _read(root: Path) -> tuple[CardSettings, list[Diagnostic]]:
+    """Plugin separators first, then the `[cards]` table of `quizgen.toml` over them."""
+    settings = _from_plugin(root / PLUGIN_DATA)
+    path = root / CONFIG_FILE
+    if not path.is_file():
+        return settings, []
+    try:
+        table = tomllib.loads(path.read_text(encoding="utf-8")).get("cards", {})
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        return settings, [_problem(f"{CONFIG_FILE} cannot be read ({error}); defaults are used")]
+    if not isinstance(table, dict):
+        return settings, [_problem("`cards` should be a table: [cards]")]
+    return _apply(settings, table)
+
+
+def _apply(settings: CardSettings, table: dict[str, Any]) -> tuple[CardSettings, list[Diagnostic]]:
+    """Settings with the values of a `[cards]` table; unknown or malformed values reported."""
+    problems = []
+    changes: dict[str, Any] = {}
+    names = {f.name for f in fields(CardSettings)}
+    for name, value in table.items():
+        if name not in names:
+            problems.append(_problem(f"[cards] has no setting `{name}`; known: {sorted(names)}"))
+        elif name == "tags" and _strings(value):
+            changes[name] = tuple(value)
+        elif name != "tags" and isinstance(value, str) and value.strip():
+            changes[name] = value.strip()
+        else:
+            problems.append(_problem(f"[cards] `{name}` should be text (tags: a list of text)"))
+    return replace(settings, **changes), problems
+
+
+def _strings(value: Any) -> bool:
+    """True for a list of text."""
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
+
+def _from_plugin(path: Path) -> CardSettings:
+    """Separators set in the obsidian-spaced-repetition plugin, when the vault has its data."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return CardSettings()
+    if not isinstance(data, dict):
+        return CardSettings()
+    inner = data.get("settings")
+    found: dict[str, Any] = inner if isinstance(inner, dict) else data
+    changes = {
+        name: found[key].strip()
+        for name, key in _PLUGIN_KEYS.items()
+        if isinstance(found.get(key), str) and found[key].strip()
+    }
+    return replace(CardSettings(), **changes)
+
+
+def _problem(message: str) -> Diagnostic:
+    """A problem of the config file, reported beside the notes' problems."""
+    return Diagnostic(CONFIG_FILE, 0, "bad-config", message, Severity.WARNING)

@@ -1,0 +1,87 @@
+"""What of a note is study material: drawings, task lists, daily notes and metadata are not.
+
+- An Excalidraw drawing (`*.excalidraw.md`, or front matter `excalidraw-plugin`) gives no card.
+- A task list item (`- [ ] ...`, `- [x] ...`, any one-character status) and the items nested
+  in it give no card.
+- A daily note (its file name a date: `2025-07-26.md`) gives only the cards written on purpose.
+- Metadata fields (`URL: https://...`, `Source: ...`, `Author: ...`, `Created: ...`, Dataview's
+  `key:: value`) give no card: a paragraph or list item made only of them is skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..note import Note
+from .blocks import Piece
+from .draft import Draft
+from .model import Origin
+
+__all__ = ["is_daily_note", "is_drawing", "study_drafts", "study_pieces"]
+
+_TASK = re.compile(r"^\[.\]\s")
+_DATE_NAME = re.compile(r"^(?:\d{4}-\d{2}-\d{2}|\d{4}_\d{2}_\d{2}|\d{8}|\d{2}-\d{2}-\d{4})$")
+_FIELDS = (
+    "url|source|sources|author|authors|created|created at|updated|modified|last modified|"
+    "date|link|links|reference|references|ref|tags|tag|aliases|alias|related|course|"
+    "cssclass|cssclasses"
+)
+# A line `Field: value` (or `**Field**: value`, `Field:: value`) with a known metadata field, or
+# any one-word field whose value is only a URL or a wiki-link.
+_FIELD = re.compile(
+    rf"^\s*(?:[*_]{{0,2}})(?:{_FIELDS})(?:[*_]{{0,2}})\s*::?(?:[*_]{{0,2}})(?:\s|$)",
+    re.IGNORECASE,
+)
+_LINK_FIELD = re.compile(
+    r"^\s*[*_]{0,2}[\w-]+[*_]{0,2}\s*::?\s*(?:<?https?://\S+>?|\[\[[^\]]*\]\])\s*$"
+)
+_DATAVIEW = re.compile(r"^\s*[\w-]+::\s")
+
+
+def is_drawing(note: Note) -> bool:
+    """True for an Excalidraw drawing saved as Markdown."""
+    return note.path.lower().endswith(".excalidraw.md") or "excalidraw-plugin" in note.front_matter
+
+
+def is_daily_note(note: Note) -> bool:
+    """True when the note's file name is a date (Obsidian's daily notes)."""
+    stem = note.path.rsplit("/", 1)[-1].removesuffix(".md").removesuffix(".MD")
+    return bool(_DATE_NAME.match(stem))
+
+
+def study_pieces(note: Note, pieces: Sequence[Piece]) -> list[Piece]:
+    """The pieces of a note that may make cards: no drawing, tasks or metadata fields."""
+    if is_drawing(note):
+        return []
+    kept: list[Piece] = []
+    task: Piece | None = None  # the task item the walk is in
+    for piece in pieces:
+        if task and (piece.item == task.item or piece.depth > task.depth):
+            continue  # the rest of the task item and the items nested in it
+        task = None
+        content = piece.inline.content if piece.inline else ""
+        if piece.kind == "paragraph" and piece.first and piece.depth and _TASK.match(content):
+            task = piece
+            continue
+        if piece.kind == "paragraph" and _metadata(content):
+            continue
+        kept.append(piece)
+    return kept
+
+
+def study_drafts(note: Note, drafts: list[Draft]) -> list[Draft]:
+    """The cards a note keeps: a daily note only those written on purpose."""
+    if is_daily_note(note):
+        return [draft for draft in drafts if draft.origin is Origin.EXPLICIT]
+    return drafts
+
+
+def _metadata(content: str) -> bool:
+    """True when every line of a paragraph is a metadata field."""
+    if ":" not in content:
+        return False
+    lines = [line for line in content.split("\n") if line.strip()]
+    return bool(lines) and all(
+        _FIELD.match(line) or _LINK_FIELD.match(line) or _DATAVIEW.match(line) for line in lines
+    )
