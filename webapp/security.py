@@ -26,7 +26,7 @@ APP_POLICY = (
 SITE_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data:; font-src 'self' data:; object-src 'none'; base-uri 'self'; "
-    "frame-ancestors 'self'"
+    "form-action 'self'; frame-ancestors 'self'"
 )
 
 
