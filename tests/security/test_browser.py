@@ -14,10 +14,15 @@ page) after it has clicked every `<summary>` open.
 
 from __future__ import annotations
 
+import functools
+import threading
 from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
 import pytest
+
+from webapp.security import SITE_POLICY
 
 pytestmark = pytest.mark.browser
 
@@ -241,3 +246,62 @@ def test_the_probe_sees_payloads_that_run(browser, raw_static):
     assert any("onerror" in found for found in handlers.runnable)
     title = read_page(browser, raw_static.url + "kept/")
     assert title.ran() == {}, "a page with no payload of its own: the site name is escaped"
+
+
+PALETTE_YML = """site_name: palette
+docs_dir: notes
+site_dir: site/notes
+theme:
+  name: material
+  font: false
+  palette:
+    - media: "(prefers-color-scheme: light)"
+      scheme: default
+      toggle: {icon: material/brightness-7, name: dark}
+    - media: "(prefers-color-scheme: dark)"
+      scheme: slate
+      toggle: {icon: material/brightness-4, name: light}
+plugins:
+  - quizgen
+"""
+
+
+class _StrictHandler(SimpleHTTPRequestHandler):
+    """Static files under the app's policy for the site."""
+
+    def end_headers(self):
+        self.send_header("Content-Security-Policy", SITE_POLICY)
+        super().end_headers()
+
+    def log_message(self, format, *args):  # noqa: A002 - the base class names it so
+        """Keep test output clean."""
+
+
+def test_a_palette_toggle_works_without_inline_scripts(browser, tmp_path):
+    """Material's palette and storage scripts, from files, under a CSP with no inline script."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "index.md").write_text("# Home\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(PALETTE_YML, encoding="utf-8")
+    build(load_config(str(tmp_path / "mkdocs.yml")))
+    handler = functools.partial(_StrictHandler, directory=str(tmp_path / "site"))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    context = browser.new_context(color_scheme="light")
+    page = context.new_page()
+    probe = _watch(context, page, f"http://127.0.0.1:{server.server_address[1]}/")
+    try:
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/notes/")
+        scheme = "document.body.getAttribute('data-md-color-scheme')"
+        assert page.evaluate(scheme) == "default"
+        page.locator("label.md-header__button[for^=__palette]").first.click()
+        assert page.evaluate(scheme) == "slate"
+        page.reload()
+        assert page.evaluate(scheme) == "slate", "the reader's choice is kept"
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()
+    assert probe.csp_reports() == [] and probe.errors == []
