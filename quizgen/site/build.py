@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import io
 import logging
 from pathlib import Path
@@ -25,12 +26,16 @@ def build_site(
     app_url: str | None = None,
     cards: CardSet | None = None,
     site_name: str | None = None,
+    raw_html: bool = False,
 ) -> Path:
     """Build the static site of a vault into `out_dir` with MkDocs + Material; returns out_dir."""
     out = Path(out_dir)
     home = vault.notes.get("index.md") or vault.notes.get("README.md")
-    site_name = site_name or (home.title if home else None)
-    settings = site_config(Path(vault.root), out, site_url=site_url, site_name=site_name)
+    # A note's title is text; the theme shows the site name unescaped.
+    site_name = site_name or (html.escape(home.title) if home else None)
+    settings = site_config(
+        Path(vault.root), out, site_url=site_url, site_name=site_name, raw_html=raw_html
+    )
     config = load_config(io.StringIO(""), **settings)
     plugin = config.plugins["quizgen"]
     assert isinstance(plugin, QuizgenPlugin)

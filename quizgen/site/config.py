@@ -37,9 +37,18 @@ THEME_FEATURES = [
 
 
 def site_config(
-    notes_dir: Path, out_dir: Path, *, site_url: str | None = None, site_name: str | None = None
+    notes_dir: Path,
+    out_dir: Path,
+    *,
+    site_url: str | None = None,
+    site_name: str | None = None,
+    raw_html: bool = False,
 ) -> dict[str, Any]:
-    """MkDocs settings that build a vault with no mkdocs.yml of its own."""
+    """MkDocs settings that build a vault with no mkdocs.yml of its own.
+
+    `raw_html=True` puts the notes' HTML into the pages as written, scripts included: only for
+    a vault you wrote yourself (see docs/site.md, Security).
+    """
     return {
         "site_name": site_name or notes_dir.resolve().name or "Notes",
         "site_url": site_url,
@@ -54,7 +63,7 @@ def site_config(
             "palette": {"scheme": "default", "primary": "indigo", "accent": "indigo"},
         },
         "markdown_extensions": [{name: dict(opts)} for name, opts in REQUIRED_EXTENSIONS.items()],
-        "plugins": ["search", "tags", "quizgen"],
+        "plugins": ["search", "tags", {"quizgen": {"raw_html": raw_html}}],
         "validation": {
             "omitted_files": "info",
             "absolute_links": "info",

@@ -15,11 +15,12 @@ from mkdocs.structure.pages import Page
 
 from ..cards import CardSet, load_card_files
 from ..vault import Vault, load_vault
-from .assets import ASSETS, DEST, mathjax_files, mathjax_root
+from .assets import ASSET_FILES, ASSETS, DEST, OVERRIDES, mathjax_files, mathjax_root
 from .config import REQUIRED_EXTENSIONS
 from .fragments import FragmentsExtension
 from .page import SiteNotes, card_counts
 from .render import Renderer
+from .sanitise import clean_html, escape_meta, runnable
 
 __all__ = ["QuizgenPlugin"]
 
@@ -36,6 +37,7 @@ class QuizgenOptions(Config):
     embed_depth = opt.Type(int, default=3)
     tags = opt.Type(bool, default=True)
     mermaid_js = opt.Optional(opt.Type(str))
+    raw_html = opt.Type(bool, default=False)
 
 
 class QuizgenPlugin(BasePlugin[QuizgenOptions]):
@@ -73,12 +75,14 @@ class QuizgenPlugin(BasePlugin[QuizgenOptions]):
             config.extra_javascript.append(f"{DEST}/mermaid.min.js")
         if self.config.tags:
             _add_tags_plugin(config)
+        _add_overrides(config)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Serve quizgen's styles and scripts, and a tags index page when the vault has none."""
         _keep_readmes(files, config, self.vault)
-        for name in ("quizgen.css", "mathjax.js"):
+        _drop_runnable(files, config)
+        for name in ASSET_FILES:
             files.append(_asset(config, ASSETS, name, f"{DEST}/{name}"))
         root = mathjax_root() if self.math else None
         if root is not None:
@@ -100,6 +104,16 @@ class QuizgenPlugin(BasePlugin[QuizgenOptions]):
             return None
         return self.site.page(note, backlinks=False)
 
+    def on_page_markdown(self, markdown: str, *, page: Page, **kwargs: Any) -> str:
+        """A note's title and tags as HTML text (the theme shows them unescaped)."""
+        if self.vault and page.file.src_uri in self.vault.notes:
+            page.meta = escape_meta(page.meta)
+        return markdown
+
+    def on_page_content(self, html: str, *, page: Page, **kwargs: Any) -> str:
+        """The page's HTML with everything that can run removed, unless `raw_html` is on."""
+        return html if self.config.raw_html else clean_html(html)
+
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Backlinks at the end of the content area, added to the finished HTML (not indexed)."""
         note = self.vault.notes.get(page.file.src_uri) if self.vault else None
@@ -119,6 +133,28 @@ class QuizgenPlugin(BasePlugin[QuizgenOptions]):
 def _has_math(vault: Vault) -> bool:
     """True when some note may contain `$...$` or `\\(...\\)` math (then MathJax is shipped)."""
     return any("$" in note.source or "\\(" in note.source for note in vault.notes.values())
+
+
+def _drop_runnable(files: Files, config: MkDocsConfig) -> None:
+    """Leave out vault files a browser would run (scripts, HTML pages), with a warning each.
+
+    Scripts the mkdocs.yml names in `extra_javascript` are the site owner's, and kept.
+    """
+    named = {str(script) for script in config.extra_javascript}
+    docs = Path(config.docs_dir).resolve()
+    for file in [f for f in files if runnable(f.src_uri) and f.src_uri not in named]:
+        if not file.abs_src_path or not Path(file.abs_src_path).resolve().is_relative_to(docs):
+            continue
+        log.warning(f"{file.src_uri}: not copied into the site: a browser would run it")
+        files.remove(file)
+
+
+def _add_overrides(config: MkDocsConfig) -> None:
+    """Material's inline scripts come from files (see `overrides/`), ahead of the theme's own."""
+    if config.theme.name != "material" or OVERRIDES in config.theme.dirs:
+        return
+    custom = 1 if config.theme.custom_dir else 0
+    config.theme.dirs.insert(custom, OVERRIDES)
 
 
 def _keep_readmes(files: Files, config: MkDocsConfig, vault: Vault | None) -> None:

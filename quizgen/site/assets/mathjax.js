@@ -5,7 +5,8 @@
   window.MathJax = {
     tex: { inlineMath: [["\\(", "\\)"]], displayMath: [["\\[", "\\]"]] },
     options: { ignoreHtmlClass: ".*|", processHtmlClass: "arithmatex" },
-    loader: { paths: { mathjax: base + "mathjax" } },
+    // ui/safe: no javascript: links, styles or ids from a note's TeX (\href, \style, \cssId).
+    loader: { load: ["ui/safe"], paths: { mathjax: base + "mathjax" } },
     startup: { typeset: false }
   };
   var loading = null;

@@ -1,0 +1,1 @@
+alert('vault-script'); window.__pwned = 1; fetch('/api/csrf');
