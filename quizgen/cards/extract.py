@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,14 +14,14 @@ from ..note import Note, WikiLink
 from .auto import definition_cards, quantity_cards, question_cards
 from .blocks import Piece, pieces_of
 from .choices import practice_questions
+from .dedupe import one_card_a_fact
 from .draft import Draft
 from .explicit import explicit_cards
 from .groups import list_cards
 from .inline import LinkText
-from .model import Card, CardFile, CardType, Origin
-from .prose import hidden_share, statement_cards, statement_cloze, statements_of
-from .quantity import cloze_quantities, has_quantity
-from .render import CLOZE
+from .model import Card, CardFile, Origin
+from .prose import asking_cloze, statement_cards, statements_of
+from .quantity import has_quantity
 from .scope import Scope
 from .settings import CardSettings, settings_of
 from .study import study_drafts, study_pieces
@@ -44,7 +44,7 @@ __all__ = [
 _RULE_MODULES: tuple[str, ...] = ("auto", "blocks", "draft", "explicit", "extract", "groups")
 _RULE_MODULES += ("inline", "model", "quantity", "scope", "tables", "files", "separators")
 _RULE_MODULES += ("settings", "study", "choices", "lint")  # the lint decides what is written
-_RULE_MODULES += ("prose", "words", "phrases", "vocabulary")
+_RULE_MODULES += ("prose", "words", "phrases", "vocabulary", "dedupe")
 
 
 def _rules_version() -> str:
@@ -56,7 +56,6 @@ def _rules_version() -> str:
 
 
 RULES_VERSION = _rules_version()
-_MOST_HIDDEN = 0.7  # of a written cloze's text: more leaves nothing to ask from
 
 
 @dataclass
@@ -167,69 +166,9 @@ def _drafts(
             carded.add(piece.item)  # a number's cloze does not replace a card of the whole list
         if piece.item and found:
             numbered.add(piece.item)
-    asking = [_asking(draft, scope) for draft in drafts]
+    asking = [asking_cloze(draft, scope) for draft in drafts]
     drafts = [draft for draft in asking if draft is not None]
-    return _one_card_a_fact(drafts + list_cards(pieces, scope, carded, numbered)), problems
-
-
-def _asking(draft: Draft, scope: Scope) -> Draft | None:
-    """A written cloze that names its subject and leaves a question.
-
-    A highlight around a whole sentence hides it all: it becomes the cloze quizgen would make of
-    that sentence (or no card).
-    """
-    if draft.type is not CardType.CLOZE or draft.origin is not Origin.EXPLICIT:
-        return draft
-    if hidden_share(draft.text) > _MOST_HIDDEN:
-        sentence = CLOZE.sub(r"\2", draft.text)
-        if not has_quantity(sentence):
-            return statement_cloze(sentence, scope, draft.line)
-        numbers = cloze_quantities(sentence)
-        return replace(draft, text=scope.standalone(numbers, draft.line), origin=Origin.QUANTITY)
-    return replace(draft, text=scope.standalone(draft.text, draft.line))
-
-
-def _one_card_a_fact(drafts: list[Draft]) -> list[Draft]:
-    """Statement clozes whose sentence another card already asks (a definition's back...)."""
-    asked = " \n ".join(
-        _words_of(draft.back or draft.text)
-        for draft in drafts
-        if draft.origin is not Origin.STATEMENT
-    )
-    kept = [
-        draft
-        for draft in drafts
-        if draft.origin is not Origin.STATEMENT or _words_of(draft.key) not in asked
-    ]
-    return _merged_fronts(kept)
-
-
-def _merged_fronts(drafts: list[Draft]) -> list[Draft]:
-    """Cards quizgen made with the same front become one card whose back lists their answers."""
-    first: dict[str, int] = {}
-    merged: list[Draft] = []
-    for draft in drafts:
-        front = draft.front.casefold()
-        mergeable = draft.type is not CardType.CLOZE and draft.origin is not Origin.EXPLICIT
-        if mergeable and front in first:
-            earlier = merged[first[front]]
-            back = f"{_as_points(earlier.back)}\n{_as_points(draft.back)}"
-            merged[first[front]] = replace(earlier, back=back)
-            continue
-        if mergeable:
-            first[front] = len(merged)
-        merged.append(draft)
-    return merged
-
-
-def _as_points(back: str) -> str:
-    """An answer as list points, to sit beside another one."""
-    return back if back.startswith("- ") else f"- {back}"
-
-
-def _words_of(text: str) -> str:
-    """Text reduced to its words, cloze marks and Markdown left out, for comparing facts."""
-    return " ".join(re.findall(r"\w+", CLOZE.sub(r"\2", text).casefold()))
+    return one_card_a_fact(drafts + list_cards(pieces, scope, carded, numbered)), problems
 
 
 def _piece_drafts(

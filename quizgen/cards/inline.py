@@ -13,6 +13,8 @@ __all__ = ["LinkText", "line_pieces", "markdown_of", "plain_of", "schedule_free"
 LinkText = Callable[[dict], str]
 
 _SPACES = re.compile(r"[ \t]+")
+# `==6 MB per ==request`: highlight marks that made no highlight (` == ` between spaces is kept).
+_STRAY_HIGHLIGHT = re.compile(r"(?<![=!<>\s])==(?!=)|(?<![=!<>])==(?=[^\s=])")
 _LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _MARKS = {
     "strong_open": "**",
@@ -49,7 +51,7 @@ def markdown_of(
     for child in children:
         kind = child.type
         if kind == "text":
-            parts.append(child.content)
+            parts.append(_STRAY_HIGHLIGHT.sub("", child.content))
         elif kind == "code_inline":
             fence = "``" if "`" in child.content else "`"
             parts.append(f"{fence}{child.content}{fence}")

@@ -9,6 +9,7 @@ A line `Term: meaning` (`CRR: Cross-Region Replication`) asks the term's meaning
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .blocks import Piece
 from .draft import Draft, sentences
@@ -16,12 +17,15 @@ from .explicit import normalise
 from .inline import line_pieces, markdown_of, schedule_free
 from .model import CardType, Origin
 from .phrases import cloze_phrases
+from .quantity import cloze_quantities, has_quantity
+from .render import CLOZE
 from .scope import Scope
 
-__all__ = ["hidden_share", "statement_cards", "statement_cloze", "statements_of"]
+__all__ = ["asking_cloze", "hidden_share", "statement_cards", "statement_cloze", "statements_of"]
 
 _MIN_WORDS, _MAX_WORDS = 4, 45
 _MAX_HIDDEN = 0.6  # of the card's text: more leaves no question
+_MOST_HIDDEN = 0.7  # of a written cloze's text: more leaves nothing to ask from
 # A short name with a capital, a colon, and what it means: `SRR: Same-Region Replication`.
 _TERM_LINE = re.compile(r"^\**([A-Z][\w/&+.-]*(?: [\w/&+.-]+){0,3})\**: (\S.{2,300})$")
 # `Note: ...`, `Source: ...`: labels of a line, not terms with a meaning.
@@ -108,3 +112,20 @@ def hidden_share(text: str) -> float:
     """How much of a cloze's text its deletions hide."""
     hidden = sum(len(part) for part in re.findall(r"\{\{c\d+::(.*?)\}\}", text))
     return hidden / max(len(re.sub(r"\{\{c\d+::|\}\}", "", text)), 1)
+
+
+def asking_cloze(draft: Draft, scope: Scope) -> Draft | None:
+    """A written cloze that names its subject and leaves a question.
+
+    A highlight around a whole sentence hides it all: it becomes the cloze quizgen would make of
+    that sentence (or no card).
+    """
+    if draft.type is not CardType.CLOZE or draft.origin is not Origin.EXPLICIT:
+        return draft
+    if hidden_share(draft.text) > _MOST_HIDDEN:
+        sentence = CLOZE.sub(r"\2", draft.text)
+        if not has_quantity(sentence):
+            return statement_cloze(sentence, scope, draft.line)
+        numbers = cloze_quantities(sentence)
+        return replace(draft, text=scope.standalone(numbers, draft.line), origin=Origin.QUANTITY)
+    return replace(draft, text=scope.standalone(draft.text, draft.line))

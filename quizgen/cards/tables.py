@@ -54,7 +54,7 @@ def _row_card(header: list[str], line: int, cells: list[Token], scope: Scope) ->
             front += f" — {header[1]}?"
     else:
         names = header[1 : len(answers) + 1]
-        front += f" ({', '.join(name for name in names if name)})"
+        front += f" ({', '.join(n for n, a in zip(names, answers, strict=False) if n and a)})"
         back = "\n".join(
             f"- **{name}**: {answer}" if name else f"- {answer}"
             for name, answer in zip(names, answers, strict=False)

@@ -1,0 +1,114 @@
+"""One fact, one card: cards that ask what another card of the note already asks are dropped.
+
+- A statement cloze whose sentence another card already holds (a definition's back, a list
+  card) goes.
+- Cards about the same term with the same numbers (a table row `Timeout | 15 minutes`, a
+  definition `**Timeout** is at most 15 minutes`, their quantity cloze) keep the first of table,
+  definition, list, quantity, statement.
+- Cards quizgen made with the same front become one card whose back lists their answers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .draft import Draft
+from .model import CardType, Origin
+from .render import CLOZE
+
+__all__ = ["one_card_a_fact"]
+
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+_NUMBER = re.compile(r"\d[\d,.]*")
+# Which card of a fact is kept: the one a learner answers most directly.
+_BEST_FIRST = (Origin.TABLE, Origin.DEFINITION, Origin.LIST, Origin.QUANTITY, Origin.STATEMENT)
+
+
+def one_card_a_fact(drafts: list[Draft]) -> list[Draft]:
+    """The drafts of a note with every fact asked once."""
+    asked = " \n ".join(
+        _words_of(draft.back or draft.text)
+        for draft in drafts
+        if draft.origin is not Origin.STATEMENT
+    )
+    kept = [
+        draft
+        for draft in drafts
+        if draft.origin is not Origin.STATEMENT or _words_of(draft.key) not in asked
+    ]
+    return _merged_fronts(_one_per_quantity(kept))
+
+
+def _one_per_quantity(drafts: list[Draft]) -> list[Draft]:
+    """Of the cards giving one term the same numbers, the best one only."""
+    best: dict[tuple[str, str], Draft] = {}
+    for draft in drafts:
+        fact = _quantity_fact(draft)
+        if fact and (fact not in best or _rank(draft) < _rank(best[fact])):
+            best[fact] = draft
+    keep = {id(draft) for draft in best.values()}
+    return [d for d in drafts if not _quantity_fact(d) or id(d) in keep]
+
+
+def _quantity_fact(draft: Draft) -> tuple[str, str] | None:
+    """(term, numbers) of a card that gives a bold term's numbers; None for other cards."""
+    if draft.origin not in _BEST_FIRST:
+        return None
+    asked = draft.front if draft.type is not CardType.CLOZE else CLOZE.sub("", draft.text)
+    answer = draft.back if draft.type is not CardType.CLOZE else _hidden(draft.text)
+    term = _BOLD.search(asked)
+    numbers = " ".join(sorted(_NUMBER.findall(answer)))
+    return (term.group(1).casefold(), numbers) if term and numbers else None
+
+
+def _rank(draft: Draft) -> int:
+    return _BEST_FIRST.index(draft.origin)
+
+
+def _hidden(text: str) -> str:
+    """What a cloze's deletions hide."""
+    return " ".join(match.group(2) for match in CLOZE.finditer(text))
+
+
+def _one_card_a_fact(drafts: list[Draft]) -> list[Draft]:
+    """Statement clozes whose sentence another card already asks (a definition's back...)."""
+    asked = " \n ".join(
+        _words_of(draft.back or draft.text)
+        for draft in drafts
+        if draft.origin is not Origin.STATEMENT
+    )
+    kept = [
+        draft
+        for draft in drafts
+        if draft.origin is not Origin.STATEMENT or _words_of(draft.key) not in asked
+    ]
+    return _merged_fronts(kept)
+
+
+def _merged_fronts(drafts: list[Draft]) -> list[Draft]:
+    """Cards quizgen made with the same front become one card whose back lists their answers."""
+    first: dict[str, int] = {}
+    merged: list[Draft] = []
+    for draft in drafts:
+        front = draft.front.casefold()
+        mergeable = draft.type is not CardType.CLOZE and draft.origin is not Origin.EXPLICIT
+        if mergeable and front in first:
+            earlier = merged[first[front]]
+            back = f"{_as_points(earlier.back)}\n{_as_points(draft.back)}"
+            merged[first[front]] = replace(earlier, back=back)
+            continue
+        if mergeable:
+            first[front] = len(merged)
+        merged.append(draft)
+    return merged
+
+
+def _as_points(back: str) -> str:
+    """An answer as list points, to sit beside another one."""
+    return back if back.startswith("- ") else f"- {back}"
+
+
+def _words_of(text: str) -> str:
+    """Text reduced to its words, cloze marks and Markdown left out, for comparing facts."""
+    return " ".join(re.findall(r"\w+", CLOZE.sub(r"\2", text).casefold()))
