@@ -49,9 +49,9 @@ class Scope:
     def context(self, line: int) -> tuple[str, ...]:
         """Heading texts above a line, the note title first unless it is the H1."""
         path = [h.text.rstrip(":").strip() for h in self.headings(line)]
-        if not path or self.headings(line)[0].level != 1:
-            path.insert(0, self.note.title)
-        return tuple(text for text in path if text)
+        if not path or self.headings(line)[0].level != 1 or not path[0]:
+            path.insert(0, self.note.title)  # an empty `# ` heading names nothing
+        return tuple(text for text in path if text) or (self.note.name,)
 
     def where(self, line: int, drop: str = "", parent: str = "") -> str:
         """`Title › Section` (› the parent list item) for a question; `drop` is left out."""
