@@ -1,6 +1,6 @@
 """Practice questions: multiple choice with the answer marked, or no card at all.
 
-A question (a paragraph) with options lettered A, B, C... on its next lines or in the list right
+A question (a paragraph, or a heading) with options lettered A, B, C... on its next lines or in the list right
 below it (`A. ...`, `A) ...`, `(A) ...`, `- [ ] ...`), answered by a line such as `Answer: B`
 (`**Correct answer:** B, D`) in the question, an option or the paragraph below, or by a marked
 option (`- [x] B. ...`, a bold option, a ✅). The card asks the question with its options and
@@ -93,9 +93,10 @@ def practice_questions(
 
 
 def _may_ask(pieces: list[Piece], index: int) -> bool:
-    """A quick look: lettered options in this paragraph or the one right below."""
+    """A quick look: lettered options in this paragraph or the one right below (a heading may
+    ask the question: `### Which service ...?` over `- [ ] ...` options)."""
     piece = pieces[index]
-    if piece.kind != "paragraph" or piece.inline is None:
+    if piece.kind not in ("paragraph", "heading") or piece.inline is None:
         return False
     if "\n" in piece.inline.content and _LETTERED.search(piece.inline.content.split("\n", 1)[1]):
         return True
