@@ -1,8 +1,9 @@
 """Practice questions: multiple choice with the answer marked, or no card at all.
 
-A question (a paragraph, or a heading) with options lettered A, B, C... on its next lines or in the list right
-below it (`A. ...`, `A) ...`, `(A) ...`, `- [ ] ...`), answered by a line such as `Answer: B`
-(`**Correct answer:** B, D`) in the question, an option or the paragraph below, or by a marked
+A question (a paragraph or a heading) with options lettered A, B, C... on its next lines or in
+the list right below it (`A. ...`, `A) ...`, `(A) ...`, `- [ ] ...`), answered by a line such as
+`Answer: B` (`**Correct answer:** B, D`) in the question, an option, the paragraph below or a
+`<details>` block, or by a marked
 option (`- [x] B. ...`, a bold option, a ✅). The card asks the question with its options and
 answers the marked ones. Without a marked answer it makes no card: guessing would teach the
 wrong answer. The question, its options and its answer are then left to no other rule.
