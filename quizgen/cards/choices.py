@@ -1,8 +1,9 @@
 """Practice questions: multiple choice with the answer marked, or no card at all.
 
-A question (a paragraph) with options lettered A, B, C... on its next lines or in the list right
-below it (`A. ...`, `A) ...`, `(A) ...`, `- [ ] ...`), answered by a line such as `Answer: B`
-(`**Correct answer:** B, D`) in the question, an option or the paragraph below, or by a marked
+A question (a paragraph or a heading) with options lettered A, B, C... on its next lines or in
+the list right below it (`A. ...`, `A) ...`, `(A) ...`, `- [ ] ...`), answered by a line such as
+`Answer: B` (`**Correct answer:** B, D`) in the question, an option, the paragraph below or a
+`<details>` block, or by a marked
 option (`- [x] B. ...`, a bold option, a ✅). The card asks the question with its options and
 answers the marked ones. Without a marked answer it makes no card: guessing would teach the
 wrong answer. The question, its options and its answer are then left to no other rule.
@@ -11,7 +12,10 @@ wrong answer. The question, its options and its answer are then left to no other
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+
+from markdown_it.token import Token
 
 from .blocks import Piece
 from .draft import Draft
@@ -36,6 +40,7 @@ _ANSWER = re.compile(
 _CHECK = ("✅", "✔", "☑")
 _LABEL = re.compile(r"^[*_]{0,2}(?:Q|Question)\s*\d+\s*[.:)]?[*_]{0,2}[.:)]?\s*", re.IGNORECASE)
 _MAX_OPTIONS = 8
+_TAG = re.compile(r"<[^>]*>")
 _ASKS = re.compile(
     r"\?|^\W*(?:which|what|how|why|when|where|who)\b|\b(?:choose|select|pick)\b"
     r"|^[*_]{0,2}(?:Q|Question)\s*\d",
@@ -59,15 +64,24 @@ class _Found:
 
 
 def practice_questions(
-    pieces: list[Piece], link_text: LinkText, settings: CardSettings | None
+    pieces: list[Piece],
+    link_text: LinkText,
+    settings: CardSettings | None,
+    tokens: Sequence[Token] = (),
 ) -> tuple[list[Draft], list[Piece]]:
-    """Cards of the practice questions in a note's pieces, and the pieces left for other rules."""
+    """Cards of the practice questions in a note's pieces, and the pieces left for other rules.
+
+    `tokens` (the note's) give the text of HTML blocks, where an answer may hide in `<details>`.
+    """
     drafts: list[Draft] = []
     taken: set[int] = set()
+    html: dict[int, str] | None = None
     for index, piece in enumerate(pieces):
         if index in taken or not _may_ask(pieces, index):
             continue
-        found = _question_at(pieces, index, link_text, settings)
+        if html is None:
+            html = {t.map[0] + 1: t.content for t in tokens if t.type == "html_block" and t.map}
+        found = _question_at(pieces, index, link_text, settings, html)
         if found is None:
             continue
         taken.update(found.used)
@@ -80,9 +94,10 @@ def practice_questions(
 
 
 def _may_ask(pieces: list[Piece], index: int) -> bool:
-    """A quick look: lettered options in this paragraph or the one right below."""
+    """A quick look: lettered options in this paragraph or the one right below (a heading may
+    ask the question: `### Which service ...?` over `- [ ] ...` options)."""
     piece = pieces[index]
-    if piece.kind != "paragraph" or piece.inline is None:
+    if piece.kind not in ("paragraph", "heading") or piece.inline is None:
         return False
     if "\n" in piece.inline.content and _LETTERED.search(piece.inline.content.split("\n", 1)[1]):
         return True
@@ -102,7 +117,11 @@ def _lines(piece: Piece, link_text: LinkText) -> list[str]:
 
 
 def _question_at(
-    pieces: list[Piece], index: int, link_text: LinkText, settings: CardSettings | None
+    pieces: list[Piece],
+    index: int,
+    link_text: LinkText,
+    settings: CardSettings | None,
+    html: dict[int, str],
 ) -> _Found | None:
     """The practice question starting at a paragraph, with its options and answer."""
     lines = _lines(pieces[index], link_text)
@@ -122,7 +141,7 @@ def _question_at(
     if not letters and not "".join(found.question).rstrip("*_ ").endswith("?"):
         return None  # a task list under a heading-like line, not a question
     if not found.answer:
-        _answer_below(found, pieces, link_text)
+        _answer_below(found, pieces, link_text, html)
     marked = found.answer or any(option.marked for option in found.options)
     if not marked and not _ASKS.search("\n".join(found.question)):
         return None  # lettered steps under a heading-like line, not a question: left to others
@@ -200,14 +219,21 @@ def _options_below(found: _Found, pieces: list[Piece], index: int, link_text: Li
             break
 
 
-def _answer_below(found: _Found, pieces: list[Piece], link_text: LinkText) -> None:
-    """An answer line in the next paragraph, past an HTML block such as `<details>`."""
+def _answer_below(
+    found: _Found, pieces: list[Piece], link_text: LinkText, html: dict[int, str]
+) -> None:
+    """An answer line in the next paragraph, or in (or past) an HTML block such as `<details>`."""
     last = found.used[-1]
     end = pieces[last].end
     for offset, piece in enumerate(pieces[last + 1 : last + 4], last + 1):
         if piece.line > end + 3:
             return
         if piece.kind == "other":
+            letters = _answer_in_html(html.get(piece.line, ""))
+            if letters:
+                found.answer = letters
+                found.used.append(offset)
+                return
             end = piece.end
             continue
         if piece.kind != "paragraph":
@@ -219,6 +245,15 @@ def _answer_below(found: _Found, pieces: list[Piece], link_text: LinkText) -> No
                 found.used.append(offset)
                 return
         return
+
+
+def _answer_in_html(content: str) -> str:
+    """The letters of an answer line inside an HTML block's text (each tag ends a line)."""
+    for line in _TAG.sub("\n", content).split("\n"):
+        answer = _ANSWER.match(line.strip())
+        if answer:
+            return answer["letters"]
+    return ""
 
 
 def _draft(found: _Found, line: int) -> Draft | None:

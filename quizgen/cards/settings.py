@@ -61,9 +61,6 @@ class CardSettings:
         return "\0".join([*(str(getattr(self, f.name)) for f in fields(self))])
 
 
-_cache: dict[Path, tuple[tuple[int, int], CardSettings, list[Diagnostic]]] = {}
-
-
 def settings_of(vault: Vault | None) -> CardSettings:
     """The settings of a loaded vault (defaults without one), read once per loaded vault."""
     if vault is None:
@@ -76,26 +73,7 @@ def settings_of(vault: Vault | None) -> CardSettings:
 
 
 def read_settings(root: Path) -> tuple[CardSettings, list[Diagnostic]]:
-    """The settings found in a notes folder, and what is wrong in its config file."""
-    stamp = (_mtime(root / CONFIG_FILE), _mtime(root / PLUGIN_DATA))
-    cached = _cache.get(root)
-    if cached and cached[0] == stamp:
-        return cached[1], cached[2]
-    settings, problems = _read(root)
-    _cache[root] = (stamp, settings, problems)
-    return settings, problems
-
-
-def _mtime(path: Path) -> int:
-    """Modification time of a file, 0 when there is none."""
-    try:
-        return path.stat().st_mtime_ns
-    except OSError:
-        return 0
-
-
-def _read(root: Path) -> tuple[CardSettings, list[Diagnostic]]:
-    """Plugin separators first, then the `[cards]` table of `quizgen.toml` over them."""
+    """A notes folder's settings (plugin separators, `quizgen.toml` over them) and its problems."""
     settings = _from_plugin(root / PLUGIN_DATA)
     path = root / CONFIG_FILE
     if not path.is_file():
