@@ -83,6 +83,7 @@ class Note:
     links: list[WikiLink] = field(default_factory=list)
     tokens: list[Token] = field(default_factory=list, repr=False)
     has_h1: bool = False
+    unrenderable: str | None = None  # why the site shows this note as plain text, when it does
 
     @property
     def name(self) -> str:

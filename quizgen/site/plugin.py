@@ -17,6 +17,7 @@ from ..cards import CardSet, load_card_files
 from ..vault import Vault, load_vault
 from .assets import ASSETS, DEST, mathjax_files, mathjax_root
 from .config import REQUIRED_EXTENSIONS
+from .fallback import Fallbacks
 from .fragments import FragmentsExtension
 from .page import SiteNotes, card_counts
 from .render import Renderer
@@ -47,6 +48,7 @@ class QuizgenPlugin(BasePlugin[QuizgenOptions]):
         self.cards_given = False
         self.math = False
         self.site: SiteNotes | None = None
+        self.fallbacks = Fallbacks()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load the vault once, add the Markdown extensions and assets the pages need."""
@@ -62,6 +64,7 @@ class QuizgenPlugin(BasePlugin[QuizgenOptions]):
         )
         counts = card_counts(self.cards) if self.cards is not None else None
         self.site = SiteNotes(renderer, app_url=self.config.app_url, counts=counts)
+        self.fallbacks = Fallbacks()
         _add_extensions(config, mermaid=bool(self.config.mermaid_js))
         if self.site.renderer.marked:
             config.markdown_extensions.append(FragmentsExtension())
@@ -96,9 +99,17 @@ class QuizgenPlugin(BasePlugin[QuizgenOptions]):
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         """The note's rewritten Markdown in place of the file's own text."""
         note = self.vault.notes.get(page.file.src_uri) if self.vault else None
-        if note is None or self.site is None:
+        site = self.site
+        if note is None or site is None:
             return None
-        return self.site.page(note, backlinks=False)
+        return self.fallbacks.source(note, lambda: site.page(note, backlinks=False))
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files):
+        """A note that cannot be rendered is shown as plain text; the build goes on."""
+        note = self.vault.notes.get(page.file.src_uri) if self.vault else None
+        if note is not None:
+            self.fallbacks.guard(page, note)
+        return markdown
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Backlinks at the end of the content area, added to the finished HTML (not indexed)."""
@@ -109,10 +120,12 @@ class QuizgenPlugin(BasePlugin[QuizgenOptions]):
         return output[:end] + self.site.backlinks(note) + output[end:]
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Report what rendering had to work around (embed loops, depth)."""
-        if self.site is None:
+        """Report what rendering had to work around (embed loops and depth, plain-text notes)."""
+        if self.site is None or self.vault is None:
             return
-        for problem in sorted(set(self.site.renderer.diagnostics)):
+        plain = [d for d in self.vault.diagnostics if d.code in ("too-large", "too-deep")]
+        problems = self.site.renderer.diagnostics + self.fallbacks.diagnostics + plain
+        for problem in sorted(set(problems)):
             log.warning(str(problem))
 
 
