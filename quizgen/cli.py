@@ -10,6 +10,7 @@ import click
 
 from .diagnostics import Diagnostic
 from .vault import Vault, load_vault
+from .walk import walk_vault
 
 __all__ = ["main"]
 
@@ -44,7 +45,7 @@ def open_vault(notes_dir: Path) -> Vault:
     """Load a vault with a progress bar on stderr; a missing folder is a clear error."""
     if not notes_dir.is_dir():
         raise click.ClickException(f"notes folder '{notes_dir}' does not exist")
-    total = sum(1 for _ in notes_dir.rglob("*.md"))
+    total = sum(1 for file in walk_vault(notes_dir).files if file.suffix.lower() == ".md")
     with click.progressbar(length=total, label="Reading notes", file=sys.stderr) as bar:
         return load_vault(notes_dir, progress=lambda _path: bar.update(1))
 

@@ -20,6 +20,7 @@ from .config import REQUIRED_EXTENSIONS
 from .fallback import Fallbacks
 from .fragments import FragmentsExtension
 from .page import SiteNotes, card_counts
+from .published import published_files
 from .render import Renderer
 
 __all__ = ["QuizgenPlugin"]
@@ -27,6 +28,8 @@ __all__ = ["QuizgenPlugin"]
 log = logging.getLogger("mkdocs.plugins.quizgen")
 
 TAGS_PAGE = "tags.md"
+# Vault problems that change what the site shows: notes as plain text, files left out.
+SITE_CODES = {"too-large", "too-deep", "symlink-outside", "symlink-loop", "symlink-broken", "bad-app-json"}
 
 
 class QuizgenOptions(Config):
@@ -37,6 +40,7 @@ class QuizgenOptions(Config):
     embed_depth = opt.Type(int, default=3)
     tags = opt.Type(bool, default=True)
     mermaid_js = opt.Optional(opt.Type(str))
+    publish_files = opt.ListOfItems(opt.Type(str), default=[])
 
 
 class QuizgenPlugin(BasePlugin[QuizgenOptions]):
@@ -44,6 +48,7 @@ class QuizgenPlugin(BasePlugin[QuizgenOptions]):
 
     def __init__(self) -> None:
         self.vault: Vault | None = None
+        self.vault_given = False
         self.cards: CardSet | None = None
         self.cards_given = False
         self.math = False
@@ -52,12 +57,14 @@ class QuizgenPlugin(BasePlugin[QuizgenOptions]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load the vault once, add the Markdown extensions and assets the pages need."""
-        if self.vault is None or Path(self.vault.root).resolve() != Path(config.docs_dir).resolve():
-            self.vault = load_vault(config.docs_dir)
+        docs = Path(config.docs_dir).resolve()
+        vault = self.vault
+        if vault is None or not (self.vault_given or vault.root.resolve() == docs):
+            vault = self.vault = load_vault(config.docs_dir)
         if not self.cards_given:
             self.cards = _cards_beside(config, self.config.cards_dir)
         renderer = Renderer(
-            self.vault,
+            vault,
             embed_depth=self.config.embed_depth,
             directory_urls=config.use_directory_urls,
             marked=True,
@@ -69,7 +76,7 @@ class QuizgenPlugin(BasePlugin[QuizgenOptions]):
         if self.site.renderer.marked:
             config.markdown_extensions.append(FragmentsExtension())
         config.extra_css.append(f"{DEST}/quizgen.css")
-        self.math = mathjax_root() is not None and _has_math(self.vault)
+        self.math = mathjax_root() is not None and _has_math(vault)
         if self.math:
             config.extra_javascript.append(f"{DEST}/mathjax.js")
         if self.config.mermaid_js:
@@ -79,8 +86,9 @@ class QuizgenPlugin(BasePlugin[QuizgenOptions]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        """Serve quizgen's styles and scripts, and a tags index page when the vault has none."""
-        _keep_readmes(files, config, self.vault)
+        """The vault's notes and linked files, quizgen's styles and scripts, a tags index page."""
+        if self.vault is not None:
+            files = published_files(files, config, self.vault, self.config.publish_files)
         for name in ("quizgen.css", "mathjax.js"):
             files.append(_asset(config, ASSETS, name, f"{DEST}/{name}"))
         root = mathjax_root() if self.math else None
@@ -123,7 +131,7 @@ class QuizgenPlugin(BasePlugin[QuizgenOptions]):
         """Report what rendering had to work around (embed loops and depth, plain-text notes)."""
         if self.site is None or self.vault is None:
             return
-        plain = [d for d in self.vault.diagnostics if d.code in ("too-large", "too-deep")]
+        plain = [d for d in self.vault.diagnostics if d.code in SITE_CODES]
         problems = self.site.renderer.diagnostics + self.fallbacks.diagnostics + plain
         for problem in sorted(set(problems)):
             log.warning(str(problem))
@@ -132,16 +140,6 @@ class QuizgenPlugin(BasePlugin[QuizgenOptions]):
 def _has_math(vault: Vault) -> bool:
     """True when some note may contain `$...$` or `\\(...\\)` math (then MathJax is shipped)."""
     return any("$" in note.source or "\\(" in note.source for note in vault.notes.values())
-
-
-def _keep_readmes(files: Files, config: MkDocsConfig, vault: Vault | None) -> None:
-    """A README.md that MkDocs dropped for an index.md beside it becomes the page README/."""
-    for path in vault.notes if vault else []:
-        if path.rsplit("/", 1)[-1] != "README.md" or files.get_file_from_path(path):
-            continue
-        file = File(path, config.docs_dir, config.site_dir, config.use_directory_urls)
-        file.dest_uri = path.removesuffix(".md") + "/index.html"
-        files.append(file)
 
 
 def _cards_beside(config: MkDocsConfig, cards_dir: str | None) -> CardSet | None:
