@@ -10,6 +10,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from .diagnostics import Diagnostic, Severity
+from .markdown_links import markdown_links
 from .note import Block, Heading, Note, WikiLink
 from .slugs import anchor_for, unique_anchor
 
@@ -203,8 +204,9 @@ def _blocks(tokens: list[Token]) -> dict[str, Block]:
 
 
 def _links(tokens: list[Token]) -> list[WikiLink]:
-    """Every wiki-link and embed, in reading order (never those inside code)."""
-    return [WikiLink.from_token(child) for child in _children(tokens) if child.type == "wikilink"]
+    """Every wiki-link and embed, then every Markdown link to a vault file (never in code)."""
+    wiki = [WikiLink.from_token(child) for child in _children(tokens) if child.type == "wikilink"]
+    return wiki + markdown_links(tokens)
 
 
 def _title(front_matter: dict[str, Any], headings: list[Heading], path: str) -> str:

@@ -32,7 +32,8 @@ class Block:
 
 @dataclass(frozen=True)
 class WikiLink:
-    """One `[[...]]` or `![[...]]` as written in a note."""
+    """One `[[...]]` or `![[...]]` as written in a note, or a Markdown link or image to a vault
+    file (`markdown`: `[x](Note.md)`, `![](pic.png)`, `<img src>`; `raw` is then rebuilt)."""
 
     raw: str
     target: str
@@ -41,6 +42,7 @@ class WikiLink:
     block: str | None = None
     label: str | None = None
     embed: bool = False
+    markdown: bool = False
 
     @classmethod
     def from_token(cls, token: Token) -> WikiLink:
