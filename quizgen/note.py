@@ -86,6 +86,7 @@ class Note:
     tokens: list[Token] = field(default_factory=list, repr=False)
     has_h1: bool = False
     unrenderable: str | None = None  # why the site shows this note as plain text, when it does
+    modified: float = 0.0  # the file's modification time (seconds since the epoch)
 
     @property
     def name(self) -> str:

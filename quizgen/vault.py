@@ -80,6 +80,7 @@ def _load(root: Path, progress: Progress | None) -> Vault:
         if progress:
             progress(relative)
         note, problems = load_note(relative, _read(file), parser)
+        note.modified = _modified(file)
         notes[relative] = note
         diagnostics += problems
     vault = Vault(root, notes, attachments, LinkIndex.build(notes, attachments))
@@ -94,6 +95,14 @@ def _read(file: Path) -> bytes:
         return file.read_bytes()
     except OSError:
         return b""
+
+
+def _modified(file: Path) -> float:
+    """When the file last changed (0 when that cannot be read)."""
+    try:
+        return file.stat().st_mtime
+    except OSError:
+        return 0.0
 
 
 def _link(vault: Vault) -> None:

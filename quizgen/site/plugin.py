@@ -19,6 +19,8 @@ from .assets import ASSETS, DEST, mathjax_files, mathjax_root
 from .config import REQUIRED_EXTENSIONS
 from .fallback import Fallbacks
 from .fragments import FragmentsExtension
+from .folders import Folders
+from .home import generated_pages
 from .page import SiteNotes, card_counts
 from .published import published_files
 from .render import Renderer
@@ -54,6 +56,7 @@ class QuizgenPlugin(BasePlugin[QuizgenOptions]):
         self.math = False
         self.site: SiteNotes | None = None
         self.fallbacks = Fallbacks()
+        self.folders = Folders()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load the vault once, add the Markdown extensions and assets the pages need."""
@@ -89,6 +92,9 @@ class QuizgenPlugin(BasePlugin[QuizgenOptions]):
         """The vault's notes and linked files, quizgen's styles and scripts, a tags index page."""
         if self.vault is not None:
             files = published_files(files, config, self.vault, self.config.publish_files)
+            self.folders = Folders.of(self.vault.notes)
+            for page in generated_pages(config, self.vault.notes, self.folders, self.config.app_url):
+                files.append(page)
         for name in ("quizgen.css", "mathjax.js"):
             files.append(_asset(config, ASSETS, name, f"{DEST}/{name}"))
         root = mathjax_root() if self.math else None
