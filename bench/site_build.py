@@ -5,6 +5,11 @@ plugin and as plain mkdocs-material (links left as text), and prints the ratio o
 (aim <= 1.15).
 Then prints bytes per page at 1,000 and 4,000 notes, which stay about equal because the
 navigation is pruned. Usage: python bench/site_build.py [notes] [big-notes]
+
+`--flat [small] [big]` (default 500 and 5,000) puts every note in one folder, as Zettelkasten
+vaults do: it prints bytes per page and CPU time per note at both sizes (aims: within 1.3x and
+under 100 KB; within 1.2x), and the time of the big vault against plain mkdocs-material with
+`navigation.prune` on the same notes, whose every page lists every sibling.
 """
 
 from __future__ import annotations
@@ -70,6 +75,16 @@ def make_vault(folder: Path, count: int) -> None:
     (folder / "tags.md").write_text("# Tags\n\n<!-- material/tags -->\n", encoding="utf-8")
 
 
+def make_flat_vault(folder: Path, count: int) -> None:
+    """Write `count` generated notes side by side at the top of the vault, and no index page."""
+    rng = random.Random(count)
+    names = [f"note-{n}" for n in range(count)]
+    folder.mkdir(parents=True, exist_ok=True)
+    for number, name in enumerate(names):
+        (folder / f"{name}.md").write_text(note(rng, number, names), encoding="utf-8")
+    (folder / "tags.md").write_text("# Tags\n\n<!-- material/tags -->\n", encoding="utf-8")
+
+
 def plain_build(notes: Path, out: Path) -> None:
     """The same site as plain mkdocs-material: same theme and extensions, no quizgen plugin.
 
@@ -120,8 +135,48 @@ def per_page(work: Path, count: int) -> None:
     )
 
 
+def flat(work: Path, count: int) -> tuple[float, float]:
+    """Build a flat vault of `count` notes with the plugin: (CPU seconds, HTML bytes per page)."""
+    notes, out = work / f"flat-{count}", work / f"flat-site-{count}"
+    make_flat_vault(notes, count)
+    seconds = timed(plugin_build, notes, out)
+    html, total = site_bytes(out)
+    print(
+        f"flat, {count} notes: {seconds:.1f} s of CPU ({seconds / count * 1000:.1f} ms a note), "
+        f"{html / count / 1024:.1f} KB of HTML per page, "
+        f"{total / count / 1024:.1f} KB of site per page"
+    )
+    return seconds, html / count
+
+
+def flat_main(small: int, big: int) -> None:
+    """Bytes per page and time per note at two sizes of one folder, and plain mkdocs-material."""
+    with tempfile.TemporaryDirectory() as temp:
+        work = Path(temp)
+        make_flat_vault(work / "warm-notes", 50)
+        timed(plain_build, work / "warm-notes", work / "warm")  # imports, theme caches
+        small_time, small_bytes = flat(work, small)
+        big_time, big_bytes = flat(work, big)
+        print(
+            f"bytes per page {big}/{small}: {big_bytes / small_bytes:.2f}x (aim <= 1.3x, < 100 KB)"
+        )
+        per_note = (big_time / big) / (small_time / small)
+        print(f"CPU time per note {big}/{small}: {per_note:.2f}x (aim <= 1.2x)")
+        out = work / "flat-plain"
+        plain = timed(plain_build, work / f"flat-{big}", out)
+        html, _ = site_bytes(out)
+        print(
+            f"plain mkdocs-material with navigation.prune, {big} flat notes: {plain:.1f} s of CPU, "
+            f"{html / big / 1024:.1f} KB of HTML per page; quizgen / plain: {big_time / plain:.2f}x"
+        )
+
+
 def main() -> None:
     """Run the comparison and the size figures."""
+    if sys.argv[1:2] == ["--flat"]:
+        sizes = [int(arg) for arg in sys.argv[2:4]]
+        flat_main(*(sizes + [500, 5000][len(sizes) :]))
+        return
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
     big = int(sys.argv[2]) if len(sys.argv) > 2 else 4000
     logging.getLogger("mkdocs").setLevel(logging.ERROR)

@@ -9,6 +9,7 @@ one page a reader can scan, while the navigation of every note shows only its ne
 from __future__ import annotations
 
 import html
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -16,6 +17,8 @@ from ..note import Note
 from .urls import href, page_url, page_urls
 
 __all__ = ["Folders", "folder_list"]
+
+_DIGITS = re.compile(r"(\d+)")
 
 
 @dataclass
@@ -43,7 +46,7 @@ class Folders:
             folders.pages[folder] = index or _generated_path(folder)
             if index is None:
                 folders.generated.add(folder)
-            by_title = sorted(own.get(folder, []), key=lambda p: (notes[p].title.casefold(), p))
+            by_title = sorted(own.get(folder, []), key=lambda p: (_reading_order(notes[p].title), p))
             folders.notes[folder] = [p for p in by_title if p != index]
             folders.subfolders.setdefault(folder, [])
             if folder:
@@ -96,6 +99,11 @@ def _grouped(paths: list[str], notes: dict[str, Note], here: str, directory_urls
             lines.append(f'<li><a href="{url}">{html.escape(notes[path].title)}</a></li>')
         lines.append("</ul>")
     return lines
+
+
+def _reading_order(title: str) -> list[tuple[int, int | str]]:
+    """Sort key that puts "Note 9" before "Note 10", letters in any case together."""
+    return [(0, int(part)) if part.isdigit() else (1, part) for part in _DIGITS.split(title.casefold())]
 
 
 def _index_page(paths: list[str], urls: dict[str, str], folder: str) -> str | None:

@@ -11,16 +11,19 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..cards import CardSet, load_card_files
+from ..note import Note
 from ..vault import Vault, load_vault
 from .assets import ASSETS, DEST, mathjax_files, mathjax_root
 from .config import REQUIRED_EXTENSIONS
 from .fallback import Fallbacks
 from .fragments import FragmentsExtension
-from .folders import Folders
+from .folders import Folders, folder_list
 from .home import generated_pages
+from .navigation import SiteNavigation
 from .page import SiteNotes, card_counts
 from .published import published_files
 from .render import Renderer
@@ -57,6 +60,7 @@ class QuizgenPlugin(BasePlugin[QuizgenOptions]):
         self.site: SiteNotes | None = None
         self.fallbacks = Fallbacks()
         self.folders = Folders()
+        self.navigation: SiteNavigation | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load the vault once, add the Markdown extensions and assets the pages need."""
@@ -110,6 +114,18 @@ class QuizgenPlugin(BasePlugin[QuizgenOptions]):
             files.append(File.generated(config, TAGS_PAGE, content=content))
         return files
 
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Know every page, to give each one a navigation of its own size (navigation.py)."""
+        pages = {f.src_uri: f.page for f in files.documentation_pages() if f.page is not None}
+        self.navigation = SiteNavigation(self.folders, pages, nav.homepage)
+        return nav
+
+    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav: Navigation):
+        """The page's own navigation: its folders and neighbours, never a whole folder."""
+        if self.navigation is not None:
+            context["nav"] = self.navigation.for_page(page)
+        return context
+
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         """The note's rewritten Markdown in place of the file's own text."""
         note = self.vault.notes.get(page.file.src_uri) if self.vault else None
@@ -126,12 +142,22 @@ class QuizgenPlugin(BasePlugin[QuizgenOptions]):
         return markdown
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """Backlinks at the end of the content area, added to the finished HTML (not indexed)."""
+        """Backlinks (and a big folder's list) at the end of the content area, not indexed."""
         note = self.vault.notes.get(page.file.src_uri) if self.vault else None
         end = output.rfind("</article>")
         if note is None or self.site is None or end < 0:
             return output
-        return output[:end] + self.site.backlinks(note) + output[end:]
+        return output[:end] + self._folder_list(note) + self.site.backlinks(note) + output[end:]
+
+    def _folder_list(self, note: Note) -> str:
+        """All a folder holds, on its own index page, when the navigation shows only part."""
+        folder = note.folder
+        if self.folders.pages.get(folder) != note.path or self.navigation is None:
+            return ""
+        if not self.navigation.leaves_out(folder) or self.vault is None:
+            return ""
+        urls = self.site.renderer.directory_urls if self.site else True
+        return folder_list(self.folders, folder, self.vault.notes, urls)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Report what rendering had to work around (embed loops and depth, plain-text notes)."""
