@@ -104,8 +104,19 @@ def card_problems(vault: Vault) -> list[Diagnostic]:
     "--app-url", default=None, help="Address of the quiz app, for 'quiz this note' links."
 )
 @CARDS
+@click.option(
+    "--publish",
+    "publish_files",
+    multiple=True,
+    help="Glob pattern of vault files to publish even when no note links them (repeatable).",
+)
 def site(
-    notes_dir: Path, out_dir: Path, site_url: str | None, app_url: str | None, cards_dir: Path
+    notes_dir: Path,
+    out_dir: Path,
+    site_url: str | None,
+    app_url: str | None,
+    cards_dir: Path,
+    publish_files: tuple[str, ...],
 ) -> None:
     """Build the static site (MkDocs + Material) from the notes."""
     from .cards import load_card_files
@@ -113,7 +124,9 @@ def site(
 
     vault = open_vault(notes_dir)
     cards = load_card_files(cards_dir) if cards_dir.is_dir() else None
-    build_site(vault, out_dir, site_url=site_url, app_url=app_url, cards=cards)
+    build_site(
+        vault, out_dir, site_url=site_url, app_url=app_url, cards=cards, publish_files=publish_files
+    )
     click.echo(f"site written to {out_dir}/")
 
 
