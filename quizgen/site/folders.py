@@ -34,7 +34,8 @@ class Folders:
     @classmethod
     def of(cls, notes: dict[str, Note]) -> Folders:
         """The folders of these notes, each with the note that is its page or one to generate."""
-        folders, urls = cls(), page_urls(notes)
+        folders = cls()
+        by_url = {url: path for path, url in page_urls(notes).items()}
         own: dict[str, list[str]] = defaultdict(list)
         for path in notes:
             folder = notes[path].folder
@@ -42,7 +43,8 @@ class Folders:
             for parent in _parents(folder):
                 folders.counts[parent] = folders.counts.get(parent, 0) + 1
         for folder in sorted(folders.counts, key=lambda f: (f.count("/"), f)):
-            index = _index_page(own.get(folder, []), urls, folder)
+            # index.md, else README.md, else a note named as the folder beside it: one URL.
+            index = by_url.get(f"{folder}/" if folder else "")
             folders.pages[folder] = index or _generated_path(folder)
             if index is None:
                 folders.generated.add(folder)
@@ -104,12 +106,6 @@ def _grouped(paths: list[str], notes: dict[str, Note], here: str, directory_urls
 def _reading_order(title: str) -> list[tuple[int, int | str]]:
     """Sort key that puts "Note 9" before "Note 10", letters in any case together."""
     return [(0, int(part)) if part.isdigit() else (1, part) for part in _DIGITS.split(title.casefold())]
-
-
-def _index_page(paths: list[str], urls: dict[str, str], folder: str) -> str | None:
-    """The note that is this folder's page (its index.md, else its README.md), if any."""
-    wanted = f"{folder}/" if folder else ""
-    return next((p for p in sorted(paths) if urls.get(p) == wanted), None)
 
 
 def _generated_path(folder: str) -> str:

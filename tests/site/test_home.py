@@ -26,7 +26,7 @@ NEWEST_FIRST = ["Storage/S3.md", "Compute/Lambda.md", "Scratch.md", "Storage/Dee
 def site(tmp_path_factory) -> BuiltSite:
     notes = tmp_path_factory.mktemp("no-index") / "notes"
     shutil.copytree(FIXTURE, notes)
-    for age, path in enumerate(NEWEST_FIRST + ["Compute/EC2.md"]):
+    for age, path in enumerate(NEWEST_FIRST + ["Compute/EC2.md", "Projects.md", "Projects/Plan.md"]):
         moment = 1_700_000_000 - age * 86_400
         os.utime(notes / path, (moment, moment))
     out = tmp_path_factory.mktemp("no-index-site")
@@ -75,3 +75,8 @@ def test_a_folder_page_lists_its_notes_and_sub_folders(site):
     text = " ".join(site.page("Storage/").find("div", "qz-folder")[0].text.split())
     assert "Deep 1 note" in text and "S3" in text
     assert "Glacier" not in text  # a note of the sub-folder is on the sub-folder's page
+
+
+def test_a_note_beside_its_folder_is_the_folders_page(site):
+    assert "The folder note of Projects." in site.page("Projects/").content().text
+    assert [a for a in site.page("Projects/Plan/").find("a") if a.text.strip() == "Plan"]
