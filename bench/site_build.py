@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 import logging
+import os
 import random
 import sys
 import tempfile
@@ -36,7 +37,7 @@ _WORDS = (
 WORDS = _WORDS.split()
 PER_FOLDER = 50
 AREAS = 10
-ROUNDS = 5
+ROUNDS = int(os.environ.get("ROUNDS", "5"))
 
 
 def paragraph(rng: random.Random, names: list[str], links: int) -> str:

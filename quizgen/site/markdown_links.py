@@ -46,7 +46,16 @@ def markdown_link_edits(
             edits += [edit] if edit else []
     for index in sorted(html_lines):
         edits += _img_edits(renderer, note, lines[index], index, host)
-    return edits
+    return _first_of_overlapping(edits)
+
+
+def _first_of_overlapping(edits: list[Edit]) -> list[Edit]:
+    """The edits without any that overlaps an earlier one (an image inside a missing link)."""
+    kept: list[Edit] = []
+    for edit in edits:
+        if not any(o.line == edit.line and o.start < edit.end and edit.start < o.end for o in kept):
+            kept.append(edit)
+    return kept
 
 
 def _destination_edit(renderer, note, lines, token, index, host, cursors) -> Edit | None:
@@ -70,7 +79,8 @@ def _destination_edit(renderer, note, lines, token, index, host, cursors) -> Edi
 def _find_destination(text: str, href: str, cursor: int) -> tuple[int, int, int] | None:
     """(position of `](`, start, end) of the destination written for `href` on this line."""
     for spelling in dict.fromkeys((href, unquote(href))):
-        pattern = re.compile(r"\]\(\s*(<" + re.escape(spelling) + r">|" + re.escape(spelling) + ")")
+        written = re.escape(spelling)
+        pattern = re.compile(r"\]\(\s*(<" + written + r">|" + written + r"(?=\s|\)))")
         match = pattern.search(text, cursor)
         if match:
             return match.start(), match.start(1), match.end(1)

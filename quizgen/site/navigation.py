@@ -48,6 +48,10 @@ class SiteNavigation:
         navigation.homepage = self.homepage
         return navigation
 
+    def folder_of(self, src: str) -> str | None:
+        """The folder whose page this is, or None for a page that is no folder's."""
+        return self._folder_pages.get(src)
+
     def leaves_out(self, folder: str) -> bool:
         """True when the navigation cannot show all of a folder's notes or sub-folders."""
         notes = self.folders.notes.get(folder, [])

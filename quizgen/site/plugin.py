@@ -151,10 +151,11 @@ class QuizgenPlugin(BasePlugin[QuizgenOptions]):
 
     def _folder_list(self, note: Note) -> str:
         """All a folder holds, on its own index page, when the navigation shows only part."""
-        folder = note.folder
-        if self.folders.pages.get(folder) != note.path or self.navigation is None:
+        navigation = self.navigation
+        folder = navigation.folder_of(note.path) if navigation else None
+        if folder is None or navigation is None or self.vault is None:
             return ""
-        if not self.navigation.leaves_out(folder) or self.vault is None:
+        if not navigation.leaves_out(folder):
             return ""
         urls = self.site.renderer.directory_urls if self.site else True
         return folder_list(self.folders, folder, self.vault.notes, urls)
