@@ -58,7 +58,15 @@ def _first_of_overlapping(edits: list[Edit]) -> list[Edit]:
     return kept
 
 
-def _destination_edit(renderer, note, lines, token, index, host, cursors) -> Edit | None:
+def _destination_edit(
+    renderer: Renderer,
+    note: Note,
+    lines: list[str],
+    token: Token,
+    index: int,
+    host: Note,
+    cursors: dict[int, int],
+) -> Edit | None:
     """The edit of one `[label](dest)` or `![alt](dest)` whose destination is a vault file."""
     href = str(token.attrGet("href" if token.type == "link_open" else "src") or "")
     text = lines[index]
@@ -72,8 +80,10 @@ def _destination_edit(renderer, note, lines, token, index, host, cursors) -> Edi
         return None
     result = renderer.vault.resolve(link, note)  # as the vault resolved it: same rules
     if result.found:
-        return Edit(index, start, end, _source_path(renderer, note, host, link, result))
-    return _missing_edit(renderer, text, index, opening, end, link, result, token)
+        return Edit(index, start, end, _source_path(host, result))
+    image = token.content or _file_name(link) if token.type == "image" else None
+    edit = _missing_edit(text, index, opening, end, image, result.problem or "missing")
+    return Edit(edit.line, edit.start, edit.end, renderer.fragment(edit.text)) if edit else None
 
 
 def _find_destination(text: str, href: str, cursor: int) -> tuple[int, int, int] | None:
@@ -87,7 +97,7 @@ def _find_destination(text: str, href: str, cursor: int) -> tuple[int, int, int]
     return None
 
 
-def _source_path(renderer, note: Note, host: Note, link: WikiLink, result: Resolution) -> str:
+def _source_path(host: Note, result: Resolution) -> str:
     """The found file's path relative to the host page's source, with the note's anchor."""
     anchor = f"#{result.anchor}" if result.anchor else ""
     if result.path == host.path and anchor:
@@ -96,18 +106,21 @@ def _source_path(renderer, note: Note, host: Note, link: WikiLink, result: Resol
     return quote(relative, safe="/") + anchor
 
 
-def _missing_edit(renderer, text, index, opening, end, link, result, token) -> Edit | None:
-    """The whole `[label](dest)` as missing text, when its `[` is on the same line."""
+def _missing_edit(
+    text: str, index: int, opening: int, end: int, image: str | None, problem: str
+) -> Edit | None:
+    """The whole `[label](dest)` (or `![alt](dest)`, shown as `image`) as missing text.
+
+    None when the `[` is not on the same line: the link is then left as written.
+    """
     start = _opening_bracket(text, opening)
     rest = _REST.match(text, end)
     if start is None or rest is None:
         return None
-    if token.type == "image" and start > 0 and text[start - 1] == "!":
+    if image is not None and start > 0 and text[start - 1] == "!":
         start -= 1
-    label = token.content if token.type == "image" else text[start + 1 : opening]
-    label = label or posixpath.basename(link.target) or link.target
-    span = renderer.fragment(_missing(label, result.problem or "missing"))
-    return Edit(index, start, rest.end(), span)
+    label = image if image is not None else text[start + 1 : opening]
+    return Edit(index, start, rest.end(), _missing(label, problem))
 
 
 def _opening_bracket(text: str, closing: int) -> int | None:
@@ -125,7 +138,7 @@ def _opening_bracket(text: str, closing: int) -> int | None:
     return None
 
 
-def _img_edits(renderer, note: Note, text: str, index: int, host: Note) -> list[Edit]:
+def _img_edits(renderer: Renderer, note: Note, text: str, index: int, host: Note) -> list[Edit]:
     """Edits of every `<img src>` on one line of raw HTML."""
     edits = []
     for match in IMG_TAG.finditer(text):
@@ -139,9 +152,14 @@ def _img_edits(renderer, note: Note, text: str, index: int, host: Note) -> list[
             url = html.escape(renderer.link(host, result.path or ""))
             edits.append(Edit(index, match.start(group), match.end(group), url))
         else:
-            label = posixpath.basename(link.target) or link.target
-            edits.append(Edit(index, match.start(), match.end(), _missing(label, result.problem or "missing")))
+            missing = _missing(_file_name(link), result.problem or "missing")
+            edits.append(Edit(index, match.start(), match.end(), missing))
     return edits
+
+
+def _file_name(link: WikiLink) -> str:
+    """The name of the file a link names, as missing text shows it."""
+    return posixpath.basename(link.target) or link.target
 
 
 def _missing(label: str, problem: str) -> str:
