@@ -35,7 +35,9 @@ def home_page(
 ) -> str:
     """The Markdown of the generated front page."""
     count = len(notes)
-    summary = f"{count:,} note{'' if count == 1 else 's'} in {len(folders.counts) - 1:,} folders."
+    subfolders = len(folders.counts) - 1  # every folder that holds notes, but the top
+    summary = f"{count:,} note{'' if count == 1 else 's'}"
+    summary += f" in {subfolders:,} folder{'' if subfolders == 1 else 's'}." if subfolders else "."
     parts = [
         f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n",
         f"# {html.escape(title)}\n",

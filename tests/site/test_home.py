@@ -39,6 +39,7 @@ def test_the_front_page_exists_and_is_titled_by_the_vault(site):
 
 
 def test_the_front_page_lists_folders_with_note_counts(site):
+    assert site.page("").find("p", "qz-summary")[0].text == "7 notes in 4 folders."
     folders = site.page("").find("div", "qz-folder")[0].text
     assert "Compute 2 notes" in " ".join(folders.split())
     assert "Storage 2 notes" in " ".join(folders.split())
