@@ -5,13 +5,25 @@ plugin and as plain mkdocs-material (links left as text), and prints the ratio o
 (aim <= 1.15).
 Then prints bytes per page at 1,000 and 4,000 notes, which stay about equal because the
 navigation is pruned. Usage: python bench/site_build.py [notes] [big-notes]
+
+`--flat [small] [big] [plain]` (default 500, 5,000 and the big size) puts every note in one
+folder, as Zettelkasten vaults do: it prints bytes per page and CPU time per note at both sizes
+(aims: within 1.3x and under 100 KB; within 1.2x), and the time of the `plain`-sized vault
+against plain mkdocs-material with `navigation.prune` on the same notes, whose every page lists
+every sibling.
+
+`--shape FOLDERS PER_FOLDER` (default 5 and 2,612, the biggest folder of a real 13,418-note
+vault) builds that many folders of that many notes with the plugin only, and prints CPU and
+wall time, memory and bytes per page. `ROUNDS=2` in the environment shortens the comparison.
 """
 
 from __future__ import annotations
 
 import io
 import logging
+import os
 import random
+import resource
 import sys
 import tempfile
 import time
@@ -31,7 +43,7 @@ _WORDS = (
 WORDS = _WORDS.split()
 PER_FOLDER = 50
 AREAS = 10
-ROUNDS = 5
+ROUNDS = int(os.environ.get("ROUNDS", "5"))
 
 
 def paragraph(rng: random.Random, names: list[str], links: int) -> str:
@@ -67,6 +79,16 @@ def make_vault(folder: Path, count: int) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(note(rng, number, names), encoding="utf-8")
     # The tags index page, which the plugin would otherwise add: both builds then render it.
+    (folder / "tags.md").write_text("# Tags\n\n<!-- material/tags -->\n", encoding="utf-8")
+
+
+def make_flat_vault(folder: Path, count: int) -> None:
+    """Write `count` generated notes side by side at the top of the vault, and no index page."""
+    rng = random.Random(count)
+    names = [f"note-{n}" for n in range(count)]
+    folder.mkdir(parents=True, exist_ok=True)
+    for number, name in enumerate(names):
+        (folder / f"{name}.md").write_text(note(rng, number, names), encoding="utf-8")
     (folder / "tags.md").write_text("# Tags\n\n<!-- material/tags -->\n", encoding="utf-8")
 
 
@@ -120,8 +142,81 @@ def per_page(work: Path, count: int) -> None:
     )
 
 
+def flat(work: Path, count: int) -> tuple[float, float]:
+    """Build a flat vault of `count` notes with the plugin: (CPU seconds, HTML bytes per page)."""
+    notes, out = work / f"flat-{count}", work / f"flat-site-{count}"
+    make_flat_vault(notes, count)
+    seconds = timed(plugin_build, notes, out)
+    html, total = site_bytes(out)
+    print(
+        f"flat, {count} notes: {seconds:.1f} s of CPU ({seconds / count * 1000:.1f} ms a note), "
+        f"{html / count / 1024:.1f} KB of HTML per page, "
+        f"{total / count / 1024:.1f} KB of site per page"
+    )
+    return seconds, html / count
+
+
+def flat_main(small: int, big: int, plain_size: int) -> None:
+    """Bytes per page and time per note at two sizes of one folder, and plain mkdocs-material.
+
+    Plain mkdocs-material is built from the `plain_size` flat vault (the big one by default):
+    its pages grow with the folder, so at 5,000 notes it takes hours on a busy 2-core machine.
+    """
+    with tempfile.TemporaryDirectory() as temp:
+        work = Path(temp)
+        make_flat_vault(work / "warm-notes", 50)
+        timed(plain_build, work / "warm-notes", work / "warm")  # imports, theme caches
+        small_time, small_bytes = flat(work, small)
+        big_time, big_bytes = flat(work, big)
+        print(
+            f"bytes per page {big}/{small}: {big_bytes / small_bytes:.2f}x (aim <= 1.3x, < 100 KB)"
+        )
+        per_note = (big_time / big) / (small_time / small)
+        print(f"CPU time per note {big}/{small}: {per_note:.2f}x (aim <= 1.2x)")
+        ours = {small: small_time, big: big_time}
+        if plain_size not in ours:
+            ours[plain_size] = flat(work, plain_size)[0]
+        out = work / "flat-plain"
+        plain = timed(plain_build, work / f"flat-{plain_size}", out)
+        html, _ = site_bytes(out)
+        print(
+            f"plain mkdocs-material with navigation.prune, {plain_size} flat notes: "
+            f"{plain:.1f} s of CPU, {html / plain_size / 1024:.1f} KB of HTML per page; "
+            f"quizgen / plain: {ours[plain_size] / plain:.2f}x"
+        )
+
+
+def shape_main(folders: int, per_folder: int) -> None:
+    """A big vault of a few big folders: time, memory and size with the plugin."""
+    count = folders * per_folder
+    with tempfile.TemporaryDirectory() as temp:
+        work = Path(temp)
+        for number in range(folders):
+            make_flat_vault(work / "notes" / f"folder-{number}", per_folder)
+        started = time.monotonic()
+        seconds = timed(plugin_build, work / "notes", work / "site")
+        wall = time.monotonic() - started
+        html, total = site_bytes(work / "site")
+        memory = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(
+            f"{folders} folders of {per_folder} notes ({count} notes): {seconds:.0f} s of CPU, "
+            f"{wall:.0f} s of wall time, {memory:.0f} MB at most, "
+            f"{html / count / 1024:.1f} KB of HTML and "
+            f"{total / count / 1024:.1f} KB of site per page"
+        )
+
+
 def main() -> None:
     """Run the comparison and the size figures."""
+    if sys.argv[1:2] == ["--shape"]:
+        sizes = [int(arg) for arg in sys.argv[2:4]]
+        shape_main(*(sizes + [5, 2612][len(sizes) :]))
+        return
+    if sys.argv[1:2] == ["--flat"]:
+        sizes = [int(arg) for arg in sys.argv[2:5]]
+        small, big = (sizes + [500, 5000][len(sizes) :])[:2]
+        flat_main(small, big, sizes[2] if len(sizes) > 2 else big)
+        return
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
     big = int(sys.argv[2]) if len(sys.argv) > 2 else 4000
     logging.getLogger("mkdocs").setLevel(logging.ERROR)

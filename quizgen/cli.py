@@ -10,6 +10,7 @@ import click
 
 from .diagnostics import Diagnostic
 from .vault import Vault, load_vault
+from .walk import walk_vault
 
 __all__ = ["main"]
 
@@ -44,7 +45,7 @@ def open_vault(notes_dir: Path) -> Vault:
     """Load a vault with a progress bar on stderr; a missing folder is a clear error."""
     if not notes_dir.is_dir():
         raise click.ClickException(f"notes folder '{notes_dir}' does not exist")
-    total = sum(1 for _ in notes_dir.rglob("*.md"))
+    total = sum(1 for file in walk_vault(notes_dir).files if file.suffix.lower() == ".md")
     with click.progressbar(length=total, label="Reading notes", file=sys.stderr) as bar:
         return load_vault(notes_dir, progress=lambda _path: bar.update(1))
 
@@ -103,8 +104,19 @@ def card_problems(vault: Vault) -> list[Diagnostic]:
     "--app-url", default=None, help="Address of the quiz app, for 'quiz this note' links."
 )
 @CARDS
+@click.option(
+    "--publish",
+    "publish_files",
+    multiple=True,
+    help="Glob pattern of vault files to publish even when no note links them (repeatable).",
+)
 def site(
-    notes_dir: Path, out_dir: Path, site_url: str | None, app_url: str | None, cards_dir: Path
+    notes_dir: Path,
+    out_dir: Path,
+    site_url: str | None,
+    app_url: str | None,
+    cards_dir: Path,
+    publish_files: tuple[str, ...],
 ) -> None:
     """Build the static site (MkDocs + Material) from the notes."""
     from .cards import load_card_files
@@ -112,7 +124,9 @@ def site(
 
     vault = open_vault(notes_dir)
     cards = load_card_files(cards_dir) if cards_dir.is_dir() else None
-    build_site(vault, out_dir, site_url=site_url, app_url=app_url, cards=cards)
+    build_site(
+        vault, out_dir, site_url=site_url, app_url=app_url, cards=cards, publish_files=publish_files
+    )
     click.echo(f"site written to {out_dir}/")
 
 

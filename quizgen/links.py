@@ -77,6 +77,9 @@ def resolve_link(index: LinkIndex, link: WikiLink, source: Note) -> Resolution:
     if file and file.found:
         return file
     candidates = _note_candidates(index, target, source)
+    if not candidates and link.markdown and "/" in target:
+        # Obsidian finds a Markdown link's file by its name when the path does not lead to it.
+        candidates = list(index.by_name.get(PurePosixPath(target).name.casefold(), []))
     if not candidates:
         return file or Resolution(Target.MISSING, problem=f"no note is named '{link.target}'")
     chosen = _pick(candidates, link.target, source, index)

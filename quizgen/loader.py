@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -9,17 +10,29 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from .diagnostics import Diagnostic, Severity
+from .markdown_links import markdown_links
 from .note import Block, Heading, Note, WikiLink
 from .slugs import anchor_for, unique_anchor
 
-__all__ = ["decode_note", "load_note"]
+__all__ = ["MAX_NESTING", "MAX_NOTE_BYTES", "decode_note", "load_note", "too_deep"]
 
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+# Past this size a note is kept as plain text: parsing 20 MB took 35 s and 1 GB of memory, and
+# no hand-written note comes near it (a pasted log or a web clipping does).
+MAX_NOTE_BYTES = 1_000_000
+# Lists and quotes nested deeper than this are shown as plain text: Python-Markdown's time
+# grows with the square of the depth and it fails past ~250 levels (no real note comes near 50).
+MAX_NESTING = 50
+_DEEP_PREFIX = re.compile(rf"^[ \t>]{{{MAX_NESTING},}}", re.MULTILINE)
+_ITEM = re.compile(r"((?:[ \t]*>)*)([ \t]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 
 
 def load_note(path: str, raw: bytes, parser: MarkdownIt) -> tuple[Note, list[Diagnostic]]:
     """Parse one note from its bytes; problems come back as diagnostics, never exceptions."""
     source, problems = decode_note(path, raw)
+    if len(raw) > MAX_NOTE_BYTES:
+        return _plain_note(path, source, len(raw)), problems + [_size_problem(path, len(raw))]
     tokens = parser.parse(source, {})
     front_matter, yaml_problems = _front_matter(path, tokens)
     headings = _headings(tokens, source)
@@ -36,7 +49,52 @@ def load_note(path: str, raw: bytes, parser: MarkdownIt) -> tuple[Note, list[Dia
         tokens=tokens,
         has_h1=any(h.level == 1 for h in headings),
     )
+    deep = too_deep(source)
+    if deep is not None:
+        note.unrenderable = f"lists or quotes nested more than {MAX_NESTING} levels deep"
+        message = f"{note.unrenderable} from this line on; the site shows the note as plain text"
+        problems.append(Diagnostic(path, deep, "too-deep", message))
     return note, problems + yaml_problems
+
+
+def _plain_note(path: str, source: str, size: int) -> Note:
+    """A note too big to parse: its text only, titled by its file name."""
+    name = path.rsplit("/", 1)[-1].removesuffix(".md")
+    reason = f"the note is {size / 1e6:.1f} MB, past the {MAX_NOTE_BYTES / 1e6:g} MB limit"
+    return Note(path=path, source=source, title=name, unrenderable=reason)
+
+
+def _size_problem(path: str, size: int) -> Diagnostic:
+    """The diagnostic for a note past the size limit."""
+    message = (
+        f"the note is {size / 1e6:.1f} MB, past the {MAX_NOTE_BYTES / 1e6:g} MB limit; "
+        "it is not parsed (no links, tags or cards) and the site shows it as plain text"
+    )
+    return Diagnostic(path, 1, "too-large", message)
+
+
+def too_deep(source: str) -> int | None:
+    """The first line (1-based) where lists and quotes nest deeper than MAX_NESTING, else None.
+
+    The parser's tokens stop at 20 levels of nesting, so the depth is read from the lines:
+    quote markers plus the list items whose indentation is still open above the line.
+    """
+    if not _DEEP_PREFIX.search(source):
+        return None  # each level needs one more character of indentation or one more `>`
+    open_items: list[int] = []
+    for number, line in enumerate(source.splitlines(), 1):
+        item = _ITEM.match(line)
+        quotes = line.count(">", 0, len(line) - len(line.lstrip(" \t>")))
+        if item:
+            column = len(item.group(2).expandtabs(4))
+            while open_items and open_items[-1] >= column:
+                open_items.pop()
+            open_items.append(column)
+        elif line[:1].strip():
+            open_items.clear()  # text at the margin ends every list
+        if quotes + len(open_items) > MAX_NESTING:
+            return number
+    return None
 
 
 def decode_note(path: str, raw: bytes) -> tuple[str, list[Diagnostic]]:
@@ -146,8 +204,9 @@ def _blocks(tokens: list[Token]) -> dict[str, Block]:
 
 
 def _links(tokens: list[Token]) -> list[WikiLink]:
-    """Every wiki-link and embed, in reading order (never those inside code)."""
-    return [WikiLink.from_token(child) for child in _children(tokens) if child.type == "wikilink"]
+    """Every wiki-link and embed, then every Markdown link to a vault file (never in code)."""
+    wiki = [WikiLink.from_token(child) for child in _children(tokens) if child.type == "wikilink"]
+    return wiki + markdown_links(tokens)
 
 
 def _title(front_matter: dict[str, Any], headings: list[Heading], path: str) -> str:

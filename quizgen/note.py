@@ -32,7 +32,8 @@ class Block:
 
 @dataclass(frozen=True)
 class WikiLink:
-    """One `[[...]]` or `![[...]]` as written in a note."""
+    """One `[[...]]` or `![[...]]` as written in a note, or a Markdown link or image to a vault
+    file (`markdown`: `[x](Note.md)`, `![](pic.png)`, `<img src>`; `raw` is then rebuilt)."""
 
     raw: str
     target: str
@@ -41,6 +42,7 @@ class WikiLink:
     block: str | None = None
     label: str | None = None
     embed: bool = False
+    markdown: bool = False
 
     @classmethod
     def from_token(cls, token: Token) -> WikiLink:
@@ -83,6 +85,8 @@ class Note:
     links: list[WikiLink] = field(default_factory=list)
     tokens: list[Token] = field(default_factory=list, repr=False)
     has_h1: bool = False
+    unrenderable: str | None = None  # why the site shows this note as plain text, when it does
+    modified: float = 0.0  # the file's modification time (seconds since the epoch)
 
     @property
     def name(self) -> str:

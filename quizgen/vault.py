@@ -13,6 +13,7 @@ from .loader import load_note
 from .memory import collector_paused
 from .note import Note, WikiLink
 from .syntax import make_parser
+from .walk import walk_vault
 
 __all__ = ["Vault", "load_vault", "vault_files"]
 
@@ -54,11 +55,8 @@ _TOP = Note(path="_.md", source="", title="")
 
 
 def vault_files(root: Path) -> Iterable[Path]:
-    """Every file of the vault in a stable order, skipping hidden folders such as .obsidian."""
-    for path in sorted(root.rglob("*")):
-        relative = path.relative_to(root).parts
-        if path.is_file() and not any(part.startswith(".") for part in relative):
-            yield path
+    """Every file of the vault in a stable order, as `walk_vault` finds them."""
+    return walk_vault(root).files
 
 
 def load_vault(root: str | Path, progress: Progress | None = None) -> Vault:
@@ -72,8 +70,9 @@ def _load(root: Path, progress: Progress | None) -> Vault:
     parser = make_parser()
     notes: dict[str, Note] = {}
     attachments: set[str] = set()
-    diagnostics: list[Diagnostic] = []
-    for file in vault_files(root):
+    walked = walk_vault(root)
+    diagnostics: list[Diagnostic] = list(walked.problems)
+    for file in walked.files:
         relative = file.relative_to(root).as_posix()
         if file.suffix.lower() != ".md":
             attachments.add(relative)
@@ -81,6 +80,7 @@ def _load(root: Path, progress: Progress | None) -> Vault:
         if progress:
             progress(relative)
         note, problems = load_note(relative, _read(file), parser)
+        note.modified = _modified(file)
         notes[relative] = note
         diagnostics += problems
     vault = Vault(root, notes, attachments, LinkIndex.build(notes, attachments))
@@ -95,6 +95,14 @@ def _read(file: Path) -> bytes:
         return file.read_bytes()
     except OSError:
         return b""
+
+
+def _modified(file: Path) -> float:
+    """When the file last changed (0 when that cannot be read)."""
+    try:
+        return file.stat().st_mtime
+    except OSError:
+        return 0.0
 
 
 def _link(vault: Vault) -> None:

@@ -11,14 +11,21 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..cards import CardSet, load_card_files
+from ..note import Note
 from ..vault import Vault, load_vault
 from .assets import ASSET_FILES, ASSETS, DEST, OVERRIDES, mathjax_files, mathjax_root
 from .config import REQUIRED_EXTENSIONS
+from .fallback import Fallbacks
 from .fragments import FragmentsExtension
+from .folders import Folders, folder_list
+from .home import generated_pages
+from .navigation import SiteNavigation
 from .page import SiteNotes, card_counts
+from .published import published_files
 from .render import Renderer
 from .sanitise import clean_html, escape_meta, runnable
 
@@ -27,6 +34,8 @@ __all__ = ["QuizgenPlugin"]
 log = logging.getLogger("mkdocs.plugins.quizgen")
 
 TAGS_PAGE = "tags.md"
+# Vault problems that change what the site shows: notes as plain text, files left out.
+SITE_CODES = {"too-large", "too-deep", "symlink-outside", "symlink-loop", "symlink-broken", "bad-app-json"}
 
 
 class QuizgenOptions(Config):
@@ -38,6 +47,7 @@ class QuizgenOptions(Config):
     tags = opt.Type(bool, default=True)
     mermaid_js = opt.Optional(opt.Type(str))
     raw_html = opt.Type(bool, default=False)
+    publish_files = opt.ListOfItems(opt.Type(str), default=[])
 
 
 class QuizgenPlugin(BasePlugin[QuizgenOptions]):
@@ -45,30 +55,37 @@ class QuizgenPlugin(BasePlugin[QuizgenOptions]):
 
     def __init__(self) -> None:
         self.vault: Vault | None = None
+        self.vault_given = False
         self.cards: CardSet | None = None
         self.cards_given = False
         self.math = False
         self.site: SiteNotes | None = None
+        self.fallbacks = Fallbacks()
+        self.folders = Folders()
+        self.navigation: SiteNavigation | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load the vault once, add the Markdown extensions and assets the pages need."""
-        if self.vault is None or Path(self.vault.root).resolve() != Path(config.docs_dir).resolve():
-            self.vault = load_vault(config.docs_dir)
+        docs = Path(config.docs_dir).resolve()
+        vault = self.vault
+        if vault is None or not (self.vault_given or vault.root.resolve() == docs):
+            vault = self.vault = load_vault(config.docs_dir)
         if not self.cards_given:
             self.cards = _cards_beside(config, self.config.cards_dir)
         renderer = Renderer(
-            self.vault,
+            vault,
             embed_depth=self.config.embed_depth,
             directory_urls=config.use_directory_urls,
             marked=True,
         )
         counts = card_counts(self.cards) if self.cards is not None else None
         self.site = SiteNotes(renderer, app_url=self.config.app_url, counts=counts)
+        self.fallbacks = Fallbacks()
         _add_extensions(config, mermaid=bool(self.config.mermaid_js))
         if self.site.renderer.marked:
             config.markdown_extensions.append(FragmentsExtension())
         config.extra_css.append(f"{DEST}/quizgen.css")
-        self.math = mathjax_root() is not None and _has_math(self.vault)
+        self.math = mathjax_root() is not None and _has_math(vault)
         if self.math:
             config.extra_javascript.append(f"{DEST}/mathjax.js")
         if self.config.mermaid_js:
@@ -79,9 +96,13 @@ class QuizgenPlugin(BasePlugin[QuizgenOptions]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        """Serve quizgen's styles and scripts, and a tags index page when the vault has none."""
-        _keep_readmes(files, config, self.vault)
-        _drop_runnable(files, config)
+        """The vault's notes and linked files, quizgen's styles and scripts, a tags index page."""
+        if self.vault is not None:
+            files = published_files(files, config, self.vault, self.config.publish_files)
+            self.folders = Folders.of(self.vault.notes)
+            for page in generated_pages(config, self.vault.notes, self.folders, self.config.app_url):
+                files.append(page)
+        _drop_runnable(files, config, self.vault)
         for name in ASSET_FILES:
             files.append(_asset(config, ASSETS, name, f"{DEST}/{name}"))
         root = mathjax_root() if self.math else None
@@ -97,16 +118,34 @@ class QuizgenPlugin(BasePlugin[QuizgenOptions]):
             files.append(File.generated(config, TAGS_PAGE, content=content))
         return files
 
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Know every page, to give each one a navigation of its own size (navigation.py)."""
+        pages = {f.src_uri: f.page for f in files.documentation_pages() if f.page is not None}
+        self.navigation = SiteNavigation(self.folders, pages, nav.homepage)
+        return nav
+
+    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav: Navigation):
+        """The page's own navigation: its folders and neighbours, never a whole folder."""
+        if self.navigation is not None:
+            context["nav"] = self.navigation.for_page(page)
+        return context
+
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         """The note's rewritten Markdown in place of the file's own text."""
         note = self.vault.notes.get(page.file.src_uri) if self.vault else None
-        if note is None or self.site is None:
+        site = self.site
+        if note is None or site is None:
             return None
-        return self.site.page(note, backlinks=False)
+        return self.fallbacks.source(note, lambda: site.page(note, backlinks=False))
 
-    def on_page_markdown(self, markdown: str, *, page: Page, **kwargs: Any) -> str:
-        """A note's title and tags as HTML text (the theme shows them unescaped)."""
-        if self.vault and page.file.src_uri in self.vault.notes:
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files):
+        """A note that cannot be rendered is shown as plain text; the build goes on.
+
+        A note's title and tags become HTML text: the theme shows them unescaped.
+        """
+        note = self.vault.notes.get(page.file.src_uri) if self.vault else None
+        if note is not None:
+            self.fallbacks.guard(page, note)
             page.meta = escape_meta(page.meta)
         return markdown
 
@@ -115,18 +154,31 @@ class QuizgenPlugin(BasePlugin[QuizgenOptions]):
         return html if self.config.raw_html else clean_html(html)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """Backlinks at the end of the content area, added to the finished HTML (not indexed)."""
+        """Backlinks (and a big folder's list) at the end of the content area, not indexed."""
         note = self.vault.notes.get(page.file.src_uri) if self.vault else None
         end = output.rfind("</article>")
         if note is None or self.site is None or end < 0:
             return output
-        return output[:end] + self.site.backlinks(note) + output[end:]
+        return output[:end] + self._folder_list(note) + self.site.backlinks(note) + output[end:]
+
+    def _folder_list(self, note: Note) -> str:
+        """All a folder holds, on its own index page, when the navigation shows only part."""
+        navigation = self.navigation
+        folder = navigation.folder_of(note.path) if navigation else None
+        if folder is None or navigation is None or self.vault is None:
+            return ""
+        if not navigation.leaves_out(folder):
+            return ""
+        urls = self.site.renderer.directory_urls if self.site else True
+        return folder_list(self.folders, folder, self.vault.notes, urls)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Report what rendering had to work around (embed loops, depth)."""
-        if self.site is None:
+        """Report what rendering had to work around (embed loops and depth, plain-text notes)."""
+        if self.site is None or self.vault is None:
             return
-        for problem in sorted(set(self.site.renderer.diagnostics)):
+        plain = [d for d in self.vault.diagnostics if d.code in SITE_CODES]
+        problems = self.site.renderer.diagnostics + self.fallbacks.diagnostics + plain
+        for problem in sorted(set(problems)):
             log.warning(str(problem))
 
 
@@ -135,13 +187,13 @@ def _has_math(vault: Vault) -> bool:
     return any("$" in note.source or "\\(" in note.source for note in vault.notes.values())
 
 
-def _drop_runnable(files: Files, config: MkDocsConfig) -> None:
+def _drop_runnable(files: Files, config: MkDocsConfig, vault: Vault | None) -> None:
     """Leave out vault files a browser would run (scripts, HTML pages), with a warning each.
 
     Scripts the mkdocs.yml names in `extra_javascript` are the site owner's, and kept.
     """
     named = {str(script) for script in config.extra_javascript}
-    docs = Path(config.docs_dir).resolve()
+    docs = Path(vault.root if vault else config.docs_dir).resolve()
     for file in [f for f in files if runnable(f.src_uri) and f.src_uri not in named]:
         if not file.abs_src_path or not Path(file.abs_src_path).resolve().is_relative_to(docs):
             continue
@@ -155,16 +207,6 @@ def _add_overrides(config: MkDocsConfig) -> None:
         return
     custom = 1 if config.theme.custom_dir else 0
     config.theme.dirs.insert(custom, OVERRIDES)
-
-
-def _keep_readmes(files: Files, config: MkDocsConfig, vault: Vault | None) -> None:
-    """A README.md that MkDocs dropped for an index.md beside it becomes the page README/."""
-    for path in vault.notes if vault else []:
-        if path.rsplit("/", 1)[-1] != "README.md" or files.get_file_from_path(path):
-            continue
-        file = File(path, config.docs_dir, config.site_dir, config.use_directory_urls)
-        file.dest_uri = path.removesuffix(".md") + "/index.html"
-        files.append(file)
 
 
 def _cards_beside(config: MkDocsConfig, cards_dir: str | None) -> CardSet | None:

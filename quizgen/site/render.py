@@ -23,6 +23,7 @@ from .callouts import convert_callouts
 from .edits import Edit, apply_edits, content_start, locate_inline
 from .fragments import CLOSE, OPEN, marked
 from .lists import list_edits
+from .markdown_links import markdown_link_edits
 from .urls import href, page_urls
 
 __all__ = ["IMAGE_SUFFIXES", "Renderer", "body_start", "missing_text"]
@@ -87,7 +88,9 @@ class Renderer:
         edits = [self._inline_edit(note, lines, found, host, stack) for found in located]
         edits += _anchor_edits(note, lines, tokens, host is not note, self.fragment)
         edits += list_edits(lines, note.tokens, first, last)
-        rewritten = apply_edits(lines, [e for e in edits if e is not None])
+        kept = [edit for edit in edits if edit is not None]
+        kept += _apart(kept, markdown_link_edits(self, note, lines, tokens, host))
+        rewritten = apply_edits(lines, kept)
         return convert_callouts(rewritten, tokens, first, last)[first:last]
 
     def _inline_edit(self, note, lines, found, host, stack) -> Edit | None:
@@ -145,6 +148,18 @@ class Renderer:
         """Record a rendering problem; the embed is shown as a link instead."""
         message = f"embed {link.raw} {reason}; it is shown as a link"
         self.diagnostics.append(Diagnostic(note.path, link.line, code, message, Severity.WARNING))
+
+
+def _apart(edits: list[Edit], more: list[Edit]) -> list[Edit]:
+    """The edits of `more` that overlap none of `edits` (a missing link around a tag, say)."""
+    taken: dict[int, list[Edit]] = {}
+    for edit in edits:
+        taken.setdefault(edit.line, []).append(edit)
+    return [
+        edit
+        for edit in more
+        if not any(o.start < edit.end and edit.start < o.end for o in taken.get(edit.line, []))
+    ]
 
 
 def missing_text(label: str, problem: str) -> str:

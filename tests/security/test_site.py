@@ -93,11 +93,14 @@ def test_vault_scripts_and_pages_are_not_copied(hostile_site):
 def test_a_vault_script_is_reported_with_its_path(tmp_path, caplog):
     notes = tmp_path / "notes"
     (notes / "js").mkdir(parents=True)
-    (notes / "index.md").write_text("# Home\n", encoding="utf-8")
+    # A note links the script, so the site would publish it as an attachment.
+    (notes / "index.md").write_text("# Home\n\n[the app](js/app.mjs)\n", encoding="utf-8")
     (notes / "js" / "app.mjs").write_text("alert(1)\n", encoding="utf-8")
+    (notes / "js" / "unlinked.js").write_text("alert(2)\n", encoding="utf-8")
     with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.quizgen"):
         build_site(load_vault(notes), tmp_path / "site")
     assert "js/app.mjs: not copied into the site" in caplog.text
+    assert not (tmp_path / "site" / "js" / "unlinked.js").exists(), "no note links it"
     assert not (tmp_path / "site" / "js" / "app.mjs").exists()
     assert (tmp_path / "site" / "index.html").is_file(), "the build goes on"
 
