@@ -139,3 +139,31 @@ def test_written_cards_hold_no_markup_and_no_empty_side(text):
         assert "[[" not in outside_code and "]]" not in outside_code, card
         assert not CALLOUT.search(outside_code), card
         assert all(re.search(r"\w", side) for side in sides), card
+
+
+WORD = st.text(alphabet="abcdefghij", min_size=2, max_size=7)
+ONE_LINE = st.tuples(WORD, WORD, st.sampled_from(["::", ":::"])).map(
+    lambda parts: (f"What is {parts[0]}", f"the {parts[1]}", parts[2])
+)
+MULTI_LINE = st.tuples(WORD, WORD).map(lambda parts: (f"Which {parts[0]}", f"a {parts[1]}", "?"))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(ONE_LINE, max_size=7), MULTI_LINE, st.integers(min_value=0, max_value=7))
+def test_cards_on_consecutive_lines_never_merge(one_liners, multi, where):
+    """One-line cards, and a `?` card among them, with no blank line: each is its own card.
+
+    (Two `?` cards need a blank line or a one-line card between them, as in the plugin: the
+    answer of a `?` card runs to the next card or a blank line.)
+    """
+    cards = [*one_liners]
+    cards.insert(min(where, len(cards)), multi)
+    lines = []
+    for question, answer, separator in cards:
+        if separator == "?":
+            lines += [question, "?", answer]
+        else:
+            lines.append(f"{question}{separator}{answer}")
+    note, _ = load_note("cards.md", "\n".join(lines).encode("utf-8"), PARSER)
+    made = [(card.front, card.back) for card in extract_note(note)[0].cards]
+    assert made == [(question, answer) for question, answer, _ in cards]
