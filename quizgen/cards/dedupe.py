@@ -42,13 +42,13 @@ def one_card_a_fact(drafts: list[Draft]) -> list[Draft]:
 
 def _one_per_quantity(drafts: list[Draft]) -> list[Draft]:
     """Of the cards giving one term the same numbers, the best one only."""
+    facts = [_quantity_fact(draft) for draft in drafts]
     best: dict[tuple[str, str], Draft] = {}
-    for draft in drafts:
-        fact = _quantity_fact(draft)
+    for draft, fact in zip(drafts, facts, strict=True):
         if fact and (fact not in best or _rank(draft) < _rank(best[fact])):
             best[fact] = draft
     keep = {id(draft) for draft in best.values()}
-    return [d for d in drafts if not _quantity_fact(d) or id(d) in keep]
+    return [d for d, fact in zip(drafts, facts, strict=True) if not fact or id(d) in keep]
 
 
 def _quantity_fact(draft: Draft) -> tuple[str, str] | None:
@@ -69,21 +69,6 @@ def _rank(draft: Draft) -> int:
 def _hidden(text: str) -> str:
     """What a cloze's deletions hide."""
     return " ".join(match.group(2) for match in CLOZE.finditer(text))
-
-
-def _one_card_a_fact(drafts: list[Draft]) -> list[Draft]:
-    """Statement clozes whose sentence another card already asks (a definition's back...)."""
-    asked = " \n ".join(
-        _words_of(draft.back or draft.text)
-        for draft in drafts
-        if draft.origin is not Origin.STATEMENT
-    )
-    kept = [
-        draft
-        for draft in drafts
-        if draft.origin is not Origin.STATEMENT or _words_of(draft.key) not in asked
-    ]
-    return _merged_fronts(kept)
 
 
 def _merged_fronts(drafts: list[Draft]) -> list[Draft]:

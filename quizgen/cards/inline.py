@@ -51,7 +51,8 @@ def markdown_of(
     for child in children:
         kind = child.type
         if kind == "text":
-            parts.append(_STRAY_HIGHLIGHT.sub("", child.content))
+            text = child.content
+            parts.append(_STRAY_HIGHLIGHT.sub("", text) if "==" in text else text)
         elif kind == "code_inline":
             fence = "``" if "`" in child.content else "`"
             parts.append(f"{fence}{child.content}{fence}")

@@ -18,7 +18,7 @@ subject is never hidden.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from .words import AUXILIARIES, FUNCTION_WORDS, PARTICIPLES, VERBS, rarity
@@ -54,7 +54,7 @@ _VERB_TAIL |= {"just", "usually", "generally", "automatically", "directly", "out
 Span = tuple[int, int]  # first and last word of a phrase
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Word:
     """A word of a sentence: where it sits in the Markdown and how it reads."""
 
@@ -182,7 +182,7 @@ def _words(sentence: str) -> list[_Word]:
         end = match.start() + lead + len(core)
         stop = bool(_STOP.search(raw, lead + len(core)))
         if core in _DASHES and found:
-            found[-1] = replace(found[-1], stop=True)  # `session state - it scales`: two points
+            found[-1].stop = True  # `session state - it scales`: two points
             continue
         if not core:
             continue

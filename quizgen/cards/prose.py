@@ -24,6 +24,7 @@ from .scope import Scope
 __all__ = ["asking_cloze", "hidden_share", "statement_cards", "statement_cloze", "statements_of"]
 
 _MIN_WORDS, _MAX_WORDS = 4, 45
+_WORDLIKE = re.compile(r"\S*[^\W\d_]\S*")  # a word with a letter in it
 _MAX_HIDDEN = 0.6  # of the card's text: more leaves no question
 _MOST_HIDDEN = 0.7  # of a written cloze's text: more leaves nothing to ask from
 # A short name with a capital, a colon, and what it means: `SRR: Same-Region Replication`.
@@ -105,7 +106,7 @@ def _states_something(sentence: str) -> bool:
         return False
     if "{{c" in sentence or words[0].casefold().strip("*:,") in _OPENERS:
         return False
-    return sum(any(ch.isalpha() for ch in word) for word in words) >= _MIN_WORDS - 1
+    return len(_WORDLIKE.findall(sentence)) >= _MIN_WORDS - 1
 
 
 def hidden_share(text: str) -> float:

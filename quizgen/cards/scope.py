@@ -22,6 +22,7 @@ class Scope:
     _paths: list[list[Heading]] = field(default_factory=list, repr=False)
     _starts: list[int] = field(default_factory=list, repr=False)
     _texts: dict[int, str] = field(default_factory=dict, repr=False)
+    _contexts: dict[int, tuple[str, ...]] = field(default_factory=dict, repr=False)
 
     def headings(self, line: int) -> list[Heading]:
         """The heading path above a line (the same as `Note.heading_above`, found by bisection)."""
@@ -48,6 +49,12 @@ class Scope:
 
     def context(self, line: int) -> tuple[str, ...]:
         """Heading texts above a line, the note title first unless it is the H1."""
+        if line not in self._contexts:
+            self._contexts[line] = self._context(line)
+        return self._contexts[line]
+
+    def _context(self, line: int) -> tuple[str, ...]:
+        """`context` worked out."""
         path = [h.text.rstrip(":").strip() for h in self.headings(line)]
         if not path or self.headings(line)[0].level != 1 or not path[0]:
             path.insert(0, self.note.title)  # an empty `# ` heading names nothing
