@@ -33,13 +33,11 @@ sys.path.insert(0, str(ROOT))
 import wrk_client  # noqa: E402
 from server_costs import COUNTERS, per_request, read_counters  # noqa: E402
 
-from webapp.config import REVIEW_WRITERS  # noqa: E402
-
 DAY_MS = 86_400_000
 SETTINGS = {"SYNC_ON_START": False, "NEW_PER_DAY": 20, "REVIEWS_PER_DAY": 200}
 
 
-def make_app(folder: Path, synchronous: str | None = None, review_writer: str | None = None):
+def make_app(folder: Path, synchronous: str | None = None):
     """The app on the bench database, with a hello-world route as the baseline.
 
     The route is added like any other view: the same session, CSRF check, error handlers and
@@ -54,8 +52,6 @@ def make_app(folder: Path, synchronous: str | None = None, review_writer: str | 
     )
     if synchronous:
         settings["SQLITE_SYNCHRONOUS"] = synchronous
-    if review_writer:
-        settings["REVIEW_WRITER"] = review_writer
     app = create_app(settings, instance_path=folder / "instance")
     app.add_url_rule("/hello", "hello", lambda: "Hello, World!")
     return app
@@ -191,9 +187,7 @@ def _insert_reviews(connection, batch: list[tuple]) -> None:
         )
 
 
-def serve(
-    folder: Path, port: int, synchronous: str | None, review_writer: str | None, threads: int
-) -> None:
+def serve(folder: Path, port: int, synchronous: str | None, threads: int) -> None:
     """Run the bench app on waitress (the child process)."""
     import logging
 
@@ -202,7 +196,7 @@ def serve(
     # The queue-depth warnings are expected under a deliberate overload.
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)
     waitress.serve(
-        make_app(folder, synchronous, review_writer),
+        make_app(folder, synchronous),
         host="127.0.0.1",
         port=port,
         threads=threads,
@@ -312,11 +306,6 @@ def main() -> None:
         "--synchronous", help="SQLite synchronous pragma (default: the app's, FULL)"
     )
     parser.add_argument(
-        "--review-writer",
-        choices=REVIEW_WRITERS,
-        help="who writes reviews (default: the app's, a process beside the server)",
-    )
-    parser.add_argument(
         "--phases", help="comma-separated phase names to run (hello-world always runs)"
     )
     parser.add_argument(
@@ -335,7 +324,7 @@ def main() -> None:
     parser.add_argument("--serve", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
-        serve(args.serve, args.port, args.synchronous, args.review_writer, args.server_threads)
+        serve(args.serve, args.port, args.synchronous, args.server_threads)
         return
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -353,8 +342,6 @@ def main() -> None:
         command = [sys.executable, __file__, "--serve", str(folder), "--port", str(args.port)]
         if args.synchronous:
             command += ["--synchronous", args.synchronous]
-        if args.review_writer:
-            command += ["--review-writer", args.review_writer]
         command += ["--server-threads", str(args.server_threads)]
         server = subprocess.Popen(command, cwd=ROOT)
         try:
@@ -580,7 +567,7 @@ def in_process(args: argparse.Namespace, folder: Path) -> None:
     "after a review" times the statistic or next card right after a review each time, so
     nothing kept from the request before can be used (what a learner sees while studying).
     """
-    app = make_app(folder, args.synchronous, args.review_writer)
+    app = make_app(folder, args.synchronous)
     client = app.test_client()
     token = client.get("/api/csrf").json["csrf_token"]
     chosen = phases(args)

@@ -7,7 +7,7 @@ from typing import Any
 
 from flask import Flask
 
-from . import db, writer_process
+from . import db
 from .config import configure
 from .json_provider import OrjsonProvider
 from .server import serve
@@ -34,7 +34,6 @@ def create_app(
     app.json = OrjsonProvider(app)
     configure(app, test_config, overrides)
     db.init_app(app)
-    writer_process.init_app(app)
     from . import security
     from .views import api, auth, browse, files, quiz, review, stats
 

@@ -6,11 +6,9 @@ from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import (
-    Connection,
     Engine,
     Table,
     and_,
-    bindparam,
     case,
     delete,
     func,
@@ -23,13 +21,10 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from .models import ReviewCount, ReviewRow
-from .prepared import Prepared, Reader
 
 __all__ = [
     "BUCKET_MS",
     "count_review",
-    "count_reviews_driver",
-    "count_review_fast",
     "ensure_counts",
     "rebuild_counts",
     "uncount_review",
@@ -37,7 +32,6 @@ __all__ = [
 
 BUCKET_MS = 900_000
 """A quarter hour: every time zone is a whole number of them away from UTC."""
-_SUMS = ("reviews", "passed", "in_review")
 
 
 def _values(review: ReviewRow) -> dict[str, int]:
@@ -59,37 +53,6 @@ def _upsert(dialect: str) -> Any:
         name: table.c[name] + stmt.excluded[name] for name in ("reviews", "passed", "in_review")
     }
     return stmt.on_conflict_do_update(index_elements=["learner_id", "bucket"], set_=added)
-
-
-@lru_cache(maxsize=4)
-def _upsert_one(dialect: str) -> Prepared:
-    """The upsert with its values bound by name, compiled once (see `Prepared`)."""
-    names = ("learner_id", "bucket", "reviews", "passed", "in_review")
-    return Prepared(_upsert(dialect).values({name: bindparam(f"v_{name}") for name in names}))
-
-
-def count_review_fast(
-    connection: Connection, learner: int, reviewed_ms: int, state_before: int, rating: int
-) -> None:
-    """`count_review` for a review written as driver SQL on `connection` (same transaction)."""
-    values = dict(_counted(state_before, rating), learner_id=learner)
-    values["bucket"] = reviewed_ms // BUCKET_MS
-    params = {f"v_{name}": value for name, value in values.items()}
-    _upsert_one(connection.dialect.name).run(connection, params)
-
-
-def count_reviews_driver(reader: Reader, reviews: list[tuple[int, int, int, int]]) -> None:
-    """Add reviews (learner, reviewed_ms, state_before, rating) to their quarter hours, in a
-    write transaction on a driver connection: one upsert per learner and quarter hour."""
-    added: dict[tuple[int, int], dict[str, int]] = {}
-    for learner, reviewed_ms, state_before, rating in reviews:
-        sums = added.setdefault((learner, reviewed_ms // BUCKET_MS), dict.fromkeys(_SUMS, 0))
-        for name, value in _counted(state_before, rating).items():
-            sums[name] += value
-    for (learner, bucket), sums in sorted(added.items()):
-        params = {f"v_{name}": value for name, value in sums.items()}
-        params.update(v_learner_id=learner, v_bucket=bucket)
-        _upsert_one(reader.dialect.name).change(reader, params)
 
 
 def count_review(session: Session, review: ReviewRow) -> None:

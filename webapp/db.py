@@ -20,15 +20,11 @@ from sqlalchemy.orm import Session
 
 from .counts import ensure_counts
 from .models import LOCAL_LEARNER, Base, Learner
-from .prepared import Prepared, Reader
 
 __all__ = [
-    "Prepared",
-    "Reader",
     "database_url",
     "engine_of",
     "get_engine",
-    "get_reader",
     "get_session",
     "init_app",
     "make_engine",
@@ -38,10 +34,9 @@ __all__ = [
 ]
 
 WRITE = {"quizgen_write": True}
-# A request may hold two connections (hot reads, and its ORM session), and waitress runs 8
-# threads: a pool smaller than that closes connections on return, so requests would pay for
-# new ones (pragmas, schema parse, a cold page cache) under load.
-POOL = {"pool_size": 16, "max_overflow": 16}
+# waitress runs 8 threads, each request holding one connection: a pool smaller than that
+# closes connections on return, and requests would pay for new ones under load.
+POOL = {"pool_size": 8, "max_overflow": 8}
 RETIRED_INDEXES = ("ix_reviews_learner_time", "ix_reviews_days", "ix_card_states_due")
 """Indexes older versions made. `ix_reviews_today` covers what the first two did, and
 `ix_card_states_forecast` (the same columns, then two more) what the last did; every review
@@ -158,21 +153,10 @@ def engine_of(session: Session) -> Engine:
     return bind.engine if isinstance(bind, Connection) else bind
 
 
-def get_reader() -> Reader:
-    """The request's driver connection for hot reads (see `Prepared.rows`), from the pool."""
-    if "db_reader" not in g:
-        engine = get_engine()
-        g.db_reader = Reader(engine.raw_connection(), engine.dialect)
-    return g.db_reader
-
-
 def _close_session(_error: BaseException | None = None) -> None:
     session = g.pop("db_session", None)
     if session is not None:
         session.close()
-    reader = g.pop("db_reader", None)
-    if reader is not None:
-        reader.close()
 
 
 @click.command("init-db")

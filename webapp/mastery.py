@@ -22,16 +22,13 @@ from sqlalchemy.orm import Session
 
 from .db import engine_of
 from .models import Learner, MasteryVersion
-from .prepared import Prepared, Reader
 
 __all__ = [
     "KEPT_PER_LEARNER",
     "kept",
     "mastery_changed",
-    "mastery_changed_fast",
     "mastery_changed_for_all",
     "mastery_version",
-    "read_version",
 ]
 
 T = TypeVar("T")
@@ -44,7 +41,7 @@ _LOCK = threading.Lock()
 
 
 @lru_cache(maxsize=4)
-def _bump(dialect: str) -> Prepared:
+def _bump(dialect: str) -> Any:
     """`version + 1`, or a first row at 1, compiled once (it runs inside each review)."""
     table = MasteryVersion.__table__
     assert isinstance(table, Table)
@@ -53,17 +50,12 @@ def _bump(dialect: str) -> Prepared:
     stmt = stmt.on_conflict_do_update(
         index_elements=["learner_id"], set_={"version": table.c.version + 1}
     )
-    return Prepared(stmt)
+    return stmt
 
 
 def mastery_changed(connection: Connection, learner: int) -> None:
     """Mark the learner's mastery as changed, in the transaction that changed it."""
-    _bump(connection.dialect.name).run(connection, {"learner": learner})
-
-
-def mastery_changed_fast(reader: Reader, learner: int) -> None:
-    """`mastery_changed` in a write transaction on a driver connection."""
-    _bump(reader.dialect.name).change(reader, {"learner": learner})
+    connection.execute(_bump(connection.dialect.name), {"learner": learner})
 
 
 def mastery_changed_for_all(session: Session) -> None:
@@ -78,21 +70,12 @@ def mastery_changed_for_all(session: Session) -> None:
     )
 
 
-_VERSION = Prepared(
-    select(MasteryVersion.version).where(MasteryVersion.learner_id == bindparam("learner"))
-)
-
-
 def mastery_version(session: Session, learner: int) -> int:
     """The learner's mastery version (0 before anything changed it)."""
-    row = _VERSION.run(session.connection(), {"learner": learner}).first()
-    return int(row[0]) if row else 0
-
-
-def read_version(reader: Reader, learner: int) -> int:
-    """`mastery_version` on a pooled driver connection (one primary-key read, no session)."""
-    found = _VERSION.rows(reader, {"learner": learner})
-    return int(found[0][0]) if found else 0
+    found = session.scalar(
+        select(MasteryVersion.version).where(MasteryVersion.learner_id == learner)
+    )
+    return int(found or 0)
 
 
 def kept(session: Session, learner: int, key: Hashable, work_out: Callable[[], T]) -> T:

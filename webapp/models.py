@@ -6,7 +6,7 @@ compare the same way on SQLite and PostgreSQL.
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -35,7 +35,6 @@ __all__ = [
     "QuizAttempt",
     "ReviewCount",
     "ReviewRow",
-    "detached",
 ]
 
 LOCAL_LEARNER = 1
@@ -362,17 +361,3 @@ class QuizAnswerRow(Base):
             "correct": self.correct,
             "answered_ms": self.answered_ms,
         }
-
-
-Row = TypeVar("Row", bound=Base)
-
-
-def detached(kind: type[Row], values: dict[str, Any]) -> Row:
-    """A read-only object filled as the ORM's own loader does: straight into its `__dict__`.
-
-    The constructor would record every attribute as a change, which costs more than the
-    query on hot paths; such an object is never added to a session.
-    """
-    found = kind.__mapper__.class_manager.new_instance()
-    found.__dict__.update(values)
-    return found

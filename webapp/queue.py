@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
@@ -22,8 +21,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from .db import Prepared, Reader
-from .models import NEW, CardRow, CardState, CardTag, ReviewRow, detached
+from .models import NEW, CardRow, CardState, CardTag, ReviewRow
 from .scheduling import to_ms
 
 __all__ = [
@@ -215,7 +213,7 @@ def _counting(deck: bool, tag: bool, note: bool) -> Select:
     )
 
 
-_STUDIED = Prepared(
+_STUDIED = (
     select(ReviewRow.was_new, ReviewRow.state_before, func.count())
     .where(
         ReviewRow.learner_id == bindparam("learner"),
@@ -225,35 +223,13 @@ _STUDIED = Prepared(
     .group_by(ReviewRow.was_new, ReviewRow.state_before)
 )
 
-_CARD_COLUMNS = [column.key for column in CardRow.__table__.columns]
-_STATE_COLUMNS = [column.key for column in CardState.__table__.columns]
-_CARD = Prepared(
-    select(*CardRow.__table__.columns, *CardState.__table__.columns)
-    .join_from(CardRow, CardState, CardState.card_id == CardRow.id)
-    .where(CardState.learner_id == bindparam("learner"), CardRow.id == bindparam("card"))
-)
-_BOOLEANS = {"suspended", "gone", "hidden"}
 
-
-def _loaded(row: Any) -> tuple[CardRow, CardState]:
-    """The card and state of a driver row, as detached objects (read only)."""
-    values = list(row)
-    card = dict(zip(_CARD_COLUMNS, values[: len(_CARD_COLUMNS)], strict=True))
-    state = dict(zip(_STATE_COLUMNS, values[len(_CARD_COLUMNS) :], strict=True))
-    if isinstance(card["context"], str):  # SQLite hands JSON back as text
-        card["context"] = json.loads(card["context"])
-    for fields in (card, state):
-        for name in _BOOLEANS & fields.keys():
-            fields[name] = bool(fields[name])
-    return detached(CardRow, card), detached(CardState, state)
-
-
-def studied_today(reader: Reader, learner: int, now: datetime, limits: Limits) -> dict[str, int]:
+def studied_today(session: Session, learner: int, now: datetime, limits: Limits) -> dict[str, int]:
     """Reviews done since the day started: new cards seen, review cards, and all."""
     since = to_ms(day_start(now, limits.day_starts_hour))
     done = {"new": 0, "review": 0, "all": 0}
-    # Driver SQL: these rows are plain numbers and ORM execution costs more than SQLite.
-    for was_new, state_before, count in _STUDIED.rows(reader, {"learner": learner, "since": since}):
+    rows = session.execute(_STUDIED, {"learner": learner, "since": since})
+    for was_new, state_before, count in rows:
         done["all"] += count
         if was_new:
             done["new"] += count
@@ -267,12 +243,6 @@ def _left(done: dict[str, int], limits: Limits) -> tuple[int, int]:
         max(0, limits.new_per_day - done["new"]),
         max(0, limits.reviews_per_day - done["review"]),
     )
-
-
-@lru_cache(maxsize=16)
-def _planned(deck: bool, tag: bool, note: bool) -> Prepared:
-    """The planning statement of a scope shape, compiled once per database kind."""
-    return Prepared(_planning(deck, tag, note))
 
 
 @lru_cache(maxsize=16)
@@ -306,26 +276,26 @@ def _planning(deck: bool, tag: bool, note: bool) -> Select:
 
 
 def study_plan(
-    reader: Reader, learner: int, scope: Scope, limits: Limits, now: datetime
+    session: Session, learner: int, scope: Scope, limits: Limits, now: datetime
 ) -> tuple[Counts, tuple[CardRow, CardState] | None]:
     """The counts and the next card, as the review page and `/api/next` show them."""
-    return study_plan_until(reader, learner, scope, limits, now)[0]
+    return study_plan_until(session, learner, scope, limits, now)[0]
 
 
 def study_plan_until(
-    reader: Reader, learner: int, scope: Scope, limits: Limits, now: datetime
+    session: Session, learner: int, scope: Scope, limits: Limits, now: datetime
 ) -> tuple[tuple[Counts, tuple[CardRow, CardState] | None], int | None]:
     """`study_plan`, and until when (ms) it stays right if no card changes (None: for ever).
 
     Only the clock moves a plan: a learning card falling due (it comes first), one coming within
     the learn-ahead window (it is counted), or a review card falling due.
     """
-    done = studied_today(reader, learner, now, limits)
+    done = studied_today(session, learner, now, limits)
     new_left, reviews_left = _left(done, limits)
     params = dict(
         _params(learner, scope, now), new_cap=new_left, learning_cap=10_000, review_cap=reviews_left
     )
-    [planned] = _planned(*_shape(scope)).rows(reader, params)
+    [planned] = session.execute(_planning(*_shape(scope)), params).all()
     new, learning, review, card_id, *horizon = planned
     left = Counts(
         new=min(new, new_left),
@@ -336,9 +306,10 @@ def study_plan_until(
     until = _until(*horizon)
     if card_id is None:
         return (left, None), until
-    # Driver SQL and plain objects: an ORM load costs more than the query (see `Prepared`).
-    [found] = _CARD.rows(reader, {"learner": learner, "card": card_id})
-    return (left, _loaded(found)), until
+    card = session.get(CardRow, card_id)
+    state = session.get(CardState, (learner, card_id))
+    assert card is not None and state is not None
+    return (left, (card, state)), until
 
 
 _HORIZON = (
@@ -372,15 +343,15 @@ def _until(*due: int | None) -> int | None:
 
 
 def next_card(
-    reader: Reader, learner: int, scope: Scope, limits: Limits, now: datetime
+    session: Session, learner: int, scope: Scope, limits: Limits, now: datetime
 ) -> tuple[CardRow, CardState] | None:
     """The card to show now: due learning cards, due reviews, new cards, then learn-ahead."""
-    return study_plan(reader, learner, scope, limits, now)[1]
+    return study_plan(session, learner, scope, limits, now)[1]
 
 
-def counts(reader: Reader, learner: int, scope: Scope, limits: Limits, now: datetime) -> Counts:
+def counts(session: Session, learner: int, scope: Scope, limits: Limits, now: datetime) -> Counts:
     """New, learning and review cards left today in a scope (capped by the daily limits)."""
-    return study_plan(reader, learner, scope, limits, now)[0]
+    return study_plan(session, learner, scope, limits, now)[0]
 
 
 def list_cards(

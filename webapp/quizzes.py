@@ -25,7 +25,7 @@ from quizgen.quiz import (
     select_cards,
 )
 
-from .db import engine_of, write
+from .db import write
 from .errors import BadInput, Conflict, NotFound
 from .models import CardRow, CardState, QuizAnswerRow, QuizAttempt
 from .quizbank import QuizBank, review_card_id
@@ -304,15 +304,13 @@ def feed_schedule(
     """
     from .reviews import submit_review
 
-    engine = engine_of(session)
     fed = 0
     for row in rows:
         token = review_token(row.attempt_id, row.question_id)
         rating = 3 if row.correct else 1
         try:
             submit_review(
-                engine,
-                lambda: session,
+                session,
                 learner,
                 row.card_id,
                 rating,

@@ -21,7 +21,6 @@ def serve(
     import waitress
 
     from . import create_app
-    from .writer_process import writer_of
 
     cards_dir = Path(cards_dir).resolve()
     settings = {
@@ -32,7 +31,6 @@ def serve(
     if database_url:
         settings["DATABASE_URL"] = database_url
     app = create_app(None, instance_path=cards_dir.parent / "instance", overrides=settings)
-    writer_of(app.extensions["quizgen_engine"])  # started now, not at the first review
     base = f"http://{host}:{port}"
     print(f"quiz app:  {base}/review", flush=True)
     print(f"notes:     {base}/notes/", flush=True)

@@ -1,11 +1,13 @@
 """The Flask test kit: app, client and runner on a fresh database, and one helper per action.
 
-Every test runs on SQLite and, when TEST_DATABASE_URL is set, again on PostgreSQL in a
-schema of its own that is dropped afterwards.
+Every test runs on SQLite and again on PostgreSQL (TEST_DATABASE_URL, else the default local
+server) in a schema of its own that is dropped afterwards; without one those runs skip,
+saying why.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import threading
 import uuid
@@ -177,42 +179,47 @@ def write_cards(folder: Path, files: dict[str, CardFile]) -> None:
         path.write_text(dump_card_file(card_file), encoding="utf-8")
 
 
-POSTGRESQL = os.environ.get("TEST_DATABASE_URL")
+LOCAL_POSTGRESQL = "postgresql://postgres@127.0.0.1:5432/test"
+
+
+@functools.cache
+def postgresql() -> tuple[str | None, str]:
+    """The PostgreSQL URL to test on, or None and why there is none.
+
+    TEST_DATABASE_URL when set; else the default local server (database `test`, user
+    `postgres`) when it lets us in.
+    """
+    url = os.environ.get("TEST_DATABASE_URL") or LOCAL_POSTGRESQL
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(normalized(url), connect_args={"connect_timeout": 2})
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+    except Exception as error:  # any failure to connect means: skip, saying why
+        first_line = str(error).strip().splitlines()[0] if str(error).strip() else repr(error)
+        return None, f"PostgreSQL at {url} does not answer ({first_line}); set TEST_DATABASE_URL"
+    finally:
+        engine.dispose()
+    return url, ""
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    """Run every test that uses the database on SQLite, and on PostgreSQL when it is set up.
-
-    Reviews are written by the server's threads, except in modules that set
-    `REVIEW_WRITERS = ("thread", "process")`: their tests run on SQLite once more with the
-    writer process (what `quizgen serve` uses on a SQLite file); `("process",)` runs them
-    only so.
-    """
-    if "database_kind" not in metafunc.fixturenames:
-        return
-    kinds = ["sqlite", "postgresql"] if POSTGRESQL else ["sqlite"]
-    writers = getattr(metafunc.module, "REVIEW_WRITERS", ("thread",))
-    if "process" in writers and "review_writer" in metafunc.fixturenames:
-        cases = [(kind, "thread") for kind in kinds if "thread" in writers]
-        metafunc.parametrize(("database_kind", "review_writer"), [*cases, ("sqlite", "process")])
-    else:
-        metafunc.parametrize("database_kind", kinds)
-
-
-@pytest.fixture
-def review_writer() -> str:
-    """Who writes reviews: the server's threads, unless the module asks for both."""
-    return "thread"
+    """Run every test that uses the database on SQLite and on PostgreSQL (skipped, saying why,
+    when no PostgreSQL answers)."""
+    if "database_kind" in metafunc.fixturenames:
+        metafunc.parametrize("database_kind", ["sqlite", "postgresql"])
 
 
 @pytest.fixture
 def database_url(database_kind: str, tmp_path: Path) -> Iterator[str]:
-    """A fresh SQLite file, or a fresh PostgreSQL schema when TEST_DATABASE_URL is set."""
+    """A fresh SQLite file, or a fresh schema on the test PostgreSQL server."""
     if database_kind == "sqlite":
         yield f"sqlite:///{tmp_path / 'test.sqlite3'}"
         return
-    base = POSTGRESQL
-    assert base
+    base, why = postgresql()
+    if base is None:
+        pytest.skip(why)
     from sqlalchemy import create_engine, text
 
     schema = f"t_{uuid.uuid4().hex[:12]}"
@@ -262,7 +269,6 @@ def settings(
     site_dir: Path,
     tmp_path: Path,
     clock: Clock,
-    review_writer: str,
 ) -> dict[str, Any]:
     """Settings a test may change before asking for `app`."""
     return {
@@ -274,7 +280,6 @@ def settings(
         "CLOCK": clock,
         "NEW_PER_DAY": 20,
         "REVIEWS_PER_DAY": 200,
-        "REVIEW_WRITER": review_writer,
     }
 
 

@@ -4,11 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from webapp import create_app
-from webapp.writer_process import writer_of
-
-REVIEW_WRITERS = ("thread", "process")
-
 
 def test_cards_lists_every_visible_card_in_file_order(client):
     data = client.get("/api/cards").json
@@ -248,13 +243,3 @@ def test_unknown_api_route_and_method_are_json_errors(client):
     assert missing.status_code == 404 and "error" in missing.json
     wrong = client.get("/api/reviews")
     assert wrong.status_code == 405 and "error" in wrong.json
-
-
-def test_only_a_sqlite_file_gets_a_writer_process(settings, tmp_path, database_kind):
-    settings["REVIEW_WRITER"] = "process"
-    app = create_app(settings, instance_path=tmp_path / "process")
-    engine = app.extensions["quizgen_engine"]
-    try:
-        assert (writer_of(engine) is not None) == (database_kind == "sqlite")
-    finally:
-        engine.dispose()

@@ -95,28 +95,6 @@ def _stream(client: Client, cards: list[str], name: str, acked: list[str], stop:
             acked.append(token)
 
 
-def _children(pid: int) -> list[int]:
-    """The process's child processes, as Linux lists them."""
-    found = []
-    for task in Path(f"/proc/{pid}/task").iterdir():
-        found += [int(child) for child in (task / "children").read_text().split()]
-    return found
-
-
-def _ends(pid: int, within_s: float) -> bool:
-    """Whether the process ends (or is left a zombie) within the time given."""
-    deadline = time.monotonic() + within_s
-    while time.monotonic() < deadline:
-        try:
-            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-        except OSError:
-            return True
-        if state in {"Z", "X"}:
-            return True
-        time.sleep(0.05)
-    return False
-
-
 def test_kill_9_loses_no_acknowledged_review(root, cards_dir, site_dir, tmp_path):
     port = _free_port()
     server = _start(root, cards_dir, site_dir, port)
@@ -135,10 +113,8 @@ def test_kill_9_loses_no_acknowledged_review(root, cards_dir, site_dir, tmp_path
         deadline = time.monotonic() + 20
         while len(acked) < 40 and time.monotonic() < deadline:
             time.sleep(0.01)
-        [writer] = _children(server.pid)  # the review writer (a SQLite file's default)
         os.kill(server.pid, signal.SIGKILL)
         server.wait(timeout=10)
-        assert _ends(writer, within_s=10)  # it sees the server gone and stops
         stop.set()
         for thread in threads:
             thread.join(timeout=10)

@@ -8,10 +8,9 @@ from typing import Any
 from flask import Blueprint, current_app, jsonify, request
 from sqlalchemy.orm import Session
 
-from ..db import get_engine, get_reader, get_session
+from ..db import get_engine, get_session
 from ..errors import BadInput
-from ..plans import kept_plan
-from ..queue import Scope, list_cards
+from ..queue import Scope, list_cards, study_plan
 from ..quizbank import forget_bank
 from ..reviews import submit_review, undo_review
 from ..scheduling import format_interval, preview
@@ -69,7 +68,7 @@ def next_() -> Any:
     """The next card to review in a scope, the interval of each rating, and the counts."""
     scope, moment = Scope.from_args(request.args), common.now()
     learner = _learner()
-    left, found = kept_plan(get_reader(), get_engine(), learner, scope, common.limits(), moment)
+    left, found = study_plan(get_session(), learner, scope, common.limits(), moment)
     if found is None:
         return {"card": None, "state": None, "intervals": None, "counts": left.to_dict()}
     card, state = found
@@ -96,8 +95,7 @@ def reviews() -> Any:
     if token is not None and not isinstance(token, str):
         raise BadInput("token must be a string")
     result = submit_review(
-        get_engine(),
-        get_session,
+        get_session(),
         _learner(),
         card_id,
         data.get("rating"),

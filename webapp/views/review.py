@@ -6,10 +6,9 @@ from typing import Any
 
 from flask import Blueprint, current_app, redirect, render_template, request, url_for
 
-from ..db import get_engine, get_reader, get_session
+from ..db import get_session
 from ..errors import BadInput
-from ..plans import kept_plan
-from ..queue import Scope
+from ..queue import Scope, study_plan
 from ..reviews import last_review_id, submit_review, undo_review
 from ..scheduling import format_interval, preview
 from . import common
@@ -36,7 +35,7 @@ def review() -> Any:
     assert learner is not None
     scope = Scope.from_args(request.args)
     moment = common.now()
-    left, found = kept_plan(get_reader(), get_engine(), learner, scope, common.limits(), moment)
+    left, found = study_plan(get_session(), learner, scope, common.limits(), moment)
     buttons = []
     if found is not None:
         retention = current_app.config["DESIRED_RETENTION"]
@@ -52,7 +51,7 @@ def review() -> Any:
         progress=round(100 * left.done / total) if total else 100,
         scope=scope,
         reveal=request.args.get("reveal") == "1",
-        last_review=last_review_id(get_reader(), learner),
+        last_review=last_review_id(get_session(), learner),
     )
 
 
@@ -80,8 +79,7 @@ def answer() -> Any:
     learner = common.current_learner()
     assert learner is not None
     submit_review(
-        get_engine(),
-        get_session,
+        get_session(),
         learner,
         card_id,
         request.form.get("rating", ""),

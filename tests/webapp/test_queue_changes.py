@@ -1,8 +1,7 @@
-"""The kept study plan: every change to the cards, in this process or another, shows at once.
+"""The study plan: every change to the cards, in this process or another, shows at once.
 
-Each test first asks for the next card twice, so the plan is kept, then changes something and
-checks the next answer. Taking out any one version bump (review, undo, suspension, sync, new
-state) or any part of the time horizon makes one of them fail.
+Each test first asks for the next card twice (the answer must not move by itself), then
+changes something, or moves the clock, and checks the next answer.
 """
 
 from __future__ import annotations
@@ -24,7 +23,7 @@ from .conftest import ReviewActions
 
 
 def _kept(reviewer: ReviewActions, **scope: str) -> dict:
-    """The next card, asked twice so the second answer comes from the kept plan."""
+    """The next card, asked twice: the same answer both times."""
     first = reviewer.next(**scope)
     assert reviewer.next(**scope) == first
     return first
@@ -37,7 +36,7 @@ def _same_place(answer: dict, before: dict) -> bool:
 
 @pytest.fixture
 def other_process(settings: dict, tmp_path: Path):
-    """A second app on the same database: its own engine, so its own kept plans."""
+    """A second app on the same database, with its own engine."""
     made: list[Flask] = []
 
     def start() -> ReviewActions:
