@@ -24,7 +24,7 @@ from flask.testing import FlaskClient
 
 from quizgen.cards import Card, CardFile, CardType, Origin, dump_card_file
 from webapp import create_app
-from webapp.db import database_url as normalized
+from webapp.storage.db import database_url as normalized
 
 START = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
 
@@ -377,6 +377,12 @@ def reviewer(client: FlaskClient) -> ReviewActions:
     return ReviewActions(client)
 
 
+@pytest.fixture
+def reviewer_of():
+    """`reviewer_of(client)`: the review actions of another client (another app, say)."""
+    return ReviewActions
+
+
 @dataclass
 class AuthActions:
     """Registering, logging in and out through the account pages."""
@@ -475,7 +481,7 @@ def stored(app: Flask):
     from sqlalchemy import select
     from sqlalchemy.orm import Session
 
-    from webapp.models import ReviewRow
+    from webapp.storage.models import ReviewRow
 
     def reviews() -> list[dict[str, Any]]:
         with Session(app.extensions["quizgen_engine"]) as session:
@@ -517,7 +523,7 @@ class QuizActions:
         """The stored questions with their right answers, by question id."""
         from sqlalchemy.orm import Session
 
-        from webapp.models import QuizAttempt
+        from webapp.storage.quiz_models import QuizAttempt
 
         with Session(self.app.extensions["quizgen_engine"]) as session:
             attempt = session.get(QuizAttempt, quiz_id)
