@@ -254,6 +254,16 @@ def stale_site(notes_dir: Path, site_dir: Path) -> list[str]:
     default=None,
     help="SQLAlchemy URL; a SQLite file by default.",
 )
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="App processes; above 1, gunicorn runs them (use PostgreSQL for many learners).",
+)
+@click.option(
+    "--threads", default=8, show_default=True, type=click.IntRange(1, 64), help="Threads each."
+)
 def serve(
     notes_dir: Path,
     cards_dir: Path,
@@ -262,8 +272,10 @@ def serve(
     host: str,
     port: int,
     database_url: str | None,
+    workers: int,
+    threads: int,
 ) -> None:
-    """Serve the quiz app and the site on one local address (production WSGI server)."""
+    """Serve the quiz app and the site on one address (waitress, or gunicorn with --workers)."""
     from webapp import serve as serve_app
 
     for warning in stale_site(notes_dir, site_dir):
@@ -275,4 +287,6 @@ def serve(
         host=host,
         port=port,
         database_url=database_url,
+        workers=workers,
+        threads=threads,
     )

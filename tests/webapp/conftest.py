@@ -8,8 +8,17 @@ saying why.
 from __future__ import annotations
 
 import functools
+import http.cookiejar
+import json
 import os
+import socket
+import subprocess
+import sys
 import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -566,3 +575,119 @@ def live_url(app):
     yield f"http://127.0.0.1:{server.effective_port}"  # type: ignore[union-attr]
     server.close()
     thread.join(timeout=5)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@dataclass
+class Served:
+    """A `quizgen serve` process started by a test, and its address."""
+
+    process: subprocess.Popen
+    base: str
+
+    def output(self) -> str:
+        """What the process printed (read once it has ended)."""
+        return self.process.stdout.read().decode() if self.process.stdout else ""
+
+
+@pytest.fixture
+def serve_process(root: Path, cards_dir: Path, site_dir: Path, database_url: str):
+    """`serve_process(*options, env={...})`: `quizgen serve` of the test's cards on the test's
+    database, in a process of its own on a free port, answering; each is killed at the end."""
+    started: list[subprocess.Popen] = []
+
+    def start(*options: str, env: dict[str, str] | None = None, port: int = 0) -> Served:
+        port = port or _free_port()
+        environ = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+        environ.update(env or {}, PYTHONPATH=str(root))
+        command = [sys.executable, "-c", "from quizgen.cli import main; main()", "serve"]
+        command += ["--cards", str(cards_dir), "--site", str(site_dir)]
+        command += ["--deck", str(site_dir / "none.apkg"), "--port", str(port)]
+        command += ["--database-url", database_url, *options]
+        process = subprocess.Popen(
+            command, cwd=root, env=environ, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+        )
+        started.append(process)
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(f"{base}/api/csrf", timeout=1).close()
+                return Served(process, base)
+            except urllib.error.HTTPError:  # it answers (401 when accounts are on)
+                return Served(process, base)
+            except OSError:
+                if process.poll() is not None:
+                    pytest.fail(f"quizgen serve stopped:\n{Served(process, base).output()}")
+                time.sleep(0.1)
+        pytest.fail("quizgen serve did not answer within 60 s")
+
+    yield start
+    for process in started:
+        if process.poll() is None:
+            process.terminate()  # gunicorn stops its workers on SIGTERM
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+        process.wait(timeout=30)
+        if process.stdout:
+            process.stdout.close()
+
+
+class HttpLearner:
+    """One learner's browser session over HTTP: a cookie jar (sent to every local port, as
+    browsers do) and the session's CSRF token."""
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+        )
+        try:
+            self.token = self.get("/api/csrf")["csrf_token"]
+        except urllib.error.HTTPError:  # accounts are on: the login page carries the token
+            with self.opener.open(f"{base}/auth/login", timeout=10) as answer:
+                page = answer.read().decode()
+            marker = 'name="csrf_token" value="'
+            start = page.index(marker) + len(marker)
+            self.token = page[start : page.index('"', start)]
+
+    def get(self, path: str, base: str = "") -> Any:
+        with self.opener.open((base or self.base) + path, timeout=10) as answer:
+            return json.load(answer)
+
+    def post(self, path: str, body: dict[str, Any], base: str = "") -> tuple[int, Any]:
+        """POST a JSON body; the status and the JSON answer (errors included)."""
+        request = urllib.request.Request(
+            (base or self.base) + path,
+            data=json.dumps(body).encode(),
+            headers={"Content-Type": "application/json", "X-CSRF-Token": self.token},
+        )
+        try:
+            with self.opener.open(request, timeout=10) as answer:
+                return answer.status, json.load(answer)
+        except urllib.error.HTTPError as error:
+            return error.code, json.load(error)
+
+    def form(self, path: str, fields: dict[str, str], base: str = "") -> int:
+        """POST a form with the CSRF token, as the account pages do; the final status."""
+        data = urllib.parse.urlencode({**fields, "csrf_token": self.token}).encode()
+        with self.opener.open((base or self.base) + path, data=data, timeout=10) as answer:
+            return answer.status
+
+    def review(self, card_id: str, rating: int, token: str, base: str = "") -> int:
+        return self.post(
+            "/api/reviews", {"card_id": card_id, "rating": rating, "token": token}, base
+        )[0]
+
+
+@pytest.fixture
+def http_learner():
+    """`http_learner(base)`: a learner's session against a served app."""
+    return HttpLearner

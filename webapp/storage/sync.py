@@ -15,7 +15,7 @@ from typing import Any
 import click
 from flask import Flask
 from flask.cli import with_appcontext
-from sqlalchemy import and_, delete, exists, func, insert, or_, select, true, update
+from sqlalchemy import and_, delete, exists, func, insert, or_, select, text, true, update
 from sqlalchemy.orm import Session
 
 from quizgen.cards import Card, CardFile, CardSet, CardType, load_card_files, render_markdown
@@ -34,6 +34,9 @@ __all__ = [
     "sync_cards",
     "sync_folder",
 ]
+
+SYNC_LOCK = 0x5155495A
+"""PostgreSQL advisory lock key held by a sync for its transaction."""
 
 _FIELDS = [
     "source_id",
@@ -234,6 +237,9 @@ def sync_cards(session: Session, card_set: CardSet) -> SyncReport:
     """Bring the cards table in line with a set of card files, in one transaction."""
     report = SyncReport(diagnostics=list(card_set.diagnostics))
     with write(session):
+        if session.get_bind().dialect.name == "postgresql":
+            # App processes starting together take turns (SQLite's BEGIN IMMEDIATE does so).
+            session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SYNC_LOCK})
         _store(session, _wanted(card_set, report), report)
         session.flush()
         ensure_states(session)
