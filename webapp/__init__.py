@@ -34,7 +34,7 @@ def create_app(
     app.json = OrjsonProvider(app)
     configure(app, test_config, overrides)
     db.init_app(app)
-    from . import files, security, web
+    from . import files, security, web, wording
     from .accounts import views as accounts
     from .api import init_app as init_api
     from .browse.views import bp as browse
@@ -45,6 +45,7 @@ def create_app(
 
     security.init_app(app)
     web.init_app(app)
+    wording.init_app(app)
     accounts.init_app(app)
     for feature in (review, quiz, stats, browse, files.bp):
         app.register_blueprint(feature)

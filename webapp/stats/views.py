@@ -55,6 +55,9 @@ def page() -> Any:
         today=days.counts.get(calendar.days[-1].day, 0) if calendar.days else 0,
         retention_rate=round(100 * passed / checked) if checked else None,
         due_today=due[0].count if due else 0,
+        due_total=sum(day.count for day in due),
+        mature_total=sum(record.mature for record in decks),
+        checked=checked,
     )
 
 

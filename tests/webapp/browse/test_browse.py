@@ -160,3 +160,10 @@ def test_card_page_shows_history_and_escapes_content(reviewer, client):
     escaped = client.get("/browse/card/sqs-2").text
     assert "<script>alert(1)</script>" not in escaped and "&lt;script&gt;" in escaped
     assert client.get("/browse/card/nope").status_code == 404
+
+
+def test_the_list_shows_plain_text_not_markdown(client):
+    page = client.get("/browse?note=aws/sqs.md").text
+    assert "**queue**" not in page and "A queue" in page
+    assert "&lt;script&gt;" in page and "<script>alert" not in page
+    assert '<td class="name">' in page  # note names and dates do not wrap (see app.css)

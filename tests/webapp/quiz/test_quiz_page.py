@@ -116,3 +116,34 @@ def test_page_errors_are_messages(client):
     client.post(f"{url}/finish", data={"csrf_token": token})
     again = client.post(f"{url}/finish", data={"csrf_token": token})
     assert again.status_code == 409 and "already submitted" in again.text
+
+
+def test_feedback_ends_with_one_full_stop(client, quizzer, card_folder):
+    card_folder.write(sentence_files())
+    assert quizzer.reviewer.post("/api/sync").status_code == 200
+    url = start(client, note="aws/sqs.md", kinds="typed", count="2").headers["Location"]
+    page = client.get(url).text
+    form = {"csrf_token": field(page, "csrf_token"), "question_id": field(page, "question_id")}
+    client.post(f"{url}/answer", data={**form, "answer": "certainly not this"})
+    page = client.get(url).text
+    feedback = re.search(r"Not quite: the answer was <b>(.*?)</b>(.*?)\s*</", page, re.S)
+    assert feedback, "no feedback on the previous answer"
+    answer, after = feedback.groups()
+    assert answer.endswith(".") and after.strip() == ""
+
+
+def sentence_files():
+    """Two SQS cards whose answers are whole sentences, full stop included."""
+    from quizgen.cards import Card, CardFile, CardType
+
+    cards = tuple(
+        Card(id=f"sqs-{n}", type=CardType.BASIC, front=front, back=back)
+        for n, (front, back) in enumerate(
+            [
+                ("Who can read an SQS queue?", "the owner, or another account."),
+                ("What does SQS keep?", "messages, for up to fourteen days."),
+            ]
+        )
+    )
+    sqs = CardFile(cards=cards, note="aws/sqs.md", title="SQS", deck="aws", page="aws/sqs/")
+    return {"aws/sqs.yml": sqs}

@@ -33,7 +33,7 @@ def test_review_three_cards_with_the_keyboard(page, live_url, stored, artifacts)
         ("lam-2", 3),
     ]
     assert all(r["duration_ms"] is not None and r["duration_ms"] >= 0 for r in reviews)
-    assert page.locator(".count.new").inner_text() == "5"
+    assert page.locator(".count.new b").inner_text() == "5"
     _rate_with(page, ["u"])
     assert stored()[-1]["undone_ms"] is not None
     assert "Lambda cold start?" in page.locator("#question").inner_text()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 
 def test_page_shows_question_answer_buttons_and_counts(review_page):
     page = review_page.open().text
@@ -10,7 +12,7 @@ def test_page_shows_question_answer_buttons_and_counts(review_page):
     for label in ("Again", "Hard", "Good", "Easy"):
         assert f"<span>{label}</span>" in page
     assert "<small>10m</small><span>Good</span>" in page
-    assert 'class="count new" title="new cards left today">8<' in page
+    assert 'class="count new" title="new cards left today"><b>8</b> new<' in page
     assert 'href="/notes/aws/compute/lambda/#limits"' in page
     assert "<span>aws › compute</span>" in page and "<span>Limits</span>" in page
     assert (
@@ -104,3 +106,33 @@ def test_static_files_are_served_locally(client):
     assert client.get("/static/review.js", buffered=True).status_code == 200
     css = client.get("/static/app.css", buffered=True)
     assert css.status_code == 200 and "http" not in css.text
+
+
+def test_the_counters_say_what_they_count(review_page):
+    page = review_page.open().text
+    counters = re.findall(r'<span class="count (\w+)"[^>]*><b>(\d+)</b> ([\w ]+)</span>', page)
+    assert [(kind, words) for kind, _number, words in counters] == [
+        ("new", "new"),
+        ("learning", "learning"),
+        ("due", "to review"),
+    ]
+    assert [int(number) for _kind, number, _words in counters] == [8, 0, 0]
+
+
+def test_the_breadcrumb_does_not_repeat_the_question(review_page, card_folder, reviewer):
+    from quizgen.cards import Card, CardFile, CardType
+
+    card = Card(
+        id="q-1",
+        type=CardType.BASIC,
+        front="AWS Quotas › Lambda — Quota: **Memory**",
+        back="128 MB to 10,240 MB",
+        context=("AWS Quotas", "Lambda"),
+    )
+    card_folder.write({"q.yml": CardFile(cards=(card,), note="q.md", title="AWS Quotas")})
+    assert reviewer.post("/api/sync").json["total"] == 1
+    page = review_page.open(reveal="1").text
+    crumbs = re.search(r'<nav class="breadcrumb"[^>]*>(.*?)</nav>', page, re.S)
+    assert crumbs is not None and crumbs.group(1).strip() == ""
+    assert "Open in notes: AWS Quotas › Lambda</a>" in page
+    assert "AWS Quotas › AWS Quotas" not in page

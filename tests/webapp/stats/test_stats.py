@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
@@ -284,3 +285,24 @@ def test_an_older_database_loses_its_retired_indexes_and_keeps_its_rows(app, his
     assert "ix_card_states_forecast" in indexes
     with engine.connect() as connection:
         assert connection.scalar(select(func.count()).select_from(ReviewRow)) == reviews > 0
+
+
+def test_empty_statistics_say_what_will_appear(client, reviewer):
+    page = client.get("/stats").text
+    for ident, words in [
+        ("heatmap-empty", "No reviews yet"),
+        ("retention-empty", "Nothing to measure yet"),
+        ("forecast-empty", "No card is due in the next 30 days"),
+        ("mastery-empty", "No card is mature yet"),
+    ]:
+        assert f'id="{ident}">{words}' in page
+    reviewer.rate(3)
+    page = client.get("/stats").text
+    assert 'id="heatmap-empty"' not in page and 'id="forecast-empty"' not in page
+    assert 'id="mastery-empty"' in page  # one review makes no card mature
+
+
+def test_the_note_mastery_bar_says_what_it_shows(client, history):
+    svg = client.get("/stats/note?note=aws/sqs.md").text
+    labels = re.findall(r"<text[^>]*>([^<]+)</text>", svg)
+    assert labels == ["Mastery", "2 of 3 cards mature (67%)"]

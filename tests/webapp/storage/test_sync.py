@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from quizgen.cards import Card, CardType
@@ -117,3 +118,23 @@ def test_cli_init_db_keeps_data(runner, reviewer, stored):
     reviewer.rate(3)
     assert "database ready" in runner.invoke(args=["init-db"]).output
     assert len(stored()) == 1
+
+
+def test_the_cli_counts_the_cards_the_app_reviews(root, tmp_path, settings):
+    from click.testing import CliRunner
+
+    from quizgen.cli import main
+    from webapp import create_app
+
+    folder = tmp_path / "repo-cards"
+    said = CliRunner().invoke(main, ["cards", "--notes", str(root / "notes"), "--out", str(folder)])
+    assert said.exit_code == 0, said.output
+    found = re.search(r"(\d+) cards to review \((\d+) in the card files\)", said.output)
+    assert found, said.output
+    to_review, in_files = int(found.group(1)), int(found.group(2))
+    app = create_app({**settings, "CARDS_DIR": str(folder)}, instance_path=tmp_path / "other")
+    try:
+        total = app.test_client().get("/api/cards?limit=1").json["total"]
+    finally:
+        app.extensions["quizgen_engine"].dispose()
+    assert total == to_review and to_review > in_files  # a cloze with two blanks is two
