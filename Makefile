@@ -15,10 +15,17 @@ $(VENV)/.test-deps: $(BIN)/quizgen
 	$(BIN)/pip install -q -e '.[test]'
 	touch $@
 
-.PHONY: run build test lint bench clean
+.PHONY: run serve-many build test lint bench clean
 run: $(BIN)/quizgen
 	$(BIN)/quizgen build --notes $(NOTES) --site-url http://127.0.0.1:$(PORT)/notes/
 	$(BIN)/quizgen serve --notes $(NOTES) --port $(PORT)
+
+# Many learners: WORKERS app processes (gunicorn) on one PostgreSQL database, e.g.
+# make serve-many WORKERS=4 DATABASE_URL=postgresql://quizgen@127.0.0.1/quizgen
+WORKERS ?= 4
+serve-many: $(BIN)/quizgen
+	$(BIN)/quizgen serve --notes $(NOTES) --port $(PORT) --workers $(WORKERS) \
+		$(if $(DATABASE_URL),--database-url $(DATABASE_URL))
 
 build: $(BIN)/quizgen
 	$(BIN)/quizgen build --notes $(NOTES)

@@ -147,7 +147,18 @@ def cards(notes_dir: Path, out_dir: Path) -> None:
     vault = open_vault(notes_dir)
     report = write_card_files(vault, out_dir)
     print_diagnostics(report.diagnostics)
-    click.echo(f"{report.cards} cards in {len(report.paths)} files; {report.changed} files changed")
+    click.echo(
+        f"{card_count(out_dir)} in {len(report.paths)} files; {report.changed} files changed"
+    )
+
+
+def card_count(cards_dir: Path) -> str:
+    """The cards to review, as the quiz app counts them, and the cards of the card files."""
+    from .cards import load_card_files
+    from .reviewable import review_cards_total
+
+    cards = [card for _file, card in load_card_files(cards_dir).cards()]
+    return f"{review_cards_total(cards)} cards to review ({len(cards)} in the card files)"
 
 
 DECK_NAME = click.option(
@@ -218,7 +229,9 @@ def build(
     print_diagnostics(vault.diagnostics)
     report = write_card_files(vault, cards_dir)
     print_diagnostics(report.diagnostics)
-    click.echo(f"{report.cards} cards in {len(report.paths)} card files ({report.changed} changed)")
+    click.echo(
+        f"{card_count(cards_dir)} in {len(report.paths)} card files ({report.changed} changed)"
+    )
     export_deck(cards_dir, out_dir / "quizgen.apkg", notes_dir, site_url, deck_name)
     site_dir = out_dir / "site"
     build_site(vault, site_dir, site_url=site_url, app_url="/", cards=load_card_files(cards_dir))
@@ -268,6 +281,16 @@ def stale_site(notes_dir: Path, site_dir: Path) -> list[str]:
     default=None,
     help="SQLAlchemy URL; a SQLite file by default.",
 )
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="App processes; above 1, gunicorn runs them (use PostgreSQL for many learners).",
+)
+@click.option(
+    "--threads", default=8, show_default=True, type=click.IntRange(1, 64), help="Threads each."
+)
 def serve(
     notes_dir: Path,
     cards_dir: Path,
@@ -276,8 +299,10 @@ def serve(
     host: str,
     port: int,
     database_url: str | None,
+    workers: int,
+    threads: int,
 ) -> None:
-    """Serve the quiz app and the site on one local address (production WSGI server)."""
+    """Serve the quiz app and the site on one address (waitress, or gunicorn with --workers)."""
     from webapp import serve as serve_app
 
     for warning in stale_site(notes_dir, site_dir):
@@ -289,4 +314,6 @@ def serve(
         host=host,
         port=port,
         database_url=database_url,
+        workers=workers,
+        threads=threads,
     )

@@ -7,10 +7,10 @@ from typing import Any
 
 from flask import Flask
 
-from . import db, writer_process
 from .config import configure
 from .json_provider import OrjsonProvider
 from .server import serve
+from .storage import db
 
 __all__ = ["create_app", "serve"]
 
@@ -34,18 +34,22 @@ def create_app(
     app.json = OrjsonProvider(app)
     configure(app, test_config, overrides)
     db.init_app(app)
-    writer_process.init_app(app)
-    from . import security
-    from .views import api, auth, browse, files, quiz, review, stats
+    from . import files, security, web, wording
+    from .accounts import views as accounts
+    from .api import init_app as init_api
+    from .browse.views import bp as browse
+    from .quiz.views import bp as quiz
+    from .review.views import bp as review
+    from .stats.views import bp as stats
+    from .storage.sync import init_app as init_sync
 
     security.init_app(app)
-    auth.init_app(app)
-    app.register_blueprint(review.bp)
-    app.register_blueprint(api.bp)
-    app.register_blueprint(files.bp)
-    for feature in (quiz, stats, browse):
-        app.register_blueprint(feature.bp)
-        app.register_blueprint(feature.api)
+    web.init_app(app)
+    wording.init_app(app)
+    accounts.init_app(app)
+    for feature in (review, quiz, stats, browse, files.bp):
+        app.register_blueprint(feature)
+    init_api(app)
     app.extensions["quizgen_nav"] = [
         ("review.review", "Review"),
         ("quiz.start", "Quiz"),
@@ -53,7 +57,5 @@ def create_app(
         ("browse.browse", "Browse"),
     ]
     app.context_processor(lambda: {"nav_items": app.extensions["quizgen_nav"]})
-    from .sync import init_app as init_sync
-
     init_sync(app)
     return app

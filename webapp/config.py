@@ -26,10 +26,6 @@ DEFAULTS: dict[str, Any] = {
     # FULL fsyncs every commit, so a review survives a power cut too. NORMAL (in WAL mode)
     # survives the process being killed but not a power cut; measured, it was no faster here.
     "SQLITE_SYNCHRONOUS": "FULL",
-    # "process": on a SQLite file, reviews are written by a process beside the server, so
-    # their database work does not take turns with requests for the GIL. "thread": by the
-    # server's own threads (always so on PostgreSQL, whose server is a process of its own).
-    "REVIEW_WRITER": "process",
     "SYNC_ON_START": True,
     "QUIZ_FEEDS_SCHEDULE": False,
     "UTC_OFFSET_MINUTES": None,
@@ -37,8 +33,6 @@ DEFAULTS: dict[str, Any] = {
 
 SYNCHRONOUS = ("NORMAL", "FULL", "EXTRA")
 """SQLite `synchronous` settings that keep every acknowledged review through a process crash."""
-REVIEW_WRITERS = ("process", "thread")
-"""Who writes reviews on a SQLite file: a process beside the server, or the server's threads."""
 
 # Read from the environment as they are or with a QUIZGEN_ prefix (the prefixed one wins).
 _ENV_NAMES = list(DEFAULTS)
@@ -109,11 +103,6 @@ def configure(
         raise ValueError(
             f"SQLITE_SYNCHRONOUS must be one of {', '.join(SYNCHRONOUS)}, "
             f"not {config['SQLITE_SYNCHRONOUS']!r}"
-        )
-    config["REVIEW_WRITER"] = str(config["REVIEW_WRITER"]).strip().lower()
-    if config["REVIEW_WRITER"] not in REVIEW_WRITERS:
-        raise ValueError(
-            f"REVIEW_WRITER must be process or thread, not {config['REVIEW_WRITER']!r}"
         )
     for name in ("NEW_PER_DAY", "REVIEWS_PER_DAY", "DAY_STARTS_HOUR"):
         config[name] = int(config[name])

@@ -24,7 +24,8 @@ def distractors(fact: Fact, index: FactIndex, rng: random.Random, need: int = 3)
     Sources, in order: the other rows of the same table; for a quantity, other answers of the
     same unit (the same note's first, then any) and then the answer's own numbers scaled
     (×2, ÷2, …); otherwise other facts of the same note and then of the same deck. Facts
-    asking the same question are skipped, since their answer may be right too.
+    asking the same question, or about the same subject (`**Secrets Manager**` under two
+    headings), are skipped, since their answer may be right too.
     """
     taken = {normalise_answer(fact.answer)}
     found: list[str] = []
@@ -60,8 +61,9 @@ def _answers(
     for other in _sample(others, rng):
         if other.card is fact.card or not (any_shape or other.shape == fact.shape):
             continue
-        if other.key != fact.key:
-            yield other.answer
+        if other.key == fact.key or (fact.subject and other.subject == fact.subject):
+            continue
+        yield other.answer
 
 
 def _sample(items: list[T], rng: random.Random) -> list[T]:

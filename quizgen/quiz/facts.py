@@ -17,6 +17,8 @@ __all__ = ["Fact", "FactIndex", "facts_of"]
 
 _DIGIT = re.compile(r"\d")
 _UNIT_WORD = re.compile(r"[a-z]+|%")
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+_VENDOR = re.compile(r"^(aws|amazon)\s+")
 _CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
 
 
@@ -61,6 +63,14 @@ class Fact:
         if self.number:
             return _fill(self.card.text, self.number, shown)
         return f"{self.prompt}\n\n{shown}"
+
+    @cached_property
+    def subject(self) -> str:
+        """What the question is about: its last bold term (`**AWS Secrets Manager**`), else
+        the prompt's last `›` part, lower case, without a leading AWS or Amazon."""
+        bold = _BOLD.findall(self.prompt)
+        subject = bold[-1] if bold else self.prompt.rsplit("›", 1)[-1]
+        return _VENDOR.sub("", normalise_answer(subject))
 
     @cached_property
     def key(self) -> str:

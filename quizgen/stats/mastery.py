@@ -105,13 +105,15 @@ def mastery_svg(records: list[Mastery], ident: str = "mastery") -> str:
 
 
 def mastery_bar_svg(record: Mastery, ident: str = "mastery-bar") -> str:
-    """A small bar for a note's page: the mature share of its cards."""
+    """A small labelled bar for a note's page: `Mastery ███░░ 3 of 4 cards mature (75%)`."""
     tip = f"{record.title or record.name}: {_share(record)}"
     body = [
-        rect(0, 0, 120, 10, "#ebedf0", tip),
-        rect(0, 0, 120 * record.share, 10, "#239a3b", tip),
+        text(0, 12, "Mastery"),
+        rect(46, 3, 120, 10, "#ebedf0", tip),
+        rect(46, 3, 120 * record.share, 10, "#239a3b", tip),
+        text(172, 12, _share(record)),
     ]
-    return frame(ident, 120, 10, f"Mastery of {record.title or record.name}", tip, body)
+    return frame(ident, 330, 16, f"Mastery of {record.title or record.name}", tip, body)
 
 
 def _share(record: Mastery) -> str:

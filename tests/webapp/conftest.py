@@ -1,13 +1,25 @@
 """The Flask test kit: app, client and runner on a fresh database, and one helper per action.
 
-Every test runs on SQLite and, when TEST_DATABASE_URL is set, again on PostgreSQL in a
-schema of its own that is dropped afterwards.
+Every test runs on SQLite and again on PostgreSQL (TEST_DATABASE_URL, else the default local
+server) in a schema of its own that is dropped afterwards; without one those runs skip,
+saying why.
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.cookiejar
+import json
 import os
+import socket
+import subprocess
+import sys
 import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -22,7 +34,7 @@ from flask.testing import FlaskClient
 
 from quizgen.cards import Card, CardFile, CardType, Origin, dump_card_file
 from webapp import create_app
-from webapp.db import database_url as normalized
+from webapp.storage.db import database_url as normalized
 
 START = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
 
@@ -177,42 +189,47 @@ def write_cards(folder: Path, files: dict[str, CardFile]) -> None:
         path.write_text(dump_card_file(card_file), encoding="utf-8")
 
 
-POSTGRESQL = os.environ.get("TEST_DATABASE_URL")
+LOCAL_POSTGRESQL = "postgresql://postgres@127.0.0.1:5432/test"
+
+
+@functools.cache
+def postgresql() -> tuple[str | None, str]:
+    """The PostgreSQL URL to test on, or None and why there is none.
+
+    TEST_DATABASE_URL when set; else the default local server (database `test`, user
+    `postgres`) when it lets us in.
+    """
+    url = os.environ.get("TEST_DATABASE_URL") or LOCAL_POSTGRESQL
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(normalized(url), connect_args={"connect_timeout": 2})
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+    except Exception as error:  # any failure to connect means: skip, saying why
+        first_line = str(error).strip().splitlines()[0] if str(error).strip() else repr(error)
+        return None, f"PostgreSQL at {url} does not answer ({first_line}); set TEST_DATABASE_URL"
+    finally:
+        engine.dispose()
+    return url, ""
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    """Run every test that uses the database on SQLite, and on PostgreSQL when it is set up.
-
-    Reviews are written by the server's threads, except in modules that set
-    `REVIEW_WRITERS = ("thread", "process")`: their tests run on SQLite once more with the
-    writer process (what `quizgen serve` uses on a SQLite file); `("process",)` runs them
-    only so.
-    """
-    if "database_kind" not in metafunc.fixturenames:
-        return
-    kinds = ["sqlite", "postgresql"] if POSTGRESQL else ["sqlite"]
-    writers = getattr(metafunc.module, "REVIEW_WRITERS", ("thread",))
-    if "process" in writers and "review_writer" in metafunc.fixturenames:
-        cases = [(kind, "thread") for kind in kinds if "thread" in writers]
-        metafunc.parametrize(("database_kind", "review_writer"), [*cases, ("sqlite", "process")])
-    else:
-        metafunc.parametrize("database_kind", kinds)
-
-
-@pytest.fixture
-def review_writer() -> str:
-    """Who writes reviews: the server's threads, unless the module asks for both."""
-    return "thread"
+    """Run every test that uses the database on SQLite and on PostgreSQL (skipped, saying why,
+    when no PostgreSQL answers)."""
+    if "database_kind" in metafunc.fixturenames:
+        metafunc.parametrize("database_kind", ["sqlite", "postgresql"])
 
 
 @pytest.fixture
 def database_url(database_kind: str, tmp_path: Path) -> Iterator[str]:
-    """A fresh SQLite file, or a fresh PostgreSQL schema when TEST_DATABASE_URL is set."""
+    """A fresh SQLite file, or a fresh schema on the test PostgreSQL server."""
     if database_kind == "sqlite":
         yield f"sqlite:///{tmp_path / 'test.sqlite3'}"
         return
-    base = POSTGRESQL
-    assert base
+    base, why = postgresql()
+    if base is None:
+        pytest.skip(why)
     from sqlalchemy import create_engine, text
 
     schema = f"t_{uuid.uuid4().hex[:12]}"
@@ -262,7 +279,6 @@ def settings(
     site_dir: Path,
     tmp_path: Path,
     clock: Clock,
-    review_writer: str,
 ) -> dict[str, Any]:
     """Settings a test may change before asking for `app`."""
     return {
@@ -274,7 +290,6 @@ def settings(
         "CLOCK": clock,
         "NEW_PER_DAY": 20,
         "REVIEWS_PER_DAY": 200,
-        "REVIEW_WRITER": review_writer,
     }
 
 
@@ -370,6 +385,12 @@ def reviews_at_once():
 @pytest.fixture
 def reviewer(client: FlaskClient) -> ReviewActions:
     return ReviewActions(client)
+
+
+@pytest.fixture
+def reviewer_of():
+    """`reviewer_of(client)`: the review actions of another client (another app, say)."""
+    return ReviewActions
 
 
 @dataclass
@@ -470,7 +491,7 @@ def stored(app: Flask):
     from sqlalchemy import select
     from sqlalchemy.orm import Session
 
-    from webapp.models import ReviewRow
+    from webapp.storage.models import ReviewRow
 
     def reviews() -> list[dict[str, Any]]:
         with Session(app.extensions["quizgen_engine"]) as session:
@@ -512,7 +533,7 @@ class QuizActions:
         """The stored questions with their right answers, by question id."""
         from sqlalchemy.orm import Session
 
-        from webapp.models import QuizAttempt
+        from webapp.storage.quiz_models import QuizAttempt
 
         with Session(self.app.extensions["quizgen_engine"]) as session:
             attempt = session.get(QuizAttempt, quiz_id)
@@ -550,8 +571,130 @@ def live_url(app):
     from waitress.server import create_server
 
     server = create_server(app, host="127.0.0.1", port=0, threads=4)
-    thread = threading.Thread(target=server.run, daemon=True)
+
+    def run() -> None:
+        # The listening socket is closed under the loop when the test ends.
+        with contextlib.suppress(OSError):
+            server.run()
+
+    thread = threading.Thread(target=run, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.effective_port}"  # type: ignore[union-attr]
     server.close()
     thread.join(timeout=5)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@dataclass
+class Served:
+    """A `quizgen serve` process started by a test, and its address."""
+
+    process: subprocess.Popen
+    base: str
+
+    def output(self) -> str:
+        """What the process printed (read once it has ended)."""
+        return self.process.stdout.read().decode() if self.process.stdout else ""
+
+
+@pytest.fixture
+def serve_process(root: Path, cards_dir: Path, site_dir: Path, database_url: str):
+    """`serve_process(*options, env={...})`: `quizgen serve` of the test's cards on the test's
+    database, in a process of its own on a free port, answering; each is killed at the end."""
+    started: list[subprocess.Popen] = []
+
+    def start(*options: str, env: dict[str, str] | None = None, port: int = 0) -> Served:
+        port = port or _free_port()
+        environ = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+        environ.update(env or {}, PYTHONPATH=str(root))
+        command = [sys.executable, "-c", "from quizgen.cli import main; main()", "serve"]
+        command += ["--cards", str(cards_dir), "--site", str(site_dir)]
+        command += ["--deck", str(site_dir / "none.apkg"), "--port", str(port)]
+        command += ["--database-url", database_url, *options]
+        process = subprocess.Popen(
+            command, cwd=root, env=environ, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+        )
+        started.append(process)
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(f"{base}/api/csrf", timeout=1).close()
+                return Served(process, base)
+            except urllib.error.HTTPError:  # it answers (401 when accounts are on)
+                return Served(process, base)
+            except OSError:
+                if process.poll() is not None:
+                    pytest.fail(f"quizgen serve stopped:\n{Served(process, base).output()}")
+                time.sleep(0.1)
+        pytest.fail("quizgen serve did not answer within 60 s")
+
+    yield start
+    for process in started:
+        if process.poll() is None:
+            process.terminate()  # gunicorn stops its workers on SIGTERM
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+        process.wait(timeout=30)
+        if process.stdout:
+            process.stdout.close()
+
+
+class HttpLearner:
+    """One learner's browser session over HTTP: a cookie jar (sent to every local port, as
+    browsers do) and the session's CSRF token."""
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+        )
+        try:
+            self.token = self.get("/api/csrf")["csrf_token"]
+        except urllib.error.HTTPError:  # accounts are on: the login page carries the token
+            with self.opener.open(f"{base}/auth/login", timeout=10) as answer:
+                page = answer.read().decode()
+            marker = 'name="csrf_token" value="'
+            start = page.index(marker) + len(marker)
+            self.token = page[start : page.index('"', start)]
+
+    def get(self, path: str, base: str = "") -> Any:
+        with self.opener.open((base or self.base) + path, timeout=10) as answer:
+            return json.load(answer)
+
+    def post(self, path: str, body: dict[str, Any], base: str = "") -> tuple[int, Any]:
+        """POST a JSON body; the status and the JSON answer (errors included)."""
+        request = urllib.request.Request(
+            (base or self.base) + path,
+            data=json.dumps(body).encode(),
+            headers={"Content-Type": "application/json", "X-CSRF-Token": self.token},
+        )
+        try:
+            with self.opener.open(request, timeout=10) as answer:
+                return answer.status, json.load(answer)
+        except urllib.error.HTTPError as error:
+            return error.code, json.load(error)
+
+    def form(self, path: str, fields: dict[str, str], base: str = "") -> int:
+        """POST a form with the CSRF token, as the account pages do; the final status."""
+        data = urllib.parse.urlencode({**fields, "csrf_token": self.token}).encode()
+        with self.opener.open((base or self.base) + path, data=data, timeout=10) as answer:
+            return answer.status
+
+    def review(self, card_id: str, rating: int, token: str, base: str = "") -> int:
+        return self.post(
+            "/api/reviews", {"card_id": card_id, "rating": rating, "token": token}, base
+        )[0]
+
+
+@pytest.fixture
+def http_learner():
+    """`http_learner(base)`: a learner's session against a served app."""
+    return HttpLearner

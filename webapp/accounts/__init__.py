@@ -1,0 +1,1 @@
+"""Accounts (only when ACCOUNTS is on): register, log in, log out."""

@@ -1,0 +1,44 @@
+"""The built site under /notes/ and the Anki package at /deck.apkg, from the same address."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from flask import Blueprint, current_app, redirect, send_file, send_from_directory
+
+from .errors import NotFound
+
+__all__ = ["bp"]
+
+bp = Blueprint("files", __name__)
+
+
+@bp.route("/notes")
+def notes_root() -> Any:
+    """The site's front page wants the trailing slash for its relative links."""
+    return redirect("/notes/")
+
+
+@bp.route("/notes/", defaults={"path": ""})
+@bp.route("/notes/<path:path>")
+def notes(path: str) -> Any:
+    """A file of the built site; a folder gives its index.html, as MkDocs' directory URLs expect."""
+    site = Path(current_app.config["SITE_DIR"]).resolve()
+    if not site.is_dir():
+        raise NotFound(f"the site is not built yet ({site} is missing): run `quizgen build`")
+    target = (site / path).resolve()
+    if target.is_dir():
+        if path and not path.endswith("/"):
+            return redirect(f"/notes/{path}/")
+        path = f"{path}index.html"
+    return send_from_directory(site, path)
+
+
+@bp.route("/deck.apkg")
+def deck() -> Any:
+    """The Anki package, as a download."""
+    deck_file = Path(current_app.config["DECK_FILE"]).resolve()
+    if not deck_file.is_file():
+        raise NotFound(f"the Anki package is not built yet ({deck_file} is missing)")
+    return send_file(deck_file, as_attachment=True, download_name="quizgen.apkg")

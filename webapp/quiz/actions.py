@@ -1,0 +1,47 @@
+"""What a quiz request does, for the pages and the API alike: make a quiz, feed its answers."""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any
+
+from flask import current_app
+
+from .. import web
+from ..errors import BadInput
+from ..storage.db import get_session
+from ..storage.quiz_models import QuizAnswerRow, QuizAttempt
+from .bank import get_bank
+from .options import QuizScope, parse_count, parse_kinds
+from .quizzes import create_quiz, feed_schedule
+
+__all__ = ["feed_schedule_of", "new_quiz"]
+
+
+def feed_schedule_of(rows: list[QuizAnswerRow]) -> None:
+    """Quiz answers rate their cards too when QUIZ_FEEDS_SCHEDULE is on."""
+    config = current_app.config
+    if config["QUIZ_FEEDS_SCHEDULE"] and rows:
+        feed_schedule(get_session(), web.learner(), rows, web.now(), config["DESIRED_RETENTION"])
+
+
+def _seed(value: object) -> int:
+    if value in (None, ""):
+        return secrets.randbelow(2**31)
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < 2**63:
+        raise BadInput("seed must be a whole number from 0")
+    return value
+
+
+def new_quiz(data: Any, seed: object = None) -> QuizAttempt:
+    """Make a quiz for this request's learner from a form or a JSON body."""
+    return create_quiz(
+        get_session(),
+        web.learner(),
+        get_bank(get_session()),
+        QuizScope.from_args(data),
+        parse_count(data.get("count", 10)),
+        _seed(seed),
+        web.now(),
+        parse_kinds(data.get("kinds")),
+    )

@@ -1,0 +1,1 @@
+"""Reviewing: what comes next (the queue), recording a review and undoing it, FSRS."""

@@ -1,0 +1,1 @@
+"""Statistics: reviews per day, retention, the due forecast, mastery per deck and note."""

@@ -1,0 +1,287 @@
+"""Sync the cards table from the card files, by card id, keeping every review.
+
+A card that is no longer in any file is marked `gone`; when it comes back it is marked
+present again and finds its state and history where it left them.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import click
+from flask import Flask
+from flask.cli import with_appcontext
+from sqlalchemy import and_, delete, exists, func, insert, or_, select, text, true, update
+from sqlalchemy.orm import Session
+
+from quizgen.cards import Card, CardFile, CardSet, CardType, load_card_files, render_markdown
+from quizgen.cards.render import CLOZE, cloze_answer, cloze_numbers, cloze_question
+from quizgen.diagnostics import Diagnostic, Severity
+
+from .db import get_engine, write
+from .models import CardRow, CardState, CardSync, CardTag, Learner
+from .versions import mastery_changed_for_all
+
+__all__ = [
+    "SyncReport",
+    "card_rows",
+    "ensure_states",
+    "latest_sync",
+    "sync_cards",
+    "sync_folder",
+]
+
+SYNC_LOCK = 0x5155495A
+"""PostgreSQL advisory lock key held by a sync for its transaction."""
+
+_FIELDS = [
+    "source_id",
+    "position",
+    "type",
+    "cloze",
+    "question",
+    "answer",
+    "question_html",
+    "answer_html",
+    "context",
+    "note",
+    "title",
+    "deck",
+    "page",
+    "anchor",
+    "line",
+    "origin",
+    "file",
+    "suspended",
+]
+
+
+@dataclass
+class SyncReport:
+    """What a sync changed."""
+
+    added: int = 0
+    updated: int = 0
+    gone: int = 0
+    returned: int = 0
+    total: int = 0
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for the JSON API."""
+        return {
+            "added": self.added,
+            "updated": self.updated,
+            "gone": self.gone,
+            "returned": self.returned,
+            "total": self.total,
+            "diagnostics": [d.to_dict() for d in self.diagnostics],
+        }
+
+
+def _cloze_reveal(text: str, number: int) -> str:
+    """Cloze text with every deletion filled in and deletion `number` in bold."""
+
+    def fill(match: re.Match[str]) -> str:
+        return f"**{match.group(2)}**" if int(match.group(1)) == number else match.group(2)
+
+    return CLOZE.sub(fill, text)
+
+
+def _sides(card: Card) -> list[tuple[str, int, str, str, str, str]]:
+    """(id suffix, cloze number, question, answer, question html, answer html) per review card."""
+    if card.type is CardType.CLOZE:
+        numbers = cloze_numbers(card.text) or [0]
+        sides = []
+        for index, number in enumerate(numbers):
+            suffix = "" if index == 0 else f"-c{number}"
+            question = cloze_question(card.text, number)
+            answer = cloze_answer(card.text)
+            revealed = _cloze_reveal(card.text, number)
+            sides.append(
+                (
+                    suffix,
+                    number,
+                    question,
+                    answer,
+                    render_markdown(question),
+                    render_markdown(revealed),
+                )
+            )
+        return sides
+    forward = (
+        "",
+        0,
+        card.front,
+        card.back,
+        render_markdown(card.front),
+        render_markdown(card.back),
+    )
+    if card.type is not CardType.REVERSE:
+        return [forward]
+    backward = ("-r", 0, card.back, card.front, forward[5], forward[4])
+    return [forward, backward]
+
+
+def card_rows(name: str, card_file: CardFile, card: Card, position: int) -> list[dict[str, Any]]:
+    """The rows (with a `tags` list) one card of a card file gives."""
+    rows = []
+    for suffix, number, question, answer, question_html, answer_html in _sides(card):
+        rows.append(
+            {
+                "id": card.id + suffix,
+                "source_id": card.id,
+                "position": position,
+                "type": card.type.value,
+                "cloze": number,
+                "question": question,
+                "answer": answer,
+                "question_html": question_html,
+                "answer_html": answer_html,
+                "context": list(card.context),
+                "note": card_file.note or "",
+                "title": card_file.title,
+                "deck": card_file.deck,
+                "page": card_file.page,
+                "anchor": card.anchor or "",
+                "line": card.line,
+                "origin": card.origin.value,
+                "file": name,
+                "suspended": card.suspended,
+                "tags": sorted(set(card.tags) | set(card_file.tags)),
+            }
+        )
+    return rows
+
+
+def _wanted(card_set: CardSet, report: SyncReport) -> dict[str, dict[str, Any]]:
+    """Every row the card files ask for, by id; a repeated id is reported and skipped."""
+    wanted: dict[str, dict[str, Any]] = {}
+    position = 0
+    for name, card_file in sorted(card_set.files.items()):
+        for card in card_file.cards:
+            position += 1
+            for row in card_rows(name, card_file, card, position):
+                if row["id"] in wanted:
+                    message = f"card id {row['id']} is also in {wanted[row['id']]['file']}; skipped"
+                    report.diagnostics.append(
+                        Diagnostic(name, card.line, "duplicate-card-id", message, Severity.WARNING)
+                    )
+                    continue
+                wanted[row["id"]] = row
+    return wanted
+
+
+def _store(session: Session, wanted: dict[str, dict[str, Any]], report: SyncReport) -> None:
+    existing = {row.id: row for row in session.scalars(select(CardRow))}
+    tags: dict[str, set[str]] = {}
+    for card_id, tag in session.execute(select(CardTag.card_id, CardTag.tag)):
+        tags.setdefault(card_id, set()).add(tag)
+    for card_id, data in wanted.items():
+        fields = {name: data[name] for name in _FIELDS}
+        row = existing.get(card_id)
+        if row is None:
+            session.add(CardRow(id=card_id, gone=False, **fields))
+            report.added += 1
+        else:
+            changed = any(getattr(row, name) != value for name, value in fields.items())
+            report.returned += int(row.gone)
+            report.updated += int(changed and not row.gone)
+            for name, value in fields.items():
+                setattr(row, name, value)
+            row.gone = False
+        if set(data["tags"]) != tags.get(card_id, set()):
+            session.flush()
+            session.execute(delete(CardTag).where(CardTag.card_id == card_id))
+            session.add_all(CardTag(card_id=card_id, tag=tag) for tag in data["tags"])
+    for card_id, stored in existing.items():
+        if card_id not in wanted and not stored.gone:
+            stored.gone = True
+            report.gone += 1
+    report.total = len(wanted)
+
+
+def ensure_states(session: Session) -> None:
+    """Give every learner a state for every card, and copy the card's deck, note and flags."""
+    missing = ~exists().where(
+        and_(CardState.learner_id == Learner.id, CardState.card_id == CardRow.id)
+    )
+    chosen = (
+        select(Learner.id, CardRow.id, CardRow.position)
+        .select_from(Learner)
+        .join(CardRow, true())
+        .where(missing)
+    )
+    session.execute(insert(CardState).from_select(["learner_id", "card_id", "position"], chosen))
+
+    def copied(column: Any) -> Any:
+        return select(column).where(CardRow.id == CardState.card_id).scalar_subquery()
+
+    session.execute(
+        update(CardState).values(
+            position=copied(CardRow.position),
+            deck=copied(CardRow.deck),
+            note=copied(CardRow.note),
+            hidden=copied(or_(CardRow.gone, CardRow.suspended)),
+        ),
+        execution_options={"synchronize_session": False},
+    )
+    mastery_changed_for_all(session)
+
+
+def sync_cards(session: Session, card_set: CardSet) -> SyncReport:
+    """Bring the cards table in line with a set of card files, in one transaction."""
+    report = SyncReport(diagnostics=list(card_set.diagnostics))
+    with write(session):
+        if session.get_bind().dialect.name == "postgresql":
+            # App processes starting together take turns (SQLite's BEGIN IMMEDIATE does so).
+            session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SYNC_LOCK})
+        _store(session, _wanted(card_set, report), report)
+        session.flush()
+        ensure_states(session)
+        session.add(CardSync(synced_ms=int(time.time() * 1000), total=report.total))
+    return report
+
+
+def latest_sync(session: Session) -> int:
+    """The id of the latest sync (0 before the first)."""
+    return int(session.scalar(select(func.max(CardSync.id))) or 0)
+
+
+def sync_folder(session: Session, cards_dir: Path) -> SyncReport:
+    """Sync from a folder of card files; a missing folder changes nothing and says so."""
+    if not cards_dir.is_dir():
+        message = f"card folder {cards_dir} does not exist; cards were left as they are"
+        return SyncReport(diagnostics=[Diagnostic(str(cards_dir), 0, "no-cards", message)])
+    return sync_cards(session, load_card_files(cards_dir))
+
+
+@click.command("sync-cards")
+@with_appcontext
+def sync_command() -> None:
+    """Sync the cards from the card folder (review history is kept)."""
+    from flask import current_app
+
+    with Session(get_engine()) as session:
+        report = sync_folder(session, Path(current_app.config["CARDS_DIR"]))
+    for diagnostic in report.diagnostics:
+        click.echo(str(diagnostic), err=True)
+    click.echo(
+        f"{report.total} cards: {report.added} added, {report.updated} updated, "
+        f"{report.gone} gone, {report.returned} back"
+    )
+
+
+def init_app(app: Flask) -> None:
+    """Sync once at start (unless SYNC_ON_START is off) and add the `sync-cards` command."""
+    app.cli.add_command(sync_command)
+    if not app.config["SYNC_ON_START"]:
+        return
+    with Session(get_engine(app)) as session:
+        report = sync_folder(session, Path(app.config["CARDS_DIR"]))
+    for diagnostic in report.diagnostics:
+        app.logger.warning("%s", diagnostic)
