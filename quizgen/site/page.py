@@ -61,7 +61,9 @@ class SiteNotes:
             items.append(f'<span class="qz-count">{count} card{"" if count == 1 else "s"}</span>')
         if self.app_url is not None:
             query = quote(note.path, safe="/")
-            for label, target in (("Review", "review"), ("Quiz this note", "quiz")):
+            carded = self.counts is None or bool(self.counts.get(note.path))
+            # A note with no cards has nothing to review or quiz: no buttons that lead nowhere.
+            for label, target in (("Review", "review"), ("Quiz this note", "quiz")) * carded:
                 href = html.escape(f"{self.app_url}{target}?note={query}")
                 items.append(f'<a class="qz-{target}" href="{href}">{label}</a>')
             deck = html.escape(f"{self.app_url}deck.apkg")

@@ -26,7 +26,9 @@ NEWEST_FIRST = ["Storage/S3.md", "Compute/Lambda.md", "Scratch.md", "Storage/Dee
 def site(tmp_path_factory) -> BuiltSite:
     notes = tmp_path_factory.mktemp("no-index") / "notes"
     shutil.copytree(FIXTURE, notes)
-    for age, path in enumerate(NEWEST_FIRST + ["Compute/EC2.md", "Projects.md", "Projects/Plan.md"]):
+    for age, path in enumerate(
+        NEWEST_FIRST + ["Compute/EC2.md", "Projects.md", "Projects/Plan.md"]
+    ):
         moment = 1_700_000_000 - age * 86_400
         os.utime(notes / path, (moment, moment))
     out = tmp_path_factory.mktemp("no-index-site")

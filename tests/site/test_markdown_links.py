@@ -64,7 +64,11 @@ def test_broken_links_and_images_are_missing_text(site):
 
 def test_check_reports_each_broken_one_with_file_and_line():
     result = CliRunner().invoke(main, ["check", "--notes", str(VAULT)], catch_exceptions=False)
-    reported = [line.split(": ")[0] + " " + line.rsplit(" ", 1)[-1] for line in result.output.splitlines() if ": " in line]
+    reported = [
+        line.split(": ")[0] + " " + line.rsplit(" ", 1)[-1]
+        for line in result.output.splitlines()
+        if ": " in line
+    ]
     assert reported == [
         "Guides/guide.md:9 [broken-link]",
         "Guides/guide.md:14 [missing-embed]",

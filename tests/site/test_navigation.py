@@ -7,7 +7,6 @@ folder of 40 notes that has its own index.md, builds it, and reads each page's n
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 

@@ -8,7 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from quizgen.site import Renderer, SiteNotes
+from quizgen.cards import Card, CardFile, CardSet, CardType, Origin
+from quizgen.cards.extract import page_of
+from quizgen.site import Renderer, SiteNotes, build_site
+
+from .conftest import BuiltSite
 
 EXPECTED = Path(__file__).parent / "expected.txt"
 
@@ -133,3 +137,21 @@ def test_search_index_has_aliases_but_not_study_links_or_backlinks(site):
     words = " ".join(target)
     assert "Targeted" in words and "walruses" in words
     assert "Quiz this note" not in words and "Anki deck" not in words and "Backlinks" not in words
+
+
+def test_a_note_without_cards_offers_no_review_or_quiz(fixture_vault, tmp_path):
+    carded = "folder/Target Note.md"
+    cards = CardSet(files={"folder/Target Note.yml": _one_card_file(carded)})
+    built = BuiltSite(build_site(fixture_vault, tmp_path / "site", app_url="/", cards=cards))
+    with_cards = [a.attrs["href"] for a in built.page("folder/Target Note/").find("a")]
+    assert "/review?note=folder/Target%20Note.md" in with_cards
+    other = next(path for path in fixture_vault.notes if path != carded and path != "index.md")
+    page = built.page(page_of(other))
+    hrefs = [a.attrs.get("href", "") for a in page.find("a")]
+    assert not any(href.startswith(("/review?", "/quiz?")) for href in hrefs), hrefs
+    assert "/deck.apkg" in hrefs and "0 cards" in page.find("div", "qz-study")[0].text
+
+
+def _one_card_file(note: str) -> CardFile:
+    card = Card(id="0123456789ab", type=CardType.BASIC, front="Q", back="A", origin=Origin.MANUAL)
+    return CardFile(note=note, cards=(card,))

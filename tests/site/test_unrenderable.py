@@ -73,7 +73,9 @@ def test_nested_emphasis_is_shown_as_its_text_and_reported_at_its_line(built):
     assert "*" * 2000 + "starred" in _fallback_text(site, "emphasis/")
     assert "A last paragraph." in _fallback_text(site, "emphasis/")
     reported = [w for w in warnings if w.startswith("emphasis.md:")]
-    assert reported and reported[0].startswith("emphasis.md:5: warning: the note cannot be rendered")
+    assert reported and reported[0].startswith(
+        "emphasis.md:5: warning: the note cannot be rendered"
+    )
     assert reported[0].endswith("[cannot-render]")
 
 
