@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from flask import Blueprint, current_app, redirect, send_file, send_from_directory
+from werkzeug.security import safe_join
 
 from .errors import NotFound
 
@@ -27,8 +28,12 @@ def notes(path: str) -> Any:
     site = Path(current_app.config["SITE_DIR"]).resolve()
     if not site.is_dir():
         raise NotFound(f"the site is not built yet ({site} is missing): run `quizgen build`")
-    target = (site / path).resolve()
-    if target.is_dir():
+    # A path that leaves the site (`..`, encoded or not) is a 404 before the disk is looked at,
+    # so the answer never tells whether something outside exists.
+    joined = safe_join(str(site), path)
+    if joined is None:
+        raise NotFound("there is no such page in the notes")
+    if Path(joined).is_dir():
         if path and not path.endswith("/"):
             return redirect(f"/notes/{path}/")
         path = f"{path}index.html"

@@ -10,6 +10,7 @@ from flask import Flask, current_app, jsonify, render_template, request, session
 from werkzeug.exceptions import HTTPException
 
 from .errors import AppError, BadInput, Forbidden
+from .inputs import has_nul_text, whole_number
 from .review.queue import Limits
 from .storage.models import LOCAL_LEARNER
 
@@ -82,6 +83,8 @@ def json_body() -> dict[str, Any]:
         return {}
     if not isinstance(data, dict):
         raise BadInput("the request body must be a JSON object")
+    if has_nul_text(data):
+        raise BadInput("the request body has a NUL byte in a string")
     return data
 
 
@@ -93,12 +96,9 @@ def utc_offset(moment: datetime) -> timedelta:
     """
     sent = request.args.get("offset_minutes")
     if sent is not None:
-        try:
-            minutes = int(sent)
-        except ValueError:
-            raise BadInput(f"offset_minutes must be a whole number, not {sent!r}") from None
-        if not -840 <= minutes <= 840 or minutes % 15:
-            raise BadInput("offset_minutes must be a multiple of 15 between -840 and 840")
+        minutes = whole_number(sent, "offset_minutes", -840, 840)
+        if minutes % 15:
+            raise BadInput("offset_minutes must be a multiple of 15 from -840 to 840")
         return timedelta(minutes=minutes)
     configured = current_app.config.get("UTC_OFFSET_MINUTES")
     if configured is not None:
@@ -109,7 +109,4 @@ def utc_offset(moment: datetime) -> timedelta:
 
 def whole_arg(name: str, default: int, least: int, most: int) -> int:
     """A whole-number query parameter within bounds; anything else is a 400."""
-    value = request.args.get(name, str(default)).strip()
-    if not value.isdigit() or not least <= int(value) <= most:
-        raise BadInput(f"{name} must be a whole number from {least} to {most}, not {value!r}")
-    return int(value)
+    return whole_number(request.args.get(name, default), name, least, most)
