@@ -8,11 +8,13 @@ from typing import Any
 from flask import Blueprint, current_app, redirect, send_file, send_from_directory
 from werkzeug.security import safe_join
 
+from .accounts.views import login_required
 from .errors import NotFound
 
 __all__ = ["bp"]
 
 bp = Blueprint("files", __name__)
+bp.before_request(login_required)  # with accounts on, the notes and the deck are a learner's
 
 
 @bp.route("/notes")

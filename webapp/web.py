@@ -6,12 +6,13 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from flask import Flask, current_app, jsonify, render_template, request, session
+from flask import Flask, current_app, g, jsonify, render_template, request, session
 from werkzeug.exceptions import HTTPException
 
 from .errors import AppError, BadInput, Forbidden
 from .inputs import has_nul_text, whole_number
 from .review.queue import Limits
+from .storage.db import get_engine
 from .storage.models import LOCAL_LEARNER
 
 __all__ = [
@@ -43,8 +44,13 @@ def current_learner() -> int | None:
     """The learner of this request: the local one without accounts, else the logged-in one."""
     if not current_app.config["ACCOUNTS"]:
         return LOCAL_LEARNER
-    learner = session.get("learner_id")
-    return int(learner) if learner is not None else None
+    if "quizgen_learner" not in g:
+        # A signed cookie is not enough: its login must still be open on the server.
+        from .accounts.logins import learner_of_login
+
+        found = learner_of_login(get_engine(), session.get("login"))
+        g.quizgen_learner = found if found == session.get("learner_id") else None
+    return g.quizgen_learner
 
 
 def wants_json() -> bool:
