@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from flask import Flask, current_app, g, jsonify, render_template, request, session
+from flask.globals import request_ctx
 from werkzeug.exceptions import HTTPException
 
 from .errors import AppError, BadInput, Forbidden
@@ -59,7 +60,8 @@ def wants_json() -> bool:
 
 
 def _error(status: int, message: str) -> Any:
-    if wants_json():
+    # No URL adapter: the Host was refused, so no page (its links need one) can be drawn.
+    if wants_json() or request_ctx.url_adapter is None:
         return jsonify(error=message, status=status), status
     return render_template("error.html", status=status, message=message), status
 

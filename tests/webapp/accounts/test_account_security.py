@@ -116,6 +116,8 @@ def test_an_untrusted_host_is_refused(app, client, accounts):
         assert client.get("/api/csrf", headers={"Host": host}).status_code in (200, 401)
     refused = client.get("/api/csrf", headers={"Host": "evil.example:8000"})
     assert refused.status_code == 400 and refused.json["status"] == 400
+    for page in ("/review", "/notes/", "/auth/login", "/no-such-page"):
+        assert client.get(page, headers={"Host": "evil.example"}).status_code == 400, page
     app.config["TRUSTED_HOSTS"] = [".example.org"]
     assert client.get("/api/csrf", headers={"Host": "quiz.example.org"}).status_code in (200, 401)
     assert client.get("/api/csrf", headers={"Host": "localhost"}).status_code == 400
