@@ -23,6 +23,7 @@ __all__ = [
     "learner",
     "limits",
     "now",
+    "oldest_login_ms",
     "utc_offset",
     "wants_json",
     "whole_arg",
@@ -49,9 +50,15 @@ def current_learner() -> int | None:
         # A signed cookie is not enough: its login must still be open on the server.
         from .accounts.logins import learner_of_login
 
-        found = learner_of_login(get_engine(), session.get("login"))
+        found = learner_of_login(get_engine(), session.get("login"), oldest_login_ms())
         g.quizgen_learner = found if found == session.get("learner_id") else None
     return g.quizgen_learner
+
+
+def oldest_login_ms() -> int:
+    """Logins opened before this moment have expired (`PERMANENT_SESSION_LIFETIME`, 31 days)."""
+    lifetime = current_app.permanent_session_lifetime
+    return int((now() - lifetime).timestamp() * 1000)
 
 
 def wants_json() -> bool:

@@ -37,21 +37,29 @@ def _hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def start_login(session: Session, learner_id: int, now_ms: int) -> str:
-    """Open a login on the server; the token to keep in the (signed) session cookie."""
+def start_login(session: Session, learner_id: int, now_ms: int, oldest_ms: int) -> str:
+    """Open a login on the server; the token to keep in the (signed) session cookie.
+
+    Logins opened before `oldest_ms` have expired: they are deleted here, so the table holds
+    only logins that can still be used.
+    """
     token = secrets.token_urlsafe(32)
     with write(session):
+        session.execute(delete(LoginRow).where(LoginRow.created_ms < oldest_ms))
         session.add(LoginRow(token_hash=_hash(token), learner_id=learner_id, created_ms=now_ms))
     return token
 
 
-def learner_of_login(engine: Engine, token: object) -> int | None:
-    """The learner of a login still open on the server, else None (logged out, or never)."""
+def learner_of_login(engine: Engine, token: object, oldest_ms: int) -> int | None:
+    """The learner of a login still open on the server and opened after `oldest_ms`, else None
+    (logged out, expired, or never)."""
     if not isinstance(token, str) or not token:
         return None
     with engine.connect() as connection:
         found = connection.scalar(
-            select(LoginRow.learner_id).where(LoginRow.token_hash == _hash(token))
+            select(LoginRow.learner_id).where(
+                LoginRow.token_hash == _hash(token), LoginRow.created_ms >= oldest_ms
+            )
         )
     return int(found) if found is not None else None
 

@@ -92,7 +92,8 @@ def _log_in(learner_id: int) -> Any:
     end_login(get_session(), session.get("login"))
     session.clear()
     session["learner_id"] = learner_id
-    session["login"] = start_login(get_session(), learner_id, to_ms(web.now()))
+    moment = to_ms(web.now())
+    session["login"] = start_login(get_session(), learner_id, moment, web.oldest_login_ms())
     if token:
         session["csrf_token"] = token
     return redirect(url_for("review.review"))

@@ -34,6 +34,22 @@ def test_a_logged_out_cookie_is_refused(auth, client):
     assert client.get("/review").status_code == 302
 
 
+def test_a_login_expires_after_the_session_lifetime(app, auth, client, clock):
+    from sqlalchemy import func, select
+    from sqlalchemy.orm import Session
+
+    from webapp.storage.login_models import LoginRow
+
+    auth.register("ada")
+    clock.advance(days=30)
+    assert client.get("/api/next").status_code == 200
+    clock.advance(days=2)  # past PERMANENT_SESSION_LIFETIME (31 days)
+    assert client.get("/api/next").status_code == 401
+    type(auth)(app.test_client()).login("ada")
+    with Session(app.extensions["quizgen_engine"]) as session:
+        assert session.scalar(select(func.count()).select_from(LoginRow)) == 1  # old one deleted
+
+
 def test_logging_in_again_keeps_other_logins(app, auth, client):
     auth.register("ada")
     other = app.test_client()
