@@ -572,7 +572,12 @@ def served_in_thread(app: Flask, threads: int = 4) -> Iterator[str]:
     from waitress.server import create_server
 
     server: Any = create_server(app, host="127.0.0.1", port=0, threads=threads)
-    thread = threading.Thread(target=server.run, daemon=True)
+
+    def run() -> None:
+        with contextlib.suppress(OSError):  # a socket closed under the loop all the same
+            server.run()
+
+    thread = threading.Thread(target=run, daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.effective_port}"
