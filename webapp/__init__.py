@@ -34,7 +34,7 @@ def create_app(
     app.json = OrjsonProvider(app)
     configure(app, test_config, overrides)
     db.init_app(app)
-    from . import files, security, web, wording
+    from . import files, inputs, security, web, wording
     from .accounts import views as accounts
     from .api import init_app as init_api
     from .browse.views import bp as browse
@@ -43,6 +43,7 @@ def create_app(
     from .stats.views import bp as stats
     from .storage.sync import init_app as init_sync
 
+    inputs.init_app(app)
     security.init_app(app)
     web.init_app(app)
     wording.init_app(app)

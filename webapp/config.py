@@ -29,6 +29,15 @@ DEFAULTS: dict[str, Any] = {
     "SYNC_ON_START": True,
     "QUIZ_FEEDS_SCHEDULE": False,
     "UTC_OFFSET_MINUTES": None,
+    # Security (see docs/webapp.md, Security): the Host names answered (others get 400),
+    # the largest request body (else 413), the session cookie, and the login limits.
+    "TRUSTED_HOSTS": ["127.0.0.1", "localhost"],
+    "MAX_CONTENT_LENGTH": 1024 * 1024,
+    "SESSION_COOKIE_SAMESITE": "Lax",
+    "SESSION_COOKIE_HTTPONLY": True,
+    "LOGIN_LIMIT_PER_ACCOUNT": "5 per minute; 30 per hour",
+    "LOGIN_LIMIT_PER_ADDRESS": "20 per minute; 100 per hour",
+    "RATELIMIT_STORAGE_URI": "memory://",
 }
 
 SYNCHRONOUS = ("NORMAL", "FULL", "EXTRA")
@@ -106,5 +115,5 @@ def configure(
         )
     for name in ("NEW_PER_DAY", "REVIEWS_PER_DAY", "DAY_STARTS_HOUR"):
         config[name] = int(config[name])
-    config.setdefault("SESSION_COOKIE_SAMESITE", "Lax")
-    config.setdefault("SESSION_COOKIE_HTTPONLY", True)
+    if isinstance(config["TRUSTED_HOSTS"], str):
+        config["TRUSTED_HOSTS"] = [h.strip() for h in config["TRUSTED_HOSTS"].split(",") if h]

@@ -6,12 +6,15 @@ from pathlib import Path
 from typing import Any
 
 from flask import Blueprint, current_app, redirect, send_file, send_from_directory
+from werkzeug.security import safe_join
 
+from .accounts.views import login_required
 from .errors import NotFound
 
 __all__ = ["bp"]
 
 bp = Blueprint("files", __name__)
+bp.before_request(login_required)  # with accounts on, the notes and the deck are a learner's
 
 
 @bp.route("/notes")
@@ -27,8 +30,12 @@ def notes(path: str) -> Any:
     site = Path(current_app.config["SITE_DIR"]).resolve()
     if not site.is_dir():
         raise NotFound(f"the site is not built yet ({site} is missing): run `quizgen build`")
-    target = (site / path).resolve()
-    if target.is_dir():
+    # A path that leaves the site (`..`, encoded or not) is a 404 before the disk is looked at,
+    # so the answer never tells whether something outside exists.
+    joined = safe_join(str(site), path)
+    if joined is None:
+        raise NotFound("there is no such page in the notes")
+    if Path(joined).is_dir():
         if path and not path.endswith("/"):
             return redirect(f"/notes/{path}/")
         path = f"{path}index.html"

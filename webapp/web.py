@@ -6,11 +6,14 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from flask import Flask, current_app, jsonify, render_template, request, session
+from flask import Flask, current_app, g, jsonify, render_template, request, session
+from flask.globals import request_ctx
 from werkzeug.exceptions import HTTPException
 
 from .errors import AppError, BadInput, Forbidden
+from .inputs import has_nul_text, whole_number
 from .review.queue import Limits
+from .storage.db import get_engine
 from .storage.models import LOCAL_LEARNER
 
 __all__ = [
@@ -20,6 +23,7 @@ __all__ = [
     "learner",
     "limits",
     "now",
+    "oldest_login_ms",
     "utc_offset",
     "wants_json",
     "whole_arg",
@@ -42,8 +46,19 @@ def current_learner() -> int | None:
     """The learner of this request: the local one without accounts, else the logged-in one."""
     if not current_app.config["ACCOUNTS"]:
         return LOCAL_LEARNER
-    learner = session.get("learner_id")
-    return int(learner) if learner is not None else None
+    if "quizgen_learner" not in g:
+        # A signed cookie is not enough: its login must still be open on the server.
+        from .accounts.logins import learner_of_login
+
+        found = learner_of_login(get_engine(), session.get("login"), oldest_login_ms())
+        g.quizgen_learner = found if found == session.get("learner_id") else None
+    return g.quizgen_learner
+
+
+def oldest_login_ms() -> int:
+    """Logins opened before this moment have expired (`PERMANENT_SESSION_LIFETIME`, 31 days)."""
+    lifetime = current_app.permanent_session_lifetime
+    return int((now() - lifetime).timestamp() * 1000)
 
 
 def wants_json() -> bool:
@@ -52,7 +67,8 @@ def wants_json() -> bool:
 
 
 def _error(status: int, message: str) -> Any:
-    if wants_json():
+    # No URL adapter: the Host was refused, so no page (its links need one) can be drawn.
+    if wants_json() or request_ctx.url_adapter is None:
         return jsonify(error=message, status=status), status
     return render_template("error.html", status=status, message=message), status
 
@@ -82,6 +98,8 @@ def json_body() -> dict[str, Any]:
         return {}
     if not isinstance(data, dict):
         raise BadInput("the request body must be a JSON object")
+    if has_nul_text(data):
+        raise BadInput("the request body has a NUL byte in a string")
     return data
 
 
@@ -93,12 +111,9 @@ def utc_offset(moment: datetime) -> timedelta:
     """
     sent = request.args.get("offset_minutes")
     if sent is not None:
-        try:
-            minutes = int(sent)
-        except ValueError:
-            raise BadInput(f"offset_minutes must be a whole number, not {sent!r}") from None
-        if not -840 <= minutes <= 840 or minutes % 15:
-            raise BadInput("offset_minutes must be a multiple of 15 between -840 and 840")
+        minutes = whole_number(sent, "offset_minutes", -840, 840)
+        if minutes % 15:
+            raise BadInput("offset_minutes must be a multiple of 15 from -840 to 840")
         return timedelta(minutes=minutes)
     configured = current_app.config.get("UTC_OFFSET_MINUTES")
     if configured is not None:
@@ -109,7 +124,4 @@ def utc_offset(moment: datetime) -> timedelta:
 
 def whole_arg(name: str, default: int, least: int, most: int) -> int:
     """A whole-number query parameter within bounds; anything else is a 400."""
-    value = request.args.get(name, str(default)).strip()
-    if not value.isdigit() or not least <= int(value) <= most:
-        raise BadInput(f"{name} must be a whole number from {least} to {most}, not {value!r}")
-    return int(value)
+    return whole_number(request.args.get(name, default), name, least, most)

@@ -565,23 +565,35 @@ def rows_of(app: Flask):
     return rows
 
 
-@pytest.fixture
-def live_url(app):
-    """The app served by waitress on a free local port, in a thread."""
+@contextlib.contextmanager
+def served_in_thread(app: Flask, threads: int = 4) -> Iterator[str]:
+    """The app served by waitress on a free local port, in a thread; its address."""
+    from waitress import wasyncore
     from waitress.server import create_server
 
-    server = create_server(app, host="127.0.0.1", port=0, threads=4)
+    server: Any = create_server(app, host="127.0.0.1", port=0, threads=threads)
 
     def run() -> None:
-        # The listening socket is closed under the loop when the test ends.
-        with contextlib.suppress(OSError):
+        with contextlib.suppress(OSError):  # a socket closed under the loop all the same
             server.run()
 
     thread = threading.Thread(target=run, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.effective_port}"  # type: ignore[union-attr]
-    server.close()
-    thread.join(timeout=5)
+    try:
+        yield f"http://127.0.0.1:{server.effective_port}"
+    finally:
+        # Closed from the server's own loop: closing its sockets from here while it waits on
+        # them made the loop fail now and then (a bad file descriptor).
+        server.trigger.pull_trigger(lambda: wasyncore.close_all(server._map))
+        thread.join(timeout=5)
+        server.task_dispatcher.shutdown()
+
+
+@pytest.fixture
+def live_url(app):
+    """The app served by waitress on a free local port, in a thread."""
+    with served_in_thread(app) as url:
+        yield url
 
 
 def _free_port() -> int:

@@ -95,3 +95,10 @@ def test_synchronous_setting_reaches_sqlite(tmp_path, setting, pragma):
         assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == pragma
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
     engine.dispose()
+
+
+def test_every_setting_is_in_the_docs(root):
+    from webapp.config import DEFAULTS
+
+    table = (root / "docs" / "webapp.md").read_text(encoding="utf-8")
+    assert [name for name in DEFAULTS if f"| `{name}` |" not in table] == []

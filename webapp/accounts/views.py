@@ -15,15 +15,16 @@ from flask import (
     session,
     url_for,
 )
-from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from werkzeug.security import check_password_hash, generate_password_hash
+from werkzeug.security import generate_password_hash
 
 from .. import web
 from ..errors import NotFound
 from ..storage.db import get_session, write
 from ..storage.models import Learner, to_ms
 from ..storage.sync import ensure_states
+from . import limits
+from .logins import check_login, end_login, start_login
 
 __all__ = ["bp", "init_app", "login_required"]
 
@@ -75,25 +76,24 @@ def register() -> Any:
 
 @bp.route("/login", methods=["GET", "POST"])
 def login() -> Any:
-    """Check a name and password and start a signed session."""
+    """Check a name and password and start a session the server keeps."""
     if request.method == "GET":
         return render_template("accounts/login.html")
     name = request.form.get("name", "").strip()
-    learner = get_session().scalar(select(Learner).where(Learner.name == name))
-    if (
-        learner is None
-        or not learner.password_hash
-        or not check_password_hash(learner.password_hash, request.form.get("password", ""))
-    ):
+    learner_id = check_login(get_session(), name, request.form.get("password", ""))
+    if learner_id is None:
         flash("name or password is wrong")
         return render_template("accounts/login.html"), 400
-    return _log_in(learner.id)
+    return _log_in(learner_id)
 
 
 def _log_in(learner_id: int) -> Any:
     token = session.get("csrf_token")
+    end_login(get_session(), session.get("login"))
     session.clear()
     session["learner_id"] = learner_id
+    moment = to_ms(web.now())
+    session["login"] = start_login(get_session(), learner_id, moment, web.oldest_login_ms())
     if token:
         session["csrf_token"] = token
     return redirect(url_for("review.review"))
@@ -101,7 +101,8 @@ def _log_in(learner_id: int) -> Any:
 
 @bp.route("/logout", methods=["POST"])
 def logout() -> Any:
-    """End the session."""
+    """End the session, on the server too: the old cookie opens nothing any more."""
+    end_login(get_session(), session.get("login"))
     session.clear()
     return redirect(url_for("auth.login"))
 
@@ -116,5 +117,6 @@ def login_required() -> Any:
 
 
 def init_app(app: Flask) -> None:
-    """Register the error handlers and the accounts blueprint."""
+    """Register the accounts blueprint, its login limits, and the login check of the files."""
     app.register_blueprint(bp)
+    limits.init_app(app)

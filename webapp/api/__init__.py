@@ -9,7 +9,7 @@ __all__ = ["init_app"]
 
 def init_app(app: Flask) -> None:
     """Register the API's blueprints."""
-    from . import browse, quizzes, reviews, stats
+    from . import browse, openapi, quizzes, reviews, stats
 
-    for part in (reviews, quizzes, stats, browse):
+    for part in (reviews, quizzes, stats, browse, openapi):
         app.register_blueprint(part.api)

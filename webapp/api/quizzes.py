@@ -36,11 +36,11 @@ def _quiz_json(attempt: QuizAttempt) -> dict[str, Any]:
 def api_create() -> Any:
     """Create a quiz: `{"deck", "tag", "note", "heading", "count", "kinds", "seed"}`."""
     data = web.json_body()
-    attempt = new_quiz(data, data.get("seed"))
+    attempt = new_quiz(data)
     return jsonify(_quiz_json(attempt)), 201
 
 
-@api.get("/<int:attempt_id>")
+@api.get("/<id:attempt_id>")
 def api_quiz(attempt_id: int) -> Any:
     """A quiz's questions (answers hidden) and the answers given so far."""
     database = get_session()
@@ -49,7 +49,7 @@ def api_quiz(attempt_id: int) -> Any:
     return {**_quiz_json(attempt), "answers": [row.to_dict() for row in done.values()]}
 
 
-@api.post("/<int:attempt_id>/answers")
+@api.post("/<id:attempt_id>/answers")
 def api_answer(attempt_id: int) -> Any:
     """Answer one question: `{"question_id", "answer"}` or `{"question_id", "option": 1-4}`."""
     data = web.json_body()
@@ -84,7 +84,7 @@ def _given(attempt: QuizAttempt, question_id: str, data: dict[str, Any]) -> str:
     return question.options[option - 1]
 
 
-@api.post("/<int:attempt_id>/submit")
+@api.post("/<id:attempt_id>/submit")
 def api_submit(attempt_id: int) -> Any:
     """Submit the quiz, with `{"answers": {question id: text}}` for questions not answered yet."""
     answers = web.json_body().get("answers") or {}
@@ -97,7 +97,7 @@ def api_submit(attempt_id: int) -> Any:
     return {"quiz": attempt.to_dict(), "result": scored.to_dict()}
 
 
-@api.get("/<int:attempt_id>/result")
+@api.get("/<id:attempt_id>/result")
 def api_result(attempt_id: int) -> Any:
     """The score of a submitted quiz (409 before it is submitted)."""
     database, learner = get_session(), web.learner()

@@ -11,8 +11,9 @@ from sqlalchemy.orm import Session
 from .. import web
 from ..accounts.views import login_required
 from ..errors import BadInput
+from ..inputs import LARGEST_ID, json_integer, whole_number
 from ..review.queue import list_cards, study_plan
-from ..review.reviews import submit_review, undo_review
+from ..review.reviews import LONGEST_REVIEW_MS, submit_review, undo_review
 from ..review.scheduling import format_interval, preview
 from ..security import csrf_token
 from ..storage.db import get_engine, get_session
@@ -31,20 +32,8 @@ def _learner() -> int:
     return learner
 
 
-def _optional_int(data: dict[str, Any], name: str) -> int | None:
-    value = data.get(name)
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise BadInput(f"{name} must be an integer")
-    return value
-
-
 def _bounded(name: str, default: int, most: int) -> int:
-    value = request.args.get(name, str(default))
-    if not value.isdigit():
-        raise BadInput(f"{name} must be a whole number")
-    return min(int(value), most)
+    return whole_number(request.args.get(name, default), name, 0, most)
 
 
 @api.get("/csrf")
@@ -102,8 +91,8 @@ def reviews() -> Any:
         web.now(),
         retention=current_app.config["DESIRED_RETENTION"],
         token=token,
-        version=_optional_int(data, "version"),
-        duration_ms=_optional_int(data, "duration_ms"),
+        version=json_integer(data, "version", 0, LARGEST_ID),
+        duration_ms=json_integer(data, "duration_ms", 0, LONGEST_REVIEW_MS),
     )
     return jsonify(result.to_dict()), 200 if result.duplicate else 201
 
@@ -112,7 +101,8 @@ def reviews() -> Any:
 def undo() -> Any:
     """Undo the learner's last review (or check it is `review_id`)."""
     data = web.json_body()
-    result = undo_review(get_session(), _learner(), web.now(), _optional_int(data, "review_id"))
+    review_id = json_integer(data, "review_id", 1, LARGEST_ID)
+    result = undo_review(get_session(), _learner(), web.now(), review_id)
     return result.to_dict()
 
 

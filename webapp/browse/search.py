@@ -10,6 +10,7 @@ from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from ..errors import BadInput, NotFound
+from ..inputs import whole_number
 from ..storage.db import write
 from ..storage.models import CardRow, CardState, ReviewRow
 from ..storage.quiz_models import QuizAnswerRow
@@ -87,10 +88,7 @@ class CardQuery:
 
 
 def _whole(args: Mapping[str, Any], name: str, default: int, least: int, most: int) -> int:
-    value = str(args.get(name) or default).strip()
-    if not value.isdigit() or not least <= int(value) <= most:
-        raise BadInput(f"{name} must be a whole number from {least} to {most}, not {value!r}")
-    return int(value)
+    return whole_number(args.get(name) or default, name, least, most)
 
 
 def _like(text: str) -> str:
@@ -136,9 +134,9 @@ def search_cards(
 
 def set_suspended(session: Session, learner: int, card_ids: Sequence[str], suspended: bool) -> int:
     """Suspend or unsuspend cards for one learner (kept across syncs); returns how many changed."""
-    ids = sorted(set(card_ids))
-    if not ids or len(ids) > 1000 or not all(isinstance(i, str) and i for i in ids):
+    if not 1 <= len(card_ids) <= 1000 or not all(isinstance(i, str) and i for i in card_ids):
         raise BadInput("card_ids must be a list of 1 to 1000 card ids")
+    ids = sorted(set(card_ids))
     with write(session):
         known = set(
             session.scalars(

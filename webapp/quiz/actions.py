@@ -8,7 +8,7 @@ from typing import Any
 from flask import current_app
 
 from .. import web
-from ..errors import BadInput
+from ..inputs import LARGEST_ID, json_integer
 from ..storage.db import get_session
 from ..storage.quiz_models import QuizAnswerRow, QuizAttempt
 from .bank import get_bank
@@ -25,23 +25,16 @@ def feed_schedule_of(rows: list[QuizAnswerRow]) -> None:
         feed_schedule(get_session(), web.learner(), rows, web.now(), config["DESIRED_RETENTION"])
 
 
-def _seed(value: object) -> int:
-    if value in (None, ""):
-        return secrets.randbelow(2**31)
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < 2**63:
-        raise BadInput("seed must be a whole number from 0")
-    return value
-
-
-def new_quiz(data: Any, seed: object = None) -> QuizAttempt:
-    """Make a quiz for this request's learner from a form or a JSON body."""
+def new_quiz(data: dict[str, Any]) -> QuizAttempt:
+    """Make a quiz for this request's learner from a JSON body (or a form read as one)."""
+    seed = json_integer(data, "seed", 0, LARGEST_ID)
     return create_quiz(
         get_session(),
         web.learner(),
         get_bank(get_session()),
         QuizScope.from_args(data),
-        parse_count(data.get("count", 10)),
-        _seed(seed),
+        parse_count(data.get("count")),
+        secrets.randbelow(2**31) if seed is None else seed,
         web.now(),
         parse_kinds(data.get("kinds")),
     )

@@ -9,6 +9,7 @@ from typing import Any
 from quizgen.quiz import ALL_KINDS, QuestionKind
 
 from ..errors import BadInput
+from ..inputs import json_integer
 
 __all__ = ["CHOICES", "MAX_QUESTIONS", "QuizScope", "parse_count", "parse_kinds"]
 
@@ -48,24 +49,19 @@ class QuizScope:
 
 
 def parse_kinds(value: object) -> tuple[QuestionKind, ...]:
-    """Question kinds from a list of names; empty or missing means every kind."""
-    if value in (None, "", []):
+    """Question kinds from a list of names; missing or empty means every kind."""
+    if value is None or value == []:
         return ALL_KINDS
-    names = value.split(",") if isinstance(value, str) else value
-    if not isinstance(names, list | tuple):
-        raise BadInput("kinds must be a list of question kinds")
+    known = ", ".join(kind.value for kind in ALL_KINDS)
+    if not isinstance(value, list) or not all(isinstance(name, str) for name in value):
+        raise BadInput(f"kinds must be a list of question kinds among {known}")
     try:
-        return tuple(QuestionKind(str(name).strip()) for name in names)
+        return tuple(QuestionKind(name.strip()) for name in value)
     except ValueError:
-        known = ", ".join(kind.value for kind in ALL_KINDS)
         raise BadInput(f"kinds must be among {known}") from None
 
 
 def parse_count(value: object) -> int:
-    """The number of questions, 1 to MAX_QUESTIONS."""
-    if isinstance(value, bool) or not isinstance(value, int | str):
-        raise BadInput(f"count must be a whole number from 1 to {MAX_QUESTIONS}")
-    text = str(value).strip()
-    if not text.isdigit() or not 1 <= int(text) <= MAX_QUESTIONS:
-        raise BadInput(f"count must be a whole number from 1 to {MAX_QUESTIONS}, not {text!r}")
-    return int(text)
+    """The number of questions, 1 to MAX_QUESTIONS (a JSON integer; 10 when missing)."""
+    count = json_integer({"count": value}, "count", 1, MAX_QUESTIONS)
+    return 10 if count is None else count

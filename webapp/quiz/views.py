@@ -12,6 +12,7 @@ from quizgen.cards import render_markdown
 from .. import web
 from ..accounts.views import login_required
 from ..errors import BadInput
+from ..inputs import whole_number
 from ..storage.db import get_session
 from ..storage.quiz_models import QuizAttempt
 from .actions import feed_schedule_of, new_quiz
@@ -65,13 +66,13 @@ def start() -> Any:
 @bp.post("")
 def create() -> Any:
     """Make a quiz from the form and show its first question."""
-    kinds = request.form.getlist("kinds")
-    data = {**request.form.to_dict(), "kinds": kinds}
-    attempt = new_quiz(data)
+    form = request.form
+    count = whole_number(form.get("count") or "10", "count", 1, MAX_QUESTIONS)
+    attempt = new_quiz({**form.to_dict(), "count": count, "kinds": form.getlist("kinds")})
     return redirect(url_for("quiz.question", attempt_id=attempt.id), code=303)
 
 
-@bp.get("/<int:attempt_id>")
+@bp.get("/<id:attempt_id>")
 def question(attempt_id: int) -> Any:
     """The first question not answered yet, with how the previous one went."""
     database = get_session()
@@ -101,7 +102,7 @@ def question(attempt_id: int) -> Any:
     )
 
 
-@bp.post("/<int:attempt_id>/answer")
+@bp.post("/<id:attempt_id>/answer")
 def answer(attempt_id: int) -> Any:
     """Record the answer from the question form; after the last one, show the score."""
     question_id = request.form.get("question_id", "").strip()
@@ -117,7 +118,7 @@ def answer(attempt_id: int) -> Any:
     return finish(attempt_id)
 
 
-@bp.post("/<int:attempt_id>/finish")
+@bp.post("/<id:attempt_id>/finish")
 def finish(attempt_id: int) -> Any:
     """End the quiz now: questions not answered count as wrong."""
     _result, added = finish_quiz(get_session(), web.learner(), attempt_id, web.now())
@@ -125,7 +126,7 @@ def finish(attempt_id: int) -> Any:
     return redirect(url_for("quiz.result", attempt_id=attempt_id), code=303)
 
 
-@bp.get("/<int:attempt_id>/result")
+@bp.get("/<id:attempt_id>/result")
 def result(attempt_id: int) -> Any:
     """The score, and each wrong answer with the right one and a link to its section."""
     database, learner = get_session(), web.learner()

@@ -22,9 +22,11 @@ from ..storage.models import NEW, CardRow, CardState, ReviewRow, to_ms
 from ..storage.versions import mastery_changed
 from .scheduling import next_state, parse_rating
 
-__all__ = ["ReviewResult", "last_review_id", "submit_review", "undo_review"]
+__all__ = ["LONGEST_REVIEW_MS", "ReviewResult", "last_review_id", "submit_review", "undo_review"]
 
 LONGEST_TOKEN = 128
+LONGEST_REVIEW_MS = 86_400_000
+"""The longest time a review may say it took: a day."""
 
 
 @dataclass(frozen=True)
@@ -161,8 +163,8 @@ def submit_review(
     parsed = parse_rating(rating)
     if parsed is None:
         raise BadInput(f"rating must be 1-4 or again/hard/good/easy, not {rating!r}")
-    if duration_ms is not None and not 0 <= duration_ms <= 86_400_000:
-        raise BadInput("duration_ms must be between 0 and 86400000")
+    if duration_ms is not None and not 0 <= duration_ms <= LONGEST_REVIEW_MS:
+        raise BadInput(f"duration_ms must be between 0 and {LONGEST_REVIEW_MS}")
     key = _check_token(token, card_id, version)
     review = _Review(parsed, now, retention, key, duration_ms)
     try:

@@ -9,10 +9,11 @@ from flask import Blueprint, current_app, redirect, render_template, request, ur
 from .. import web
 from ..accounts.views import login_required
 from ..errors import BadInput
+from ..inputs import LARGEST_ID, optional_whole
 from ..storage.db import get_session
 from ..storage.scope import Scope
 from .queue import study_plan
-from .reviews import last_review_id, submit_review, undo_review
+from .reviews import LONGEST_REVIEW_MS, last_review_id, submit_review, undo_review
 from .scheduling import format_interval, preview
 
 __all__ = ["bp"]
@@ -56,14 +57,8 @@ def review() -> Any:
     )
 
 
-def _int_field(name: str) -> int | None:
-    value = request.form.get(name, "").strip()
-    if not value:
-        return None
-    try:
-        return int(float(value))
-    except ValueError:
-        raise BadInput(f"{name} must be a number, not {value!r}") from None
+def _int_field(name: str, least: int, most: int) -> int | None:
+    return optional_whole(request.form.get(name), name, least, most)
 
 
 def _back() -> Any:
@@ -87,8 +82,8 @@ def answer() -> Any:
         web.now(),
         retention=current_app.config["DESIRED_RETENTION"],
         token=request.form.get("token") or None,
-        version=_int_field("version"),
-        duration_ms=_int_field("duration_ms"),
+        version=_int_field("version", 0, LARGEST_ID),
+        duration_ms=_int_field("duration_ms", 0, LONGEST_REVIEW_MS),
     )
     return _back()
 
@@ -98,5 +93,5 @@ def undo() -> Any:
     """Undo the last review (the one named in the form, if any), then show its card again."""
     learner = web.current_learner()
     assert learner is not None
-    undo_review(get_session(), learner, web.now(), _int_field("review_id"))
+    undo_review(get_session(), learner, web.now(), _int_field("review_id", 1, LARGEST_ID))
     return _back()

@@ -18,7 +18,8 @@ from flask.cli import with_appcontext
 from sqlalchemy import Connection, Engine, create_engine, event, select, text
 from sqlalchemy.orm import Session
 
-from . import quiz_models as _quiz_tables  # noqa: F401  (their tables join Base.metadata)
+from . import login_models as _login_tables  # noqa: F401  (their tables join Base.metadata)
+from . import quiz_models as _quiz_tables  # noqa: F401
 from .counts import ensure_counts
 from .models import LOCAL_LEARNER, Base, Learner
 

@@ -163,7 +163,7 @@ def test_note_mastery_bar_is_an_svg(client, history):
         ("/api/stats/retention?by=month", 400, "by must be 'day' or 'week'"),
         ("/api/stats/forecast?days=9999", 400, "days must be"),
         ("/api/stats/heatmap?offset_minutes=abc", 400, "offset_minutes"),
-        ("/api/stats/heatmap?offset_minutes=2000", 400, "between -840 and 840"),
+        ("/api/stats/heatmap?offset_minutes=2000", 400, "from -840 to 840"),
         ("/api/stats/heatmap?offset_minutes=10", 400, "a multiple of 15"),
     ],
 )
