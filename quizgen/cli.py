@@ -277,6 +277,12 @@ def stale_site(notes_dir: Path, site_dir: Path) -> list[str]:
 @click.option(
     "--threads", default=8, show_default=True, type=click.IntRange(1, 64), help="Threads each."
 )
+@click.option(
+    "--watch",
+    is_flag=True,
+    help="Rebuild the cards and the site when a note changes, and update open pages.",
+)
+@SITE_URL
 def serve(
     notes_dir: Path,
     cards_dir: Path,
@@ -287,9 +293,16 @@ def serve(
     database_url: str | None,
     workers: int,
     threads: int,
+    watch: bool,
+    site_url: str | None,
 ) -> None:
     """Serve the quiz app and the site on one address (waitress, or gunicorn with --workers)."""
     from webapp import serve as serve_app
+
+    if watch and workers > 1:
+        raise click.ClickException("--watch rebuilds inside one app process: leave out --workers")
+    if watch and not notes_dir.is_dir():
+        raise click.ClickException(f"notes folder '{notes_dir}' does not exist")
 
     for warning in stale_site(notes_dir, site_dir):
         click.echo(f"warning: {warning}", err=True)
@@ -302,4 +315,6 @@ def serve(
         database_url=database_url,
         workers=workers,
         threads=threads,
+        watch=notes_dir if watch else None,
+        site_url=site_url,
     )
