@@ -222,6 +222,18 @@ def build(
     site_dir = out_dir / "site"
     build_site(vault, site_dir, site_url=site_url, app_url="/", cards=load_card_files(cards_dir))
     click.echo(f"site written to {site_dir}/")
+    click.echo(rebuilt(len(vault.notes), report.changed, site_dir))
+
+
+def rebuilt(notes: int, card_files_changed: int, site_dir: Path) -> str:
+    """What a build re-did: every note is read, card files only where a note changed, and the
+    site is a whole MkDocs build."""
+    from .watch import count_pages
+
+    return (
+        f"rebuilt: {notes} notes read, {card_files_changed} card files changed, "
+        f"{count_pages(site_dir)} pages written"
+    )
 
 
 def stale_site(notes_dir: Path, site_dir: Path) -> list[str]:
