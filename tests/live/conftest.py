@@ -115,3 +115,17 @@ def served(tmp_path: Path) -> Iterator[LiveVault]:
     server.close()
     thread.join(timeout=5)
     app.extensions["quizgen_engine"].dispose()
+
+
+@pytest.fixture
+def notes(tmp_path: Path) -> Path:
+    """A fresh copy of the fixture vault."""
+    folder = tmp_path / "notes"
+    shutil.copytree(VAULT, folder)
+    return folder
+
+
+@pytest.fixture
+def clean_build() -> Callable[[Path, Path, Path], None]:
+    """`clean_build(notes, cards, site)`: cards and site from one parse, as `quizgen build`."""
+    return build_all
