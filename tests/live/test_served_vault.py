@@ -69,3 +69,26 @@ def test_site_pages_and_the_review_page_carry_the_live_script(served):
     assert "live.js" not in served.get("/stats")[1]
     status, script = served.get("/static/live.js")
     assert status == 200 and "/api/build" in script
+
+
+def test_without_watching_pages_are_served_as_built(tmp_path):
+    from webapp import create_app
+
+    app = create_app(
+        {
+            "TESTING": True,
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'app.db'}",
+            "CARDS_DIR": str(tmp_path / "cards"),
+            "SITE_DIR": str(tmp_path / "site"),
+        },
+        instance_path=tmp_path / "instance",
+    )
+    client = app.test_client()
+    assert client.get("/api/build").get_json() == {
+        "watching": False,
+        "build": 0,
+        "site": 0,
+        "cards": 0,
+    }
+    assert "live.js" not in client.get("/review").get_data(as_text=True)
+    app.extensions["quizgen_engine"].dispose()
