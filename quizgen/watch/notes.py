@@ -13,9 +13,9 @@ from ..diagnostics import Diagnostic
 from ..note import Note
 from ..vault import Vault, load_vault, parse_note_file
 
-__all__ = ["NoteCache", "Reload"]
+__all__ = ["NoteCache", "Reload", "file_stamp"]
 
-Stamp = tuple[int, int]
+Stamp = tuple[int, int, int]
 
 
 @dataclass
@@ -48,7 +48,7 @@ class NoteCache:
         reread: list[str] = []
 
         def read_note(relative: str, file: Path, parser: MarkdownIt) -> tuple[Note, list]:
-            stamp = _stamp(file)
+            stamp = file_stamp(file)
             kept = self._notes.get(relative)
             if kept is not None and kept[0] == stamp:
                 return kept[1], kept[2]
@@ -64,10 +64,11 @@ class NoteCache:
         return Reload(vault, reread)
 
 
-def _stamp(file: Path) -> Stamp:
-    """What tells a changed file: modification time (ns) and size; (0, 0) if unreadable."""
+def file_stamp(file: Path) -> Stamp:
+    """What tells a changed file: modification time (ns), size and inode (a file replaced
+    through a temporary one, as card files are, gets a new inode); zeros if unreadable."""
     try:
         status = file.stat()
     except OSError:
-        return (0, 0)
-    return (status.st_mtime_ns, status.st_size)
+        return (0, 0, 0)
+    return (status.st_mtime_ns, status.st_size, status.st_ino)

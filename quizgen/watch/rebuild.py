@@ -15,8 +15,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..cards import load_card_files, write_card_files
+from ..cards import CardSet, write_card_files
 from ..diagnostics import Diagnostic
+from ..vault import Vault
+from .cardfiles import CardFileCache
 from .notes import NoteCache
 
 __all__ = ["LiveBuild", "RebuildReport", "count_pages"]
@@ -54,7 +56,7 @@ def count_pages(site_dir: Path) -> int:
 class LiveBuild:
     """Keeps the outputs of a notes folder up to date, one rebuild at a time.
 
-    `on_cards()` runs after the card files changed (the app syncs its database there);
+    `on_cards(card_set)` runs after the card files changed (the app syncs its database there);
     `on_site(folder)` runs once a new site folder is complete.
     """
 
@@ -66,7 +68,7 @@ class LiveBuild:
         *,
         site_url: str | None = None,
         app_url: str | None = "/",
-        on_cards: Callable[[], None] | None = None,
+        on_cards: Callable[[CardSet], None] | None = None,
         on_site: Callable[[Path], None] | None = None,
         say: Callable[[str], None] = print,
     ) -> None:
@@ -74,6 +76,7 @@ class LiveBuild:
         self.site_url, self.app_url = site_url, app_url
         self.on_cards, self.on_site, self.say = on_cards, on_site, say
         self.cache = NoteCache()
+        self.card_files = CardFileCache()
         self.number = 0
         self.cards_number = 0
         self.site_number = 0
@@ -112,21 +115,22 @@ class LiveBuild:
             written = write_card_files(vault, self.cards_dir)
         report.card_files_changed = written.changed
         report.problems += [d for d in written.diagnostics if d.path in touched]
+        with _timed(report, "card files"):
+            cards = self.card_files.load(self.cards_dir)
         if written.changed:
             with _timed(report, "sync"):
                 if self.on_cards:
-                    self.on_cards()
+                    self.on_cards(cards)
             self.cards_number += 1
         with _timed(report, "site"):
-            self._build_site(vault, report)
+            self._build_site(vault, cards, report)
 
-    def _build_site(self, vault, report: RebuildReport) -> None:
+    def _build_site(self, vault: Vault, cards: CardSet, report: RebuildReport) -> None:
         """Build into a new folder, then swap it in and drop the builds before the last one."""
         from ..site import build_site
 
         folder = self.builds_dir / str(report.number)
         shutil.rmtree(folder, ignore_errors=True)
-        cards = load_card_files(self.cards_dir)
         build_site(vault, folder, site_url=self.site_url, app_url=self.app_url, cards=cards)
         report.pages_written = count_pages(folder)
         previous, self.site_dir = self.site_dir, folder

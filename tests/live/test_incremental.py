@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 import quizgen.site
+from quizgen.cards import load_card_files
 from quizgen.cli import main
 from quizgen.watch import LiveBuild
 
@@ -48,6 +49,7 @@ def test_incremental_rebuilds_match_a_clean_build_byte_for_byte(
     clean_cards, clean_site = tmp_path / "clean-cards", tmp_path / "clean-site"
     clean_build(notes, clean_cards, clean_site)
     assert files_of(cards) == files_of(clean_cards)
+    assert builder.card_files.load(cards) == load_card_files(clean_cards)
     assert builder.site_dir is not None
     assert files_of(builder.site_dir) == files_of(clean_site)
     assert builder.last is not None and builder.last.notes_read == 0  # a deletion re-reads none

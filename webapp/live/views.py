@@ -14,10 +14,11 @@ import click
 from flask import Blueprint, Flask, Response, current_app, g, request, url_for
 from sqlalchemy.orm import Session
 
+from quizgen.cards import CardSet
 from quizgen.watch import Coalescer, LiveBuild, watch_folder
 
 from ..storage.db import get_engine
-from ..storage.sync import sync_folder
+from ..storage.sync import sync_cards
 
 __all__ = ["Live", "bp", "start_live"]
 
@@ -98,9 +99,9 @@ def start_live(
     builds_dir = Path(app.config["SITE_DIR"]).with_name("site.live")
     builds_dir.mkdir(parents=True, exist_ok=True)
 
-    def sync() -> None:
+    def sync(cards: CardSet) -> None:
         with Session(get_engine(app)) as session:
-            report = sync_folder(session, cards_dir)
+            report = sync_cards(session, cards)
         click.echo(f"cards: {report.added} added, {report.updated} updated, {report.gone} gone")
 
     def swap(folder: Path) -> None:
