@@ -8,6 +8,7 @@ load instead, for a fixed time per phase (the quiz phases need the Python client
 
     .venv/bin/python bench/webapp_load.py [--cards 100000] [--reviews 1000000] [--requests 4000]
     .venv/bin/python bench/webapp_load.py --client wrk --phases "next-card,submit-review"
+    .venv/bin/python bench/webapp_load.py --postgresql --workers 2 --learners 100
 """
 
 from __future__ import annotations
@@ -37,7 +38,13 @@ DAY_MS = 86_400_000
 SETTINGS = {"SYNC_ON_START": False, "NEW_PER_DAY": 20, "REVIEWS_PER_DAY": 200}
 
 
-def make_app(folder: Path, synchronous: str | None = None):
+def make_app(
+    folder: Path,
+    synchronous: str | None = None,
+    *,
+    database_url: str | None = None,
+    accounts: bool = False,
+):
     """The app on the bench database, with a hello-world route as the baseline.
 
     The route is added like any other view: the same session, CSRF check, error handlers and
@@ -48,7 +55,8 @@ def make_app(folder: Path, synchronous: str | None = None):
     settings = dict(
         SETTINGS,
         CARDS_DIR=str(folder / "cards"),
-        DATABASE_URL=f"sqlite:///{folder / 'bench.sqlite3'}",
+        DATABASE_URL=database_url or f"sqlite:///{folder / 'bench.sqlite3'}",
+        ACCOUNTS=accounts,
     )
     if synchronous:
         settings["SQLITE_SYNCHRONOUS"] = synchronous
@@ -187,21 +195,25 @@ def _insert_reviews(connection, batch: list[tuple]) -> None:
         )
 
 
-def serve(folder: Path, port: int, synchronous: str | None, threads: int) -> None:
-    """Run the bench app on waitress (the child process)."""
+def serve(args: argparse.Namespace) -> None:
+    """Run the bench app (the child process): waitress, or gunicorn with --workers."""
     import logging
 
     import waitress
 
+    from webapp.server import gunicorn_app
+
+    app = make_app(
+        args.serve, args.synchronous, database_url=args.database_url, accounts=args.accounts
+    )
+    if args.workers[0]:
+        options = {"bind": f"127.0.0.1:{args.port}", "workers": args.workers[0]}
+        options.update(threads=args.server_threads, loglevel="warning", keepalive=300)
+        gunicorn_app(app, options).run()
+        return
     # The queue-depth warnings are expected under a deliberate overload.
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)
-    waitress.serve(
-        make_app(folder, synchronous),
-        host="127.0.0.1",
-        port=port,
-        threads=threads,
-        _quiet=True,
-    )
+    waitress.serve(app, host="127.0.0.1", port=args.port, threads=args.server_threads, _quiet=True)
 
 
 class Worker:
@@ -321,10 +333,41 @@ def main() -> None:
         action="store_true",
         help="also print the server's CPU time, context switches and read/write calls per request",
     )
+    parser.add_argument(
+        "--postgresql",
+        nargs="?",
+        const="",
+        metavar="URL",
+        help="many learners on PostgreSQL (URL, else TEST_DATABASE_URL, else the local server);"
+        " see bench/many_learners.py",
+    )
+    parser.add_argument(
+        "--workers",
+        type=lambda value: [int(part) for part in value.split(",")],
+        default=[0],
+        help="gunicorn workers of the server; with --postgresql, a list (1,2) is run in turn",
+    )
+    parser.add_argument("--learners", type=int, default=100, help="learners (PostgreSQL mode)")
+    parser.add_argument(
+        "--pace",
+        type=float,
+        default=2.0,
+        help="PostgreSQL mode: seconds between a learner's requests in the paced phases (0: none)",
+    )
+    parser.add_argument(
+        "--paced-requests", type=int, default=10, help="requests per learner in a paced phase"
+    )
     parser.add_argument("--serve", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--database-url", help=argparse.SUPPRESS)
+    parser.add_argument("--accounts", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
-        serve(args.serve, args.port, args.synchronous, args.server_threads)
+        serve(args)
+        return
+    if args.postgresql is not None:
+        import many_learners
+
+        many_learners.run(args)
         return
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
