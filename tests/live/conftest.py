@@ -129,3 +129,9 @@ def notes(tmp_path: Path) -> Path:
 def clean_build() -> Callable[[Path, Path, Path], None]:
     """`clean_build(notes, cards, site)`: cards and site from one parse, as `quizgen build`."""
     return build_all
+
+
+@pytest.fixture
+def served_until() -> Callable[[Callable[[], Any], str], Any]:
+    """`served_until(check, what)`: wait for a rebuild to show, as `LiveVault.until` does."""
+    return wait_for
