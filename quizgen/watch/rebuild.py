@@ -85,9 +85,11 @@ class LiveBuild:
         self._lock = threading.Lock()
 
     def prime(self) -> float:
-        """Parse every note once, so the first change re-reads only itself; returns seconds."""
+        """Parse every note and card file once, so the first change re-reads only itself;
+        returns seconds."""
         start = time.perf_counter()
         self.cache.reload(self.notes_dir)
+        self.card_files.load(self.cards_dir)
         return time.perf_counter() - start
 
     def rebuild(self, changed: Iterable[str] = ()) -> RebuildReport:
