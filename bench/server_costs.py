@@ -1,6 +1,6 @@
 """What a server process spends, read from Linux's /proc: CPU time, context switches and the
-read and write calls it made (files and sockets alike), its child processes (the review
-writer) included.
+read and write calls it made (files and sockets alike), its child processes (gunicorn's
+workers) included.
 
 Rates drift on a shared machine; these counts per request move much less, so they show whether a
 change made the server do less work even when the rate cannot tell.

@@ -7,6 +7,7 @@ saying why.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.cookiejar
 import json
@@ -570,7 +571,13 @@ def live_url(app):
     from waitress.server import create_server
 
     server = create_server(app, host="127.0.0.1", port=0, threads=4)
-    thread = threading.Thread(target=server.run, daemon=True)
+
+    def run() -> None:
+        # The listening socket is closed under the loop when the test ends.
+        with contextlib.suppress(OSError):
+            server.run()
+
+    thread = threading.Thread(target=run, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.effective_port}"  # type: ignore[union-attr]
     server.close()
