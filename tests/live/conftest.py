@@ -6,6 +6,7 @@ until the site, the card files and the review queue show the change.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import threading
@@ -108,7 +109,13 @@ def served(tmp_path: Path) -> Iterator[LiveVault]:
     )
     live = start_live(app, notes, quiet=0.2)
     server = create_server(app, host="127.0.0.1", port=0, threads=4)
-    thread = threading.Thread(target=server.run, daemon=True)
+
+    def run() -> None:
+        # The listening socket is closed under the loop when the test ends.
+        with contextlib.suppress(OSError):
+            server.run()
+
+    thread = threading.Thread(target=run, daemon=True)
     thread.start()
     yield LiveVault(notes, cards, f"http://127.0.0.1:{server.effective_port}", live)  # type: ignore[union-attr]
     live.stop()
