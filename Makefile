@@ -1,4 +1,5 @@
-# Two commands: `make run` (build everything from notes/ and serve it) and `make test`.
+# Two commands: `make run` (build everything from notes/, serve it, rebuild on each edit)
+# and `make test`.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -18,7 +19,8 @@ $(VENV)/.test-deps: $(BIN)/quizgen
 .PHONY: run serve-many build test lint bench clean
 run: $(BIN)/quizgen
 	$(BIN)/quizgen build --notes $(NOTES) --site-url http://127.0.0.1:$(PORT)/notes/
-	$(BIN)/quizgen serve --notes $(NOTES) --port $(PORT)
+	$(BIN)/quizgen serve --notes $(NOTES) --port $(PORT) --watch \
+		--site-url http://127.0.0.1:$(PORT)/notes/
 
 # Many learners: WORKERS app processes (gunicorn) on one PostgreSQL database, e.g.
 # make serve-many WORKERS=4 DATABASE_URL=postgresql://quizgen@127.0.0.1/quizgen

@@ -236,6 +236,18 @@ def build(
     site_dir = out_dir / "site"
     build_site(vault, site_dir, site_url=site_url, app_url="/", cards=load_card_files(cards_dir))
     click.echo(f"site written to {site_dir}/")
+    click.echo(rebuilt(len(vault.notes), report.changed, site_dir))
+
+
+def rebuilt(notes: int, card_files_changed: int, site_dir: Path) -> str:
+    """What a build re-did: every note is read, card files only where a note changed, and the
+    site is a whole MkDocs build."""
+    from .watch import count_pages
+
+    return (
+        f"rebuilt: {notes} notes read, {card_files_changed} card files changed, "
+        f"{count_pages(site_dir)} pages written"
+    )
 
 
 def stale_site(notes_dir: Path, site_dir: Path) -> list[str]:
@@ -291,6 +303,12 @@ def stale_site(notes_dir: Path, site_dir: Path) -> list[str]:
 @click.option(
     "--threads", default=8, show_default=True, type=click.IntRange(1, 64), help="Threads each."
 )
+@click.option(
+    "--watch",
+    is_flag=True,
+    help="Rebuild the cards and the site when a note changes, and update open pages.",
+)
+@SITE_URL
 def serve(
     notes_dir: Path,
     cards_dir: Path,
@@ -301,9 +319,16 @@ def serve(
     database_url: str | None,
     workers: int,
     threads: int,
+    watch: bool,
+    site_url: str | None,
 ) -> None:
     """Serve the quiz app and the site on one address (waitress, or gunicorn with --workers)."""
     from webapp import serve as serve_app
+
+    if watch and workers > 1:
+        raise click.ClickException("--watch rebuilds inside one app process: leave out --workers")
+    if watch and not notes_dir.is_dir():
+        raise click.ClickException(f"notes folder '{notes_dir}' does not exist")
 
     for warning in stale_site(notes_dir, site_dir):
         click.echo(f"warning: {warning}", err=True)
@@ -316,4 +341,6 @@ def serve(
         database_url=database_url,
         workers=workers,
         threads=threads,
+        watch=notes_dir if watch else None,
+        site_url=site_url,
     )

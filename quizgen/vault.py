@@ -7,6 +7,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from markdown_it import MarkdownIt
+
 from .diagnostics import Diagnostic, Severity
 from .links import LinkIndex, Resolution, Target, resolve_link
 from .loader import load_note
@@ -15,9 +17,10 @@ from .note import Note, WikiLink
 from .syntax import make_parser
 from .walk import walk_vault
 
-__all__ = ["Vault", "load_vault", "vault_files"]
+__all__ = ["Vault", "load_vault", "parse_note_file", "vault_files"]
 
 Progress = Callable[[str], None]
+ReadNote = Callable[[str, Path, MarkdownIt], tuple[Note, list[Diagnostic]]]
 
 
 @dataclass
@@ -59,13 +62,24 @@ def vault_files(root: Path) -> Iterable[Path]:
     return walk_vault(root).files
 
 
-def load_vault(root: str | Path, progress: Progress | None = None) -> Vault:
-    """Load, parse and link every note under `root`; problems become diagnostics."""
+def load_vault(
+    root: str | Path, progress: Progress | None = None, read_note: ReadNote | None = None
+) -> Vault:
+    """Load, parse and link every note under `root`; problems become diagnostics.
+
+    `read_note(relative, file, parser)` replaces reading and parsing one note (the watcher
+    passes one that keeps the notes that did not change).
+    """
     with collector_paused():
-        return _load(Path(root), progress)
+        return _load(Path(root), progress, read_note or parse_note_file)
 
 
-def _load(root: Path, progress: Progress | None) -> Vault:
+def parse_note_file(relative: str, file: Path, parser: MarkdownIt) -> tuple[Note, list[Diagnostic]]:
+    """Read and parse one note file."""
+    return load_note(relative, _read(file), parser)
+
+
+def _load(root: Path, progress: Progress | None, read_note: ReadNote) -> Vault:
     """The stages of loading: read and parse each note, index, resolve, find embed loops."""
     parser = make_parser()
     notes: dict[str, Note] = {}
@@ -79,7 +93,7 @@ def _load(root: Path, progress: Progress | None) -> Vault:
             continue
         if progress:
             progress(relative)
-        note, problems = load_note(relative, _read(file), parser)
+        note, problems = read_note(relative, file, parser)
         note.modified = _modified(file)
         notes[relative] = note
         diagnostics += problems

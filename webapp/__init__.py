@@ -38,6 +38,7 @@ def create_app(
     from .accounts import views as accounts
     from .api import init_app as init_api
     from .browse.views import bp as browse
+    from .live import init_app as init_live
     from .quiz.views import bp as quiz
     from .review.views import bp as review
     from .stats.views import bp as stats
@@ -51,6 +52,7 @@ def create_app(
     for feature in (review, quiz, stats, browse, files.bp):
         app.register_blueprint(feature)
     init_api(app)
+    init_live(app)
     app.extensions["quizgen_nav"] = [
         ("review.review", "Review"),
         ("quiz.start", "Quiz"),

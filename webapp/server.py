@@ -25,8 +25,13 @@ def serve(
     *,
     threads: int = 8,
     workers: int = 1,
+    watch: Path | None = None,
+    site_url: str | None = None,
 ) -> None:
-    """Sync the cards, then serve until stopped; data lives in `instance/` beside the cards."""
+    """Sync the cards, then serve until stopped; data lives in `instance/` beside the cards.
+
+    With `watch` (a notes folder) and one process, each change to the notes is rebuilt live.
+    """
     from . import create_app
 
     cards_dir = Path(cards_dir).resolve()
@@ -46,6 +51,11 @@ def serve(
         gunicorn_app(app, {"bind": f"{host}:{port}", "workers": workers, "threads": threads}).run()
         return
     import waitress
+
+    if watch is not None:
+        from .live import start_live
+
+        start_live(app, Path(watch), site_url=site_url)
 
     waitress.serve(app, host=host, port=port, threads=threads, ident="quizgen")
 

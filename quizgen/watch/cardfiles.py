@@ -1,0 +1,40 @@
+"""Read a folder of card files again, parsing only the files that changed since last time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..cards import CardFile, CardSet, read_card_file
+from ..diagnostics import Diagnostic
+from .notes import Stamp, file_stamp
+
+__all__ = ["CardFileCache"]
+
+
+class CardFileCache:
+    """Parsed card files kept between rebuilds, checked by file time and size.
+
+    The same set serves the app's sync and the site build, so a rebuild reads each changed
+    card file once instead of every card file twice.
+    """
+
+    def __init__(self) -> None:
+        self._files: dict[str, tuple[Stamp, CardFile | None, list[Diagnostic]]] = {}
+
+    def load(self, folder: Path) -> CardSet:
+        """Every `*.yml` card file under `folder`, as `load_card_files` gives them."""
+        found, seen = CardSet(), set()
+        for path in sorted(folder.rglob("*.yml")) if folder.is_dir() else []:
+            name = path.relative_to(folder).as_posix()
+            seen.add(name)
+            stamp = file_stamp(path)
+            kept = self._files.get(name)
+            if kept is None or kept[0] != stamp:
+                kept = (stamp, *read_card_file(path, name))
+                self._files[name] = kept
+            found.diagnostics += kept[2]
+            if kept[1] is not None:
+                found.files[name] = kept[1]
+        for gone in set(self._files) - seen:
+            del self._files[gone]
+        return found

@@ -1,0 +1,164 @@
+"""One rebuild after a change: notes, card files, the app's cards, then a fresh site swapped in.
+
+The site is a full MkDocs build into a new folder: backlinks, navigation, tag pages and the
+search index all depend on other notes, and a full build is the one that is always right.
+The folder is swapped in only once it is complete, so a failed build leaves the last good
+site served.
+"""
+
+from __future__ import annotations
+
+import shutil
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..cards import CardSet, write_card_files
+from ..diagnostics import Diagnostic
+from ..vault import Vault
+from .cardfiles import CardFileCache
+from .notes import NoteCache
+
+__all__ = ["LiveBuild", "RebuildReport", "count_pages"]
+
+
+@dataclass
+class RebuildReport:
+    """What one rebuild re-did, how long each stage took, and what went wrong."""
+
+    number: int
+    changed: list[str] = field(default_factory=list)
+    notes_read: int = 0
+    notes_total: int = 0
+    card_files_changed: int = 0
+    pages_written: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)
+    problems: list[Diagnostic] = field(default_factory=list)
+    error: str | None = None
+
+    def summary(self) -> str:
+        """One line for the terminal."""
+        stages = ", ".join(f"{name} {spent:.2f}s" for name, spent in self.seconds.items())
+        site = f"{self.pages_written} pages written" if self.pages_written else "site kept"
+        return (
+            f"rebuild {self.number}: {self.notes_read} of {self.notes_total} notes re-read, "
+            f"{self.card_files_changed} card files changed, {site} ({stages})"
+        )
+
+
+def count_pages(site_dir: Path) -> int:
+    """The HTML pages of a built site."""
+    return sum(1 for _ in site_dir.rglob("*.html"))
+
+
+class LiveBuild:
+    """Keeps the outputs of a notes folder up to date, one rebuild at a time.
+
+    `on_cards(card_set)` runs after the card files changed (the app syncs its database there);
+    `on_site(folder)` runs once a new site folder is complete.
+    """
+
+    def __init__(
+        self,
+        notes_dir: Path,
+        cards_dir: Path,
+        builds_dir: Path,
+        *,
+        site_url: str | None = None,
+        app_url: str | None = "/",
+        on_cards: Callable[[CardSet], None] | None = None,
+        on_site: Callable[[Path], None] | None = None,
+        say: Callable[[str], None] = print,
+    ) -> None:
+        self.notes_dir, self.cards_dir, self.builds_dir = notes_dir, cards_dir, builds_dir
+        self.site_url, self.app_url = site_url, app_url
+        self.on_cards, self.on_site, self.say = on_cards, on_site, say
+        self.cache = NoteCache()
+        self.card_files = CardFileCache()
+        self.number = 0
+        self.cards_number = 0
+        self.site_number = 0
+        self.site_dir: Path | None = None
+        self.last: RebuildReport | None = None
+        self._lock = threading.Lock()
+
+    def prime(self) -> float:
+        """Parse every note and card file once, so the first change re-reads only itself;
+        returns seconds."""
+        start = time.perf_counter()
+        self.cache.reload(self.notes_dir)
+        self.card_files.load(self.cards_dir)
+        return time.perf_counter() - start
+
+    def rebuild(self, changed: Iterable[str] = ()) -> RebuildReport:
+        """Bring the card files, the app's cards and the site up to date with the notes."""
+        with self._lock:
+            self.number += 1
+            report = RebuildReport(self.number, sorted(changed))
+            try:
+                self._run(report)
+            except Exception as error:  # noqa: BLE001 - any failure keeps the last good site
+                report.error = f"{type(error).__name__}: {error}"
+            self.last = report
+        self._tell(report)
+        return report
+
+    def _run(self, report: RebuildReport) -> None:
+        self.cache.forget(report.changed)
+        with _timed(report, "notes"):
+            reload = self.cache.reload(self.notes_dir)
+        vault = reload.vault
+        report.notes_read, report.notes_total = len(reload.reread), len(vault.notes)
+        touched = set(report.changed) | set(reload.reread)
+        report.problems = [d for d in vault.diagnostics if d.path in touched]
+        with _timed(report, "cards"):
+            written = write_card_files(vault, self.cards_dir)
+        report.card_files_changed = written.changed
+        report.problems += [d for d in written.diagnostics if d.path in touched]
+        with _timed(report, "card files"):
+            cards = self.card_files.load(self.cards_dir)
+        if written.changed:
+            with _timed(report, "sync"):
+                if self.on_cards:
+                    self.on_cards(cards)
+            self.cards_number += 1
+        with _timed(report, "site"):
+            self._build_site(vault, cards, report)
+
+    def _build_site(self, vault: Vault, cards: CardSet, report: RebuildReport) -> None:
+        """Build into a new folder, then swap it in and drop the builds before the last one."""
+        from ..site import build_site
+
+        folder = self.builds_dir / str(report.number)
+        shutil.rmtree(folder, ignore_errors=True)
+        build_site(vault, folder, site_url=self.site_url, app_url=self.app_url, cards=cards)
+        report.pages_written = count_pages(folder)
+        previous, self.site_dir = self.site_dir, folder
+        self.site_number += 1
+        if self.on_site:
+            self.on_site(folder)
+        for old in self.builds_dir.iterdir():
+            if old not in (folder, previous):
+                shutil.rmtree(old, ignore_errors=True)
+
+    def _tell(self, report: RebuildReport) -> None:
+        for problem in report.problems:
+            self.say(str(problem))
+        if report.error:
+            self.say(f"rebuild {report.number} failed, the last good site stays: {report.error}")
+        self.say(report.summary())
+
+
+class _timed:
+    """Adds the seconds a stage took to the report."""
+
+    def __init__(self, report: RebuildReport, name: str) -> None:
+        self.report, self.name = report, name
+
+    def __enter__(self) -> None:
+        self.start = time.perf_counter()
+
+    def __exit__(self, *_exc: object) -> None:
+        self.report.seconds[self.name] = round(time.perf_counter() - self.start, 3)

@@ -1,0 +1,97 @@
+"""An incremental rebuild gives the same outputs as a clean build of the same notes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import quizgen.site
+from quizgen.cards import load_card_files
+from quizgen.cli import main
+from quizgen.watch import LiveBuild
+
+# The sitemap carries the build date, and its gzip copy the build time too.
+TIMESTAMPED = {"sitemap.xml", "sitemap.xml.gz"}
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    """Every file under a folder by relative path, with its bytes."""
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and path.name not in TIMESTAMPED
+    }
+
+
+def edit_add_rename_delete(notes: Path, builder: LiveBuild) -> None:
+    """The four changes a writer makes, each followed by its rebuild."""
+    (notes / "lambda.md").write_text("# Lambda\n\nMax Lambda timeout::900 seconds\n")
+    builder.rebuild(["lambda.md"])
+    (notes / "dynamodb.md").write_text("# DynamoDB\n\nLinks [[sqs]].\n\nMax item::400 KB\n")
+    builder.rebuild(["dynamodb.md"])
+    (notes / "queues").mkdir()
+    (notes / "sqs.md").rename(notes / "queues" / "sqs.md")
+    builder.rebuild(["sqs.md", "queues/sqs.md"])
+    (notes / "index.md").unlink()
+    builder.rebuild(["index.md"])
+
+
+def test_incremental_rebuilds_match_a_clean_build_byte_for_byte(
+    tmp_path: Path, notes: Path, clean_build
+):
+    cards = tmp_path / "cards"
+    clean_build(notes, cards, tmp_path / "first-site")
+    builder = LiveBuild(notes, cards, tmp_path / "builds")
+    builder.prime()
+    edit_add_rename_delete(notes, builder)
+    clean_cards, clean_site = tmp_path / "clean-cards", tmp_path / "clean-site"
+    clean_build(notes, clean_cards, clean_site)
+    assert files_of(cards) == files_of(clean_cards)
+    assert builder.card_files.load(cards) == load_card_files(clean_cards)
+    assert builder.site_dir is not None
+    assert files_of(builder.site_dir) == files_of(clean_site)
+    assert builder.last is not None and builder.last.notes_read == 0  # a deletion re-reads none
+
+
+def test_only_the_changed_note_is_read_again(tmp_path: Path, notes: Path):
+    builder = LiveBuild(notes, tmp_path / "cards", tmp_path / "builds")
+    builder.prime()
+    (notes / "sqs.md").write_text("# SQS\n\nMax SQS message size::1 MiB\n")
+    report = builder.rebuild(["sqs.md"])
+    assert (report.notes_read, report.notes_total) == (1, 3)
+    assert report.card_files_changed == 3  # first write of the card folder: every file
+    (notes / "sqs.md").write_text("# SQS\n\nMax SQS message size::2 MiB\n")
+    report = builder.rebuild(["sqs.md"])
+    assert (report.notes_read, report.card_files_changed) == (1, 1)
+    assert report.pages_written == len(list(builder.site_dir.rglob("*.html")))  # type: ignore[union-attr]
+
+
+def test_a_failed_site_build_keeps_the_last_good_site(tmp_path: Path, notes: Path, monkeypatch):
+    swapped: list[Path] = []
+    builder = LiveBuild(notes, tmp_path / "cards", tmp_path / "builds", on_site=swapped.append)
+    good = builder.rebuild()
+    assert good.error is None and swapped == [builder.site_dir]
+
+    def broken(*_args, **_kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(quizgen.site, "build_site", broken)
+    (notes / "lambda.md").write_text("# Lambda\n\nMax Lambda timeout::900 seconds\n")
+    failed = builder.rebuild(["lambda.md"])
+    assert failed.error == "OSError: disk full"
+    assert swapped == [builder.site_dir] and builder.site_dir.is_dir()  # type: ignore[union-attr]
+    assert "15 minutes" in (builder.site_dir / "lambda" / "index.html").read_text()  # type: ignore[operator]
+    assert "900 seconds" in (tmp_path / "cards" / "lambda.yml").read_text(), "cards still follow"
+
+
+@pytest.mark.parametrize("second", [False, True])
+def test_build_says_what_it_rebuilt(tmp_path: Path, notes: Path, second: bool):
+    args = ["build", "--notes", str(notes), "--cards", str(tmp_path / "cards")]
+    args += ["--out", str(tmp_path / "dist")]
+    first = CliRunner().invoke(main, args, catch_exceptions=False)
+    assert "rebuilt: 3 notes read, 3 card files changed, 5 pages written" in first.output
+    if second:
+        again = CliRunner().invoke(main, args, catch_exceptions=False)
+        assert "rebuilt: 3 notes read, 0 card files changed, 5 pages written" in again.output
