@@ -18,7 +18,7 @@ def questions(client, note: str) -> list[str]:
 def test_rebuilds_bring_cards_to_the_queue_and_keep_history(app, client, reviewer, tmp_path):
     notes = tmp_path / "notes"
     notes.mkdir()
-    (notes / "lambda.md").write_text("# Lambda\n\nMax timeout::15 minutes\n\nMemory::10 GB\n")
+    (notes / "lambda.md").write_text("# Lambda\n\nMax timeout::15 minutes\n\nMost memory::10 GB\n")
     (notes / "sqs.md").write_text("# SQS\n\nMax message size::256 KB\n")
 
     def sync(cards: CardSet) -> None:
@@ -27,13 +27,15 @@ def test_rebuilds_bring_cards_to_the_queue_and_keep_history(app, client, reviewe
 
     builder = LiveBuild(notes, tmp_path / "cards", tmp_path / "builds", on_cards=sync)
     builder.rebuild()
-    assert questions(client, "lambda.md") == ["Max timeout", "Memory"]
+    assert questions(client, "lambda.md") == ["Max timeout", "Most memory"]
     reviewer.rate(3, note="lambda.md")
     rated = reviewer.seen[0]
-    (notes / "lambda.md").write_text("# Lambda\n\nMax timeout::900 seconds\n\nMemory::10240 MB\n")
+    (notes / "lambda.md").write_text(
+        "# Lambda\n\nMax timeout::900 seconds\n\nMost memory::10240 MB\n"
+    )
     (notes / "sqs.md").unlink()
     builder.rebuild(["lambda.md", "sqs.md"])
-    assert questions(client, "lambda.md") == ["Max timeout", "Memory"]
+    assert questions(client, "lambda.md") == ["Max timeout", "Most memory"]
     cards = client.get("/api/cards?note=lambda.md").json["cards"]
     assert [card["answer"] for card in cards] == ["900 seconds", "10240 MB"]
     assert rated in [card["id"] for card in cards], "an edited answer keeps the card's id"
