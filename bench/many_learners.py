@@ -29,7 +29,7 @@ from urllib.parse import quote
 
 from sqlalchemy import create_engine, text
 from sqlalchemy.orm import Session
-from webapp_load import ROOT, Worker, make_app, run_phase, write_card_files
+from webapp_load import ROOT, Worker, make_app, run_phase, wait_for_server, write_card_files
 
 __all__ = ["run"]
 
@@ -147,27 +147,13 @@ def _serve_and_measure(args: argparse.Namespace, folder: Path, url: str, workers
     command += ["--workers", str(workers), "--server-threads", str(args.server_threads)]
     server = subprocess.Popen(command, cwd=ROOT)
     try:
-        _wait(args.port, server)
+        wait_for_server(args.port, server)
         learners = [Learner(args.port, f"learner-{n}") for n in range(args.learners)]
         rounds = [_round(args, learners) for _ in range(args.rounds)]
         _print(args, rounds, workers)
     finally:
         server.terminate()
         server.wait(timeout=60)
-
-
-def _wait(port: int, server: subprocess.Popen) -> None:
-    for _ in range(600):
-        if server.poll() is not None:
-            raise SystemExit("the bench server stopped")
-        try:
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
-            connection.request("GET", "/hello")
-            connection.getresponse().read()
-            return
-        except OSError:
-            time.sleep(0.1)
-    raise SystemExit("the bench server did not start")
 
 
 def _round(args: argparse.Namespace, learners: list[Learner]) -> dict:

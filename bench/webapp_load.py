@@ -282,7 +282,8 @@ def run_phase(
     }
 
 
-def _wait(port: int, server: subprocess.Popen) -> None:
+def wait_for_server(port: int, server: subprocess.Popen) -> None:
+    """Wait until the bench server answers its hello-world route (at most a minute)."""
     for _ in range(600):
         if server.poll() is not None:
             raise SystemExit("the bench server stopped")
@@ -388,7 +389,7 @@ def main() -> None:
         command += ["--server-threads", str(args.server_threads)]
         server = subprocess.Popen(command, cwd=ROOT)
         try:
-            _wait(args.port, server)
+            wait_for_server(args.port, server)
             report(args, server.pid if args.costs else None)
         finally:
             server.terminate()

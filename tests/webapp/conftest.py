@@ -710,3 +710,27 @@ class HttpLearner:
 def http_learner():
     """`http_learner(base)`: a learner's session against a served app."""
     return HttpLearner
+
+
+@pytest.fixture
+def every_page(live_url, reviewer, quizzer) -> dict[str, str]:
+    """Each page's address, with some history so every part of every page has something."""
+    for rating in (3, 1, 4, 3):
+        reviewer.rate(rating)
+    quiz = quizzer.made(count=3, kinds=["multiple_choice"], seed=5)
+    first = quiz["questions"][0]
+    quizzer.answer(quiz["id"], first["id"], option=1)
+    finished = quizzer.made(count=2, seed=6)
+    assert quizzer.submit(finished["id"]).status_code == 200
+    card = reviewer.seen[0]
+    return {
+        "review": "/review",
+        "review-answer": "/review?reveal=1",
+        "quiz-start": "/quiz",
+        "quiz-question": f"/quiz/{quiz['id']}",
+        "quiz-result": f"/quiz/{finished['id']}/result",
+        "stats": "/stats",
+        "browse": "/browse",
+        "browse-card": f"/browse/card/{card}",
+        "error": "/browse/card/no-such-card",
+    }

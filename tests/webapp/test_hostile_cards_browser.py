@@ -35,34 +35,14 @@ def cards_dir(tmp_path: Path) -> Path:
     return out
 
 
-@pytest.fixture
-def pages(live_url, reviewer, quizzer) -> dict[str, str]:
-    """Every page that shows card text, with enough history for each to have some."""
-    for rating in (3, 1, 4):
-        reviewer.rate(rating)
-    quiz = quizzer.made(count=3, seed=5)
-    finished = quizzer.made(count=2, seed=6)
-    assert quizzer.submit(finished["id"]).status_code == 200
-    return {
-        "review": "/review",
-        "review-answer": "/review?reveal=1",
-        "quiz-start": "/quiz",
-        "quiz-question": f"/quiz/{quiz['id']}",
-        "quiz-result": f"/quiz/{finished['id']}/result",
-        "stats": "/stats",
-        "browse": "/browse",
-        "browse-card": f"/browse/card/{reviewer.seen[0]}",
-    }
-
-
-def test_no_page_of_the_app_runs_a_note_payload(browser, live_url, pages):
+def test_no_page_of_the_app_runs_a_note_payload(browser, live_url, every_page):
     context = browser.new_context()
     page = context.new_page()
     dialogs: list[str] = []
     shown: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     try:
-        for name, path in pages.items():
+        for name, path in every_page.items():
             page.goto(live_url + path)
             page.evaluate(HOVER_ALL)
             for summary in page.locator("summary").all():

@@ -27,32 +27,8 @@ def cards_dir(root: Path) -> Path:
     return root / "cards"
 
 
-@pytest.fixture
-def pages(live_url, reviewer, quizzer) -> dict[str, str]:
-    """Each page's address, with some history so every part of every page has something."""
-    for rating in (3, 1, 4, 3):
-        reviewer.rate(rating)
-    quiz = quizzer.made(count=3, kinds=["multiple_choice"], seed=5)
-    first = quiz["questions"][0]
-    quizzer.answer(quiz["id"], first["id"], option=1)
-    finished = quizzer.made(count=2, seed=6)
-    assert quizzer.submit(finished["id"]).status_code == 200
-    card = reviewer.seen[0]
-    return {
-        "review": "/review",
-        "review-answer": "/review?reveal=1",
-        "quiz-start": "/quiz",
-        "quiz-question": f"/quiz/{quiz['id']}",
-        "quiz-result": f"/quiz/{finished['id']}/result",
-        "stats": "/stats",
-        "browse": "/browse",
-        "browse-card": f"/browse/card/{card}",
-        "error": "/browse/card/no-such-card",
-    }
-
-
 @pytest.mark.parametrize("width", ["desktop", "phone"])
-def test_every_page_at_desktop_and_phone_width(browser, live_url, pages, artifacts, width):
+def test_every_page_at_desktop_and_phone_width(browser, live_url, every_page, artifacts, width):
     folder = artifacts / "webapp"
     folder.mkdir(exist_ok=True)
     context = browser.new_context(**(DESKTOP if width == "desktop" else PHONE))
@@ -60,7 +36,7 @@ def test_every_page_at_desktop_and_phone_width(browser, live_url, pages, artifac
     errors: list[str] = []
     page.on("console", lambda line: errors.append(line.text) if line.type == "error" else None)
     try:
-        for name, path in pages.items():
+        for name, path in every_page.items():
             page.goto(live_url + path)
             if name == "error":  # the page itself answers 404, as it should
                 errors = [error for error in errors if "404" not in error]
@@ -77,8 +53,8 @@ def test_every_page_at_desktop_and_phone_width(browser, live_url, pages, artifac
     assert errors == []
 
 
-def test_the_card_list_keeps_names_and_dates_on_one_line(page, live_url, pages):
-    page.goto(live_url + pages["browse"] + "?state=learning")
+def test_the_card_list_keeps_names_and_dates_on_one_line(page, live_url, every_page):
+    page.goto(live_url + every_page["browse"] + "?state=learning")
     names = page.evaluate(LINES_OF, "table.cards td.name")
     assert names and all(lines < 1.5 for lines in names), names
     assert page.locator("table.cards td.text").first.inner_text().count("**") == 0
