@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from markdown_it import MarkdownIt
 
@@ -34,6 +35,13 @@ class Vault:
     resolved: dict[str, list[Resolution]] = field(default_factory=dict)
     backlinks: dict[str, list[str]] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    _derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def derived(self, key: str, make: Callable[[], Any]) -> Any:
+        """What is worked out once from the loaded vault (card settings, its key terms)."""
+        if key not in self._derived:
+            self._derived[key] = make()
+        return self._derived[key]
 
     def resolve(self, link: WikiLink, source: Note) -> Resolution:
         """Resolve any link as if written in `source` (links of the vault are precomputed)."""

@@ -65,10 +65,7 @@ def settings_of(vault: Vault | None) -> CardSettings:
     """The settings of a loaded vault (defaults without one), read once per loaded vault."""
     if vault is None:
         return CardSettings()
-    found = getattr(vault, "_card_settings", None)
-    if not isinstance(found, CardSettings):
-        found = read_settings(vault.root)[0]
-        vault._card_settings = found  # type: ignore[attr-defined]  # a snapshot, like its notes
+    found: CardSettings = vault.derived("card settings", lambda: read_settings(vault.root)[0])
     return found
 
 

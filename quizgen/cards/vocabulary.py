@@ -6,7 +6,6 @@ common English word (`Overview`, `Links`, `Pricing`) is left out: it names no te
 
 from __future__ import annotations
 
-import weakref
 from typing import TYPE_CHECKING
 
 from .words import FUNCTION_WORDS, rarity
@@ -19,19 +18,20 @@ __all__ = ["vault_terms"]
 
 _MAX_WORDS = 5
 _COMMON_WORD = 4.5  # Zipf: a one-word term more common than this names nothing in particular
-# The last vault's terms, kept while that vault lives (a Vault is not hashable).
-_last: tuple[weakref.ref, frozenset[str]] | None = None
 
 
 def vault_terms(vault: Vault) -> frozenset[str]:
     """The key terms of a vault, lower-case; worked out once per loaded vault."""
-    global _last
-    if _last is None or _last[0]() is not vault:
-        found: set[str] = set()
-        for note in vault.notes.values():
-            found.update(_note_terms(note))
-        _last = (weakref.ref(vault), frozenset(term for term in found if _is_term(term)))
-    return _last[1]
+    found: frozenset[str] = vault.derived("key terms", lambda: _terms(vault))
+    return found
+
+
+def _terms(vault: Vault) -> frozenset[str]:
+    """Every note's names and bold terms that are terms."""
+    found: set[str] = set()
+    for note in vault.notes.values():
+        found.update(_note_terms(note))
+    return frozenset(term for term in found if _is_term(term))
 
 
 def _note_terms(note: Note) -> list[str]:
