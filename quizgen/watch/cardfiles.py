@@ -20,10 +20,19 @@ class CardFileCache:
 
     def __init__(self) -> None:
         self._files: dict[str, tuple[Stamp, CardFile | None, list[Diagnostic]]] = {}
+        self.changed: set[str] | None = None  # files read, added or gone at the last load
 
     def load(self, folder: Path) -> CardSet:
-        """Every `*.yml` card file under `folder`, as `load_card_files` gives them."""
-        found, seen = CardSet(), set()
+        """Every `*.yml` card file under `folder`, as `load_card_files` gives them; `changed`
+        then names the files that differ from the previous load (None on the first load)."""
+        first = not self._files
+        found = self._load(folder)
+        if first:
+            self.changed = None
+        return found
+
+    def _load(self, folder: Path) -> CardSet:
+        found, seen, changed = CardSet(), set(), set()
         for path in sorted(folder.rglob("*.yml")) if folder.is_dir() else []:
             name = path.relative_to(folder).as_posix()
             seen.add(name)
@@ -32,9 +41,12 @@ class CardFileCache:
             if kept is None or kept[0] != stamp:
                 kept = (stamp, *read_card_file(path, name))
                 self._files[name] = kept
+                changed.add(name)
             found.diagnostics += kept[2]
             if kept[1] is not None:
                 found.files[name] = kept[1]
         for gone in set(self._files) - seen:
             del self._files[gone]
+            changed.add(gone)
+        self.changed = changed
         return found

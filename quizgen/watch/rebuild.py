@@ -1,9 +1,9 @@
-"""One rebuild after a change: notes, card files, the app's cards, then a fresh site swapped in.
+"""One rebuild after a change: notes, card files, the app's cards, then the site's pages.
 
-The site is a full MkDocs build into a new folder: backlinks, navigation, tag pages and the
-search index all depend on other notes, and a full build is the one that is always right.
-The folder is swapped in only once it is complete, so a failed build leaves the last good
-site served.
+The first site is a whole MkDocs build into a new folder, kept in memory (`SiteSession`); after
+that a change rebuilds only the pages it touches, each file replaced at once in the served
+folder. If an update fails, the pages it had not written stay as they were, and the next
+rebuild is again a whole build into a new folder, swapped in once complete.
 """
 
 from __future__ import annotations
@@ -14,12 +14,16 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..cards import CardSet, write_card_files
 from ..diagnostics import Diagnostic
 from ..vault import Vault
 from .cardfiles import CardFileCache
 from .notes import NoteCache
+
+if TYPE_CHECKING:
+    from ..site.partial import SiteSession
 
 __all__ = ["LiveBuild", "RebuildReport", "count_pages"]
 
@@ -34,6 +38,8 @@ class RebuildReport:
     notes_total: int = 0
     card_files_changed: int = 0
     pages_written: int = 0
+    pages_removed: int = 0
+    whole_site: bool = False
     seconds: dict[str, float] = field(default_factory=dict)
     problems: list[Diagnostic] = field(default_factory=list)
     error: str | None = None
@@ -42,6 +48,10 @@ class RebuildReport:
         """One line for the terminal."""
         stages = ", ".join(f"{name} {spent:.2f}s" for name, spent in self.seconds.items())
         site = f"{self.pages_written} pages written" if self.pages_written else "site kept"
+        if self.pages_removed:
+            site += f", {self.pages_removed} removed"
+        if self.whole_site:
+            site += " (whole site)"
         return (
             f"rebuild {self.number}: {self.notes_read} of {self.notes_total} notes re-read, "
             f"{self.card_files_changed} card files changed, {site} ({stages})"
@@ -56,7 +66,8 @@ def count_pages(site_dir: Path) -> int:
 class LiveBuild:
     """Keeps the outputs of a notes folder up to date, one rebuild at a time.
 
-    `on_cards(card_set)` runs after the card files changed (the app syncs its database there);
+    `on_cards(card_set, files)` runs after the card files changed (the app syncs its database
+    there): `files` names the card files that changed, or is None when every file may have;
     `on_site(folder)` runs once a new site folder is complete.
     """
 
@@ -68,7 +79,7 @@ class LiveBuild:
         *,
         site_url: str | None = None,
         app_url: str | None = "/",
-        on_cards: Callable[[CardSet], None] | None = None,
+        on_cards: Callable[[CardSet, set[str] | None], None] | None = None,
         on_site: Callable[[Path], None] | None = None,
         say: Callable[[str], None] = print,
     ) -> None:
@@ -81,6 +92,7 @@ class LiveBuild:
         self.cards_number = 0
         self.site_number = 0
         self.site_dir: Path | None = None
+        self.session: SiteSession | None = None
         self.last: RebuildReport | None = None
         self._lock = threading.Lock()
 
@@ -92,13 +104,20 @@ class LiveBuild:
         self.card_files.load(self.cards_dir)
         return time.perf_counter() - start
 
-    def rebuild(self, changed: Iterable[str] = ()) -> RebuildReport:
+    def build_site(self) -> RebuildReport:
+        """The whole site once, kept in memory so that a change rebuilds only its pages."""
+        return self.rebuild(site_only=True)
+
+    def rebuild(self, changed: Iterable[str] = (), site_only: bool = False) -> RebuildReport:
         """Bring the card files, the app's cards and the site up to date with the notes."""
         with self._lock:
             self.number += 1
             report = RebuildReport(self.number, sorted(changed))
             try:
-                self._run(report)
+                if site_only and self.session is None:
+                    self._whole_site(report)
+                else:
+                    self._run(report)
             except Exception as error:  # noqa: BLE001 - any failure keeps the last good site
                 report.error = f"{type(error).__name__}: {error}"
             self.last = report
@@ -119,22 +138,53 @@ class LiveBuild:
         report.problems += [d for d in written.diagnostics if d.path in touched]
         with _timed(report, "card files"):
             cards = self.card_files.load(self.cards_dir)
-        if written.changed:
+        changed_files = self.card_files.changed
+        if written.changed or changed_files is None or changed_files:
             with _timed(report, "sync"):
                 if self.on_cards:
-                    self.on_cards(cards)
+                    self.on_cards(cards, changed_files)
             self.cards_number += 1
         with _timed(report, "site"):
-            self._build_site(vault, cards, report)
+            if self.session is None:
+                self._build_site(vault, cards, report)
+            else:
+                self._update_site(vault, cards, report, touched)
+
+    def _whole_site(self, report: RebuildReport) -> None:
+        """The first site of a session, from the notes and card files as they are."""
+        reload = self.cache.reload(self.notes_dir)
+        report.notes_read, report.notes_total = len(reload.reread), len(reload.vault.notes)
+        with _timed(report, "site"):
+            self._build_site(reload.vault, self.card_files.load(self.cards_dir), report)
+
+    def _update_site(
+        self, vault: Vault, cards: CardSet, report: RebuildReport, touched: set[str]
+    ) -> None:
+        """Rebuild the pages the change touches, in the served folder."""
+        assert self.session is not None
+        try:
+            update = self.session.update(vault, cards, touched)
+        except Exception:
+            self.session = None  # the next rebuild builds a whole new folder
+            raise
+        report.pages_written = len(update.pages)
+        report.pages_removed = len(update.removed)
+        report.whole_site = update.full
+        self.site_number += 1
+        if self.on_site and self.site_dir is not None:
+            self.on_site(self.site_dir)
 
     def _build_site(self, vault: Vault, cards: CardSet, report: RebuildReport) -> None:
         """Build into a new folder, then swap it in and drop the builds before the last one."""
-        from ..site import build_site
+        from ..site.partial import SiteSession
 
         folder = self.builds_dir / str(report.number)
         shutil.rmtree(folder, ignore_errors=True)
-        build_site(vault, folder, site_url=self.site_url, app_url=self.app_url, cards=cards)
+        session = SiteSession(folder, site_url=self.site_url, app_url=self.app_url)
+        session.build(vault, cards)
+        self.session = session
         report.pages_written = count_pages(folder)
+        report.whole_site = True
         previous, self.site_dir = self.site_dir, folder
         self.site_number += 1
         if self.on_site:

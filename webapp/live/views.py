@@ -6,6 +6,7 @@ every page of the site and to the review page while the app watches the notes.
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,7 @@ class Live:
     def __init__(self, builder: LiveBuild, coalescer: Coalescer) -> None:
         self.builder, self.coalescer = builder, coalescer
         self.observer: Any = None
+        self.first: threading.Thread | None = None
         self.finished: str | None = None
 
     def stop(self) -> None:
@@ -40,6 +42,8 @@ class Live:
             self.observer.stop()
             self.observer.join(timeout=10)
         self.coalescer.stop()
+        if self.first is not None:
+            self.first.join(timeout=600)
 
 
 def _live() -> Live | None:
@@ -99,9 +103,9 @@ def start_live(
     builds_dir = Path(app.config["SITE_DIR"]).with_name("site.live")
     builds_dir.mkdir(parents=True, exist_ok=True)
 
-    def sync(cards: CardSet) -> None:
+    def sync(cards: CardSet, files: set[str] | None) -> None:
         with Session(get_engine(app)) as session:
-            report = sync_cards(session, cards)
+            report = sync_cards(session, cards, files)
         click.echo(f"cards: {report.added} added, {report.updated} updated, {report.gone} gone")
 
     def swap(folder: Path) -> None:
@@ -121,6 +125,10 @@ def start_live(
     click.echo(f"watching {notes_dir}/ ({spent:.1f}s to read the notes once)", err=True)
     live.observer = watch_folder(notes_dir, live.coalescer.add)
     app.extensions["quizgen_live"] = live
+    # The site is built once more, in memory, so that each change rebuilds only its pages;
+    # until then the site built before is served, and changes wait for this build.
+    live.first = threading.Thread(target=builder.build_site, name="quizgen-site", daemon=True)
+    live.first.start()
     return live
 
 

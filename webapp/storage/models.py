@@ -106,6 +106,7 @@ class CardRow(Base):
         Index("ix_cards_deck", "deck"),
         Index("ix_cards_source", "source_id"),
         Index("ix_cards_note_title", "note", "title"),
+        Index("ix_cards_file", "file"),  # a live rebuild syncs the cards of a few files
     )
 
     def to_dict(self) -> dict[str, Any]:

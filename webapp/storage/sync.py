@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -158,14 +159,13 @@ def card_rows(name: str, card_file: CardFile, card: Card, position: int) -> list
     return rows
 
 
-def _wanted(card_set: CardSet, report: SyncReport) -> dict[str, dict[str, Any]]:
-    """Every row the card files ask for, by id; a repeated id is reported and skipped."""
+def _wanted(card_set: CardSet, files: list[str], report: SyncReport) -> dict[str, dict[str, Any]]:
+    """Every row the named card files ask for, by id; a repeated id is reported and skipped."""
     wanted: dict[str, dict[str, Any]] = {}
-    position = 0
-    for name, card_file in sorted(card_set.files.items()):
-        for card in card_file.cards:
-            position += 1
-            for row in card_rows(name, card_file, card, position):
+    for name in files:
+        card_file = card_set.files.get(name)
+        for card in card_file.cards if card_file is not None else []:
+            for row in card_rows(name, card_file, card, 0):
                 if row["id"] in wanted:
                     message = f"card id {row['id']} is also in {wanted[row['id']]['file']}; skipped"
                     report.diagnostics.append(
@@ -176,18 +176,78 @@ def _wanted(card_set: CardSet, report: SyncReport) -> dict[str, dict[str, Any]]:
     return wanted
 
 
-def _store(session: Session, wanted: dict[str, dict[str, Any]], report: SyncReport) -> None:
-    existing = {row.id: row for row in session.scalars(select(CardRow))}
+def _existing(session: Session, wanted: dict[str, dict[str, Any]], files: list[str] | None):
+    """The stored rows a sync may change: all of them, or those of `files` and of `wanted`."""
+    if files is None:
+        return {row.id: row for row in session.scalars(select(CardRow))}
+    found: dict[str, CardRow] = {}
+    for chunk in _chunks(files):
+        found.update(
+            (row.id, row) for row in session.scalars(select(CardRow).where(CardRow.file.in_(chunk)))
+        )
+    missing = [card_id for card_id in wanted if card_id not in found]
+    for chunk in _chunks(missing):
+        found.update(
+            (row.id, row) for row in session.scalars(select(CardRow).where(CardRow.id.in_(chunk)))
+        )
+    return found
+
+
+def _chunks(items: list[str], size: int = 500) -> list[list[str]]:
+    """Lists short enough for one `IN (...)` of any database."""
+    return [items[start : start + size] for start in range(0, len(items), size)]
+
+
+def _stored_tags(session: Session, ids: list[str], everything: bool) -> dict[str, set[str]]:
+    """The stored tags of these cards."""
     tags: dict[str, set[str]] = {}
-    for card_id, tag in session.execute(select(CardTag.card_id, CardTag.tag)):
-        tags.setdefault(card_id, set()).add(tag)
+    query = select(CardTag.card_id, CardTag.tag)
+    for chunk in [None] if everything else _chunks(ids):
+        chosen = query if chunk is None else query.where(CardTag.card_id.in_(chunk))
+        for card_id, tag in session.execute(chosen):
+            tags.setdefault(card_id, set()).add(tag)
+    return tags
+
+
+def _taken_elsewhere(row: CardRow | None, data: dict[str, Any], files: set[str] | None) -> bool:
+    """True when a card file outside this sync, first in file order, already has the id."""
+    if row is None or files is None or row.gone or row.file in files:
+        return False
+    return bool(row.file < data["file"])
+
+
+def _store(
+    session: Session,
+    wanted: dict[str, dict[str, Any]],
+    report: SyncReport,
+    files: list[str] | None,
+) -> None:
+    """Add, update and retire rows; a new card is numbered after every card seen before."""
+    existing = _existing(session, wanted, files)
+    named = set(files) if files is not None else None
+    tags = _stored_tags(session, list(existing), named is None)
+    positions = {row.source_id: row.position for row in existing.values()}
+    last = int(session.scalar(select(func.max(CardRow.position))) or 0)
     for card_id, data in wanted.items():
-        fields = {name: data[name] for name in _FIELDS}
         row = existing.get(card_id)
+        if _taken_elsewhere(row, data, named):
+            message = f"card id {card_id} is also in {row.file}; skipped"  # type: ignore[union-attr]
+            report.diagnostics.append(
+                Diagnostic(
+                    data["file"], data["line"], "duplicate-card-id", message, Severity.WARNING
+                )
+            )
+            continue
+        fields = {name: data[name] for name in _FIELDS}
         if row is None:
+            if data["source_id"] not in positions:
+                last += 1
+                positions[data["source_id"]] = last
+            fields["position"] = positions[data["source_id"]]
             session.add(CardRow(id=card_id, gone=False, **fields))
             report.added += 1
         else:
+            del fields["position"]  # a card keeps the place it got when it first came
             changed = any(getattr(row, name) != value for name, value in fields.items())
             report.returned += int(row.gone)
             report.updated += int(changed and not row.gone)
@@ -199,50 +259,71 @@ def _store(session: Session, wanted: dict[str, dict[str, Any]], report: SyncRepo
             session.execute(delete(CardTag).where(CardTag.card_id == card_id))
             session.add_all(CardTag(card_id=card_id, tag=tag) for tag in data["tags"])
     for card_id, stored in existing.items():
-        if card_id not in wanted and not stored.gone:
+        mine = named is None or stored.file in named
+        if mine and card_id not in wanted and not stored.gone:
             stored.gone = True
             report.gone += 1
     report.total = len(wanted)
+    if named is not None:
+        session.flush()
+        report.total = int(session.scalar(select(func.count()).where(CardRow.gone.is_(False))) or 0)
 
 
-def ensure_states(session: Session) -> None:
-    """Give every learner a state for every card, and copy the card's deck, note and flags."""
-    missing = ~exists().where(
-        and_(CardState.learner_id == Learner.id, CardState.card_id == CardRow.id)
-    )
-    chosen = (
-        select(Learner.id, CardRow.id, CardRow.position)
-        .select_from(Learner)
-        .join(CardRow, true())
-        .where(missing)
-    )
-    session.execute(insert(CardState).from_select(["learner_id", "card_id", "position"], chosen))
+def ensure_states(session: Session, files: list[str] | None = None) -> None:
+    """Give every learner a state for every card (of `files`, or all), and copy the card's
+    deck, note and flags."""
+    for chunk in [None] if files is None else _chunks(files):
+        chosen_cards = true() if chunk is None else CardRow.file.in_(chunk)
+        missing = ~exists().where(
+            and_(CardState.learner_id == Learner.id, CardState.card_id == CardRow.id)
+        )
+        chosen = (
+            select(Learner.id, CardRow.id, CardRow.position)
+            .select_from(Learner)
+            .join(CardRow, true())
+            .where(missing, chosen_cards)
+        )
+        session.execute(
+            insert(CardState).from_select(["learner_id", "card_id", "position"], chosen)
+        )
 
-    def copied(column: Any) -> Any:
-        return select(column).where(CardRow.id == CardState.card_id).scalar_subquery()
+        def copied(column: Any) -> Any:
+            return select(column).where(CardRow.id == CardState.card_id).scalar_subquery()
 
-    session.execute(
-        update(CardState).values(
-            position=copied(CardRow.position),
-            deck=copied(CardRow.deck),
-            note=copied(CardRow.note),
-            hidden=copied(or_(CardRow.gone, CardRow.suspended)),
-        ),
-        execution_options={"synchronize_session": False},
-    )
+        states = update(CardState)
+        if chunk is not None:
+            states = states.where(CardState.card_id.in_(select(CardRow.id).where(chosen_cards)))
+        session.execute(
+            states.values(
+                position=copied(CardRow.position),
+                deck=copied(CardRow.deck),
+                note=copied(CardRow.note),
+                hidden=copied(or_(CardRow.gone, CardRow.suspended)),
+            ),
+            execution_options={"synchronize_session": False},
+        )
     mastery_changed_for_all(session)
 
 
-def sync_cards(session: Session, card_set: CardSet) -> SyncReport:
-    """Bring the cards table in line with a set of card files, in one transaction."""
+def sync_cards(
+    session: Session, card_set: CardSet, files: Collection[str] | None = None
+) -> SyncReport:
+    """Bring the cards table in line with a set of card files, in one transaction.
+
+    With `files` (card file names, changed, added or deleted), only the cards of those files
+    are compared: the result is the same as a sync of every file, when the files left out
+    are as they were at the last sync.
+    """
     report = SyncReport(diagnostics=list(card_set.diagnostics))
+    names = sorted(card_set.files) if files is None else sorted(set(files))
     with write(session):
         if session.get_bind().dialect.name == "postgresql":
             # App processes starting together take turns (SQLite's BEGIN IMMEDIATE does so).
             session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SYNC_LOCK})
-        _store(session, _wanted(card_set, report), report)
+        partial = None if files is None else names
+        _store(session, _wanted(card_set, names, report), report, partial)
         session.flush()
-        ensure_states(session)
+        ensure_states(session, partial)
         session.add(CardSync(synced_ms=int(time.time() * 1000), total=report.total))
     return report
 
