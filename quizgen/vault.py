@@ -71,15 +71,19 @@ def vault_files(root: Path) -> Iterable[Path]:
 
 
 def load_vault(
-    root: str | Path, progress: Progress | None = None, read_note: ReadNote | None = None
+    root: str | Path,
+    progress: Progress | None = None,
+    read_note: ReadNote | None = None,
+    previous: Vault | None = None,
 ) -> Vault:
     """Load, parse and link every note under `root`; problems become diagnostics.
 
     `read_note(relative, file, parser)` replaces reading and parsing one note (the watcher
-    passes one that keeps the notes that did not change).
+    passes one that keeps the notes that did not change, and the vault it loaded last as
+    `previous`, whose links are kept where they cannot have moved).
     """
     with collector_paused():
-        return _load(Path(root), progress, read_note or parse_note_file)
+        return _load(Path(root), progress, read_note or parse_note_file, previous)
 
 
 def parse_note_file(relative: str, file: Path, parser: MarkdownIt) -> tuple[Note, list[Diagnostic]]:
@@ -87,7 +91,9 @@ def parse_note_file(relative: str, file: Path, parser: MarkdownIt) -> tuple[Note
     return load_note(relative, _read(file), parser)
 
 
-def _load(root: Path, progress: Progress | None, read_note: ReadNote) -> Vault:
+def _load(
+    root: Path, progress: Progress | None, read_note: ReadNote, previous: Vault | None
+) -> Vault:
     """The stages of loading: read and parse each note, index, resolve, find embed loops."""
     parser = make_parser()
     notes: dict[str, Note] = {}
@@ -106,7 +112,7 @@ def _load(root: Path, progress: Progress | None, read_note: ReadNote) -> Vault:
         notes[relative] = note
         diagnostics += problems
     vault = Vault(root, notes, attachments, LinkIndex.build(notes, attachments))
-    _link(vault)
+    _link(vault, _links_kept(vault, previous))
     vault.diagnostics = sorted(diagnostics + vault.diagnostics + _embed_loops(vault))
     return vault
 
@@ -127,11 +133,32 @@ def _modified(file: Path) -> float:
         return 0.0
 
 
-def _link(vault: Vault) -> None:
+def _links_kept(vault: Vault, previous: Vault | None) -> dict[str, list[Resolution]]:
+    """The resolved links of `previous` that still hold: those of the notes that did not
+    change (the same objects) and link to none that did, while no note came, went or changed
+    its aliases (the names links are resolved by)."""
+    if previous is None or previous.notes.keys() != vault.notes.keys():
+        return {}
+    if previous.attachments != vault.attachments:
+        return {}
+    changed = {path for path, note in vault.notes.items() if previous.notes[path] is not note}
+    if any(previous.notes[path].aliases != vault.notes[path].aliases for path in changed):
+        return {}
+    return {
+        path: results
+        for path, results in previous.resolved.items()
+        if path not in changed and not any(result.path in changed for result in results)
+    }
+
+
+def _link(vault: Vault, kept: dict[str, list[Resolution]] | None = None) -> None:
     """Resolve every link of every note, fill backlinks and report links that go nowhere."""
     backlinks: dict[str, set[str]] = defaultdict(set)
+    kept = kept or {}
     for note in vault.notes.values():
-        results = [resolve_link(vault.index, link, note) for link in note.links]
+        results = kept.get(note.path)
+        if results is None:
+            results = [resolve_link(vault.index, link, note) for link in note.links]
         vault.resolved[note.path] = results
         for link, result in zip(note.links, results, strict=True):
             vault.diagnostics += _link_problems(note, link, result)

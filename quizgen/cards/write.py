@@ -18,6 +18,8 @@ from .model import Card, CardFile, Origin
 from .settings import read_settings
 
 if TYPE_CHECKING:
+    from collections.abc import Collection
+
     from ..note import Note
     from ..vault import Vault
 
@@ -39,8 +41,15 @@ class WriteReport:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-def write_card_files(vault: Vault, out_dir: str | Path) -> WriteReport:
-    """One card file per note under `out_dir`; only notes that changed are extracted again."""
+def write_card_files(
+    vault: Vault, out_dir: str | Path, changed: Collection[str] | None = None
+) -> WriteReport:
+    """One card file per note under `out_dir`; only notes that changed are extracted again.
+
+    `changed`: the notes whose card files may be out of date (a watcher knows them); the
+    files of the other notes are taken as they are, without reading them (nor counting their
+    cards in the report). Card files of notes gone are settled in any case.
+    """
     out_dir = Path(out_dir)
     report = WriteReport(diagnostics=read_settings(vault.root)[1])
     orphans = _orphans(vault, out_dir, report)
@@ -49,6 +58,9 @@ def write_card_files(vault: Vault, out_dir: str | Path) -> WriteReport:
     with collector_paused():
         for path in sorted(vault.notes):
             name = card_path(path)
+            if changed is not None and path not in changed:
+                report.paths.append(out_dir / name)
+                continue
             _write_one(vault, path, out_dir / name, name, report, adoptable, adopted)
     _settle_orphans(orphans, adopted, out_dir, report)
     report.diagnostics.sort()

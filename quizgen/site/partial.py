@@ -78,6 +78,7 @@ class SiteSession:
         self.counts: dict[str, int] = {}
         self.entries: dict[str, str] = {}  # source path -> its search entries as JSON
         self.titles: dict[str, str | None] = {}
+        self._counted: dict[str, tuple[Any, int]] = {}
 
     # The whole site -------------------------------------------------------------------------
 
@@ -135,7 +136,7 @@ class SiteSession:
         removed, generated = self._refresh_files(old_files, moved)
         pages = {page.file.src_uri: page for page in self._pages()}
         touched |= generated | {src for src in pages if src in reread or src not in old_files}
-        counts = card_counts(cards) if cards is not None else {}
+        counts = self._card_counts(cards) or {}
         touched |= {
             p for p in set(counts) | set(self.counts) if counts.get(p) != self.counts.get(p)
         }
@@ -200,7 +201,7 @@ class SiteSession:
             directory_urls=self.config.use_directory_urls,
             marked=True,
         )
-        counts = card_counts(cards) if cards is not None else None
+        counts = self._card_counts(cards)
         plugin.site = SiteNotes(renderer, app_url=plugin.config.app_url, counts=counts)
         plugin.fallbacks.diagnostics.clear()
         plugin.site.renderer.diagnostics.clear()
@@ -341,12 +342,29 @@ class SiteSession:
         pages = self._pages()
         return {page.file.src_uri: _shape(navigation.for_page(page).items) for page in pages}
 
+    def _card_counts(self, cards: CardSet | None) -> dict[str, int] | None:
+        """`card_counts`, counting again only the card files that are new objects (the
+        watcher's card file cache keeps the others)."""
+        if cards is None:
+            return None
+        kept, self._counted = self._counted, {}
+        counts: dict[str, int] = {}
+        for name, card_file in cards.files.items():
+            known = kept.get(name)
+            if known is None or known[0] is not card_file:
+                single = CardSet(files={name: card_file})
+                known = (card_file, card_counts(single).get(card_file.note or "", 0))
+            self._counted[name] = known
+            if card_file.note and known[1]:
+                counts[card_file.note] = counts.get(card_file.note, 0) + known[1]
+        return counts
+
     def _pages(self) -> list[Page]:
         return [f.page for f in self.doc_files if f.page is not None]
 
     def _remember(self, vault: Vault, cards: CardSet | None) -> None:
         self.vault = vault
-        self.counts = card_counts(cards) if cards is not None else {}
+        self.counts = self._card_counts(cards) or {}
         self.titles = {page.file.src_uri: page.title for page in self._pages()}
 
     def _log_problems(self) -> None:

@@ -29,12 +29,13 @@ class Reload:
 class NoteCache:
     """Parsed notes kept between reloads, keyed by path and checked by file time and size.
 
-    Linking (the index, resolved links, backlinks) is always redone over the whole vault:
-    a note's links and backlinks depend on every other note's name and aliases.
+    The index and backlinks are made again over the whole vault; links are resolved again
+    only where they may land elsewhere (see `load_vault`'s `previous`).
     """
 
     def __init__(self) -> None:
         self._notes: dict[str, tuple[Stamp, Note, list[Diagnostic]]] = {}
+        self._vault: Vault | None = None
         self._lock = threading.Lock()
 
     def forget(self, paths: Iterable[str]) -> None:
@@ -58,7 +59,8 @@ class NoteCache:
             return note, problems
 
         with self._lock:
-            vault = load_vault(root, read_note=read_note)
+            vault = load_vault(root, read_note=read_note, previous=self._vault)
+            self._vault = vault
             for gone in set(self._notes) - set(vault.notes):
                 del self._notes[gone]
         return Reload(vault, reread)

@@ -93,6 +93,7 @@ class LiveBuild:
         self.site_number = 0
         self.site_dir: Path | None = None
         self.session: SiteSession | None = None
+        self.vault: Vault | None = None  # as the last rebuild left it
         self.last: RebuildReport | None = None
         self._lock = threading.Lock()
 
@@ -100,7 +101,7 @@ class LiveBuild:
         """Parse every note and card file once, so the first change re-reads only itself;
         returns seconds."""
         start = time.perf_counter()
-        self.cache.reload(self.notes_dir)
+        self.vault = self.cache.reload(self.notes_dir).vault
         self.card_files.load(self.cards_dir)
         return time.perf_counter() - start
 
@@ -133,7 +134,9 @@ class LiveBuild:
         touched = set(report.changed) | set(reload.reread)
         report.problems = [d for d in vault.diagnostics if d.path in touched]
         with _timed(report, "cards"):
-            written = write_card_files(vault, self.cards_dir)
+            extract = _notes_to_extract(self.vault, vault, report.changed, reload.reread)
+            written = write_card_files(vault, self.cards_dir, extract)
+        self.vault = vault
         report.card_files_changed = written.changed
         report.problems += [d for d in written.diagnostics if d.path in touched]
         with _timed(report, "card files"):
@@ -199,6 +202,22 @@ class LiveBuild:
         if report.error:
             self.say(f"rebuild {report.number} failed, the last good site stays: {report.error}")
         self.say(report.summary())
+
+
+def _notes_to_extract(
+    old: Vault | None, new: Vault, changed: list[str], reread: list[str]
+) -> set[str] | None:
+    """The notes whose card files a change may alter: those read again, those whose links
+    land elsewhere, and those linking to a note that came, went or changed (its title is in
+    their cards); None (every note) when a file other than a note changed."""
+    if old is None or any(not path.endswith(".md") for path in changed):
+        return None
+    from ..site.touched import touched_notes
+
+    found = touched_notes(old, new, reread)
+    for path in set(reread) | (set(old.notes) ^ set(new.notes)):
+        found.update(old.backlinks.get(path, []), new.backlinks.get(path, []))
+    return found
 
 
 class _timed:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -120,19 +121,24 @@ def folder_vault(notes: Path) -> None:
         )
 
 
-def partial_changes(notes: Path) -> list[tuple[str, list[str]]]:
+def partial_changes(notes: Path) -> list[tuple[str, Callable[[], object], list[str]]]:
     """Changes that each rebuild only part of the site: what they are and the paths they touch."""
-    big = notes / "big"
+    big, small = notes / "big", notes / "small"
+    added = big / "note-5b.md"
     return [
         ("edit", lambda: _append(big / "note-7.md", "New fact::seven\n"), ["big/note-7.md"]),
         ("embedded note", lambda: _append(big / "note-3.md", "Shown::too\n"), ["big/note-3.md"]),
         ("retitle", lambda: _retitle(big / "note-12.md", "Aardvark"), ["big/note-12.md"]),
         ("new tag", lambda: _retitle(big / "note-13.md", "Note 13", "[gcp]"), ["big/note-13.md"]),
         ("new link", lambda: _append(big / "note-20.md", "[[other-4]]\n"), ["big/note-20.md"]),
-        ("add", lambda: (big / "note-5b.md").write_text("# Note 5b\n\nAdded::yes\n"), ["big/note-5b.md"]),
-        ("rename", lambda: (big / "note-9.md").rename(notes / "small" / "note-9.md"), ["big/note-9.md", "small/note-9.md"]),
-        ("delete", lambda: (notes / "small" / "other-2.md").unlink(), ["small/other-2.md"]),
-    ]  # fmt: skip
+        ("add", lambda: added.write_text("# Note 5b\n\nAdded::yes\n"), ["big/note-5b.md"]),
+        (
+            "rename",
+            lambda: (big / "note-9.md").rename(small / "note-9.md"),
+            ["big/note-9.md", "small/note-9.md"],
+        ),
+        ("delete", lambda: (small / "other-2.md").unlink(), ["small/other-2.md"]),
+    ]
 
 
 def _append(path: Path, text: str) -> None:

@@ -164,7 +164,9 @@ def _wanted(card_set: CardSet, files: list[str], report: SyncReport) -> dict[str
     wanted: dict[str, dict[str, Any]] = {}
     for name in files:
         card_file = card_set.files.get(name)
-        for card in card_file.cards if card_file is not None else []:
+        if card_file is None:
+            continue  # a file gone: its cards are retired
+        for card in card_file.cards:
             for row in card_rows(name, card_file, card, 0):
                 if row["id"] in wanted:
                     message = f"card id {row['id']} is also in {wanted[row['id']]['file']}; skipped"
@@ -209,9 +211,9 @@ def _stored_tags(session: Session, ids: list[str], everything: bool) -> dict[str
     return tags
 
 
-def _taken_elsewhere(row: CardRow | None, data: dict[str, Any], files: set[str] | None) -> bool:
+def _taken_elsewhere(row: CardRow, data: dict[str, Any], files: set[str] | None) -> bool:
     """True when a card file outside this sync, first in file order, already has the id."""
-    if row is None or files is None or row.gone or row.file in files:
+    if files is None or row.gone or row.file in files:
         return False
     return bool(row.file < data["file"])
 
@@ -230,8 +232,8 @@ def _store(
     last = int(session.scalar(select(func.max(CardRow.position))) or 0)
     for card_id, data in wanted.items():
         row = existing.get(card_id)
-        if _taken_elsewhere(row, data, named):
-            message = f"card id {card_id} is also in {row.file}; skipped"  # type: ignore[union-attr]
+        if row is not None and _taken_elsewhere(row, data, named):
+            message = f"card id {card_id} is also in {row.file}; skipped"
             report.diagnostics.append(
                 Diagnostic(
                     data["file"], data["line"], "duplicate-card-id", message, Severity.WARNING
