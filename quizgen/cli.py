@@ -5,12 +5,16 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from .diagnostics import Diagnostic
 from .vault import Vault, load_vault
 from .walk import walk_vault
+
+if TYPE_CHECKING:
+    from .site.partial import Update
 
 __all__ = ["main"]
 
@@ -223,7 +227,7 @@ def build(
 ) -> None:
     """Build everything from one parse: card files, the Anki package and the site."""
     from .cards import load_card_files, write_card_files
-    from .site import build_site
+    from .site.resume import build_site_again
 
     vault = open_vault(notes_dir)
     print_diagnostics(vault.diagnostics)
@@ -234,20 +238,21 @@ def build(
     )
     export_deck(cards_dir, out_dir / "quizgen.apkg", notes_dir, site_url, deck_name)
     site_dir = out_dir / "site"
-    build_site(vault, site_dir, site_url=site_url, app_url="/", cards=load_card_files(cards_dir))
+    cards = load_card_files(cards_dir)
+    update = build_site_again(vault, site_dir, site_url=site_url, app_url="/", cards=cards)
     click.echo(f"site written to {site_dir}/")
-    click.echo(rebuilt(len(vault.notes), report.changed, site_dir))
+    click.echo(rebuilt(len(vault.notes), report.changed, update))
 
 
-def rebuilt(notes: int, card_files_changed: int, site_dir: Path) -> str:
+def rebuilt(notes: int, card_files_changed: int, update: Update) -> str:
     """What a build re-did: every note is read, card files only where a note changed, and the
-    site is a whole MkDocs build."""
-    from .watch import count_pages
-
-    return (
-        f"rebuilt: {notes} notes read, {card_files_changed} card files changed, "
-        f"{count_pages(site_dir)} pages written"
-    )
+    site's pages only where a change since the last build touches them."""
+    site = f"{len(update.pages)} pages written"
+    if update.removed:
+        site += f", {len(update.removed)} removed"
+    if update.full:
+        site += " (whole site)"
+    return f"rebuilt: {notes} notes read, {card_files_changed} card files changed, {site}"
 
 
 def stale_site(notes_dir: Path, site_dir: Path) -> list[str]:
