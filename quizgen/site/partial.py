@@ -209,17 +209,21 @@ class SiteSession:
     def _refresh_files(self, old_files: dict[str, File], moved: bool) -> tuple[set[str], set[str]]:
         """The files and navigation of the vault as it is now.
 
-        Returns the source paths of the pages gone, and of the generated pages (front page,
-        folder pages) whose Markdown changed.
+        Returns the source paths of the pages gone, and of the pages to make again: generated
+        pages (front page, folder pages) whose Markdown changed, pages at a new address.
         """
         config, plugin = self.config, self.plugin
         assert plugin.vault is not None
+        readdressed: set[str] = set()
         if moved:
             files = config.plugins.on_files(Files(list(self.theme_files)), config=config)
             set_exclusions(files, config)
             for file in files:
                 kept = old_files.get(file.src_uri)
-                if kept is not None and kept.page is not None and file.dest_uri == kept.dest_uri:
+                if kept is not None and file.dest_uri != kept.dest_uri:
+                    self._remove(kept)  # a README.md that an index.md now stands beside
+                    readdressed.add(file.src_uri)
+                elif kept is not None and kept.page is not None:
                     file.page, kept.page.file = kept.page, file
             self.files = files
             nav = get_navigation(files, config)
@@ -230,7 +234,7 @@ class SiteSession:
         self.doc_files = self.files.documentation_pages()
         now = {file.src_uri: file for file in self.files}
         made = generated_pages(config, plugin.vault.notes, plugin.folders, plugin.config.app_url)
-        generated = set()
+        generated = set(readdressed)
         for file in made:
             kept = now.get(file.src_uri)
             before = old_files.get(file.src_uri)

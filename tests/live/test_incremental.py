@@ -142,6 +142,7 @@ def partial_changes(notes: Path) -> list[tuple[str, Callable[[], object], list[s
     """Changes that each rebuild only part of the site: what they are and the paths they touch."""
     big, small = notes / "big", notes / "small"
     added = big / "note-5b.md"
+    index = "# Small things\n\nSee [[other-1]].\n"
     return [
         ("edit", lambda: _append(big / "note-7.md", "New fact::seven\n"), ["big/note-7.md"]),
         ("embedded note", lambda: _append(big / "note-3.md", "Shown::too\n"), ["big/note-3.md"]),
@@ -155,6 +156,7 @@ def partial_changes(notes: Path) -> list[tuple[str, Callable[[], object], list[s
             ["big/note-9.md", "small/note-9.md"],
         ),
         ("delete", lambda: (small / "other-2.md").unlink(), ["small/other-2.md"]),
+        ("folder index", lambda: (small / "index.md").write_text(index), ["small/index.md"]),
     ]
 
 
