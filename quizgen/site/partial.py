@@ -41,6 +41,7 @@ from .page import SiteNotes, card_counts
 from .plugin import QuizgenPlugin, _has_math
 from .published import linked_files
 from .render import Renderer
+from .sitefiles import remove_file, replace_file
 from .touched import touched_notes
 
 __all__ = ["SiteSession", "Update"]
@@ -110,7 +111,7 @@ class SiteSession:
         self._templates()
         pages = self._pages()
         for page in pages:
-            _write(page.file.abs_dest_path, self._page_html(page))
+            replace_file(page.file.abs_dest_path, self._page_html(page))
         self._write_search_index()
         self._remember(vault, cards)
         self._log_problems()
@@ -261,7 +262,7 @@ class SiteSession:
         """Take a page or file that is gone out of the site."""
         if file.page is not None:
             self._forget_tags(file.page)
-        _remove(file.abs_dest_path, self.config.site_dir)
+        remove_file(file.abs_dest_path, self.config.site_dir)
 
     def _populate(self, pages: list[Page]) -> set[str]:
         """Read and render pages again, as the build's first pass does; their source paths."""
@@ -290,7 +291,7 @@ class SiteSession:
         """Render every page first, then replace their files: a failure writes nothing."""
         done = [(page, self._page_html(page)) for page in pages]
         for page, output in done:
-            _write(page.file.abs_dest_path, output)
+            replace_file(page.file.abs_dest_path, output)
 
     def _page_html(self, page: Page) -> bytes:
         """A page's HTML, as `mkdocs.commands.build._build_page` makes it; keeps its search
@@ -331,7 +332,7 @@ class SiteSession:
         kept = (self.entries.get(page.file.src_uri, "") for page in self._pages())
         docs = ",".join(entries for entries in kept if entries)
         data = empty[: -len("]}")] + docs + "]}"
-        _write(os.path.join(self.config.site_dir, SEARCH_INDEX), data.encode("utf-8"))
+        replace_file(os.path.join(self.config.site_dir, SEARCH_INDEX), data.encode("utf-8"))
 
     def _templates(self) -> None:
         """The theme's own pages (404, sitemap), which list or link every page."""
@@ -406,29 +407,3 @@ def _order_mappings(tags: Any, pages: list[Page]) -> None:
     """Keep the tags plugin's pages in site order, as a whole build adds them."""
     data = tags.mappings.data
     tags.mappings.data = {page.url: data[page.url] for page in pages if page.url in data}
-
-
-def _write(path: str, data: bytes) -> None:
-    """Replace a file of the served site at once: a reader sees the old or the new one."""
-    folder = os.path.dirname(path)
-    os.makedirs(folder, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".quizgen-")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        os.remove(temporary)
-        raise
-
-
-def _remove(path: str, site_dir: str) -> None:
-    """Remove a file of the site and the folders it leaves empty."""
-    try:
-        os.remove(path)
-    except FileNotFoundError:
-        return
-    folder, top = os.path.dirname(path), os.path.abspath(site_dir)
-    while folder and os.path.abspath(folder) != top and not os.listdir(folder):
-        os.rmdir(folder)
-        folder = os.path.dirname(folder)

@@ -30,10 +30,11 @@ from ..note import Note, WikiLink
 from ..vault import Vault
 from .fallback import _title_only
 from .page import _front_matter
-from .partial import TAGS_PAGE, SiteSession, Update, _remove, _tags_differ
+from .partial import TAGS_PAGE, SiteSession, Update, _tags_differ
 from .published import linked_files
 from .render import Renderer
 from .sanitise import escape_meta
+from .sitefiles import remove_file
 from .touched import touched_notes
 
 __all__ = ["STATE_FILE", "build_site_again"]
@@ -151,7 +152,7 @@ def _again(session: SiteSession, saved: SavedSite, vault: Vault, cards: CardSet 
     session._write_pages(written)
     now = {file.dest_uri for file in files}
     for dest in sorted({*saved.pages.values(), *saved.copied.values()} - now):
-        _remove(str(Path(config.site_dir) / dest), config.site_dir)
+        remove_file(str(Path(config.site_dir) / dest), config.site_dir)
     removed = sorted(src for src in saved.pages if src not in pages)
     for src in removed:
         session.entries.pop(src, None)
