@@ -17,13 +17,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..cards import CardSet, write_card_files
+from ..cards.vocabulary import vault_terms
 from ..diagnostics import Diagnostic
+from ..links import LinkIndex
 from ..vault import Vault
 from .cardfiles import CardFileCache
 from .notes import NoteCache
 
 if TYPE_CHECKING:
     from ..site.partial import SiteSession
+
+KEY_TERMS = "key terms"  # what `vault_terms` keeps them under (`Vault.derived`)
 
 __all__ = ["LiveBuild", "RebuildReport", "count_pages"]
 
@@ -102,6 +106,7 @@ class LiveBuild:
         returns seconds."""
         start = time.perf_counter()
         self.vault = self.cache.reload(self.notes_dir).vault
+        vault_terms(self.vault)  # so that a change works out only its own notes' terms
         self.card_files.load(self.cards_dir)
         return time.perf_counter() - start
 
@@ -134,6 +139,7 @@ class LiveBuild:
         touched = set(report.changed) | set(reload.reread)
         report.problems = [d for d in vault.diagnostics if d.path in touched]
         with _timed(report, "cards"):
+            _keep_key_terms(self.vault, vault, reload.reread)
             extract = _notes_to_extract(self.vault, vault, report.changed, reload.reread)
             written = write_card_files(vault, self.cards_dir, extract)
         self.vault = vault
@@ -218,6 +224,22 @@ def _notes_to_extract(
     for path in set(reread) | (set(old.notes) ^ set(new.notes)):
         found.update(old.backlinks.get(path, []), new.backlinks.get(path, []))
     return found
+
+
+def _keep_key_terms(old: Vault | None, new: Vault, reread: list[str]) -> None:
+    """Give the reloaded vault the last one's key terms when the notes that changed, came or
+    went name the same terms before and after: the vault's terms are the union of each
+    note's own (`vault_terms`), so going over every note again would find the same."""
+    if old is None:
+        return
+    changed = set(reread) | (set(old.notes) ^ set(new.notes))
+
+    def terms_of(vault: Vault) -> frozenset[str]:
+        notes = {path: vault.notes[path] for path in changed if path in vault.notes}
+        return vault_terms(Vault(vault.root, notes, set(), LinkIndex.build(notes, set())))
+
+    if terms_of(old) == terms_of(new):
+        new.derived(KEY_TERMS, lambda: vault_terms(old))
 
 
 class _timed:
