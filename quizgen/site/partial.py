@@ -20,7 +20,7 @@ import os
 import shutil
 import tempfile
 import weakref
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,7 +29,7 @@ from mkdocs.commands.build import _build_theme_template, _populate_page, get_con
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, get_files, set_exclusions
-from mkdocs.structure.nav import get_navigation
+from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
 
 from ..cards import CardSet
@@ -80,11 +80,39 @@ class SiteSession:
         self.entries: dict[str, str] = {}  # source path -> its search entries as JSON
         self.titles: dict[str, str | None] = {}
         self._counted: dict[str, tuple[Any, int]] = {}
+        # What the build's stages made (set up by `set_up`).
+        self.config: MkDocsConfig
+        self.plugin: QuizgenPlugin
+        self.files: Files
+        self.doc_files: Sequence[File]
+        self.theme_files: list[File]
+        self.nav: Navigation
+        self.env: Any
 
     # The whole site -------------------------------------------------------------------------
 
     def build(self, vault: Vault, cards: CardSet | None) -> Update:
         """Build every page (as `build_site` does) and keep what the stages made."""
+        self.set_up(vault, cards, clean=True)
+        config = self.config
+        try:
+            for page in self._pages():
+                _populate_page(page, config, self.files)
+            self.env = config.plugins.on_env(self.env, config=config, files=self.files)
+            self.files.copy_static_files()
+            self._templates()
+            for page in self._pages():
+                replace_file(page.file.abs_dest_path, self._page_html(page))
+            self._write_search_index()
+        except Exception as error:
+            config.plugins.on_build_error(error=error)
+            raise
+        self._remember(vault, cards)
+        self.finish()
+        return Update(pages=[page.file.src_uri for page in self._pages()], full=True)
+
+    def set_up(self, vault: Vault, cards: CardSet | None, *, clean: bool) -> None:
+        """A build's first stages: the config with its plugins, the files, the navigation."""
         from mkdocs import utils
 
         config = self._config(vault)
@@ -93,29 +121,25 @@ class SiteSession:
         plugin.cards, plugin.cards_given = cards, True
         config = self.config = config.plugins.on_config(config)
         config.plugins.on_pre_build(config=config)
-        utils.clean_directory(config.site_dir)
-        files = get_files(config)
-        env = config.theme.get_env()
-        files.add_files_from_theme(env, config)
-        self.theme_files = list(files)
-        files = config.plugins.on_files(files, config=config)
-        set_exclusions(files, config)
-        nav = config.plugins.on_nav(get_navigation(files, config), config=config, files=files)
-        self.files, self.nav = files, nav
-        self.doc_files = files.documentation_pages()
-        for file in files.documentation_pages():
-            assert file.page is not None
-            _populate_page(file.page, config, files)
-        self.env = config.plugins.on_env(env, config=config, files=files)
-        files.copy_static_files()
-        self._templates()
-        pages = self._pages()
-        for page in pages:
-            replace_file(page.file.abs_dest_path, self._page_html(page))
-        self._write_search_index()
-        self._remember(vault, cards)
-        self._log_problems()
-        return Update(pages=[page.file.src_uri for page in pages], full=True)
+        try:
+            if clean:
+                utils.clean_directory(config.site_dir)
+            files = get_files(config)
+            self.env = config.theme.get_env()
+            files.add_files_from_theme(self.env, config)
+            self.theme_files = list(files)
+            files = config.plugins.on_files(files, config=config)
+            set_exclusions(files, config)
+            nav = get_navigation(files, config)
+            self.nav = config.plugins.on_nav(nav, config=config, files=files)
+        except Exception as error:
+            config.plugins.on_build_error(error=error)
+            raise
+        self.files, self.doc_files = files, files.documentation_pages()
+
+    def finish(self) -> None:
+        """What the plugin does after a build: report what rendering had to work around."""
+        self.plugin.on_post_build(config=self.config)
 
     # A change ---------------------------------------------------------------------------------
 
@@ -372,9 +396,6 @@ class SiteSession:
         self.counts = self._card_counts(cards) or {}
         self.titles = {page.file.src_uri: page.title for page in self._pages()}
 
-    def _log_problems(self) -> None:
-        """What rendering had to work around, as the plugin reports it after a build."""
-        self.plugin.on_post_build(config=self.config)
 
 
 def _shape(items: list) -> tuple:

@@ -111,23 +111,25 @@ def _again(session: SiteSession, saved: SavedSite, vault: Vault, cards: CardSet 
     old = saved.vault(vault.root)
     if _differs_throughout(saved, vault):
         return session.build(vault, cards)
-    config = session._config(vault)
-    plugin = session._plugin(config)
-    plugin.vault, plugin.vault_given = vault, True
-    plugin.cards, plugin.cards_given = cards, True
-    config = session.config = config.plugins.on_config(config)
-    config.plugins.on_pre_build(config=config)
-    files = get_files(config)
-    env = config.theme.get_env()
-    files.add_files_from_theme(env, config)
-    session.theme_files = list(files)
-    files = config.plugins.on_files(files, config=config)
-    set_exclusions(files, config)
-    session.nav = config.plugins.on_nav(get_navigation(files, config), config=config, files=files)
-    session.files, session.doc_files = files, files.documentation_pages()
+    session.set_up(vault, cards, clean=False)
+    config = session.config
+    try:
+        return _rebuild_touched(session, saved, old, vault, cards)
+    except Exception as error:
+        config.plugins.on_build_error(error=error)
+        raise
+    finally:
+        session.finish()
+
+
+def _rebuild_touched(
+    session: SiteSession, saved: SavedSite, old: Vault, vault: Vault, cards: CardSet | None
+) -> Update:
+    """Render and write the pages that differ from the saved build's, and the search index."""
+    config, files = session.config, session.files
     pages = {page.file.src_uri: page for page in session._pages()}
     _read_titles(session, vault)
-    session.env = config.plugins.on_env(env, config=config, files=files)
+    session.env = config.plugins.on_env(session.env, config=config, files=files)
     files.copy_static_files(dirty=True)
     reread = {p for p, n in vault.notes.items() if saved.notes.get(p, None) is None
               or saved.notes[p].fingerprint != _fingerprint(n)}  # fmt: skip
