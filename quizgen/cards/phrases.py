@@ -35,6 +35,9 @@ _OBJECT_COST = 0.5  # a preposition's object is asked a little less readily than
 _EMPHASIS = 1.0  # score of a common word written in capitals for emphasis: `NEVER`
 _SHOUTED = 4.0  # Zipf: a word in capitals this common is emphasis, not an acronym
 _TERM_BONUS = 1.5  # a vault term or a bold phrase is asked more readily
+_LIST_BONUS = 0.1  # a list written in the sentence (`iSCSI, NFS or SMB`) is asked before its items
+_ITEM_WORDS = 3  # words of one item of such a list
+_MAIN_BONUS = float(__import__("os").environ.get("MB", "0"))
 _WORD = re.compile(r"\S+")
 _STOP = re.compile(r"[,;:()\[\]]|[.!?]$")  # punctuation after a word that ends a clause
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
@@ -47,6 +50,8 @@ _STOPS_AFTER |= {"as", "like", "such", "because", "if", "when", "unless", "using
 _PREPOSITIONS = {"over", "between", "using", "with", "via", "in", "on", "into", "from", "to", "by"}
 _PREPOSITIONS |= {"across", "through", "for", "within", "without", "like", "as", "at"}
 _JOINERS = {"or", "and", "of", "/", "&"}
+# Words before a phrase that carry the fact: `has {{no endpoints}}`, `{{only one}} writer`.
+_QUANTIFIERS = {"no", "only", "all", "every", "each", "never", "one", "single"}
 _NAME_JOINERS = _JOINERS | {"as", "for", "a", "an", "the"}  # `Function as a Service`
 _VERB_TAIL = {"not", "be", "been", "being", "only", "also", "always", "never", "often", "still"}
 _VERB_TAIL |= {"just", "usually", "generally", "automatically", "directly", "out", "up"}
@@ -65,6 +70,7 @@ class _Word:
     opens: bool  # it opens a bracket: `(FaaS)`
     capital: bool  # written with a capital: part of a name
     shouted: bool = False  # a common word in capitals: `NEVER`, `ONLY`
+    comma: bool = False  # a comma follows it
 
 
 def cloze_phrases(sentence: str, names: list[str], terms: frozenset[str]) -> str | None:
@@ -81,7 +87,9 @@ def cloze_phrases(sentence: str, names: list[str], terms: frozenset[str]) -> str
                 scored[span] = min(score, scored.get(span, score))
     for span in _term_spans(sentence, words, terms):
         scored[span] = _score(words, span) - _TERM_BONUS
-    chosen = _best(sentence, words, scored, names)
+    for span in _enumerations(words):
+        scored[span] = min(scored.values(), default=_score(words, span)) - _LIST_BONUS
+    chosen = _with_quantifiers(sentence, words, _best(sentence, words, scored, names))
     if not chosen:
         return None
     parts, last = [], 0
@@ -109,12 +117,29 @@ def _best(
     return sorted(chosen)
 
 
+def _with_quantifiers(sentence: str, words: list[_Word], chosen: list[Span]) -> list[Span]:
+    """Each phrase with the quantifiers just before it: `no endpoints`, not `no {{endpoints}}`."""
+    grown: list[Span] = []
+    for first, last in chosen:
+        floor = grown[-1][1] + 2 if grown else 0
+        while first - 1 >= floor and not words[first - 1].stop:
+            article = words[first - 1].text == "the" and first - 2 >= floor
+            before = first - 1 - article  # `all the connected identities`
+            if words[before].text not in _QUANTIFIERS or words[before].stop:
+                break
+            if not _balanced(sentence, words, (before, last)):
+                break
+            first = before
+        grown.append((first, last))
+    return grown
+
+
 def _candidates(words: list[_Word], clause: list[int]) -> list[tuple[Span, float]]:
     """Phrases of one clause worth hiding, with their scores."""
     verb = _verb(words, clause)
     predicate = [i for i in clause if verb is None or i > verb]
     main = _after_verb(words, clause, verb) if verb is not None else None
-    found = [(main, _score(words, main))] if main else []
+    found = [(main, _score(words, main) - _MAIN_BONUS)] if main else []
     for index in predicate:
         if words[index].text in _PREPOSITIONS and (not main or index > main[1]):
             objected = _phrase(words, _object_start(words, [i for i in predicate if i > index]))
@@ -164,12 +189,21 @@ def _first_words(terms: frozenset[str]) -> frozenset[str]:
 
 
 def _balanced(sentence: str, words: list[_Word], span: tuple[int, int]) -> bool:
-    """True when hiding the span cuts no bold, code or link in two."""
-    hidden = sentence[words[span[0]].start : words[span[1]].end]
-    pairs = hidden.count("**") % 2 == 0 and hidden.count("`") % 2 == 0
-    return (
-        pairs and hidden.count("[") == hidden.count("]") and hidden.count("(") == hidden.count(")")
-    )
+    """True when hiding the span cuts no bold, italics, code, highlight or link in two."""
+    start, end = words[span[0]].start, words[span[1]].end
+    before, hidden, after = sentence[:start], sentence[start:end], sentence[end:]
+    if hidden.count("[") != hidden.count("]") or hidden.count("(") != hidden.count(")"):
+        return False
+    return all(_marks_closed(before, hidden, after, mark) for mark in ("**", "`", "==", "*"))
+
+
+def _marks_closed(before: str, hidden: str, after: str, mark: str) -> bool:
+    """True when `mark` pairs inside the phrase, or wraps exactly the whole phrase."""
+    if mark == "*":  # single stars: italics, once bold's double stars are set aside
+        before, hidden, after = (text.replace("**", "") for text in (before, hidden, after))
+    if hidden.count(mark) % 2:
+        return False
+    return before.count(mark) % 2 == 0 or (after.startswith(mark) and mark not in hidden)
 
 
 def _words(sentence: str) -> list[_Word]:
@@ -188,11 +222,11 @@ def _words(sentence: str) -> list[_Word]:
             continue
         opens = "(" in raw[:lead] or "[" in raw[:lead]
         shouted = core.isupper() and len(core) > 2 and rarity(core.casefold()) > _SHOUTED
-        found.append(
-            _Word(
-                match.start() + lead, end, core.casefold(), stop, opens, core[0].isupper(), shouted
-            )
+        word = _Word(
+            match.start() + lead, end, core.casefold(), stop, opens, core[0].isupper(), shouted
         )
+        word.comma = "," in raw[lead + len(core) :]
+        found.append(word)
     return found
 
 
@@ -213,7 +247,7 @@ def _askable(words: list[_Word], clause: list[int], number: int, count: int) -> 
     if words[clause[0]].opens:
         return all(words[i].capital or words[i].text in FUNCTION_WORDS for i in clause)
     has_verb = any(words[i].text in VERBS for i in clause)
-    if has_verb or count == 1 or number > 0:
+    if has_verb or count == 1 or number > 0 or not words[clause[-1]].stop:
         return True
     # `By default,` / `BGP peers, or neighbors, exchange ...`: a lead-in or the subject.
     return not (words[clause[0]].text in FUNCTION_WORDS or words[clause[0]].capital)
@@ -226,7 +260,7 @@ def _unknown_verb(words: list[_Word], clause: list[int]) -> int | None:
         text, before = words[index].text, words[index - 1].text
         if _third_person(text) and not words[index].capital and before not in FUNCTION_WORDS:
             return index
-    if words[first].capital and len(clause) >= 4:
+    if words[first].capital and len(clause) >= 3:
         at = first + 1  # `Snaps restore lazily`: the word after a name
         plain = not words[at].capital and words[at].text not in FUNCTION_WORDS
         return at if plain and not words[at].text.endswith(("ly", "ing")) else None
@@ -363,3 +397,76 @@ def _names_subject(words: list[_Word], span: tuple[int, int], names: list[str]) 
 def _score(words: list[_Word], span: Span) -> float:
     """Lower is better: the rarity of the rarest word of the phrase."""
     return min(rarity(words[i].text) for i in range(span[0], span[1] + 1))
+
+
+def _enumerations(words: list[_Word]) -> list[Span]:
+    """Lists written in a sentence, `iSCSI, NFS or SMB`: one answer, not one per item."""
+    spans: list[Span] = []
+    index = 0
+    while index < len(words):
+        before = words[index - 1] if index else None  # `key management`, `systems, hypervisors`
+        inside = before is not None and _content(before) and (not before.stop or before.comma)
+        items = [] if inside else _list_items(words, index)
+        if not _a_list(words, items):
+            index += 1
+            continue
+        spans.append((index, items[-1][1]))
+        index = items[-1][1] + 1
+    return spans
+
+
+def _list_items(words: list[_Word], first: int) -> list[Span]:
+    """The items of a list starting at `first`: joined by commas, the last by `and`/`or`."""
+    items: list[Span] = []
+    end = _item_end(words, first)
+    while end is not None:
+        items.append((first, end))
+        joined = end + 1 < len(words) and words[end + 1].text in ("and", "or")
+        if joined and not words[end].stop or words[end].comma and joined:
+            last = _item_end(words, end + 2)
+            return items + [(end + 2, last)] if last is not None else []
+        if not words[end].comma:
+            return []
+        first = end + 1
+        end = _item_end(words, first)
+    return []
+
+
+def _item_end(words: list[_Word], first: int) -> int | None:
+    """The last word of one short list item from `first`: up to three content words."""
+    index = first
+    while index < len(words) and index - first < _ITEM_WORDS and _content(words[index]):
+        if index > first and (words[index].opens or words[index].text.endswith("ing")):
+            return index - 1  # `hardware running ...`: the item ended
+        verb = _third_person(words[index].text) and not words[index].stop
+        if verb and index + 1 < len(words) and _content(words[index + 1]):
+            return None  # `simplifies orchestration`: a verb and its object
+        if words[index].stop or index + 1 < len(words) and not _content(words[index + 1]):
+            return index
+        index += 1
+    return index - 1 if index > first else None
+
+
+def _a_list(words: list[_Word], items: list[Span]) -> bool:
+    """True for a real list: three items, or two single words or names (`PUT or GET requests`)."""
+    if len(items) < 2 or not _alike(words, items):
+        return False
+    if len(items) > 2:
+        return True
+    (first, last), (second, end) = items
+    shared = end - (end > second)  # `GET requests`: the noun both items share
+    named = all(word.capital for word in words[first : last + 1] + words[second : shared + 1])
+    return named or (first == last and second == end)
+
+
+def _alike(words: list[_Word], items: list[Span]) -> bool:
+    """False for a verb taken for an item: `given permissions and pointed`, `buckets and used`."""
+    verbs = [_participle(words[first].text) and not words[first].capital for first, _ in items]
+    if any(verbs[i] and first != last for i, (first, last) in enumerate(items)):
+        return False
+    return all(verbs) or not verbs[-1]
+
+
+def _content(word: _Word) -> bool:
+    """A word that can be part of a list item: not a small word, not a verb (`GET` is a name)."""
+    return word.text not in FUNCTION_WORDS and (word.text not in VERBS or word.capital)
