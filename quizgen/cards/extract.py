@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from ..diagnostics import Diagnostic, Severity
 from ..memory import collector_paused
 from ..note import Note, WikiLink
+from .abbreviations import abbreviation_cards
 from .auto import definition_cards, quantity_cards, question_cards
 from .blocks import Piece, pieces_of
 from .choices import practice_questions
@@ -154,7 +155,10 @@ def _drafts(
     carded: set[int] = set()  # list items that made a card or answer one
     numbered: set[int] = set()  # list items with any card, a number's cloze included
     skip_to = 0
+    spelled: set[str] = set()  # abbreviations already asked
     for index, piece in enumerate(pieces):
+        if piece.kind == "paragraph":
+            drafts += abbreviation_cards(piece, scope, spelled)
         if index < skip_to:
             carded.add(piece.item)  # the answer of a question above
             continue
