@@ -37,6 +37,7 @@ _SHOUTED = 4.0  # Zipf: a word in capitals this common is emphasis, not an acron
 _TERM_BONUS = 1.5  # a vault term or a bold phrase is asked more readily
 _LIST_BONUS = 0.1  # a list written in the sentence (`iSCSI, NFS or SMB`) is asked before its items
 _ITEM_WORDS = 3  # words of one item of such a list
+_UNJOINED = 4  # items a list needs to be one without a last `and`/`or`
 _MAIN_BONUS = float(__import__("os").environ.get("MB", "0"))
 _WORD = re.compile(r"\S+")
 _STOP = re.compile(r"[,;:()\[\]]|[.!?]$")  # punctuation after a word that ends a clause
@@ -51,7 +52,7 @@ _PREPOSITIONS = {"over", "between", "using", "with", "via", "in", "on", "into", 
 _PREPOSITIONS |= {"across", "through", "for", "within", "without", "like", "as", "at"}
 _JOINERS = {"or", "and", "of", "/", "&"}
 # Words before a phrase that carry the fact: `has {{no endpoints}}`, `{{only one}} writer`.
-_QUANTIFIERS = {"no", "only", "all", "every", "each", "never", "one", "single"}
+_QUANTIFIERS = {"no", "not", "only", "all", "every", "each", "never", "one", "single"}
 _NAME_JOINERS = _JOINERS | {"as", "for", "a", "an", "the"}  # `Function as a Service`
 _VERB_TAIL = {"not", "be", "been", "being", "only", "also", "always", "never", "often", "still"}
 _VERB_TAIL |= {"just", "usually", "generally", "automatically", "directly", "out", "up"}
@@ -86,7 +87,13 @@ def cloze_phrases(sentence: str, names: list[str], terms: frozenset[str]) -> str
             for span, score in _candidates(words, clause):
                 scored[span] = min(score, scored.get(span, score))
     for span in _term_spans(sentence, words, terms):
-        scored[span] = _score(words, span) - _TERM_BONUS
+        holders = [
+            other
+            for other in scored
+            if other[0] <= span[0] and span[1] <= other[1] and _balanced(sentence, words, other)
+        ]
+        for holder in holders or [span]:  # `a {{final snapshot}}`, not `a final {{snapshot}}`
+            scored[holder] = min(scored.get(holder, 9.0), _score(words, holder) - _TERM_BONUS)
     for span in _enumerations(words):
         scored[span] = min(scored.values(), default=_score(words, span)) - _LIST_BONUS
     chosen = _with_quantifiers(sentence, words, _best(sentence, words, scored, names))
@@ -425,8 +432,8 @@ def _list_items(words: list[_Word], first: int) -> list[Span]:
         if joined and not words[end].stop or words[end].comma and joined:
             last = _item_end(words, end + 2)
             return items + [(end + 2, last)] if last is not None else []
-        if not words[end].comma:
-            return []
+        if not words[end].comma:  # `frequency, window, lifecycle, vault.`: no `and` needed
+            return items if len(items) >= _UNJOINED and words[end].stop else []
         first = end + 1
         end = _item_end(words, first)
     return []
