@@ -32,9 +32,10 @@ _UNITS = rf"{_STANDARD}|{_COUNTED}|{_ACRONYM}"
 # A rate written with a slash is one unit: `MB/s`, `records/s`, `requests/min`.
 _RATE = r"(?:/(?:s|sec|second|min|minute|h|hour|day|month)(?![\w/]))?"
 _STANDARD_AFTER = re.compile(rf"^{_NUMBER}[\s-]?(?:{_STANDARD}|{_ACRONYM})")
-# A unit hidden with its number: a symbol (`KB`, `ms`, `%`, `RCU`) or a rate (`records/s`).
+# A unit hidden with its number: a symbol (`KB`, `ms`, `%`) or a rate (`records/s`); a counted
+# acronym stays to say what is counted (`at least {{1}} RCU`, `{{3}} AZs`).
 _SYMBOL_UNIT = re.compile(
-    rf"[\s-]?(?:(?:{_STANDARD}|{_ACRONYM})(?![\w-])|[a-z-]+/[a-z]+)"
+    rf"[\s-]?(?:(?:{_STANDARD})(?![\w-])|[a-z-]+/[a-z]+)"
     r"(?=$|/|\s(?:per|every|each|a|an|to|and|or)\s)"
 )
 # `5 local secondary indexes`: only the number is hidden, the noun says what is counted.
