@@ -120,8 +120,21 @@ def _best(
             continue
         if any(span[0] <= other[1] + 1 and other[0] <= span[1] + 1 for other in chosen):
             continue
+        if _given_away(words, span):
+            continue
         chosen.append(span)
     return sorted(chosen)
+
+
+def _given_away(words: list[_Word], span: Span) -> bool:
+    """True when the phrase is also shown elsewhere in the sentence: `an {{EBS}} ... our EBS`."""
+    size = span[1] - span[0] + 1
+    hidden = [word.text for word in words[span[0] : span[1] + 1]]
+    return any(
+        [word.text for word in words[start : start + size]] == hidden
+        for start in range(len(words) - size + 1)
+        if start != span[0]
+    )
 
 
 def _with_quantifiers(sentence: str, words: list[_Word], chosen: list[Span]) -> list[Span]:
