@@ -38,7 +38,6 @@ _TERM_BONUS = 1.5  # a vault term or a bold phrase is asked more readily
 _LIST_BONUS = 0.1  # a list written in the sentence (`iSCSI, NFS or SMB`) is asked before its items
 _ITEM_WORDS = 3  # words of one item of such a list
 _UNJOINED = 4  # items a list needs to be one without a last `and`/`or`
-_MAIN_BONUS = float(__import__("os").environ.get("MB", "0"))
 _WORD = re.compile(r"\S+")
 _STOP = re.compile(r"[,;:()\[\]]|[.!?]$")  # punctuation after a word that ends a clause
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
@@ -54,6 +53,17 @@ _JOINERS = {"or", "and", "of", "/", "&"}
 # Words before a phrase that carry the fact: `has {{no endpoints}}`, `{{only one}} writer`.
 _QUANTIFIERS = {"no", "not", "only", "all", "every", "each", "never", "one", "single"}
 _NAME_JOINERS = _JOINERS | {"as", "for", "a", "an", "the"}  # `Function as a Service`
+_IDIOMS = {("by", "default"), ("for", "example"), ("for", "instance"), ("in", "general")}
+_IDIOMS |= {
+    ("in", "practice"),
+    ("of", "course"),
+    ("in", "addition"),
+    ("in", "order"),
+    ("in", "fact"),
+}
+_IDIOMS |= {("at", "least"), ("at", "most"), ("in", "total"), ("on", "average"), ("by", "design")}
+# Words after which a name is given: `a role called an execution role`, `known as ...`.
+_NAMING = {"called", "named", "dubbed", "termed"}
 _VERB_TAIL = {"not", "be", "been", "being", "only", "also", "always", "never", "often", "still"}
 _VERB_TAIL |= {"just", "usually", "generally", "automatically", "directly", "out", "up"}
 
@@ -120,10 +130,16 @@ def _best(
             continue
         if any(span[0] <= other[1] + 1 and other[0] <= span[1] + 1 for other in chosen):
             continue
-        if _given_away(words, span):
+        if _given_away(words, span) or _idiom(words, span):
             continue
         chosen.append(span)
     return sorted(chosen)
+
+
+def _idiom(words: list[_Word], span: Span) -> bool:
+    """`by {{default}}`, `for {{example}}`: a word that only makes a set phrase asks nothing."""
+    first, last = span
+    return first == last and first > 0 and (words[first - 1].text, words[first].text) in _IDIOMS
 
 
 def _given_away(words: list[_Word], span: Span) -> bool:
@@ -159,12 +175,20 @@ def _candidates(words: list[_Word], clause: list[int]) -> list[tuple[Span, float
     verb = _verb(words, clause)
     predicate = [i for i in clause if verb is None or i > verb]
     main = _after_verb(words, clause, verb) if verb is not None else None
-    found = [(main, _score(words, main) - _MAIN_BONUS)] if main else []
+    subject = _passive_subject(words, clause, verb, main)
+    if subject:  # `Multi-Region Keys can be created.`: what can be created is the fact
+        return [(subject, _score(words, subject) - _TERM_BONUS)]
+    found = [(main, _score(words, main))] if main else []
     for index in predicate:
         if words[index].text in _PREPOSITIONS and (not main or index > main[1]):
             objected = _phrase(words, _object_start(words, [i for i in predicate if i > index]))
             if objected and _score(words, objected) <= _WORTH_ASKING:
                 found.append((objected, _score(words, objected) + _OBJECT_COST))
+    for index in clause:
+        if words[index].text in _NAMING and index + 1 < len(words):
+            named = _phrase(words, _object_start(words, [i for i in clause if i > index]))
+            if named:  # `a role called an {{execution role}}`: the name is the fact
+                found.append((named, _score(words, named) - _TERM_BONUS))
     rest = [i for i in predicate if not main or not main[0] <= i <= main[1]]
     rare = _rarest_phrase(words, rest, _RARE)
     if rare:
@@ -172,6 +196,19 @@ def _candidates(words: list[_Word], clause: list[int]) -> list[tuple[Span, float
     if not found and (rare := _rarest_phrase(words, predicate, _COMMON)):
         found.append((rare, _score(words, rare)))
     return found + [((i, i), _EMPHASIS) for i in clause if words[i].shouted]
+
+
+def _passive_subject(
+    words: list[_Word], clause: list[int], verb: int | None, main: Span | None
+) -> Span | None:
+    """The subject of a clause that ends in its participle (`Keys can be created.`), if a name."""
+    if verb is None or main != (clause[-1], clause[-1]) or clause[0] != 0:
+        return None
+    if not _participle(words[main[0]].text) or not words[main[0]].stop:
+        return None
+    subject = _object_start(words, [i for i in clause if i < verb])
+    named = subject and all(words[i].capital for i in subject)
+    return (subject[0], subject[-1]) if named and len(subject) <= _MAX_ANSWER_WORDS else None
 
 
 def _verb(words: list[_Word], clause: list[int]) -> int | None:
@@ -424,7 +461,8 @@ def _enumerations(words: list[_Word]) -> list[Span]:
     spans: list[Span] = []
     index = 0
     while index < len(words):
-        before = words[index - 1] if index else None  # `key management`, `systems, hypervisors`
+        before = words[index - 1] if index and not words[index].opens else None
+        # `key management and ...`, `systems, hypervisors and ...`: a list starts before.
         inside = before is not None and _content(before) and (not before.stop or before.comma)
         items = [] if inside else _list_items(words, index)
         if not _a_list(words, items):
