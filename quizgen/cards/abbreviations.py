@@ -28,12 +28,16 @@ _FORMS = (
     re.compile(rf"\b(?P<short>{_SHORT})s? \((?P<name>{_NAME})\)"),  # ABBR (Long Name)
     re.compile(rf"(?P<name>{_NAME}),? or (?P<short>{_SHORT})\b"),  # Long Name or ABBR
 )
+# A cheap first look: some abbreviation in brackets, before a bracket, or after `or`.
+_MAYBE = re.compile(rf"\({_SHORT}s?\)|\b{_SHORT}s? \(| or {_SHORT}\b")
 _SMALL_WORDS = set(_SMALL.strip("(?:)").split("|"))
 
 
 def abbreviation_cards(piece: Piece, scope: Scope, asked: set[str]) -> list[Draft]:
     """A card for each abbreviation the piece spells out that `asked` does not hold yet."""
-    drafts = []
+    drafts: list[Draft] = []
+    if piece.inline is None or not _MAYBE.search(piece.inline.content):
+        return drafts
     text = markdown_of(schedule_free(piece.children), _hidden_link)
     for short, name in spelled_out(text):
         if short.casefold() in asked:

@@ -18,6 +18,7 @@ subject is never hidden.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -41,6 +42,7 @@ _UNJOINED = 4  # items a list needs to be one without a last `and`/`or`
 _WORD = re.compile(r"\S+")
 _STOP = re.compile(r"[,;:()\[\]]|[.!?]$")  # punctuation after a word that ends a clause
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
+_MARKED = re.compile(r"[*`=\[\]()]")  # a sentence without these has nothing to cut in two
 _DASHES = {"-", "–", "—", "--"}
 # Where a clause ends and another begins.
 _CLAUSE_WORDS = {"which", "that", "where", "when", "whereas", "while", "if", "because", "unless"}
@@ -123,6 +125,8 @@ def _best(
     """The best-scored phrases that neither overlap nor touch, in sentence order."""
     most = _MAX_DELETIONS + (len(words) >= _LONG)
     chosen: list[Span] = []
+    counts = Counter(word.text for word in words)
+    repeated = {text for text, count in counts.items() if count > 1}  # only these give away
     for span in sorted(scored, key=lambda span: (scored[span], span)):
         if len(chosen) == most:
             break
@@ -130,7 +134,7 @@ def _best(
             continue
         if any(span[0] <= other[1] + 1 and other[0] <= span[1] + 1 for other in chosen):
             continue
-        if _given_away(words, span) or _idiom(words, span):
+        if words[span[0]].text in repeated and _given_away(words, span) or _idiom(words, span):
             continue
         chosen.append(span)
     return sorted(chosen)
@@ -247,6 +251,8 @@ def _first_words(terms: frozenset[str]) -> frozenset[str]:
 
 def _balanced(sentence: str, words: list[_Word], span: tuple[int, int]) -> bool:
     """True when hiding the span cuts no bold, italics, code, highlight or link in two."""
+    if not _MARKED.search(sentence):
+        return True
     start, end = words[span[0]].start, words[span[1]].end
     before, hidden, after = sentence[:start], sentence[start:end], sentence[end:]
     if hidden.count("[") != hidden.count("]") or hidden.count("(") != hidden.count(")"):
@@ -279,11 +285,19 @@ def _words(sentence: str) -> list[_Word]:
             continue
         opens = "(" in raw[:lead] or "[" in raw[:lead]
         shouted = core.isupper() and len(core) > 2 and rarity(core.casefold()) > _SHOUTED
-        word = _Word(
-            match.start() + lead, end, core.casefold(), stop, opens, core[0].isupper(), shouted
+        comma = "," in raw[lead + len(core) :]
+        found.append(
+            _Word(
+                match.start() + lead,
+                end,
+                core.casefold(),
+                stop,
+                opens,
+                core[0].isupper(),
+                shouted,
+                comma,
+            )
         )
-        word.comma = "," in raw[lead + len(core) :]
-        found.append(word)
     return found
 
 
@@ -459,6 +473,9 @@ def _score(words: list[_Word], span: Span) -> float:
 def _enumerations(words: list[_Word]) -> list[Span]:
     """Lists written in a sentence, `iSCSI, NFS or SMB`: one answer, not one per item."""
     spans: list[Span] = []
+    commas = sum(word.comma for word in words)
+    if commas < _UNJOINED - 1 and not any(word.text in ("and", "or") for word in words):
+        return spans  # no list can be written without these
     index = 0
     while index < len(words):
         before = words[index - 1] if index and not words[index].opens else None

@@ -8,6 +8,7 @@ names (`EC2`, `S3`, `Route 53`), years, versions and list numbering are left alo
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["cloze_quantities", "has_quantity", "without_numbers"]
 
@@ -68,6 +69,7 @@ _DIGITS = re.compile(r"\d[\d,.]*")
 _GLUED = re.compile(r"\d[\d,.]*\+?[A-Za-z]")
 
 
+@lru_cache(maxsize=1024)  # each rule asks it of the same sentences of a note
 def has_quantity(text: str) -> bool:
     """True when a sentence states a number with its unit."""
     return any(True for _ in _matches(text))
