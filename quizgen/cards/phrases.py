@@ -529,7 +529,10 @@ def _a_list(words: list[_Word], items: list[Span]) -> bool:
     if len(items) > 2:
         return True
     (first, last), (second, end) = items
-    shared = end - (end > second)  # `GET requests`: the noun both items share
+    # `PUT or GET requests`: the noun both items share; not after `when`, where a verb ends the
+    # list (`when API Gateway and Lambda interact`).
+    subject = first > 0 and words[first - 1].text in _CLAUSE_WORDS
+    shared = end - (end > second and not subject)
     named = all(word.capital for word in words[first : last + 1] + words[second : shared + 1])
     return named or (first == last and second == end)
 
