@@ -140,8 +140,7 @@ def _adjacent_paragraph(piece: Piece, following: list[Piece]) -> bool:
 
 def _term_card(piece: Piece, term: str, answer: str, scope: Scope) -> list[Draft]:
     """Term → definition, the answer cut to its first sentence or two (a list item's is whole)."""
-    whole = piece.depth and len(answer) <= _MAX_ANSWER and not answer.endswith(":")
-    answer = answer if whole else first_sentences(answer)
+    answer = first_sentences(answer)  # the sentences after it are asked on their own
     if answer.endswith(":") or not _good_term(term) or not _good_answer(answer, term):
         return []
     where = scope.where(piece.line, drop=term, parent=piece.parent)

@@ -96,7 +96,7 @@ def cloze_phrases(sentence: str, names: list[str], terms: frozenset[str]) -> str
     clauses = _clauses(words)
     for number, clause in enumerate(clauses):
         if _askable(words, clause, number, len(clauses)):
-            for span, score in _candidates(words, clause):
+            for span, score in _candidates(words, clause, names):
                 scored[span] = min(score, scored.get(span, score))
     for span in _term_spans(sentence, words, terms):
         holders = [
@@ -174,13 +174,17 @@ def _with_quantifiers(sentence: str, words: list[_Word], chosen: list[Span]) -> 
     return grown
 
 
-def _candidates(words: list[_Word], clause: list[int]) -> list[tuple[Span, float]]:
+def _candidates(
+    words: list[_Word], clause: list[int], names: list[str]
+) -> list[tuple[Span, float]]:
     """Phrases of one clause worth hiding, with their scores."""
     verb = _verb(words, clause)
     predicate = [i for i in clause if verb is None or i > verb]
     main = _after_verb(words, clause, verb) if verb is not None else None
     subject = _passive_subject(words, clause, verb, main)
-    if subject:  # `Multi-Region Keys can be created.`: what can be created is the fact
+    if subject and not _names_subject(
+        words, subject, names
+    ):  # `Multi-Region Keys can be created.`: what can be created is the fact
         return [(subject, _score(words, subject) - _TERM_BONUS)]
     found = [(main, _score(words, main))] if main else []
     for index in predicate:
@@ -205,14 +209,17 @@ def _candidates(words: list[_Word], clause: list[int]) -> list[tuple[Span, float
 def _passive_subject(
     words: list[_Word], clause: list[int], verb: int | None, main: Span | None
 ) -> Span | None:
-    """The subject of a clause that ends in its participle (`Keys can be created.`), if a name."""
-    if verb is None or main != (clause[-1], clause[-1]) or clause[0] != 0:
+    """The subject of a clause ending in its participle (`Keys can be created.`), if it says more."""
+    if verb is None or main != (clause[-1], clause[-1]):
         return None
     if not _participle(words[main[0]].text) or not words[main[0]].stop:
         return None
     subject = _object_start(words, [i for i in clause if i < verb])
-    named = subject and all(words[i].capital for i in subject)
-    return (subject[0], subject[-1]) if named and len(subject) <= _MAX_ANSWER_WORDS else None
+    if not subject or len(subject) > _MAX_ANSWER_WORDS:
+        return None
+    span = (subject[0], subject[-1])
+    named = all(words[i].capital for i in subject)  # or rarer than what is said of it
+    return span if named or _score(words, span) < _score(words, main) else None
 
 
 def _verb(words: list[_Word], clause: list[int]) -> int | None:
