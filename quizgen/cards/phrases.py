@@ -209,7 +209,7 @@ def _candidates(
 def _passive_subject(
     words: list[_Word], clause: list[int], verb: int | None, main: Span | None
 ) -> Span | None:
-    """The subject of a clause ending in its participle (`Keys can be created.`), if it says more."""
+    """The subject of a clause ending in its participle (`Keys can be created.`) if it says more."""
     if verb is None or main != (clause[-1], clause[-1]):
         return None
     if not _participle(words[main[0]].text) or not words[main[0]].stop:
