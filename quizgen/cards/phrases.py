@@ -44,6 +44,7 @@ _STOP = re.compile(r"[,;:()\[\]]|[.!?]$")  # punctuation after a word that ends 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _MARKED = re.compile(r"[*`=\[\]()]")  # a sentence without these has nothing to cut in two
 _DASHES = {"-", "–", "—", "--"}
+_ARROW = re.compile(r"^(?:-+>|=+>|→|⇒|<-+>?)$")  # `OLTP ---> Transactions`: two sides
 # Where a clause ends and another begins.
 _CLAUSE_WORDS = {"which", "that", "where", "when", "whereas", "while", "if", "because", "unless"}
 _CLAUSE_WORDS |= {"but", "so", "although", "though", "since", "whether", "than", "then", "until"}
@@ -68,6 +69,7 @@ _IDIOMS |= {("at", "least"), ("at", "most"), ("in", "total"), ("on", "average"),
 _NAMING = {"called", "named", "dubbed", "termed"}
 _VERB_TAIL = {"not", "be", "been", "being", "only", "also", "always", "never", "often", "still"}
 _VERB_TAIL |= {"just", "usually", "generally", "automatically", "directly", "out", "up"}
+_VERB_TAIL |= {"now", "already", "currently", "then", "typically", "normally", "mostly"}
 
 Span = tuple[int, int]  # first and last word of a phrase
 
@@ -285,7 +287,7 @@ def _words(sentence: str) -> list[_Word]:
         core = raw.strip("*_`(\"'[~").rstrip("*_`)\"']~.,;:!?")
         end = match.start() + lead + len(core)
         stop = bool(_STOP.search(raw, lead + len(core)))
-        if core in _DASHES and found:
+        if (core in _DASHES or _ARROW.match(raw)) and found:
             found[-1].stop = True  # `session state - it scales`: two points
             continue
         if not core:
@@ -412,6 +414,9 @@ def _phrase(words: list[_Word], rest: list[int]) -> tuple[int, int] | None:
         adverb = taken and words[taken[-1]].text.endswith("ly")
         if taken and _participle(text) and not words[index].capital and not adverb:
             break
+        joined = taken and words[taken[-1]].text in _JOINERS and text in VERBS
+        if taken and not words[index].capital and (joined or _verb_ing(words, index)):
+            break  # `costs and improves ...`, `a managed service running in ...`
         if "/" in text and text.count("/") > 1:
             return None  # a path or a URL, not a phrase to recall
         taken.append(index)
@@ -422,6 +427,12 @@ def _phrase(words: list[_Word], rest: list[int]) -> tuple[int, int] | None:
     if not taken or words[taken[0]].text in _JOINERS:
         return None
     return taken[0], taken[-1]
+
+
+def _verb_ing(words: list[_Word], index: int) -> bool:
+    """`running in the VPC`: an -ing word that a preposition follows acts as a verb."""
+    after = words[index + 1].text if index + 1 < len(words) else ""
+    return words[index].text.endswith("ing") and not words[index].stop and after in _PREPOSITIONS
 
 
 def _small(text: str) -> bool:
@@ -442,8 +453,9 @@ def _runs(words: list[_Word], clause: list[int]) -> list[Span]:
     """The runs of content words of a clause (at most five words each)."""
     runs: list[list[int]] = []
     for index in clause:
-        if words[index].text in FUNCTION_WORDS or words[index].text in VERBS:
-            continue
+        text = words[index].text
+        if text in FUNCTION_WORDS or text in VERBS or not any(ch.isalnum() for ch in text):
+            continue  # `data / if`: a lone `/` is no part of a run
         if runs and runs[-1][-1] == index - 1 and not words[index - 1].stop:
             runs[-1].append(index)
         else:

@@ -29,6 +29,8 @@ _MAX_HIDDEN = 0.6  # of the card's text: more leaves no question
 _MOST_HIDDEN = 0.7  # of a written cloze's text: more leaves nothing to ask from
 # A short name with a capital, a colon, and what it means: `SRR: Same-Region Replication`.
 _TERM_LINE = re.compile(r"^\**([A-Z][\w/&+.-]*(?: [\w/&+.-]+){0,3})\**: (\S.{2,300})$")
+# `OLTP ---> Transactions (real-time)`, `429 → throttling`: a short left side and what it leads to.
+_ARROW_LINE = re.compile(r"^\**(\w[^>]{0,40}?)\**\s+(?:-+>|=+>|→|⇒)\s+(\S.{2,300})$")
 # `Note: ...`, `Source: ...`: labels of a line, not terms with a meaning.
 _LABELS = {"note", "important", "example", "warning", "tip", "source", "see", "todo", "update"}
 _LABELS |= {"answer", "question", "q", "a", "url", "link", "links", "date", "created", "updated"}
@@ -59,6 +61,7 @@ def statement_cards(piece: Piece, scope: Scope, found: list[str]) -> list[Draft]
         return drafts
     for sentence in found:
         term = _TERM_LINE.match(sentence) if not piece.depth else None
+        term = term or _ARROW_LINE.match(sentence)
         if term and term.group(1).casefold() not in _LABELS:
             drafts += _term_line(piece, scope, term.group(1), term.group(2))
             continue
@@ -96,7 +99,7 @@ def _term_line(piece: Piece, scope: Scope, term: str, meaning: str) -> list[Draf
     where = scope.where(piece.line, drop=term, parent=piece.parent)
     front = f"{where} › **{term}**" if where else f"**{term}**"
     key = normalise(term)
-    return [Draft(Origin.STATEMENT, CardType.BASIC, key, piece.line, front, meaning.rstrip("."))]
+    return [Draft(Origin.STATEMENT, CardType.BASIC, key, piece.line, front, meaning.rstrip(" .;"))]
 
 
 def _states_something(sentence: str) -> bool:
