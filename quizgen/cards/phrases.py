@@ -42,6 +42,8 @@ _UNJOINED = 4  # items a list needs to be one without a last `and`/`or`
 _WORD = re.compile(r"\S+")
 _STOP = re.compile(r"[,;:()\[\]]|[.!?]$")  # punctuation after a word that ends a clause
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
+# ARNs, hosts, IPv4 and IPv6 addresses, keys with colons: copied text, not something to recall.
+_ADDRESS = re.compile(r"\w:\S|\w\.\w+\.\w|^\d+\.\d+\.|::")
 _MARKED = re.compile(r"[*`=\[\]()]")  # a sentence without these has nothing to cut in two
 _DASHES = {"-", "–", "—", "--"}
 _ARROW = re.compile(r"^(?:-+>|=+>|→|⇒|<-+>?)$")  # `OLTP ---> Transactions`: two sides
@@ -137,6 +139,8 @@ def _best(
         if any(span[0] <= other[1] + 1 and other[0] <= span[1] + 1 for other in chosen):
             continue
         if words[span[0]].text in repeated and _given_away(words, span) or _idiom(words, span):
+            continue
+        if any(_ADDRESS.search(word.text) for word in words[span[0] : span[1] + 1]):
             continue
         chosen.append(span)
     return sorted(chosen)

@@ -35,6 +35,8 @@ _ARROW_LINE = re.compile(r"^\**(\w[^>]{0,40}?)\**\s+(?:-+>|=+>|→|⇒)\s+(\S.{2
 _LABELS = {"note", "important", "example", "warning", "tip", "source", "see", "todo", "update"}
 _LABELS |= {"answer", "question", "q", "a", "url", "link", "links", "date", "created", "updated"}
 _LABELS |= {"tags", "tag", "author", "status", "type", "ref", "references", "summary", "eg"}
+# ARNs and IP addresses copied into a sentence.
+_COPIED = re.compile(r"arn:aws|\b\d{1,3}(?:\.\d{1,3}){3}\b|\b[0-9a-f]{0,4}::[0-9a-f]{1,4}\b")
 _OPENERS = {"see", "think", "note", "example", "e.g.", "eg", "source", "links", "ref"}
 _OPENERS |= {"below", "above", "here", "following", "click", "screenshot", "image", "diagram"}
 
@@ -109,6 +111,8 @@ def _states_something(sentence: str) -> bool:
         return False
     if "{{c" in sentence or words[0].casefold().strip("*:,") in _OPENERS:
         return False
+    if _COPIED.search(sentence):
+        return False  # a sentence around an ARN or an address explains a value, not a fact
     return len(_WORDLIKE.findall(sentence)) >= _MIN_WORDS - 1
 
 

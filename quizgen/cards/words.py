@@ -57,7 +57,7 @@ stuck taught thought told won
 # Words that carry no fact of their own: articles, pronouns, prepositions, conjunctions.
 _SMALL_WORDS = _words(
     """
-a about above across after again against all along also although among an and another any
+a about above across after again against all along also although among an and another any e.g i.e
 around as at because before behind below between beyond both but by despite during e.g. each
 either etc even every except for from he her here his how i i.e. if in inside instead into
 it it's its just least less like many me more most much my near neither no nor not of off on
