@@ -18,7 +18,7 @@ from .inline import line_pieces, markdown_of, schedule_free
 from .model import CardType, Origin
 from .phrases import cloze_phrases
 from .quantity import cloze_quantities, has_quantity
-from .render import CLOZE
+from .render import CLOZE, hides_all
 from .scope import Scope
 
 __all__ = ["asking_cloze", "hidden_share", "statement_cards", "statement_cloze", "statements_of"]
@@ -81,7 +81,7 @@ def statement_cloze(sentence: str, scope: Scope, line: int, parent: str = "") ->
     if text is None:
         return None
     card_text = scope.standalone(text, line, parent)
-    if hidden_share(card_text) > _MAX_HIDDEN:
+    if hidden_share(card_text) > _MAX_HIDDEN or hides_all(card_text):
         return None
     return Draft(Origin.STATEMENT, CardType.CLOZE, normalise(sentence), line, text=card_text)
 

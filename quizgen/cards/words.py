@@ -63,7 +63,7 @@ either etc even every except for from he her here his how i i.e. if in inside in
 it it's its just least less like many me more most much my near neither no nor not of off on
 only onto or other our out outside over own per quite rather really she since so some still
 such than that the their them then there these they this those though through throughout to
-too toward towards under unless until up upon using very via vs we what when where whereas
+too toward towards under unless until up upon us using very via vs we what when where whereas
 whether which while who whom whose why with within without yet you your
 """
 )
