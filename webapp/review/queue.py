@@ -100,6 +100,14 @@ _STUDIED = (
 )
 
 
+_CARD_AND_STATE = (
+    select(CardRow, CardState)
+    .join(CardState, CardState.card_id == CardRow.id)
+    .where(CardState.learner_id == bindparam("learner"), CardRow.id == bindparam("card"))
+)
+"""The next card and the learner's state of it, in one read."""
+
+
 def studied_today(session: Session, learner: int, now: datetime, limits: Limits) -> dict[str, int]:
     """Reviews done since the day started: new cards seen, review cards, and all."""
     since = to_ms(day_start(now, limits.day_starts_hour))
@@ -152,9 +160,7 @@ def study_plan_until(
     until = _until(*horizon)
     if card_id is None:
         return (left, None), until
-    card = session.get(CardRow, card_id)
-    state = session.get(CardState, (learner, card_id))
-    assert card is not None and state is not None
+    card, state = session.execute(_CARD_AND_STATE, {"learner": learner, "card": card_id}).one()
     return (left, (card, state)), until
 
 
