@@ -268,13 +268,24 @@ def _print(args: argparse.Namespace, rounds: list[dict], workers: int) -> None:
 
 
 def _print_costs(rounds: list[dict]) -> None:
-    """CPU ms per request of each part, medians over the rounds."""
-    print(f"{'CPU ms per request':<18} {'app':>6} {'postgresql':>10} {'client':>7} {'all':>6}")
+    """CPU ms per request of each part, medians over the rounds, and the cores they kept busy
+    (requests per second times CPU seconds per request): near the machine's cores, the rate is
+    bound by CPU, not by a lock or a pool."""
+    print(
+        f"{'CPU ms per request':<18} {'app':>6} {'postgresql':>10} {'client':>7} {'all':>6}"
+        f" {'cores busy':>10}"
+    )
     for name in ("hello-world", "next-card", "submit-review"):
-        costs = [results[name]["costs"] for results in rounds]
-        app, database, client = (
-            sorted(cost[part] for cost in costs)[len(costs) // 2]
-            for part in ("app", "postgresql", "client")
+        app, database, client, rate = (
+            _median([results[name]["costs"] | results[name] for results in rounds], part)
+            for part in ("app", "postgresql", "client", "rps")
         )
         total = app + database + client
-        print(f"{name:<18} {app:>6.3f} {database:>10.3f} {client:>7.3f} {total:>6.3f}")
+        print(
+            f"{name:<18} {app:>6.3f} {database:>10.3f} {client:>7.3f} {total:>6.3f}"
+            f" {rate * total / 1000:>10.2f}"
+        )
+
+
+def _median(runs: list[dict], key: str) -> float:
+    return sorted(run[key] for run in runs)[len(runs) // 2]
