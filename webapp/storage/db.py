@@ -148,7 +148,7 @@ def write(session: Session) -> Iterator[Session]:
     """
     lock = writer_lock(engine_of(session))
     with lock or nullcontext():
-        if lock is not None and session.in_transaction():
+        if lock is not None and session.in_transaction():  # SQLite: the reads end first
             session.rollback()
         if not session.in_transaction():
             session.connection(execution_options=WRITE)
