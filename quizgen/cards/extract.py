@@ -206,9 +206,10 @@ def _statements(piece: Piece, scope: Scope, defined: list[Draft]) -> list[Draft]
     A definition or a list item's trait card asks the first sentence (or two) after its term;
     the sentences after those are facts of their own.
     """
-    found = statements_of(piece, scope)
-    if defined:
-        found = found[max(len(sentences(defined[0].back)), 1) :]
+    told = max(len(sentences(defined[0].back)), 1) if defined else 0
+    if told and piece.depth and len(sentences(scope.markdown(piece))) <= told:
+        return []  # a list item its trait card asks whole
+    found = statements_of(piece, scope)[told:]
     done = {sentence for sentence in found if has_quantity(sentence)}
     parent = defined[0].front.rsplit(" › ", 1)[-1].strip("*") if defined and piece.depth else ""
     return statement_cards(

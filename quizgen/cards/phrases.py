@@ -46,7 +46,7 @@ _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _ADDRESS = re.compile(r"\w:\S|\w\.\w+\.\w|^\d+\.\d+\.|::")
 _MARKED = re.compile(r"[*`=\[\]()]")  # a sentence without these has nothing to cut in two
 _DASHES = {"-", "–", "—", "--"}
-_ARROW = re.compile(r"^(?:-+>|=+>|→|⇒|<-+>?)$")  # `OLTP ---> Transactions`: two sides
+_ARROW = re.compile(r"^(?:<?-+>|=+>|→|⇒)$")  # `OLTP ---> Transactions`: two sides
 # Where a clause ends and another begins.
 _CLAUSE_WORDS = {"which", "that", "where", "when", "whereas", "while", "if", "because", "unless"}
 _CLAUSE_WORDS |= {"but", "so", "although", "though", "since", "whether", "than", "then", "until"}
@@ -291,7 +291,7 @@ def _words(sentence: str) -> list[_Word]:
         core = raw.strip("*_`(\"'[~").rstrip("*_`)\"']~.,;:!?")
         end = match.start() + lead + len(core)
         stop = bool(_STOP.search(raw, lead + len(core)))
-        if (core in _DASHES or _ARROW.match(raw)) and found:
+        if (core in _DASHES or raw[-1] in ">→⇒" and _ARROW.match(raw)) and found:
             found[-1].stop = True  # `session state - it scales`: two points
             continue
         if not core:
@@ -496,20 +496,20 @@ def _score(words: list[_Word], span: Span) -> float:
 def _enumerations(words: list[_Word]) -> list[Span]:
     """Lists written in a sentence, `iSCSI, NFS or SMB`: one answer, not one per item."""
     spans: list[Span] = []
-    commas = sum(word.comma for word in words)
-    if commas < _UNJOINED - 1 and not any(word.text in ("and", "or") for word in words):
-        return spans  # no list can be written without these
-    index = 0
-    while index < len(words):
+    # A list's first item ends at most three words before a comma, `and` or `or`.
+    marks = [i for i, word in enumerate(words) if word.comma or word.text in ("and", "or")]
+    starts = sorted({start for i in marks for start in range(i - _ITEM_WORDS, i + 1) if start >= 0})
+    done = -1
+    for index in starts:
+        if index <= done:
+            continue
         before = words[index - 1] if index and not words[index].opens else None
         # `key management and ...`, `systems, hypervisors and ...`: a list starts before.
         inside = before is not None and _content(before) and (not before.stop or before.comma)
         items = [] if inside else _list_items(words, index)
-        if not _a_list(words, items):
-            index += 1
-            continue
-        spans.append((index, items[-1][1]))
-        index = items[-1][1] + 1
+        if _a_list(words, items):
+            spans.append((index, items[-1][1]))
+            done = items[-1][1]
     return spans
 
 

@@ -59,7 +59,7 @@ def statements_of(piece: Piece, scope: Scope) -> list[str]:
 def statement_cards(piece: Piece, scope: Scope, found: list[str]) -> list[Draft]:
     """One card per sentence of `found` (the piece's sentences no other card asks)."""
     drafts: list[Draft] = []
-    if _only_links(piece):
+    if not found or _only_links(piece):
         return drafts
     for sentence in found:
         term = _TERM_LINE.match(sentence) if not piece.depth else None
@@ -80,8 +80,10 @@ def statement_cloze(sentence: str, scope: Scope, line: int, parent: str = "") ->
     text = cloze_phrases(sentence, scope.names(line), scope.terms)
     if text is None:
         return None
+    if hidden_share(text) > _MAX_HIDDEN / 2 and hides_all(text):
+        return None  # what the card lint calls hiding the whole sentence
     card_text = scope.standalone(text, line, parent)
-    if hidden_share(card_text) > _MAX_HIDDEN or hides_all(card_text):
+    if hidden_share(card_text) > _MAX_HIDDEN:
         return None
     return Draft(Origin.STATEMENT, CardType.CLOZE, normalise(sentence), line, text=card_text)
 
