@@ -14,7 +14,8 @@ every sibling.
 
 `--shape FOLDERS PER_FOLDER` (default 5 and 2,612, the biggest folder of a real 13,418-note
 vault) builds that many folders of that many notes with the plugin only, and prints CPU and
-wall time, memory and bytes per page. `ROUNDS=2` in the environment shortens the comparison.
+wall time (with the machine's load average: other work inflates both), memory and bytes per
+page. `ROUNDS=2` in the environment shortens the comparison.
 """
 
 from __future__ import annotations
@@ -198,11 +199,12 @@ def shape_main(folders: int, per_folder: int) -> None:
         wall = time.monotonic() - started
         html, total = site_bytes(work / "site")
         memory = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        load = ", ".join(f"{figure:.2f}" for figure in os.getloadavg())
         print(
-            f"{folders} folders of {per_folder} notes ({count} notes): {seconds:.0f} s of CPU, "
-            f"{wall:.0f} s of wall time, {memory:.0f} MB at most, "
-            f"{html / count / 1024:.1f} KB of HTML and "
-            f"{total / count / 1024:.1f} KB of site per page"
+            f"{folders} folders of {per_folder} notes ({count} notes): {seconds:.0f} s of CPU "
+            f"({seconds / count * 1000:.1f} ms a note), {wall:.0f} s of wall time, "
+            f"{memory:.0f} MB at most, {html / count / 1024:.1f} KB of HTML and "
+            f"{total / count / 1024:.1f} KB of site per page; load average at the end {load}"
         )
 
 
