@@ -1,4 +1,4 @@
-"""Pausing Python's cycle collector while many long-lived objects are made."""
+"""Python's cycle collector paused while many long-lived objects are made, or run once a page."""
 
 from __future__ import annotations
 
