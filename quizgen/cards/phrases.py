@@ -31,6 +31,7 @@ _MAX_DELETIONS = 3
 _LONG = 20  # words: a sentence this long may hide a fourth phrase
 _RARE = 3.5  # Zipf: a term this rare (`S3`, `iSCSI`) is worth a question wherever it is
 _COMMON = 5.0  # Zipf: a clause whose rarest word is this common asks nothing
+_TOO_COMMON = 5.3  # Zipf: one word this common (`used`, `good`) is no answer on its own
 _WORTH_ASKING = 4.6  # Zipf: a preposition's object more common than this asks too little
 _OBJECT_COST = 0.5  # a preposition's object is asked a little less readily than the main phrase
 _EMPHASIS = 1.0  # score of a common word written in capitals for emphasis: `NEVER`
@@ -140,10 +141,20 @@ def _best(
             continue
         if words[span[0]].text in repeated and _given_away(words, span) or _idiom(words, span):
             continue
+        negated = span[0] > 0 and words[span[0] - 1].text in _QUANTIFIERS  # `not {{read}}`
+        if span[0] == span[1] and _plain_common(words[span[0]]) and not negated:
+            continue  # `{{used}}`, `{{good}}`, `{{yourself}}`: nothing to recall
         if any(_ADDRESS.search(word.text) for word in words[span[0] : span[1] + 1]):
             continue
         chosen.append(span)
     return sorted(chosen)
+
+
+def _plain_common(word: _Word) -> bool:
+    """A common English word that is no number, name or emphasis, alone worth no question."""
+    if word.shouted or word.capital or any(ch.isdigit() for ch in word.text):
+        return False
+    return rarity(word.text) > _TOO_COMMON
 
 
 def _idiom(words: list[_Word], span: Span) -> bool:
