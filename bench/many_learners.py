@@ -7,7 +7,9 @@ sends, phase after phase, as fast as it is answered: hello-world (the baseline),
 submit-review (of one of its own cards). The table gives requests per second, p50 and p99 and
 the ratio to hello-world on the same server; submit-review's rate is the reviews per second.
 With --pace S the two are sent once more by learners who pause about S seconds before each
-request, as people do: the latency a learner sees at that load.
+request, as people do: the latency a learner sees at that load. With --costs it also prints
+the CPU time each request cost the app's processes, PostgreSQL (the server's backends serving
+the app) and the bench's own client, steadier than the rates on a shared machine.
 """
 
 from __future__ import annotations
@@ -24,10 +26,13 @@ import tempfile
 import time
 import urllib.parse
 import uuid
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from urllib.parse import quote
 
-from sqlalchemy import create_engine, text
+from server_costs import read_counters
+from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.orm import Session
 from webapp_load import ROOT, Worker, make_app, run_phase, wait_for_server, write_card_files
 
@@ -48,7 +53,8 @@ def run(args: argparse.Namespace) -> None:
     with admin.begin() as connection:
         connection.execute(text(f"CREATE SCHEMA {schema}"))
     joiner = "&" if "?" in base else "?"
-    url = f"{base}{joiner}options={quote(f'-csearch_path={schema}')}"
+    # The application name tells the app's backends apart from any other's (for --costs).
+    url = f"{base}{joiner}options={quote(f'-csearch_path={schema}')}&application_name={schema}"
     try:
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp)
@@ -60,7 +66,7 @@ def run(args: argparse.Namespace) -> None:
                 f"card each), {args.reviews:,} past reviews, made in {took:.1f} s"
             )
             for workers in args.workers:
-                _serve_and_measure(args, folder, url, workers or 1)
+                _serve_and_measure(args, folder, url, workers or 1, _Costs(admin, schema))
     finally:
         with admin.begin() as connection:
             connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
@@ -141,7 +147,9 @@ class Learner(Worker):
         self.cookie = answer.getheader("Set-Cookie", "").split(";")[0]
 
 
-def _serve_and_measure(args: argparse.Namespace, folder: Path, url: str, workers: int) -> None:
+def _serve_and_measure(
+    args: argparse.Namespace, folder: Path, url: str, workers: int, costs: _Costs
+) -> None:
     command = [sys.executable, str(ROOT / "bench" / "webapp_load.py"), "--serve", str(folder)]
     command += ["--port", str(args.port), "--database-url", url, "--accounts"]
     command += ["--workers", str(workers), "--server-threads", str(args.server_threads)]
@@ -149,14 +157,15 @@ def _serve_and_measure(args: argparse.Namespace, folder: Path, url: str, workers
     try:
         wait_for_server(args.port, server)
         learners = [Learner(args.port, f"learner-{n}") for n in range(args.learners)]
-        rounds = [_round(args, learners) for _ in range(args.rounds)]
+        costs.server_pid = server.pid if args.costs else None
+        rounds = [_round(args, learners, costs) for _ in range(args.rounds)]
         _print(args, rounds, workers)
     finally:
         server.terminate()
         server.wait(timeout=60)
 
 
-def _round(args: argparse.Namespace, learners: list[Learner]) -> dict:
+def _round(args: argparse.Namespace, learners: list[Learner], costs: _Costs) -> dict:
     """hello-world, next-card and submit-review once each (after a warm-up)."""
     rng = random.Random(11)
     run = f"{random.getrandbits(32):08x}"
@@ -176,7 +185,9 @@ def _round(args: argparse.Namespace, learners: list[Learner]) -> dict:
     results = {}
     for name, make_request in phases.items():
         run_phase(learners, make_request, len(learners) * 5, args.time_limit)  # warm-up
-        results[name] = run_phase(learners, make_request, args.requests, args.time_limit)
+        results[name] = costs.of(
+            partial(run_phase, learners, make_request, args.requests, args.time_limit)
+        )
     if args.pace:
         for name in ("next-card", "submit-review"):
             paced = _paced(phases[name], args.pace)
@@ -184,6 +195,44 @@ def _round(args: argparse.Namespace, learners: list[Learner]) -> dict:
                 learners, paced, len(learners) * args.paced_requests, args.time_limit * 4
             )
     return results
+
+
+class _Costs:
+    """CPU time per request of the app's processes, of PostgreSQL's backends serving them
+    (found by the application name) and of this client, read around a phase."""
+
+    def __init__(self, admin: Engine, application: str) -> None:
+        self.admin = admin
+        self.application = application
+        self.server_pid: int | None = None
+
+    def of(self, run_phase: Callable[[], dict]) -> dict:
+        """`run_phase()`'s result, with "costs" when the server's pid is known."""
+        if self.server_pid is None:
+            return run_phase()
+        before = self._read()
+        result = run_phase()
+        after = self._read()
+        result["costs"] = {
+            part: (after[part] - before.get(part, 0.0)) / result["requests"] for part in after
+        }
+        return result
+
+    def _read(self) -> dict[str, float]:
+        assert self.server_pid is not None
+        server = read_counters(self.server_pid)
+        assert server is not None, "the server's counters cannot be read from /proc"
+        with self.admin.connect() as connection:
+            backends = connection.scalars(
+                text("SELECT pid FROM pg_stat_activity WHERE application_name = :name"),
+                {"name": self.application},
+            ).all()
+        database = sum((read_counters(pid) or {"cpu_ms": 0.0})["cpu_ms"] for pid in backends)
+        return {
+            "app": server["cpu_ms"],
+            "postgresql": database,
+            "client": 1000 * time.process_time(),
+        }
 
 
 def _paced(make_request, pace_s: float):
@@ -210,7 +259,33 @@ def _print(args: argparse.Namespace, rounds: list[dict], workers: int) -> None:
             f"{name:<14} {middle['requests']:>8} {middle['rps']:>8.0f} "
             f"{ratios[len(ratios) // 2]:>6.2f} {middle['p50_ms']:>7.1f} {middle['p99_ms']:>7.1f}"
         )
+    if args.costs:
+        _print_costs(rounds)
     reviews = sorted(results["submit-review"]["rps"] for results in rounds)
     print(f"reviews per second (as fast as answered): {reviews[len(reviews) // 2]:.0f}")
     if args.pace:
         print(f"paced: each learner sends a request about every {args.pace:g} s")
+
+
+def _print_costs(rounds: list[dict]) -> None:
+    """CPU ms per request of each part, medians over the rounds, and the cores they kept busy
+    (requests per second times CPU seconds per request): near the machine's cores, the rate is
+    bound by CPU, not by a lock or a pool."""
+    print(
+        f"{'CPU ms per request':<18} {'app':>6} {'postgresql':>10} {'client':>7} {'all':>6}"
+        f" {'cores busy':>10}"
+    )
+    for name in ("hello-world", "next-card", "submit-review"):
+        app, database, client, rate = (
+            _median([results[name]["costs"] | results[name] for results in rounds], part)
+            for part in ("app", "postgresql", "client", "rps")
+        )
+        total = app + database + client
+        print(
+            f"{name:<18} {app:>6.3f} {database:>10.3f} {client:>7.3f} {total:>6.3f}"
+            f" {rate * total / 1000:>10.2f}"
+        )
+
+
+def _median(runs: list[dict], key: str) -> float:
+    return sorted(run[key] for run in runs)[len(runs) // 2]

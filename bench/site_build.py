@@ -14,11 +14,14 @@ every sibling.
 
 `--shape FOLDERS PER_FOLDER` (default 5 and 2,612, the biggest folder of a real 13,418-note
 vault) builds that many folders of that many notes with the plugin only, and prints CPU and
-wall time, memory and bytes per page. `ROUNDS=2` in the environment shortens the comparison.
+wall time (with the machine's load average: other work inflates both), memory and bytes per
+page; with `--stages` after the sizes, also the CPU time of each stage of the build.
+`ROUNDS=2` in the environment shortens the comparison.
 """
 
 from __future__ import annotations
 
+import functools
 import io
 import logging
 import os
@@ -27,10 +30,12 @@ import resource
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.structure.pages import Page
 
 from quizgen import Vault, load_vault
 from quizgen.site import build_site
@@ -186,9 +191,58 @@ def flat_main(small: int, big: int, plain_size: int) -> None:
         )
 
 
-def shape_main(folders: int, per_folder: int) -> None:
+def stage_timers() -> Counter[str]:
+    """Time the main stages of every build from now on: CPU seconds by stage, filled as it runs.
+
+    Each stage is one function of MkDocs, Material, Jinja or quizgen; a stage's time includes
+    whatever runs inside it (a cycle collection, say).
+    """
+    import jinja2
+    import mkdocs.utils
+    from material.plugins.search.plugin import SearchPlugin
+    from material.plugins.tags.plugin import TagsPlugin
+
+    import quizgen.site.build
+    from quizgen.site.plugin import QuizgenPlugin
+
+    stages = [
+        ("loading the vault (markdown-it)", sys.modules[__name__], "load_vault"),
+        ("quizgen rewriting (read_source)", Page, "read_source"),
+        ("Python-Markdown (Page.render)", Page, "render"),
+        ("sanitising (nh3), page's cycles", QuizgenPlugin, "on_page_content"),
+        ("quizgen navigation", QuizgenPlugin, "on_page_context"),
+        ("Material search indexing", SearchPlugin, "on_page_context"),
+        ("Material tags", TagsPlugin, "on_page_markdown"),
+        ("Material tags", TagsPlugin, "on_page_context"),
+        ("theme templates (Jinja)", jinja2.Template, "render"),
+        ("backlinks, page's cycles", QuizgenPlugin, "on_post_page"),
+        ("writing files", mkdocs.utils, "write_file"),
+        ("the whole MkDocs build", quizgen.site.build, "build"),
+    ]
+    seconds: Counter[str] = Counter()
+    for stage, owner, name in stages:
+        setattr(owner, name, _timed_stage(getattr(owner, name), stage, seconds))
+    return seconds
+
+
+def _timed_stage(function, stage: str, seconds: Counter[str]):
+    """`function`, adding the CPU seconds of each call to `seconds[stage]`."""
+
+    @functools.wraps(function)
+    def timed_call(*args, **kwargs):
+        started = time.process_time()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            seconds[stage] += time.process_time() - started
+
+    return timed_call
+
+
+def shape_main(folders: int, per_folder: int, stages: bool = False) -> None:
     """A big vault of a few big folders: time, memory and size with the plugin."""
     count = folders * per_folder
+    seconds_by_stage = stage_timers() if stages else Counter()
     with tempfile.TemporaryDirectory() as temp:
         work = Path(temp)
         for number in range(folders):
@@ -198,19 +252,22 @@ def shape_main(folders: int, per_folder: int) -> None:
         wall = time.monotonic() - started
         html, total = site_bytes(work / "site")
         memory = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        load = ", ".join(f"{figure:.2f}" for figure in os.getloadavg())
         print(
-            f"{folders} folders of {per_folder} notes ({count} notes): {seconds:.0f} s of CPU, "
-            f"{wall:.0f} s of wall time, {memory:.0f} MB at most, "
-            f"{html / count / 1024:.1f} KB of HTML and "
-            f"{total / count / 1024:.1f} KB of site per page"
+            f"{folders} folders of {per_folder} notes ({count} notes): {seconds:.0f} s of CPU "
+            f"({seconds / count * 1000:.1f} ms a note), {wall:.0f} s of wall time, "
+            f"{memory:.0f} MB at most, {html / count / 1024:.1f} KB of HTML and "
+            f"{total / count / 1024:.1f} KB of site per page; load average at the end {load}"
         )
+        for stage, spent in seconds_by_stage.most_common():
+            print(f"  {stage:34s} {spent:6.1f} s of CPU, {spent / count * 1000:5.2f} ms a note")
 
 
 def main() -> None:
     """Run the comparison and the size figures."""
     if sys.argv[1:2] == ["--shape"]:
-        sizes = [int(arg) for arg in sys.argv[2:4]]
-        shape_main(*(sizes + [5, 2612][len(sizes) :]))
+        sizes = [int(arg) for arg in sys.argv[2:4] if arg.isdigit()]
+        shape_main(*(sizes + [5, 2612][len(sizes) :]), stages="--stages" in sys.argv)
         return
     if sys.argv[1:2] == ["--flat"]:
         sizes = [int(arg) for arg in sys.argv[2:5]]

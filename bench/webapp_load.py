@@ -332,7 +332,8 @@ def main() -> None:
     parser.add_argument(
         "--costs",
         action="store_true",
-        help="also print the server's CPU time, context switches and read/write calls per request",
+        help="also print the server's CPU time per request (SQLite: with context switches and"
+        " read/write calls; PostgreSQL: with the database's and the client's)",
     )
     parser.add_argument(
         "--postgresql",

@@ -13,7 +13,7 @@ from werkzeug.exceptions import HTTPException
 from .errors import AppError, BadInput, Forbidden
 from .inputs import has_nul_text, whole_number
 from .review.queue import Limits
-from .storage.db import get_engine
+from .storage.db import get_session
 from .storage.models import LOCAL_LEARNER
 
 __all__ = [
@@ -50,7 +50,7 @@ def current_learner() -> int | None:
         # A signed cookie is not enough: its login must still be open on the server.
         from .accounts.logins import learner_of_login
 
-        found = learner_of_login(get_engine(), session.get("login"), oldest_login_ms())
+        found = learner_of_login(get_session(), session.get("login"), oldest_login_ms())
         g.quizgen_learner = found if found == session.get("learner_id") else None
     return g.quizgen_learner
 

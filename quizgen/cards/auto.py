@@ -40,6 +40,7 @@ _MAX_ANSWER = 400
 _PASSIVE = re.compile(r"^(?:is|are|was|were)$")
 _PARTICIPLE = re.compile(r"^[a-z]{3,}(?:ed|en)$")
 _SHORT_ITEM = 20  # words: an item the whole-list card can hold (groups.py)
+_SHORT_PREDICATE = 5  # words: `must be activated` is a cue, not an answer
 _DIGIT = re.compile(r"\d")
 # Words that open a clause about some of a thing, not the name of one.
 _QUANTIFIERS = {"only", "many", "most", "some", "few", "several", "all", "each", "every", "any"}
@@ -139,8 +140,7 @@ def _adjacent_paragraph(piece: Piece, following: list[Piece]) -> bool:
 
 def _term_card(piece: Piece, term: str, answer: str, scope: Scope) -> list[Draft]:
     """Term → definition, the answer cut to its first sentence or two (a list item's is whole)."""
-    whole = piece.depth and len(answer) <= _MAX_ANSWER and not answer.endswith(":")
-    answer = answer if whole else first_sentences(answer)
+    answer = first_sentences(answer)  # the sentences after it are asked on their own
     if answer.endswith(":") or not _good_term(term) or not _good_answer(answer, term):
         return []
     where = scope.where(piece.line, drop=term, parent=piece.parent)
@@ -164,12 +164,26 @@ def _trait_card(piece: Piece, text: str, scope: Scope) -> list[Draft]:
             return []
         if has_quantity(text):
             return []  # `Items can be up to 400 KB`: the number's cloze asks it better
+        short = _short_clause(piece, text, subject, scope)
+        if short:
+            return short
     subject = subject.rstrip("-–—>→ ").strip()
     if not subject or not _names_a_thing(subject) or trait.endswith("?"):
         return []
     if subject.count("(") != subject.count(")") or subject.count("[") != subject.count("]"):
         return []  # `Task Role (security: ...)`: the colon sits inside a bracket
     return _term_card(piece, subject.replace("**", "").strip(), trait, scope)
+
+
+def _short_clause(piece: Piece, text: str, subject: str, scope: Scope) -> list[Draft]:
+    """`Versioning must be activated.`: a predicate this short is a cue, so the subject is asked."""
+    predicate = text[len(subject) :].split()
+    named = subject.replace("**", "").strip().casefold() in scope.names(piece.line)
+    if len(predicate) > _SHORT_PREDICATE or named or not _names_a_thing(subject):
+        return []
+    cloze = f"{{{{c1::{subject.strip()}}}}} {' '.join(predicate)}"
+    card_text = scope.standalone(cloze, piece.line, piece.parent)
+    return [Draft(Origin.LIST, CardType.CLOZE, normalise(text), piece.line, text=card_text)]
 
 
 def _names_a_thing(subject: str) -> bool:

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
+from markdown_it import MarkdownIt
 from markdown_it.token import Token
+
+from ..syntax import make_parser
 
 __all__ = ["Piece", "pieces_of"]
 
 _OTHER = {"fence", "code_block", "html_block", "hr", "math_block"}
+# An indented block whose every line starts with a bullet (`•`, `◦`, `▪`): a pasted list, not code.
+_BULLETED = re.compile(r"(?:[ \t]*[•◦▪‣·][ \t]*\S[^\n]*\n?|[ \t]*\n)+")
 
 
 @dataclass
@@ -64,10 +70,25 @@ def pieces_of(tokens: list[Token]) -> list[Piece]:
             pieces.append(_text_piece(token, tokens[index + 1], walk))
             index += 2
             continue
-        if token.type in _OTHER and token.map:
+        if token.type == "code_block" and token.map and _BULLETED.fullmatch(token.content):
+            pieces += _pasted_list(token.content, token.map[0])
+        elif token.type in _OTHER and token.map:
             pieces.append(Piece("other", token.map[0] + 1, token.map[1]))
         index += 1
     return pieces
+
+
+def _pasted_list(text: str, offset: int) -> list[Piece]:
+    """`\t•\tiBGP: routes within an AS`: a list pasted from elsewhere, indented into code."""
+    bullets = re.sub(r"(?m)^\s*[•◦▪‣·]\s*", "- ", text)
+    found = pieces_of(_parser().parse(bullets, {}))
+    return [replace(piece, line=piece.line + offset, end=piece.end + offset) for piece in found]
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    """The notes' parser, for text the cards read again."""
+    return make_parser()
 
 
 def _open_or_close(token: Token, walk: _Walk) -> None:

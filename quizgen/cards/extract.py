@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..diagnostics import Diagnostic, Severity
 from ..memory import collector_paused
 from ..note import Note, WikiLink
+from .abbreviations import abbreviation_cards
 from .auto import definition_cards, quantity_cards, question_cards
 from .blocks import Piece, pieces_of
 from .choices import practice_questions
 from .dedupe import one_card_a_fact
-from .draft import Draft
+from .draft import Draft, sentences
 from .explicit import explicit_cards
 from .groups import list_cards
 from .inline import LinkText
@@ -154,7 +155,10 @@ def _drafts(
     carded: set[int] = set()  # list items that made a card or answer one
     numbered: set[int] = set()  # list items with any card, a number's cloze included
     skip_to = 0
+    spelled: set[str] = set()  # abbreviations already asked
     for index, piece in enumerate(pieces):
+        if piece.kind == "paragraph":
+            drafts += abbreviation_cards(piece, scope, spelled)
         if index < skip_to:
             carded.add(piece.item)  # the answer of a question above
             continue
@@ -192,19 +196,25 @@ def _piece_drafts(
     if explicit.drafts:
         return explicit.drafts, explicit.problems, 0  # the card you wrote is the fact's card
     defined = definition_cards(piece, following, scope)
-    drafts = defined + quantity_cards(piece, scope) + _statements(piece, scope, bool(defined))
+    drafts = defined + quantity_cards(piece, scope) + _statements(piece, scope, defined)
     return drafts, explicit.problems, 0
 
 
-def _statements(piece: Piece, scope: Scope, defined: bool) -> list[Draft]:
-    """Prose facts of a paragraph that no other rule made a card of."""
-    if defined and piece.depth:
-        return []  # `Term: trait` in a list item: the trait card asks the whole item
-    found = statements_of(piece, scope)
+def _statements(piece: Piece, scope: Scope, defined: list[Draft]) -> list[Draft]:
+    """Prose facts of a paragraph that no other rule made a card of.
+
+    A definition or a list item's trait card asks the first sentence (or two) after its term;
+    the sentences after those are facts of their own.
+    """
+    told = max(len(sentences(defined[0].back)), 1) if defined else 0
+    if told and piece.depth and len(sentences(scope.markdown(piece))) <= told:
+        return []  # a list item its trait card asks whole
+    found = statements_of(piece, scope)[told:]
     done = {sentence for sentence in found if has_quantity(sentence)}
-    if defined and found:
-        done.add(found[0])
-    return statement_cards(piece, scope, [s for s in found if s not in done])
+    parent = defined[0].front.rsplit(" › ", 1)[-1].strip("*") if defined and piece.depth else ""
+    return statement_cards(
+        replace(piece, parent=parent or piece.parent), scope, [s for s in found if s not in done]
+    )
 
 
 def _cards(note: Note, scope: Scope, drafts: list[Draft]) -> list[Card]:

@@ -17,7 +17,7 @@ from ..diagnostics import Diagnostic, Severity
 from .explicit import normalise
 from .extract import extract_vault
 from .model import Card, CardFile, CardType, Origin
-from .render import CLOZE
+from .render import CLOZE, hides_all
 from .settings import read_settings
 
 if TYPE_CHECKING:
@@ -40,7 +40,6 @@ _INLINE_HTML = {"br", "sub", "sup", "b", "i", "u", "em", "strong", "kbd", "code"
 _FIELD = re.compile(r"(?m)^\s*\w[\w -]{0,30}::\s*\S|[\s\[(][A-Za-z][\w-]{0,30}::\s")
 _URL = re.compile(r"^<?(?:https?://|www\.)\S+>?$")
 _WORD = re.compile(r"[^\W_]+")
-_CONTEXT = re.compile(r"^[^{}]*›[^{}]*?:\s")
 
 RULES = {
     "card-link": "a wiki-link or embed (`[[`, `]]`, `![[`) is left in the card",
@@ -90,7 +89,7 @@ def _sense_faults(card: Card) -> list[str]:
             return ["card-empty"]
         if any(_URL.match(deletion) for deletion in deletions):
             return ["card-url-answer"]
-        return ["card-cloze-whole"] if _hides_all(card.text) else []
+        return ["card-cloze-whole"] if hides_all(card.text) else []
     if not _words(card.front) or not _words(card.back):
         return ["card-empty"]
     if _URL.match(card.back.strip()):
@@ -102,27 +101,6 @@ def _sense_faults(card: Card) -> list[str]:
 def _words(text: str) -> list[str]:
     """The words of a side, without Markdown marks."""
     return _WORD.findall(text)
-
-
-def _hides_all(text: str) -> bool:
-    """True when one of the cloze's questions hides (almost) all of its sentence.
-
-    Each number `cN` is its own question: the other deletions stay visible in it. The note's
-    title and section in front (`Amazon SQS › Quotas: `) are not the sentence.
-    """
-    first = text.find("{{")
-    sentence = _CONTEXT.sub("", text, count=1) if "›" in text[:first] else text
-    total = len(_words(CLOZE.sub(lambda match: f" {match.group(2)} ", sentence)))
-    for number in {match.group(1) for match in CLOZE.finditer(sentence)}:
-        hidden = sum(
-            len(_words(match.group(2)))
-            for match in CLOZE.finditer(sentence)
-            if match.group(1) == number
-        )
-        left = total - hidden
-        if left <= 0 or (hidden >= 4 and hidden >= 3 * left):
-            return True
-    return False
 
 
 def lint_file(card_file: CardFile) -> list[Diagnostic]:

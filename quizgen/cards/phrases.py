@@ -18,6 +18,7 @@ subject is never hidden.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -30,15 +31,23 @@ _MAX_DELETIONS = 3
 _LONG = 20  # words: a sentence this long may hide a fourth phrase
 _RARE = 3.5  # Zipf: a term this rare (`S3`, `iSCSI`) is worth a question wherever it is
 _COMMON = 5.0  # Zipf: a clause whose rarest word is this common asks nothing
+_TOO_COMMON = 5.3  # Zipf: one word this common (`used`, `good`) is no answer on its own
 _WORTH_ASKING = 4.6  # Zipf: a preposition's object more common than this asks too little
 _OBJECT_COST = 0.5  # a preposition's object is asked a little less readily than the main phrase
 _EMPHASIS = 1.0  # score of a common word written in capitals for emphasis: `NEVER`
 _SHOUTED = 4.0  # Zipf: a word in capitals this common is emphasis, not an acronym
 _TERM_BONUS = 1.5  # a vault term or a bold phrase is asked more readily
+_LIST_BONUS = 0.1  # a list written in the sentence (`iSCSI, NFS or SMB`) is asked before its items
+_ITEM_WORDS = 3  # words of one item of such a list
+_UNJOINED = 4  # items a list needs to be one without a last `and`/`or`
 _WORD = re.compile(r"\S+")
 _STOP = re.compile(r"[,;:()\[\]]|[.!?]$")  # punctuation after a word that ends a clause
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
+# ARNs, hosts, IPv4 and IPv6 addresses, keys with colons: copied text, not something to recall.
+_ADDRESS = re.compile(r"\w:\S|\w\.\w+\.\w|^\d+\.\d+\.|::")
+_MARKED = re.compile(r"[*`=\[\]()]")  # a sentence without these has nothing to cut in two
 _DASHES = {"-", "–", "—", "--"}
+_ARROW = re.compile(r"^(?:<?-+>|=+>|→|⇒)$")  # `OLTP ---> Transactions`: two sides
 # Where a clause ends and another begins.
 _CLAUSE_WORDS = {"which", "that", "where", "when", "whereas", "while", "if", "because", "unless"}
 _CLAUSE_WORDS |= {"but", "so", "although", "though", "since", "whether", "than", "then", "until"}
@@ -47,9 +56,23 @@ _STOPS_AFTER |= {"as", "like", "such", "because", "if", "when", "unless", "using
 _PREPOSITIONS = {"over", "between", "using", "with", "via", "in", "on", "into", "from", "to", "by"}
 _PREPOSITIONS |= {"across", "through", "for", "within", "without", "like", "as", "at"}
 _JOINERS = {"or", "and", "of", "/", "&"}
+# Words before a phrase that carry the fact: `has {{no endpoints}}`, `{{only one}} writer`.
+_QUANTIFIERS = {"no", "not", "only", "all", "every", "each", "never", "one", "single"}
 _NAME_JOINERS = _JOINERS | {"as", "for", "a", "an", "the"}  # `Function as a Service`
+_IDIOMS = {("by", "default"), ("for", "example"), ("for", "instance"), ("in", "general")}
+_IDIOMS |= {
+    ("in", "practice"),
+    ("of", "course"),
+    ("in", "addition"),
+    ("in", "order"),
+    ("in", "fact"),
+}
+_IDIOMS |= {("at", "least"), ("at", "most"), ("in", "total"), ("on", "average"), ("by", "design")}
+# Words after which a name is given: `a role called an execution role`, `known as ...`.
+_NAMING = {"called", "named", "dubbed", "termed"}
 _VERB_TAIL = {"not", "be", "been", "being", "only", "also", "always", "never", "often", "still"}
 _VERB_TAIL |= {"just", "usually", "generally", "automatically", "directly", "out", "up"}
+_VERB_TAIL |= {"now", "already", "currently", "then", "typically", "normally", "mostly"}
 
 Span = tuple[int, int]  # first and last word of a phrase
 
@@ -65,6 +88,7 @@ class _Word:
     opens: bool  # it opens a bracket: `(FaaS)`
     capital: bool  # written with a capital: part of a name
     shouted: bool = False  # a common word in capitals: `NEVER`, `ONLY`
+    comma: bool = False  # a comma follows it
 
 
 def cloze_phrases(sentence: str, names: list[str], terms: frozenset[str]) -> str | None:
@@ -77,11 +101,19 @@ def cloze_phrases(sentence: str, names: list[str], terms: frozenset[str]) -> str
     clauses = _clauses(words)
     for number, clause in enumerate(clauses):
         if _askable(words, clause, number, len(clauses)):
-            for span, score in _candidates(words, clause):
+            for span, score in _candidates(words, clause, names):
                 scored[span] = min(score, scored.get(span, score))
     for span in _term_spans(sentence, words, terms):
-        scored[span] = _score(words, span) - _TERM_BONUS
-    chosen = _best(sentence, words, scored, names)
+        holders = [
+            other
+            for other in scored
+            if other[0] <= span[0] and span[1] <= other[1] and _balanced(sentence, words, other)
+        ]
+        for holder in holders or [span]:  # `a {{final snapshot}}`, not `a final {{snapshot}}`
+            scored[holder] = min(scored.get(holder, 9.0), _score(words, holder) - _TERM_BONUS)
+    for span in _enumerations(words):
+        scored[span] = min(scored.values(), default=_score(words, span)) - _LIST_BONUS
+    chosen = _with_quantifiers(sentence, words, _best(sentence, words, scored, names))
     if not chosen:
         return None
     parts, last = [], 0
@@ -98,6 +130,8 @@ def _best(
     """The best-scored phrases that neither overlap nor touch, in sentence order."""
     most = _MAX_DELETIONS + (len(words) >= _LONG)
     chosen: list[Span] = []
+    counts = Counter(word.text for word in words)
+    repeated = {text for text, count in counts.items() if count > 1}  # only these give away
     for span in sorted(scored, key=lambda span: (scored[span], span)):
         if len(chosen) == most:
             break
@@ -105,21 +139,81 @@ def _best(
             continue
         if any(span[0] <= other[1] + 1 and other[0] <= span[1] + 1 for other in chosen):
             continue
+        if words[span[0]].text in repeated and _given_away(words, span) or _idiom(words, span):
+            continue
+        negated = span[0] > 0 and words[span[0] - 1].text in _QUANTIFIERS  # `not {{read}}`
+        if span[0] == span[1] and _plain_common(words[span[0]]) and not negated:
+            continue  # `{{used}}`, `{{good}}`, `{{yourself}}`: nothing to recall
+        if any(_ADDRESS.search(word.text) for word in words[span[0] : span[1] + 1]):
+            continue
         chosen.append(span)
     return sorted(chosen)
 
 
-def _candidates(words: list[_Word], clause: list[int]) -> list[tuple[Span, float]]:
+def _plain_common(word: _Word) -> bool:
+    """A common English word that is no number, name or emphasis, alone worth no question."""
+    if word.shouted or word.capital or any(ch.isdigit() for ch in word.text):
+        return False
+    return rarity(word.text) > _TOO_COMMON
+
+
+def _idiom(words: list[_Word], span: Span) -> bool:
+    """`by {{default}}`, `for {{example}}`: a word that only makes a set phrase asks nothing."""
+    first, last = span
+    return first == last and first > 0 and (words[first - 1].text, words[first].text) in _IDIOMS
+
+
+def _given_away(words: list[_Word], span: Span) -> bool:
+    """True when the phrase is also shown elsewhere in the sentence: `an {{EBS}} ... our EBS`."""
+    size = span[1] - span[0] + 1
+    hidden = [word.text for word in words[span[0] : span[1] + 1]]
+    return any(
+        [word.text for word in words[start : start + size]] == hidden
+        for start in range(len(words) - size + 1)
+        if start != span[0]
+    )
+
+
+def _with_quantifiers(sentence: str, words: list[_Word], chosen: list[Span]) -> list[Span]:
+    """Each phrase with the quantifiers just before it: `no endpoints`, not `no {{endpoints}}`."""
+    grown: list[Span] = []
+    for first, last in chosen:
+        floor = grown[-1][1] + 2 if grown else 0
+        while first - 1 >= floor and not words[first - 1].stop:
+            article = words[first - 1].text == "the" and first - 2 >= floor
+            before = first - 1 - article  # `all the connected identities`
+            if words[before].text not in _QUANTIFIERS or words[before].stop:
+                break
+            if not _balanced(sentence, words, (before, last)):
+                break
+            first = before
+        grown.append((first, last))
+    return grown
+
+
+def _candidates(
+    words: list[_Word], clause: list[int], names: list[str]
+) -> list[tuple[Span, float]]:
     """Phrases of one clause worth hiding, with their scores."""
     verb = _verb(words, clause)
     predicate = [i for i in clause if verb is None or i > verb]
     main = _after_verb(words, clause, verb) if verb is not None else None
+    subject = _passive_subject(words, clause, verb, main)
+    if subject and not _names_subject(
+        words, subject, names
+    ):  # `Multi-Region Keys can be created.`: what can be created is the fact
+        return [(subject, _score(words, subject) - _TERM_BONUS)]
     found = [(main, _score(words, main))] if main else []
     for index in predicate:
         if words[index].text in _PREPOSITIONS and (not main or index > main[1]):
             objected = _phrase(words, _object_start(words, [i for i in predicate if i > index]))
             if objected and _score(words, objected) <= _WORTH_ASKING:
                 found.append((objected, _score(words, objected) + _OBJECT_COST))
+    for index in clause:
+        if words[index].text in _NAMING and index + 1 < len(words):
+            named = _phrase(words, _object_start(words, [i for i in clause if i > index]))
+            if named:  # `a role called an {{execution role}}`: the name is the fact
+                found.append((named, _score(words, named) - _TERM_BONUS))
     rest = [i for i in predicate if not main or not main[0] <= i <= main[1]]
     rare = _rarest_phrase(words, rest, _RARE)
     if rare:
@@ -127,6 +221,22 @@ def _candidates(words: list[_Word], clause: list[int]) -> list[tuple[Span, float
     if not found and (rare := _rarest_phrase(words, predicate, _COMMON)):
         found.append((rare, _score(words, rare)))
     return found + [((i, i), _EMPHASIS) for i in clause if words[i].shouted]
+
+
+def _passive_subject(
+    words: list[_Word], clause: list[int], verb: int | None, main: Span | None
+) -> Span | None:
+    """The subject of a clause ending in its participle (`Keys can be created.`) if it says more."""
+    if verb is None or main != (clause[-1], clause[-1]):
+        return None
+    if not _participle(words[main[0]].text) or not words[main[0]].stop:
+        return None
+    subject = _object_start(words, [i for i in clause if i < verb])
+    if not subject or len(subject) > _MAX_ANSWER_WORDS:
+        return None
+    span = (subject[0], subject[-1])
+    named = all(words[i].capital for i in subject)  # or rarer than what is said of it
+    return span if named or _score(words, span) < _score(words, main) else None
 
 
 def _verb(words: list[_Word], clause: list[int]) -> int | None:
@@ -164,12 +274,23 @@ def _first_words(terms: frozenset[str]) -> frozenset[str]:
 
 
 def _balanced(sentence: str, words: list[_Word], span: tuple[int, int]) -> bool:
-    """True when hiding the span cuts no bold, code or link in two."""
-    hidden = sentence[words[span[0]].start : words[span[1]].end]
-    pairs = hidden.count("**") % 2 == 0 and hidden.count("`") % 2 == 0
-    return (
-        pairs and hidden.count("[") == hidden.count("]") and hidden.count("(") == hidden.count(")")
-    )
+    """True when hiding the span cuts no bold, italics, code, highlight or link in two."""
+    if not _MARKED.search(sentence):
+        return True
+    start, end = words[span[0]].start, words[span[1]].end
+    before, hidden, after = sentence[:start], sentence[start:end], sentence[end:]
+    if hidden.count("[") != hidden.count("]") or hidden.count("(") != hidden.count(")"):
+        return False
+    return all(_marks_closed(before, hidden, after, mark) for mark in ("**", "`", "==", "*"))
+
+
+def _marks_closed(before: str, hidden: str, after: str, mark: str) -> bool:
+    """True when `mark` pairs inside the phrase, or wraps exactly the whole phrase."""
+    if mark == "*":  # single stars: italics, once bold's double stars are set aside
+        before, hidden, after = (text.replace("**", "") for text in (before, hidden, after))
+    if hidden.count(mark) % 2:
+        return False
+    return before.count(mark) % 2 == 0 or (after.startswith(mark) and mark not in hidden)
 
 
 def _words(sentence: str) -> list[_Word]:
@@ -181,16 +302,24 @@ def _words(sentence: str) -> list[_Word]:
         core = raw.strip("*_`(\"'[~").rstrip("*_`)\"']~.,;:!?")
         end = match.start() + lead + len(core)
         stop = bool(_STOP.search(raw, lead + len(core)))
-        if core in _DASHES and found:
+        if (core in _DASHES or raw[-1] in ">→⇒" and _ARROW.match(raw)) and found:
             found[-1].stop = True  # `session state - it scales`: two points
             continue
         if not core:
             continue
         opens = "(" in raw[:lead] or "[" in raw[:lead]
         shouted = core.isupper() and len(core) > 2 and rarity(core.casefold()) > _SHOUTED
+        comma = "," in raw[lead + len(core) :]
         found.append(
             _Word(
-                match.start() + lead, end, core.casefold(), stop, opens, core[0].isupper(), shouted
+                match.start() + lead,
+                end,
+                core.casefold(),
+                stop,
+                opens,
+                core[0].isupper(),
+                shouted,
+                comma,
             )
         )
     return found
@@ -213,7 +342,7 @@ def _askable(words: list[_Word], clause: list[int], number: int, count: int) -> 
     if words[clause[0]].opens:
         return all(words[i].capital or words[i].text in FUNCTION_WORDS for i in clause)
     has_verb = any(words[i].text in VERBS for i in clause)
-    if has_verb or count == 1 or number > 0:
+    if has_verb or count == 1 or number > 0 or not words[clause[-1]].stop:
         return True
     # `By default,` / `BGP peers, or neighbors, exchange ...`: a lead-in or the subject.
     return not (words[clause[0]].text in FUNCTION_WORDS or words[clause[0]].capital)
@@ -226,7 +355,7 @@ def _unknown_verb(words: list[_Word], clause: list[int]) -> int | None:
         text, before = words[index].text, words[index - 1].text
         if _third_person(text) and not words[index].capital and before not in FUNCTION_WORDS:
             return index
-    if words[first].capital and len(clause) >= 4:
+    if words[first].capital and len(clause) >= 3:
         at = first + 1  # `Snaps restore lazily`: the word after a name
         plain = not words[at].capital and words[at].text not in FUNCTION_WORDS
         return at if plain and not words[at].text.endswith(("ly", "ing")) else None
@@ -300,6 +429,9 @@ def _phrase(words: list[_Word], rest: list[int]) -> tuple[int, int] | None:
         adverb = taken and words[taken[-1]].text.endswith("ly")
         if taken and _participle(text) and not words[index].capital and not adverb:
             break
+        joined = taken and words[taken[-1]].text in _JOINERS and text in VERBS
+        if taken and not words[index].capital and (joined or _verb_ing(words, index)):
+            break  # `costs and improves ...`, `a managed service running in ...`
         if "/" in text and text.count("/") > 1:
             return None  # a path or a URL, not a phrase to recall
         taken.append(index)
@@ -310,6 +442,12 @@ def _phrase(words: list[_Word], rest: list[int]) -> tuple[int, int] | None:
     if not taken or words[taken[0]].text in _JOINERS:
         return None
     return taken[0], taken[-1]
+
+
+def _verb_ing(words: list[_Word], index: int) -> bool:
+    """`running in the VPC`: an -ing word that a preposition follows acts as a verb."""
+    after = words[index + 1].text if index + 1 < len(words) else ""
+    return words[index].text.endswith("ing") and not words[index].stop and after in _PREPOSITIONS
 
 
 def _small(text: str) -> bool:
@@ -330,8 +468,9 @@ def _runs(words: list[_Word], clause: list[int]) -> list[Span]:
     """The runs of content words of a clause (at most five words each)."""
     runs: list[list[int]] = []
     for index in clause:
-        if words[index].text in FUNCTION_WORDS or words[index].text in VERBS:
-            continue
+        text = words[index].text
+        if text in FUNCTION_WORDS or text in VERBS or not any(ch.isalnum() for ch in text):
+            continue  # `data / if`: a lone `/` is no part of a run
         if runs and runs[-1][-1] == index - 1 and not words[index - 1].stop:
             runs[-1].append(index)
         else:
@@ -363,3 +502,83 @@ def _names_subject(words: list[_Word], span: tuple[int, int], names: list[str]) 
 def _score(words: list[_Word], span: Span) -> float:
     """Lower is better: the rarity of the rarest word of the phrase."""
     return min(rarity(words[i].text) for i in range(span[0], span[1] + 1))
+
+
+def _enumerations(words: list[_Word]) -> list[Span]:
+    """Lists written in a sentence, `iSCSI, NFS or SMB`: one answer, not one per item."""
+    spans: list[Span] = []
+    # A list's first item ends at most three words before a comma, `and` or `or`.
+    marks = [i for i, word in enumerate(words) if word.comma or word.text in ("and", "or")]
+    starts = sorted({start for i in marks for start in range(i - _ITEM_WORDS, i + 1) if start >= 0})
+    done = -1
+    for index in starts:
+        if index <= done:
+            continue
+        before = words[index - 1] if index and not words[index].opens else None
+        # `key management and ...`, `systems, hypervisors and ...`: a list starts before.
+        inside = before is not None and _content(before) and (not before.stop or before.comma)
+        items = [] if inside else _list_items(words, index)
+        if _a_list(words, items):
+            spans.append((index, items[-1][1]))
+            done = items[-1][1]
+    return spans
+
+
+def _list_items(words: list[_Word], first: int) -> list[Span]:
+    """The items of a list starting at `first`: joined by commas, the last by `and`/`or`."""
+    items: list[Span] = []
+    end = _item_end(words, first)
+    while end is not None:
+        items.append((first, end))
+        joined = end + 1 < len(words) and words[end + 1].text in ("and", "or")
+        if joined and not words[end].stop or words[end].comma and joined:
+            last = _item_end(words, end + 2)
+            return items + [(end + 2, last)] if last is not None else []
+        if not words[end].comma:  # `frequency, window, lifecycle, vault.`: no `and` needed
+            return items if len(items) >= _UNJOINED and words[end].stop else []
+        first = end + 1
+        end = _item_end(words, first)
+    return []
+
+
+def _item_end(words: list[_Word], first: int) -> int | None:
+    """The last word of one short list item from `first`: up to three content words."""
+    index = first
+    while index < len(words) and index - first < _ITEM_WORDS and _content(words[index]):
+        if index > first and (words[index].opens or words[index].text.endswith("ing")):
+            return index - 1  # `hardware running ...`: the item ended
+        verb = _third_person(words[index].text) and not words[index].stop
+        if verb and index + 1 < len(words) and _content(words[index + 1]):
+            return None  # `simplifies orchestration`: a verb and its object
+        if words[index].stop or index + 1 < len(words) and not _content(words[index + 1]):
+            return index
+        index += 1
+    return index - 1 if index > first else None
+
+
+def _a_list(words: list[_Word], items: list[Span]) -> bool:
+    """True for a real list: three items, or two single words or names (`PUT or GET requests`)."""
+    if len(items) < 2 or not _alike(words, items):
+        return False
+    if len(items) > 2:
+        return True
+    (first, last), (second, end) = items
+    # `PUT or GET requests`: the noun both items share; not after `when`, where a verb ends the
+    # list (`when API Gateway and Lambda interact`).
+    subject = first > 0 and words[first - 1].text in _CLAUSE_WORDS
+    shared = end - (end > second and not subject)
+    named = all(word.capital for word in words[first : last + 1] + words[second : shared + 1])
+    return named or (first == last and second == end)
+
+
+def _alike(words: list[_Word], items: list[Span]) -> bool:
+    """False for a verb taken for an item: `given permissions and pointed`, `buckets and used`."""
+    verbs = [_participle(words[first].text) and not words[first].capital for first, _ in items]
+    if any(verbs[i] and first != last for i, (first, last) in enumerate(items)):
+        return False
+    return all(verbs) or not verbs[-1]
+
+
+def _content(word: _Word) -> bool:
+    """A word that can be part of a list item: not a small word, not a verb (`GET` is a name)."""
+    return word.text not in FUNCTION_WORDS and (word.text not in VERBS or word.capital)

@@ -18,7 +18,7 @@ from .inline import line_pieces, markdown_of, schedule_free
 from .model import CardType, Origin
 from .phrases import cloze_phrases
 from .quantity import cloze_quantities, has_quantity
-from .render import CLOZE
+from .render import CLOZE, hides_all
 from .scope import Scope
 
 __all__ = ["asking_cloze", "hidden_share", "statement_cards", "statement_cloze", "statements_of"]
@@ -29,10 +29,14 @@ _MAX_HIDDEN = 0.6  # of the card's text: more leaves no question
 _MOST_HIDDEN = 0.7  # of a written cloze's text: more leaves nothing to ask from
 # A short name with a capital, a colon, and what it means: `SRR: Same-Region Replication`.
 _TERM_LINE = re.compile(r"^\**([A-Z][\w/&+.-]*(?: [\w/&+.-]+){0,3})\**: (\S.{2,300})$")
+# `OLTP ---> Transactions (real-time)`, `429 → throttling`: a short left side and what it leads to.
+_ARROW_LINE = re.compile(r"^\**(\w[^>]{0,40}?)\**\s+(?:-+>|=+>|→|⇒)\s+(\S.{2,300})$")
 # `Note: ...`, `Source: ...`: labels of a line, not terms with a meaning.
 _LABELS = {"note", "important", "example", "warning", "tip", "source", "see", "todo", "update"}
 _LABELS |= {"answer", "question", "q", "a", "url", "link", "links", "date", "created", "updated"}
 _LABELS |= {"tags", "tag", "author", "status", "type", "ref", "references", "summary", "eg"}
+# ARNs and IP addresses copied into a sentence.
+_COPIED = re.compile(r"arn:aws|\b\d{1,3}(?:\.\d{1,3}){3}\b|\b[0-9a-f]{0,4}::[0-9a-f]{1,4}\b")
 _OPENERS = {"see", "think", "note", "example", "e.g.", "eg", "source", "links", "ref"}
 _OPENERS |= {"below", "above", "here", "following", "click", "screenshot", "image", "diagram"}
 
@@ -55,10 +59,11 @@ def statements_of(piece: Piece, scope: Scope) -> list[str]:
 def statement_cards(piece: Piece, scope: Scope, found: list[str]) -> list[Draft]:
     """One card per sentence of `found` (the piece's sentences no other card asks)."""
     drafts: list[Draft] = []
-    if _only_links(piece):
+    if not found or _only_links(piece):
         return drafts
     for sentence in found:
         term = _TERM_LINE.match(sentence) if not piece.depth else None
+        term = term or _ARROW_LINE.match(sentence)
         if term and term.group(1).casefold() not in _LABELS:
             drafts += _term_line(piece, scope, term.group(1), term.group(2))
             continue
@@ -75,6 +80,8 @@ def statement_cloze(sentence: str, scope: Scope, line: int, parent: str = "") ->
     text = cloze_phrases(sentence, scope.names(line), scope.terms)
     if text is None:
         return None
+    if hidden_share(text) > _MAX_HIDDEN / 2 and hides_all(text):
+        return None  # what the card lint calls hiding the whole sentence
     card_text = scope.standalone(text, line, parent)
     if hidden_share(card_text) > _MAX_HIDDEN:
         return None
@@ -96,7 +103,7 @@ def _term_line(piece: Piece, scope: Scope, term: str, meaning: str) -> list[Draf
     where = scope.where(piece.line, drop=term, parent=piece.parent)
     front = f"{where} › **{term}**" if where else f"**{term}**"
     key = normalise(term)
-    return [Draft(Origin.STATEMENT, CardType.BASIC, key, piece.line, front, meaning.rstrip("."))]
+    return [Draft(Origin.STATEMENT, CardType.BASIC, key, piece.line, front, meaning.rstrip(" .;"))]
 
 
 def _states_something(sentence: str) -> bool:
@@ -106,6 +113,8 @@ def _states_something(sentence: str) -> bool:
         return False
     if "{{c" in sentence or words[0].casefold().strip("*:,") in _OPENERS:
         return False
+    if _COPIED.search(sentence):
+        return False  # a sentence around an ARN or an address explains a value, not a fact
     return len(_WORDLIKE.findall(sentence)) >= _MIN_WORDS - 1
 
 

@@ -8,6 +8,7 @@ names (`EC2`, `S3`, `Route 53`), years, versions and list numbering are left alo
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["cloze_quantities", "has_quantity", "without_numbers"]
 
@@ -32,9 +33,10 @@ _UNITS = rf"{_STANDARD}|{_COUNTED}|{_ACRONYM}"
 # A rate written with a slash is one unit: `MB/s`, `records/s`, `requests/min`.
 _RATE = r"(?:/(?:s|sec|second|min|minute|h|hour|day|month)(?![\w/]))?"
 _STANDARD_AFTER = re.compile(rf"^{_NUMBER}[\s-]?(?:{_STANDARD}|{_ACRONYM})")
-# A unit hidden with its number: a symbol (`KB`, `ms`, `%`, `RCU`) or a rate (`records/s`).
+# A unit hidden with its number: a symbol (`KB`, `ms`, `%`) or a rate (`records/s`); a counted
+# acronym stays to say what is counted (`at least {{1}} RCU`, `{{3}} AZs`).
 _SYMBOL_UNIT = re.compile(
-    rf"[\s-]?(?:(?:{_STANDARD}|{_ACRONYM})(?![\w-])|[a-z-]+/[a-z]+)"
+    rf"[\s-]?(?:(?:{_STANDARD})(?![\w-])|[a-z-]+/[a-z]+)"
     r"(?=$|/|\s(?:per|every|each|a|an|to|and|or)\s)"
 )
 # `5 local secondary indexes`: only the number is hidden, the noun says what is counted.
@@ -67,6 +69,7 @@ _DIGITS = re.compile(r"\d[\d,.]*")
 _GLUED = re.compile(r"\d[\d,.]*\+?[A-Za-z]")
 
 
+@lru_cache(maxsize=1024)  # each rule asks it of the same sentences of a note
 def has_quantity(text: str) -> bool:
     """True when a sentence states a number with its unit."""
     return any(True for _ in _matches(text))

@@ -9,9 +9,12 @@ from typing import Any
 import markdown_it
 import markdown_it_pyrs
 
-__all__ = ["cloze_answer", "cloze_numbers", "cloze_question", "render_markdown"]
+__all__ = ["cloze_answer", "cloze_numbers", "cloze_question", "hides_all", "render_markdown"]
 
 CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
+_WORD = re.compile(r"[^\W_]+")
+_CONTEXT = re.compile(r"^[^{}]*›[^{}]*?:\s")  # `Title › Section: ` in front of a card
+
 _INLINE_MATH = re.compile(r"(?<![\\$])\$(?!\s)([^$\n]+?)(?<!\s)\$(?!\d)")
 
 
@@ -81,3 +84,29 @@ def cloze_question(text: str, number: int) -> str:
 def cloze_answer(text: str) -> str:
     """Cloze text with every deletion filled in."""
     return CLOZE.sub(lambda match: match.group(2), text)
+
+
+def hides_all(text: str) -> bool:
+    """True when one of the cloze's questions hides (almost) all of its sentence.
+
+    Each number `cN` is its own question: the other deletions stay visible in it. The note's
+    title and section in front (`Amazon SQS › Quotas: `) are not the sentence.
+    """
+    first = text.find("{{")
+    sentence = _CONTEXT.sub("", text, count=1) if "›" in text[:first] else text
+    total = len(_words(CLOZE.sub(lambda match: f" {match.group(2)} ", sentence)))
+    for number in {match.group(1) for match in CLOZE.finditer(sentence)}:
+        hidden = sum(
+            len(_words(match.group(2)))
+            for match in CLOZE.finditer(sentence)
+            if match.group(1) == number
+        )
+        left = total - hidden
+        if left <= 0 or (hidden >= 4 and hidden >= 3 * left):
+            return True
+    return False
+
+
+def _words(text: str) -> list[str]:
+    """The words of a text, without Markdown marks."""
+    return _WORD.findall(text)

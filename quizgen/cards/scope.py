@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -10,6 +11,8 @@ from .blocks import Piece
 from .inline import LinkText, default_link_text, markdown_of, schedule_free
 
 __all__ = ["Scope"]
+
+_NUMBERING = re.compile(r"^(?:\d+[.)]|[IVX]+\.|[A-Za-z][.)])\s+")  # `2. `, `IV. `, `b) `
 
 
 @dataclass
@@ -74,7 +77,7 @@ class Scope:
         names = [self.note.title, *self.note.aliases, self.note.name]
         path = self.headings(line)
         if path:
-            names.append(path[-1].text)
+            names.append(_NUMBERING.sub("", path[-1].text))  # `2. Horizontal Scaling`
         return [name.casefold() for name in names if len(name) > 2]
 
     def standalone(self, text: str, line: int, parent: str = "") -> str:

@@ -57,13 +57,13 @@ stuck taught thought told won
 # Words that carry no fact of their own: articles, pronouns, prepositions, conjunctions.
 _SMALL_WORDS = _words(
     """
-a about above across after again against all along also although among an and another any
+a about above across after again against all along also although among an and another any e.g i.e
 around as at because before behind below between beyond both but by despite during e.g. each
 either etc even every except for from he her here his how i i.e. if in inside instead into
 it it's its just least less like many me more most much my near neither no nor not of off on
 only onto or other our out outside over own per quite rather really she since so some still
 such than that the their them then there these they this those though through throughout to
-too toward towards under unless until up upon using very via vs we what when where whereas
+too toward towards under unless until up upon us using very via vs we what when where whereas
 whether which while who whom whose why with within without yet you your
 """
 )

@@ -33,9 +33,16 @@ class SiteNavigation:
     pages: dict[str, Page]
     homepage: Page | None = None
     _folder_pages: dict[str, str] = field(default_factory=dict)
+    _places: dict[tuple[str, str], int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._folder_pages = {page: folder for folder, page in self.folders.pages.items()}
+        # Where each note stands in its folder: `list.index` per page made the build quadratic.
+        self._places = {
+            (folder, note): place
+            for folder, notes in self.folders.notes.items()
+            for place, note in enumerate(notes)
+        }
 
     def for_page(self, page: Page) -> Navigation:
         """The navigation shown on `page`: its folders, their sub-folders, its neighbour notes."""
@@ -85,7 +92,7 @@ class SiteNavigation:
         """The folder's notes around the page (in its own folder), or its first ones (above it)."""
         notes = self.folders.notes.get(folder, [])
         if folder == path[-1]:
-            start, end = _window(len(notes), notes.index(src) if src in notes else 0, WINDOW)
+            start, end = _window(len(notes), self._places.get((folder, src), 0), WINDOW)
         else:
             start, end = 0, min(len(notes), WINDOW)
         items: list[StructureItem] = []

@@ -15,6 +15,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..cards import CardSet, load_card_files
+from ..memory import PageCollector
 from ..note import Note
 from ..vault import Vault, load_vault
 from .assets import ASSET_FILES, ASSETS, DEST, OVERRIDES, mathjax_files, mathjax_root
@@ -63,6 +64,7 @@ class QuizgenPlugin(BasePlugin[QuizgenOptions]):
         self.fallbacks = Fallbacks()
         self.folders = Folders()
         self.navigation: SiteNavigation | None = None
+        self.collector = PageCollector()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load the vault once, add the Markdown extensions and assets the pages need."""
@@ -94,6 +96,14 @@ class QuizgenPlugin(BasePlugin[QuizgenOptions]):
             _add_tags_plugin(config)
         _add_overrides(config)
         return config
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Collect reference cycles once per page while the pages are built (memory.py)."""
+        self.collector.pause()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """Give the cycle collector back its own schedule."""
+        self.collector.resume()
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """The vault's notes and linked files, quizgen's styles and scripts, a tags index page."""
@@ -151,10 +161,12 @@ class QuizgenPlugin(BasePlugin[QuizgenOptions]):
 
     def on_page_content(self, html: str, *, page: Page, **kwargs: Any) -> str:
         """The page's HTML with everything that can run removed, unless `raw_html` is on."""
+        self.collector.page_done()
         return html if self.config.raw_html else clean_html(html)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Backlinks (and a big folder's list) at the end of the content area, not indexed."""
+        self.collector.page_done()
         note = self.vault.notes.get(page.file.src_uri) if self.vault else None
         end = output.rfind("</article>")
         if note is None or self.site is None or end < 0:
@@ -174,6 +186,7 @@ class QuizgenPlugin(BasePlugin[QuizgenOptions]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Report what rendering had to work around (embed loops and depth, plain-text notes)."""
+        self.collector.resume()
         if self.site is None or self.vault is None:
             return
         plain = [d for d in self.vault.diagnostics if d.code in SITE_CODES]

@@ -42,9 +42,12 @@ def test_no_card_has_an_empty_side_or_comes_from_code(extraction):
 
 
 def _code_lines(note):
-    """1-based lines inside fenced or indented code."""
+    """1-based lines inside fenced or indented code (not a list pasted with `•` bullets)."""
     lines = set()
     for token in note.tokens:
-        if token.type in ("fence", "code_block") and token.map:
+        pasted = token.type == "code_block" and all(
+            line.strip().startswith("•") for line in token.content.splitlines() if line.strip()
+        )
+        if token.type in ("fence", "code_block") and token.map and not pasted:
             lines |= set(range(token.map[0] + 1, token.map[1] + 1))
     return lines

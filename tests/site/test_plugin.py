@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -115,3 +117,36 @@ def test_served_site_shows_the_mastery_bar_of_notes_with_cards(tmp_path):
     assert 'src="/stats/note?note=folder/Target%20Note.md"' in page
     index = (out / "index.html").read_text("utf-8")
     assert "qz-mastery" not in index  # no cards, no bar
+
+
+def test_pages_collect_their_own_reference_cycles_and_the_collector_is_back_after(
+    tmp_path, monkeypatch
+):
+    vault = load_vault(VAULT)
+    calls = []
+    collect = gc.collect
+
+    def counted(generation: int = 2) -> int:
+        calls.append((generation, gc.isenabled()))
+        return collect(generation)
+
+    monkeypatch.setattr(gc, "collect", counted)
+    build_site(vault, tmp_path / "site")
+    assert gc.isenabled()
+    # Twice a page (after its Markdown, after its template), young generations only, while
+    # the automatic collections are off.
+    assert len(calls) >= 2 * len(vault.notes)
+    assert set(calls) == {(1, False)}
+
+
+def test_a_failed_build_gives_the_collector_back(tmp_path, monkeypatch):
+    from quizgen.site.plugin import QuizgenPlugin
+
+    def broken(self, output, **kwargs):
+        raise RuntimeError("broken page")
+
+    monkeypatch.setattr(QuizgenPlugin, "on_post_page", broken)
+    with pytest.raises(RuntimeError):
+        build_site(load_vault(VAULT), tmp_path / "site")
+    assert gc.isenabled()
+

@@ -7,7 +7,7 @@ import functools
 import hashlib
 import secrets
 
-from sqlalchemy import Engine, delete, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -50,17 +50,16 @@ def start_login(session: Session, learner_id: int, now_ms: int, oldest_ms: int) 
     return token
 
 
-def learner_of_login(engine: Engine, token: object, oldest_ms: int) -> int | None:
+def learner_of_login(session: Session, token: object, oldest_ms: int) -> int | None:
     """The learner of a login still open on the server and opened after `oldest_ms`, else None
-    (logged out, expired, or never)."""
+    (logged out, expired, or never); read on the request's own session and connection."""
     if not isinstance(token, str) or not token:
         return None
-    with engine.connect() as connection:
-        found = connection.scalar(
-            select(LoginRow.learner_id).where(
-                LoginRow.token_hash == _hash(token), LoginRow.created_ms >= oldest_ms
-            )
+    found = session.scalar(
+        select(LoginRow.learner_id).where(
+            LoginRow.token_hash == _hash(token), LoginRow.created_ms >= oldest_ms
         )
+    )
     return int(found) if found is not None else None
 
 

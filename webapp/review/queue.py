@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from ..storage.models import CardRow, CardState, ReviewRow, to_ms
 from ..storage.scope import Scope, scoped
-from .statements import HORIZON, LEARN_AHEAD, REVIEW, planning
+from .statements import LEARN_AHEAD, REVIEW, planning
 
 __all__ = [
     "Counts",
@@ -25,7 +25,6 @@ __all__ = [
     "list_cards",
     "next_card",
     "study_plan",
-    "study_plan_until",
     "studied_today",
 ]
 
@@ -100,6 +99,14 @@ _STUDIED = (
 )
 
 
+_CARD_AND_STATE = (
+    select(CardRow, CardState)
+    .join(CardState, CardState.card_id == CardRow.id)
+    .where(CardState.learner_id == bindparam("learner"), CardRow.id == bindparam("card"))
+)
+"""The next card and the learner's state of it, in one read."""
+
+
 def studied_today(session: Session, learner: int, now: datetime, limits: Limits) -> dict[str, int]:
     """Reviews done since the day started: new cards seen, review cards, and all."""
     since = to_ms(day_start(now, limits.day_starts_hour))
@@ -125,49 +132,23 @@ def study_plan(
     session: Session, learner: int, scope: Scope, limits: Limits, now: datetime
 ) -> tuple[Counts, tuple[CardRow, CardState] | None]:
     """The counts and the next card, as the review page and `/api/next` show them."""
-    return study_plan_until(session, learner, scope, limits, now)[0]
-
-
-def study_plan_until(
-    session: Session, learner: int, scope: Scope, limits: Limits, now: datetime
-) -> tuple[tuple[Counts, tuple[CardRow, CardState] | None], int | None]:
-    """`study_plan`, and until when (ms) it stays right if no card changes (None: for ever).
-
-    Only the clock moves a plan: a learning card falling due (it comes first), one coming within
-    the learn-ahead window (it is counted), or a review card falling due.
-    """
     done = studied_today(session, learner, now, limits)
     new_left, reviews_left = _left(done, limits)
     params = dict(
         _params(learner, scope, now), new_cap=new_left, learning_cap=10_000, review_cap=reviews_left
     )
     [planned] = session.execute(planning(*_shape(scope)), params).all()
-    new, learning, review, card_id, *horizon = planned
+    new, learning, review, card_id = planned
     left = Counts(
         new=min(new, new_left),
         learning=learning,
         review=min(review, reviews_left),
         done=done["all"],
     )
-    until = _until(*horizon)
     if card_id is None:
-        return (left, None), until
-    card = session.get(CardRow, card_id)
-    state = session.get(CardState, (learner, card_id))
-    assert card is not None and state is not None
-    return (left, (card, state)), until
-
-
-def _until(*due: int | None) -> int | None:
-    """The first of: a learning card due, one entering the learn-ahead window, a review due
-    (`due` as `HORIZON` asks)."""
-    window = int(LEARN_AHEAD.total_seconds() * 1000)
-    times = [
-        moment - window if bound == "ahead" else moment
-        for (_state, bound), moment in zip(HORIZON, due, strict=True)
-        if moment is not None
-    ]
-    return min(times, default=None)
+        return left, None
+    card, state = session.execute(_CARD_AND_STATE, {"learner": learner, "card": card_id}).one()
+    return left, (card, state)
 
 
 def next_card(

@@ -1,7 +1,8 @@
 """Record a review (once, however often it is sent) and undo the last one.
 
 Each review is one short transaction: lock the card's state (its row on PostgreSQL, the
-database on SQLite), check the token, move the state on by FSRS, log the review, count it.
+database on SQLite), move the state on by FSRS, log the review, count it. A token already in the
+log is refused by its unique index, and the review first logged under it is the answer.
 """
 
 from __future__ import annotations
@@ -170,17 +171,17 @@ def submit_review(
     try:
         with write(session):
             state = _locked_state(session, learner, card_id)
-            # Looked for after the lock: a review with the same token committed meanwhile shows.
-            found = _recorded(session, learner, key)
-            if found is not None:
-                return found
             if version is not None and version != state.version:
+                found = _recorded(session, learner, key)  # a retry of a recorded review?
+                if found is not None:
+                    return found
                 raise Conflict(
                     f"card {card_id!r} is at version {state.version}, not {version}; reload it"
                 )
             return _record(session, state, review)
     except IntegrityError:
-        # Another request made the same state or logged the same token first.
+        # The token was logged already (a retry: the log's unique token refuses it), or another
+        # request made the same state first.
         session.rollback()
         found = _recorded(session, learner, key)
         session.rollback()

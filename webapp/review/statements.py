@@ -25,7 +25,7 @@ from sqlalchemy import (
 
 from ..storage.models import NEW, CardState, CardTag
 
-__all__ = ["HORIZON", "LEARN_AHEAD", "LEARNING", "REVIEW", "candidates", "planning"]
+__all__ = ["LEARN_AHEAD", "LEARNING", "REVIEW", "candidates", "planning"]
 
 
 LEARNING = (1, 3)
@@ -111,12 +111,10 @@ def _counting(deck: bool, tag: bool, note: bool) -> Select:
 
 @lru_cache(maxsize=16)
 def planning(deck: bool, tag: bool, note: bool) -> Select:
-    """A scope shape's counts, next card id and horizon in one statement (fewer round trips).
+    """A scope shape's counts and next card id in one statement (fewer round trips).
 
     COALESCE stops at the first kind that has a card: due learning cards, due reviews (while
     the daily review limit allows), new cards (while the new limit allows), then learn-ahead.
-    The horizon is when the next learning card falls due, enters the learn-ahead window, and
-    when the next review card falls due (see `study_plan_until`).
     """
 
     def first(kind: str, gate: str | None) -> Any:
@@ -131,27 +129,4 @@ def planning(deck: bool, tag: bool, note: bool) -> Select:
         first("new", "new_cap"),
         first("ahead", None),
     )
-    # One subquery per state, so each walks its index in due order and stops at once.
-    horizon = [
-        _first_due_after(state, bound, deck, tag, note).scalar_subquery()
-        for state, bound in HORIZON
-    ]
-    return _counting(deck, tag, note).add_columns(card, *horizon)
-
-
-HORIZON = (
-    *((state, "now") for state in LEARNING),
-    *((state, "ahead") for state in LEARNING),
-    (REVIEW, "now"),
-)
-"""What the plan's horizon asks: when the next card of each state falls due after a bound."""
-
-
-@lru_cache(maxsize=64)
-def _first_due_after(state_number: int, bound: str, deck: bool, tag: bool, note: bool) -> Select:
-    """When the first card in a state (and a scope) falls due after `bound`."""
-    state = CardState
-    stmt = _in_scope(_visible(), deck, tag, note, tag_list=False)
-    stmt = stmt.where(state.state == literal_column(str(state_number)))
-    stmt = stmt.where(state.due_ms > bindparam(bound)).order_by(state.due_ms).limit(1)
-    return stmt.with_only_columns(state.due_ms)
+    return _counting(deck, tag, note).add_columns(card)

@@ -140,13 +140,24 @@ def writer_lock(engine: Engine) -> threading.Lock | None:
 
 @contextmanager
 def write(session: Session) -> Iterator[Session]:
-    """One write transaction: committed at the end, rolled back on any error."""
-    if session.in_transaction():
-        session.rollback()
+    """One write transaction: committed at the end, rolled back on any error.
+
+    On PostgreSQL it carries on the transaction of the request's reads so far (its login check),
+    on the same connection. SQLite cannot turn a read transaction into a write one: there the
+    reads end first and the write begins with BEGIN IMMEDIATE.
+    """
     lock = writer_lock(engine_of(session))
-    with lock or nullcontext(), session.begin():
-        session.connection(execution_options=WRITE)
-        yield session
+    with lock or nullcontext():
+        if lock is not None and session.in_transaction():  # SQLite: the reads end first
+            session.rollback()
+        if not session.in_transaction():
+            session.connection(execution_options=WRITE)
+        try:
+            yield session
+        except BaseException:
+            session.rollback()
+            raise
+        session.commit()
 
 
 def engine_of(session: Session) -> Engine:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 from webapp.storage.models import Learner
@@ -83,3 +83,28 @@ def test_accounts_off_has_no_login(app, client):
     response = client.get("/auth/login")
     assert response.status_code == 404 and "accounts are off" in response.text
     assert client.get("/review").status_code == 200
+
+
+def test_a_logged_in_request_reads_its_login_on_its_own_connection(
+    app, auth, reviewer, database_kind
+):
+    # Each connection taken from PostgreSQL's pool is pinged first: the login check, the
+    # next card and a review share one. (SQLite ends the read before BEGIN IMMEDIATE.)
+    auth.register()
+    reviewer.csrf()
+    engine = app.extensions["quizgen_engine"]
+    taken: list[int] = []
+
+    def count(*_args: object) -> None:
+        taken.append(1)
+
+    event.listen(engine, "checkout", count)
+    try:
+        shown = reviewer.next()
+        assert len(taken) == 1
+        body = {"card_id": shown["card"]["id"], "rating": 3, "token": "one"}
+        assert reviewer.post("/api/reviews", body).status_code == 201
+        if database_kind == "postgresql":
+            assert len(taken) == 2
+    finally:
+        event.remove(engine, "checkout", count)

@@ -1,0 +1,92 @@
+"""Abbreviations a note spells out: `Border Gateway Protocol (BGP)` asks what BGP stands for.
+
+Three ways of writing one are read: `Long Name (ABBR)`, `ABBR (Long Name)` and `Long Name or
+ABBR`. The name counts only when its words' initials spell the abbreviation (small words such as
+`as a` may count or not: `Function as a Service (FaaS)`), so `EC2 (the instance)` asks nothing.
+Each abbreviation is asked once per note, where it is first spelled out; one spelled out in a
+link (`[[Key Management Service (KMS)]]`) is asked in the note it links to, not here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .blocks import Piece
+from .draft import Draft
+from .inline import markdown_of, schedule_free
+from .model import CardType, Origin
+from .scope import Scope
+
+__all__ = ["abbreviation_cards"]
+
+_SHORT = r"[A-Z][A-Za-z0-9]{0,2}[A-Z][A-Za-z0-9]{0,4}"  # two capitals at least: BGP, FaaS
+_NAME_WORD = r"[A-Z][\w'-]*"
+_SMALL = r"(?:of|for|as|a|an|and|the|to|in|on)"
+_NAME = rf"{_NAME_WORD}(?:[ -](?:{_SMALL}[ -])*{_NAME_WORD}){{1,6}}"
+_FORMS = (
+    re.compile(rf"(?P<name>{_NAME}) \((?P<short>{_SHORT})s?\)"),  # Long Name (ABBR)
+    re.compile(rf"\b(?P<short>{_SHORT})s? \((?P<name>{_NAME})\)"),  # ABBR (Long Name)
+    re.compile(rf"(?P<name>{_NAME}),? or (?P<short>{_SHORT})\b"),  # Long Name or ABBR
+)
+# A cheap first look: some abbreviation in brackets, before a bracket, or after `or`.
+_MAYBE = re.compile(rf"\({_SHORT}s?\)|\b{_SHORT}s? \(| or {_SHORT}\b")
+_SMALL_WORDS = set(_SMALL.strip("(?:)").split("|"))
+
+
+def abbreviation_cards(piece: Piece, scope: Scope, asked: set[str]) -> list[Draft]:
+    """A card for each abbreviation the piece spells out that `asked` does not hold yet."""
+    drafts: list[Draft] = []
+    if piece.inline is None or not _MAYBE.search(piece.inline.content):
+        return drafts
+    text = markdown_of(schedule_free(piece.children), _hidden_link)
+    for short, name in spelled_out(text):
+        if short.casefold() in asked:
+            continue
+        asked.add(short.casefold())
+        where = scope.where(piece.line, drop=short, parent=piece.parent)
+        question = f"What does **{short}** stand for?"
+        front = f"{where} › {question}" if where else question
+        drafts.append(
+            Draft(Origin.STATEMENT, CardType.BASIC, f"stands for {short}", piece.line, front, name)
+        )
+    return drafts
+
+
+def spelled_out(text: str) -> list[tuple[str, str]]:
+    """(abbreviation, name) for each abbreviation `text` spells out, in order."""
+    found = []
+    plain = re.sub(r"[*_`]", "", text)
+    for form in _FORMS:
+        for match in form.finditer(plain):
+            name = _spelling(match.group("short"), match.group("name"))
+            if name:
+                found.append((match.start(), match.group("short"), name))
+    return [(short, name) for _, short, name in sorted(found)]
+
+
+def _spelling(short: str, name: str) -> str | None:
+    """The end of `name` whose initials spell `short`, or None."""
+    words = name.split(" ")
+    letters = short.rstrip("s").casefold() if short[-1] == "s" and short[-2].isupper() else ""
+    letters = letters or short.casefold()
+    for start in range(len(words)):
+        tail = words[start:]
+        if tail[0].casefold() in _SMALL_WORDS:
+            continue
+        if letters in _initials(tail):
+            return " ".join(tail)
+    return None
+
+
+def _initials(words: list[str]) -> set[str]:
+    """The ways the initials of `words` read: with and without small words and hyphen parts."""
+    parts = [part for word in words for part in word.split("-") if part]
+    every = "".join(part[0] for part in parts).casefold()
+    capitals = "".join(part[0] for part in parts if part.casefold() not in _SMALL_WORDS).casefold()
+    whole_words = "".join(word[0] for word in words if word.casefold() not in _SMALL_WORDS)
+    return {every, capitals, whole_words.casefold()}
+
+
+def _hidden_link(meta: dict) -> str:
+    """A wiki-link's text left out: what it spells out is asked in the note it links to."""
+    return "\u2026"
