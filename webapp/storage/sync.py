@@ -60,6 +60,12 @@ _FIELDS = [
     "suspended",
 ]
 
+# A card with these the same is the same card (its note renamed or moved gives it a new id).
+_CONTENT = ["type", "cloze", "question", "answer"]
+# What a learner has done with a card: it follows the card to its new id.
+_PROGRESS = ["state", "step", "stability", "difficulty", "due_ms", "last_review_ms", "reps"]
+_PROGRESS += ["lapses", "version"]
+
 
 @dataclass
 class SyncReport:
@@ -223,13 +229,19 @@ def _store(
     wanted: dict[str, dict[str, Any]],
     report: SyncReport,
     files: list[str] | None,
-) -> None:
-    """Add, update and retire rows; a new card is numbered after every card seen before."""
+) -> dict[str, str]:
+    """Add, update and retire rows; a new card is numbered after every card seen before.
+
+    Returns {new card id: retired card id} for the cards that came back under another id with
+    the same sides (a note renamed or moved): their learners' states follow them.
+    """
     existing = _existing(session, wanted, files)
     named = set(files) if files is not None else None
     tags = _stored_tags(session, list(existing), named is None)
     positions = {row.source_id: row.position for row in existing.values()}
     last = int(session.scalar(select(func.max(CardRow.position))) or 0)
+    added: dict[tuple[str, ...], str] = {}
+    moved: dict[str, str] = {}
     for card_id, data in wanted.items():
         row = existing.get(card_id)
         if row is not None and _taken_elsewhere(row, data, named):
@@ -247,6 +259,7 @@ def _store(
                 positions[data["source_id"]] = last
             fields["position"] = positions[data["source_id"]]
             session.add(CardRow(id=card_id, gone=False, **fields))
+            added[_content(fields)] = card_id
             report.added += 1
         else:
             del fields["position"]  # a card keeps the place it got when it first came
@@ -265,10 +278,31 @@ def _store(
         if mine and card_id not in wanted and not stored.gone:
             stored.gone = True
             report.gone += 1
+            same = added.pop(_content({name: getattr(stored, name) for name in _CONTENT}), None)
+            if same is not None:
+                moved[same] = card_id
     report.total = len(wanted)
     if named is not None:
         session.flush()
         report.total = int(session.scalar(select(func.count()).where(CardRow.gone.is_(False))) or 0)
+    return moved
+
+
+def _content(fields: dict[str, Any]) -> tuple[str, ...]:
+    """What a card asks and answers, whatever its id and file."""
+    return tuple(str(fields[name]) for name in _CONTENT)
+
+
+def _carry_states(session: Session, moved: dict[str, str]) -> None:
+    """Each learner's state of a retired card goes to the card that took its place."""
+    for new_id, old_id in moved.items():
+        old_states = session.scalars(select(CardState).where(CardState.card_id == old_id))
+        progress = {state.learner_id: state for state in old_states}
+        for state in session.scalars(select(CardState).where(CardState.card_id == new_id)):
+            old = progress.get(state.learner_id)
+            if old is not None and old.reps and not state.reps:
+                for name in _PROGRESS:
+                    setattr(state, name, getattr(old, name))
 
 
 def ensure_states(session: Session, files: list[str] | None = None) -> None:
@@ -323,9 +357,12 @@ def sync_cards(
             # App processes starting together take turns (SQLite's BEGIN IMMEDIATE does so).
             session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SYNC_LOCK})
         partial = None if files is None else names
-        _store(session, _wanted(card_set, names, report), report, partial)
+        moved = _store(session, _wanted(card_set, names, report), report, partial)
         session.flush()
         ensure_states(session, partial)
+        if moved:
+            _carry_states(session, moved)
+            mastery_changed_for_all(session)
         session.add(CardSync(synced_ms=int(time.time() * 1000), total=report.total))
     return report
 

@@ -50,6 +50,21 @@ def test_card_that_disappears_is_gone_then_returns_with_history(reviewer, card_f
     assert [r["card_id"] for r in stored()].count("sqs-1") == 1
 
 
+def test_a_renamed_notes_cards_keep_their_learners_progress(reviewer, card_folder, stored):
+    reviewer.rate(3, note="aws/sqs.md")
+    files = card_folder.sample()
+    sqs = files.pop("aws/sqs.yml")
+    renamed = tuple(card.with_changes(id=f"queues-{n}") for n, card in enumerate(sqs.cards))
+    files["aws/queues.yml"] = replace(sqs, note="aws/queues.md", cards=renamed)
+    card_folder.write(files)
+    report = reviewer.post("/api/sync").json
+    assert report["gone"] == report["added"] >= len(sqs.cards)
+    cards = reviewer.client.get("/api/cards?note=aws/queues.md").json["cards"]
+    progress = {card["id"]: card["state"]["reps"] for card in cards}
+    assert progress.pop("queues-0") == 1 and set(progress.values()) == {0}
+    assert [review["card_id"] for review in stored()] == ["sqs-1"]  # the log is not rewritten
+
+
 def test_new_card_is_added_and_reviewable(reviewer, card_folder):
     files = card_folder.sample()
     lam = files["aws/compute/lambda.yml"]
