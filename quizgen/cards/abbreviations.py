@@ -21,7 +21,9 @@ __all__ = ["abbreviation_cards"]
 
 _SHORT = r"[A-Z][A-Za-z0-9]{0,2}[A-Z][A-Za-z0-9]{0,4}"  # two capitals at least: BGP, FaaS
 _NAME_WORD = r"[A-Z][\w'-]*"
-_SMALL = r"(?:of|for|as|a|an|and|the|to|in|on)"
+# Small words a spelled-out name may hold: `Function as a Service`.
+_SMALL_WORDS = ("of", "for", "as", "a", "an", "and", "the", "to", "in", "on")
+_SMALL = f"(?:{'|'.join(_SMALL_WORDS)})"
 _NAME = rf"{_NAME_WORD}(?:[ -](?:{_SMALL}[ -])*{_NAME_WORD}){{1,6}}"
 _FORMS = (
     re.compile(rf"(?P<name>{_NAME}) \((?P<short>{_SHORT})s?\)"),  # Long Name (ABBR)
@@ -30,7 +32,6 @@ _FORMS = (
 )
 # A cheap first look: some abbreviation in brackets, before a bracket, or after `or`.
 _MAYBE = re.compile(rf"\({_SHORT}s?\)|\b{_SHORT}s? \(| or {_SHORT}\b")
-_SMALL_WORDS = set(_SMALL.strip("(?:)").split("|"))
 
 
 def abbreviation_cards(piece: Piece, scope: Scope, asked: set[str]) -> list[Draft]:

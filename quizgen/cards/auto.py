@@ -15,7 +15,7 @@ from .quantity import cloze_quantities, has_quantity, without_numbers
 from .scope import Scope
 from .words import VERBS
 
-__all__ = ["definition_cards", "question_cards", "quantity_cards"]
+__all__ = ["definition_cards", "question_cards", "quantity_cards", "topic_of"]
 
 _CONNECTOR = re.compile(r"^\s*(?:[:\-–—=]+\s*|,\s*|(?:means|is|are|refers to)\s+)?")
 _PARTS = re.compile(r"^(.{2,60}?)(?::\s|\s[–—-]\s)(.+)$")
@@ -94,7 +94,7 @@ def quantity_cards(piece: Piece, scope: Scope) -> list[Draft]:
     topic = ""
     for number, sentence in enumerate(sentences(scope.markdown(piece))):
         if number == 0:
-            topic = _topic(piece, sentence, scope)
+            topic = topic_of(piece, sentence, scope)
         if sentence.endswith("?") or len(sentence.split()) < 4 or not has_quantity(sentence):
             continue
         # A later sentence of `**Term** ...` or `LSI: ... Max 5 per table.` is about the term.
@@ -106,7 +106,7 @@ def quantity_cards(piece: Piece, scope: Scope) -> list[Draft]:
     return drafts
 
 
-def _topic(piece: Piece, first: str, scope: Scope) -> str:
+def topic_of(piece: Piece, first: str, scope: Scope) -> str:
     """What a piece is about when it names it first: its bold lead, or a list item's `Term:`."""
     lead = _bold_lead(schedule_free(piece.children))
     if lead is not None:

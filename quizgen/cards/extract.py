@@ -12,7 +12,7 @@ from ..diagnostics import Diagnostic, Severity
 from ..memory import collector_paused
 from ..note import Note, WikiLink
 from .abbreviations import abbreviation_cards
-from .auto import definition_cards, quantity_cards, question_cards
+from .auto import definition_cards, quantity_cards, question_cards, topic_of
 from .blocks import Piece, pieces_of
 from .choices import practice_questions
 from .dedupe import one_card_a_fact
@@ -209,9 +209,10 @@ def _statements(piece: Piece, scope: Scope, defined: list[Draft]) -> list[Draft]
     told = max(len(sentences(defined[0].back)), 1) if defined else 0
     if told and piece.depth and len(sentences(scope.markdown(piece))) <= told:
         return []  # a list item its trait card asks whole
-    found = statements_of(piece, scope)[told:]
+    found = statements_of(piece, scope)
+    parent = topic_of(piece, found[0], scope) if found and told and piece.depth else ""
+    found = found[told:]
     done = {sentence for sentence in found if has_quantity(sentence)}
-    parent = defined[0].front.rsplit(" › ", 1)[-1].strip("*") if defined and piece.depth else ""
     return statement_cards(
         replace(piece, parent=parent or piece.parent), scope, [s for s in found if s not in done]
     )

@@ -174,13 +174,25 @@ class SiteSession:
             self._populate([pages[src] for src in sorted(touched - done) if src in pages])
         written = [pages[src] for src in sorted(touched) if src in pages]
         self._write_pages(written)
+        return self.write_rest(vault, cards, written, removed, moved or old_titles != self.titles)
+
+    def write_rest(
+        self,
+        vault: Vault,
+        cards: CardSet | None,
+        written: list[Page],
+        removed: Iterable[str],
+        templates: bool,
+    ) -> Update:
+        """After the touched pages: the search index, the state kept, and 404/sitemap if asked."""
+        removed = sorted(removed)
         for src in removed:
             self.entries.pop(src, None)
         self._write_search_index()
         self._remember(vault, cards)
-        if moved or old_titles != self.titles:
+        if templates:
             self._templates()
-        return Update(pages=[page.file.src_uri for page in written], removed=sorted(removed))
+        return Update(pages=[page.file.src_uri for page in written], removed=removed)
 
     # Stages -----------------------------------------------------------------------------------
 

@@ -155,14 +155,8 @@ def _rebuild_touched(
     now = {file.dest_uri for file in files}
     for dest in sorted({*saved.pages.values(), *saved.copied.values()} - now):
         remove_file(str(Path(config.site_dir) / dest), config.site_dir)
-    removed = sorted(src for src in saved.pages if src not in pages)
-    for src in removed:
-        session.entries.pop(src, None)
-    session._write_search_index()
-    session._remember(vault, cards)
-    if moved or titles != saved.titles:
-        session._templates()
-    return Update(pages=[page.file.src_uri for page in written], removed=removed)
+    removed = [src for src in saved.pages if src not in pages]
+    return session.write_rest(vault, cards, written, removed, moved or titles != saved.titles)
 
 
 def _differs_throughout(saved: SavedSite, vault: Vault) -> bool:
