@@ -39,7 +39,11 @@ def notes(path: str) -> Any:
         if path and not path.endswith("/"):
             return redirect(f"/notes/{path}/")
         path = f"{path}index.html"
-    return send_from_directory(site, path)
+    # While the notes are watched a page can be rewritten twice in one second, and
+    # Last-Modified counts whole seconds: a browser's "not modified since" would keep the
+    # old page, so every request gets the file as it is now.
+    watching = "quizgen_live" in current_app.extensions
+    return send_from_directory(site, path, conditional=not watching)
 
 
 @bp.route("/deck.apkg")

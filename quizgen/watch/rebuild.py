@@ -179,9 +179,9 @@ class LiveBuild:
         report.pages_written = len(update.pages)
         report.pages_removed = len(update.removed)
         report.whole_site = update.full
-        self.site_number += 1
         if self.on_site and self.site_dir is not None:
             self.on_site(self.site_dir)
+        self.site_number += 1  # after the swap: a page's number is never newer than the page
 
     def _build_site(self, vault: Vault, cards: CardSet, report: RebuildReport) -> None:
         """Build into a new folder, then swap it in and drop the builds before the last one."""
@@ -195,9 +195,9 @@ class LiveBuild:
         report.pages_written = count_pages(folder)
         report.whole_site = True
         previous, self.site_dir = self.site_dir, folder
-        self.site_number += 1
         if self.on_site:
             self.on_site(folder)
+        self.site_number += 1
         for old in self.builds_dir.iterdir():
             if old not in (folder, previous):
                 shutil.rmtree(old, ignore_errors=True)

@@ -13,6 +13,17 @@ def test_an_edit_reaches_the_page_the_card_file_and_the_queue(served):
     assert not any("15 minutes" in card for card in queue)
 
 
+def test_a_page_rewritten_in_the_same_second_is_sent_again(served):
+    """Last-Modified has whole seconds; a browser that has the page from earlier in the same
+    second (modelled by a date ahead of the file) still gets the edit, not a 304."""
+    served.write("lambda.md", "# Lambda\n\nMax Lambda timeout::900 seconds\n")
+    served.until(lambda: "900 seconds" in served.page("/notes/lambda/"), "the edited page")
+    later = "Fri, 01 Jan 2100 00:00:00 GMT"
+    status, body = served.get("/notes/lambda/", headers={"If-Modified-Since": later})
+    assert status == 200
+    assert "900 seconds" in body
+
+
 def test_a_new_note_gets_a_page_a_card_file_and_cards(served):
     assert served.get("/notes/dynamodb/")[0] == 404
     served.write("dynamodb.md", "# DynamoDB\n\nMax item size::400 KB\n")
