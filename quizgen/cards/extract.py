@@ -42,6 +42,9 @@ __all__ = [
     "source_hash",
 ]
 
+# TeX the site shows with MathJax: a `$$` block, or `$...$` holding a command (`$\times$`); a
+# price (`$5 a month`) is no formula.
+_MATH = re.compile(r"\$\$|\$(?=[^$\s])[^$]*\\[a-zA-Z][^$]*\$")
 _RULE_MODULES: tuple[str, ...] = ("auto", "blocks", "draft", "explicit", "extract", "groups")
 _RULE_MODULES += ("inline", "model", "quantity", "scope", "tables", "files", "separators")
 _RULE_MODULES += ("settings", "study", "choices", "lint")  # the lint decides what is written
@@ -195,6 +198,8 @@ def _piece_drafts(
         return explicit.drafts + found, explicit.problems, used
     if explicit.drafts:
         return explicit.drafts, explicit.problems, 0  # the card you wrote is the fact's card
+    if piece.inline is not None and _MATH.search(piece.inline.content):
+        return [], explicit.problems, 0  # a hidden part would break the formula's TeX
     defined = definition_cards(piece, following, scope)
     drafts = defined + quantity_cards(piece, scope) + _statements(piece, scope, defined)
     return drafts, explicit.problems, 0

@@ -29,6 +29,7 @@ __all__ = ["cloze_phrases"]
 _MAX_ANSWER_WORDS = 5
 _MAX_DELETIONS = 3
 _LONG = 20  # words: a sentence this long may hide a fourth phrase
+_WORDS_A_DELETION = 4  # words of a sentence for each phrase it hides, up to _MAX_DELETIONS
 _RARE = 3.5  # Zipf: a term this rare (`S3`, `iSCSI`) is worth a question wherever it is
 _COMMON = 5.0  # Zipf: a clause whose rarest word is this common asks nothing
 _TOO_COMMON = 5.3  # Zipf: one word this common (`used`, `good`) is no answer on its own
@@ -56,6 +57,7 @@ _STOPS_AFTER |= {"as", "like", "such", "because", "if", "when", "unless", "using
 _PREPOSITIONS = {"over", "between", "using", "with", "via", "in", "on", "into", "from", "to", "by"}
 _PREPOSITIONS |= {"across", "through", "for", "within", "without", "like", "as", "at"}
 _JOINERS = {"or", "and", "of", "/", "&"}
+_LIST_JOINERS = {"and", "or", "and/or", "or/and"}  # what joins a list's last item
 # Words before a phrase that carry the fact: `has {{no endpoints}}`, `{{only one}} writer`.
 _QUANTIFIERS = {"no", "not", "only", "all", "every", "each", "never", "one", "single"}
 _NAME_JOINERS = _JOINERS | {"as", "for", "a", "an", "the"}  # `Function as a Service`
@@ -128,7 +130,8 @@ def _best(
     sentence: str, words: list[_Word], scored: dict[Span, float], names: list[str]
 ) -> list[Span]:
     """The best-scored phrases that neither overlap nor touch, in sentence order."""
-    most = _MAX_DELETIONS + (len(words) >= _LONG)
+    # A short sentence hides less: `{{EC2}} still use {{compute}} to {{decrypt}}` shows nothing.
+    most = min(_MAX_DELETIONS, max(1, len(words) // _WORDS_A_DELETION)) + (len(words) >= _LONG)
     chosen: list[Span] = []
     counts = Counter(word.text for word in words)
     repeated = {text for text, count in counts.items() if count > 1}  # only these give away
@@ -203,7 +206,7 @@ def _candidates(
         words, subject, names
     ):  # `Multi-Region Keys can be created.`: what can be created is the fact
         return [(subject, _score(words, subject) - _TERM_BONUS)]
-    found = [(main, _score(words, main))] if main else []
+    found = [(main, _score(words, main) - _defines(words, clause, verb, main, names))] if main else []
     for index in predicate:
         if words[index].text in _PREPOSITIONS and (not main or index > main[1]):
             objected = _phrase(words, _object_start(words, [i for i in predicate if i > index]))
@@ -221,6 +224,17 @@ def _candidates(
     if not found and (rare := _rarest_phrase(words, predicate, _COMMON)):
         found.append((rare, _score(words, rare)))
     return found + [((i, i), _EMPHASIS) for i in clause if words[i].shouted]
+
+
+def _defines(
+    words: list[_Word], clause: list[int], verb: int | None, main: Span | None, names: list[str]
+) -> float:
+    """The term bonus for what a clause says of the note's subject in more than one word:
+    `A snapshot is a {{full copy}} of ...` (a lone `connection` or `service` defines nothing)."""
+    if verb is None or main is None or main[0] == main[1]:
+        return 0.0
+    subject = _object_start(words, [i for i in clause if i < verb])
+    return _TERM_BONUS if subject and _names_subject(words, (subject[0], subject[-1]), names) else 0.0
 
 
 def _passive_subject(
@@ -471,7 +485,8 @@ def _runs(words: list[_Word], clause: list[int]) -> list[Span]:
         text = words[index].text
         if text in FUNCTION_WORDS or text in VERBS or not any(ch.isalnum() for ch in text):
             continue  # `data / if`: a lone `/` is no part of a run
-        if runs and runs[-1][-1] == index - 1 and not words[index - 1].stop:
+        verbal = _verbal(words, index)  # `an EBS stored in S3`
+        if runs and runs[-1][-1] == index - 1 and not words[index - 1].stop and not verbal:
             runs[-1].append(index)
         else:
             runs.append([index])
@@ -480,6 +495,17 @@ def _runs(words: list[_Word], clause: list[int]) -> list[Span]:
         for run in runs
         if any(ch.isalpha() for i in run for ch in words[i].text)
     ]
+
+
+def _verbal(words: list[_Word], index: int) -> bool:
+    """A participle after a noun and before no other (`an EBS stored in S3`): a verb that starts
+    what is said of the noun, not part of its name (`AWS managed VPC`, `directly mapped`)."""
+    word = words[index]
+    if not _participle(word.text) or word.capital or index == 0:
+        return False
+    after = words[index + 1] if index + 1 < len(words) and not word.stop else None
+    named = after is not None and after.text not in FUNCTION_WORDS and after.text not in VERBS
+    return not named and not words[index - 1].text.endswith("ly")
 
 
 def _rarest_phrase(words: list[_Word], clause: list[int], common: float) -> Span | None:
@@ -508,7 +534,7 @@ def _enumerations(words: list[_Word]) -> list[Span]:
     """Lists written in a sentence, `iSCSI, NFS or SMB`: one answer, not one per item."""
     spans: list[Span] = []
     # A list's first item ends at most three words before a comma, `and` or `or`.
-    marks = [i for i, word in enumerate(words) if word.comma or word.text in ("and", "or")]
+    marks = [i for i, word in enumerate(words) if word.comma or word.text in _LIST_JOINERS]
     starts = sorted({start for i in marks for start in range(i - _ITEM_WORDS, i + 1) if start >= 0})
     done = -1
     for index in starts:
@@ -530,7 +556,7 @@ def _list_items(words: list[_Word], first: int) -> list[Span]:
     end = _item_end(words, first)
     while end is not None:
         items.append((first, end))
-        joined = end + 1 < len(words) and words[end + 1].text in ("and", "or")
+        joined = end + 1 < len(words) and words[end + 1].text in _LIST_JOINERS
         if joined and not words[end].stop or words[end].comma and joined:
             last = _item_end(words, end + 2)
             return items + [(end + 2, last)] if last is not None else []
@@ -581,4 +607,6 @@ def _alike(words: list[_Word], items: list[Span]) -> bool:
 
 def _content(word: _Word) -> bool:
     """A word that can be part of a list item: not a small word, not a verb (`GET` is a name)."""
-    return word.text not in FUNCTION_WORDS and (word.text not in VERBS or word.capital)
+    if word.text in FUNCTION_WORDS or word.text in _LIST_JOINERS:
+        return False
+    return word.text not in VERBS or word.capital

@@ -20,6 +20,7 @@ from .phrases import cloze_phrases
 from .quantity import cloze_quantities, has_quantity
 from .render import CLOZE, hides_all
 from .scope import Scope
+from .study import field_line
 
 __all__ = ["asking_cloze", "hidden_share", "statement_cards", "statement_cloze", "statements_of"]
 
@@ -48,6 +49,8 @@ def statements_of(piece: Piece, scope: Scope) -> list[str]:
     ]
     joined: list[str] = []
     for line in filter(None, lines):
+        if field_line(line):
+            continue  # `rating:: 10` among sentences: a field, not a statement
         continues = joined and not joined[-1].endswith((".", "!", "?", ":")) and line[:1].islower()
         if continues and not piece.quote:
             joined[-1] = f"{joined[-1]} {line}"

@@ -18,7 +18,7 @@ from .blocks import Piece
 from .draft import Draft
 from .model import Origin
 
-__all__ = ["is_daily_note", "is_drawing", "study_drafts", "study_pieces"]
+__all__ = ["field_line", "is_daily_note", "is_drawing", "study_drafts", "study_pieces"]
 
 _TASK = re.compile(r"^\[.\]\s")
 _DATE_NAME = re.compile(r"^(?:\d{4}-\d{2}-\d{2}|\d{4}_\d{2}_\d{2}|\d{8}|\d{2}-\d{2}-\d{4})$")
@@ -77,11 +77,14 @@ def study_drafts(note: Note, drafts: list[Draft]) -> list[Draft]:
     return drafts
 
 
+def field_line(line: str) -> bool:
+    """True for a metadata field's line: `URL: https://...`, `Author: ...`, `rating:: 10`."""
+    return bool(_FIELD.match(line) or _LINK_FIELD.match(line) or _DATAVIEW.match(line))
+
+
 def _metadata(content: str) -> bool:
     """True when every line of a paragraph is a metadata field."""
     if ":" not in content:
         return False
     lines = [line for line in content.split("\n") if line.strip()]
-    return bool(lines) and all(
-        _FIELD.match(line) or _LINK_FIELD.match(line) or _DATAVIEW.match(line) for line in lines
-    )
+    return bool(lines) and all(field_line(line) for line in lines)
