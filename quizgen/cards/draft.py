@@ -10,7 +10,10 @@ from .model import CardType, Origin
 __all__ = ["Draft", "first_sentences", "sentences"]
 
 # A sentence ends at . ! or ? followed by a space and a capital, a digit, a bracket or emphasis.
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\[*`(\"'])")
+# An italic or bold run may close right after the stop: `*... keys.* *There is ...*`.
+_SENTENCE_END = re.compile(
+    r"(?:(?<=[.!?])|(?<=[.!?][*_])|(?<=[.!?][*_]{2}))\s+(?=[A-Z0-9\[*`(\"'])"
+)
 _ABBREVIATION = re.compile(r"(?:\b(?:e\.g|i\.e|eg|ie|etc|vs|approx|incl|min|max|no)\.|\b[A-Z]\.)$")
 
 
@@ -35,7 +38,25 @@ def sentences(text: str) -> list[str]:
             found[-1] = f"{found[-1]} {part}"
         else:
             found.append(part)
-    return [s.strip() for s in found if s.strip()]
+    return [_closed(s.strip()) for s in found if s.strip()]
+
+
+def _closed(sentence: str) -> str:
+    """A sentence cut out of an italic or bold run, its run's mark written on both sides."""
+    if sentence.count("**") % 2:
+        sentence = _paired(sentence, "**")
+    if sentence.replace("**", "").count("*") % 2:
+        sentence = _paired(sentence, "*")
+    return sentence
+
+
+def _paired(sentence: str, mark: str) -> str:
+    """`**Bold run.` -> `**Bold run.**`, `Second part.**` -> `**Second part.**`."""
+    if sentence.startswith(mark) and not sentence.startswith(mark + "*"):
+        return sentence + mark
+    if sentence.endswith(mark) and not sentence.endswith("*" + mark):
+        return mark + sentence
+    return sentence
 
 
 def first_sentences(text: str, short: int = 40) -> str:

@@ -299,12 +299,12 @@ def _balanced(sentence: str, words: list[_Word], span: tuple[int, int]) -> bool:
 
 
 def _marks_closed(before: str, hidden: str, after: str, mark: str) -> bool:
-    """True when `mark` pairs inside the phrase, or wraps exactly the whole phrase."""
+    """True when `mark` pairs inside the phrase, or the phrase sits inside a pair of them."""
     if mark == "*":  # single stars: italics, once bold's double stars are set aside
-        before, hidden, after = (text.replace("**", "") for text in (before, hidden, after))
+        before, hidden = (text.replace("**", "") for text in (before, hidden))
     if hidden.count(mark) % 2:
         return False
-    return before.count(mark) % 2 == 0 or (after.startswith(mark) and mark not in hidden)
+    return before.count(mark) % 2 == 0 or mark not in hidden
 
 
 def _words(sentence: str) -> list[_Word]:
