@@ -140,6 +140,8 @@ def _best(
             break
         if _names_subject(words, span, names) or not _balanced(sentence, words, span):
             continue
+        if _in_title(words, span, names):
+            continue
         if any(span[0] <= other[1] + 1 and other[0] <= span[1] + 1 for other in chosen):
             continue
         if words[span[0]].text in repeated and _given_away(words, span) or _idiom(words, span):
@@ -523,6 +525,12 @@ def _names_subject(words: list[_Word], span: tuple[int, int], names: list[str]) 
     return phrase in names or all(
         words[i].text in FUNCTION_WORDS for i in range(span[0], span[1] + 1)
     )
+
+
+def _in_title(words: list[_Word], span: Span, names: list[str]) -> bool:
+    """`DB on EC2: ... managing the {{EC2}}`: the title or heading above shows the answer."""
+    shown = {word for name in names for word in name.split()}
+    return all(words[i].text in shown for i in range(span[0], span[1] + 1))
 
 
 def _score(words: list[_Word], span: Span) -> float:
