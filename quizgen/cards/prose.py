@@ -118,7 +118,15 @@ def _states_something(sentence: str) -> bool:
         return False
     if _COPIED.search(sentence):
         return False  # a sentence around an ARN or an address explains a value, not a fact
+    if not sentence.endswith((".", "!")) and _title_case(words):
+        return False  # `How IPsec Tunnels Work`: a heading written as a line
     return len(_WORDLIKE.findall(sentence)) >= _MIN_WORDS - 1
+
+
+def _title_case(words: list[str]) -> bool:
+    """True when every word longer than three letters starts with a capital."""
+    long = [word.strip("*_`\"'([") for word in words if len(word.strip("*_`\"'([")) > 3]
+    return bool(long) and all(word[:1].isupper() for word in long)
 
 
 def hidden_share(text: str) -> float:
