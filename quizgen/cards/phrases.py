@@ -74,6 +74,7 @@ _IDIOMS |= {("in", "conjunction"), ("in", "front"), ("in", "charge"), ("in", "ca
 _IDIOMS |= {("in", "terms"), ("on", "top"), ("on", "behalf"), ("in", "place"), ("in", "turn")}
 # Words after which a name is given: `a role called an execution role`, `known as ...`.
 _NAMING = {"called", "named", "dubbed", "termed"}
+_BEFORE_VERB = {"to", "can", "cannot", "will", "must", "should", "may", "might", "could", "would"}
 _VERB_TAIL = {"not", "be", "been", "being", "only", "also", "always", "never", "often", "still"}
 _VERB_TAIL |= {"just", "usually", "generally", "automatically", "directly", "out", "up"}
 _VERB_TAIL |= {"now", "already", "currently", "then", "typically", "normally", "mostly"}
@@ -151,6 +152,9 @@ def _best(
         negated = span[0] > 0 and words[span[0] - 1].text in _QUANTIFIERS  # `not {{read}}`
         if span[0] == span[1] and _plain_common(words[span[0]]) and not negated:
             continue  # `{{used}}`, `{{good}}`, `{{yourself}}`: nothing to recall
+        bold = sentence[: words[span[0]].start].endswith("**")  # the author's own emphasis
+        if span[0] == span[1] and _bare_verb(words, span[0]) and not bold:
+            continue  # `used to {{notify}}`, `can {{cut}}`: a verb alone asks little
         if any(_ADDRESS.search(word.text) for word in words[span[0] : span[1] + 1]):
             continue
         chosen.append(span)
@@ -527,6 +531,14 @@ def _names_subject(words: list[_Word], span: tuple[int, int], names: list[str]) 
     return phrase in names or all(
         words[i].text in FUNCTION_WORDS for i in range(span[0], span[1] + 1)
     )
+
+
+def _bare_verb(words: list[_Word], index: int) -> bool:
+    """A lower-case word after `to` or a modal, not a plural noun: `to {{notify}}`."""
+    word = words[index]
+    if index == 0 or word.capital or word.text.endswith("s") or any(c.isdigit() for c in word.text):
+        return False
+    return words[index - 1].text in _BEFORE_VERB
 
 
 def _in_title(words: list[_Word], span: Span, names: list[str]) -> bool:
