@@ -215,7 +215,7 @@ def _statements(piece: Piece, scope: Scope, defined: list[Draft]) -> list[Draft]
     if told and piece.depth and len(sentences(scope.markdown(piece))) <= told:
         return []  # a list item its trait card asks whole
     found = statements_of(piece, scope)
-    parent = topic_of(piece, found[0], scope) if found and told and piece.depth else ""
+    parent = topic_of(piece, found[0], scope) if found and told else ""
     found = found[told:]
     done = {sentence for sentence in found if has_quantity(sentence)}
     return statement_cards(

@@ -64,13 +64,19 @@ def statement_cards(piece: Piece, scope: Scope, found: list[str]) -> list[Draft]
     drafts: list[Draft] = []
     if not found or _only_links(piece):
         return drafts
+    parent = piece.parent
     for sentence in found:
         term = _TERM_LINE.match(sentence) if not piece.depth else None
         term = term or _ARROW_LINE.match(sentence)
         if term and term.group(1).casefold() not in _LABELS:
-            drafts += _term_line(piece, scope, term.group(1), term.group(2))
+            # `... **Vs EventBridge**: ... This is a serverless event bus`: a bold term inside a
+            # paragraph starts its own topic, which the sentences after it are about.
+            bold = sentence.startswith("**") and not piece.depth
+            asked = replace(piece, parent="") if bold else piece
+            drafts += _term_line(asked, scope, term.group(1), term.group(2))
+            parent = term.group(1) if bold else parent
             continue
-        draft = statement_cloze(sentence, scope, piece.line, piece.parent)
+        draft = statement_cloze(sentence, scope, piece.line, parent)
         if draft is not None:
             drafts.append(draft)
     return drafts
