@@ -13,7 +13,7 @@ from .inline import line_pieces, markdown_of, plain_of, schedule_free
 from .model import CardType, Origin
 from .quantity import cloze_quantities, has_quantity, without_numbers
 from .scope import Scope
-from .words import VERBS
+from .words import VERBS, rarity
 
 __all__ = ["definition_cards", "question_cards", "quantity_cards", "topic_of"]
 
@@ -45,6 +45,9 @@ _DIGIT = re.compile(r"\d")
 # Words that open a clause about some of a thing, not the name of one.
 _QUANTIFIERS = {"only", "many", "most", "some", "few", "several", "all", "each", "every", "any"}
 _QUANTIFIERS |= {"no", "not", "also", "just", "even", "very", "much", "more", "less", "other"}
+# Prepositions open an aside, never a name: `like a NAS volume: can hold a filesystem`.
+_NOT_A_NAME = {"like", "unlike", "with", "without", "at", "into", "onto", "about", "via", "per"}
+_COMMON_NOUN = 4.5  # Zipf: one lower-case word this common (`instances`) names no term
 
 
 def definition_cards(piece: Piece, following: list[Piece], scope: Scope) -> list[Draft]:
@@ -162,6 +165,8 @@ def _trait_card(piece: Piece, text: str, scope: Scope) -> list[Draft]:
         subject, trait = " ".join(words[:verb]), " ".join(words[verb:])
         if not _good_subject(subject) or _lone_noun(subject, words[verb:]):
             return []
+        if _common_word(subject):
+            return []  # `instances can be placed in ...`: a statement, asked by its cloze
         if has_quantity(text):
             return []  # `Items can be up to 400 KB`: the number's cloze asks it better
         short = _short_clause(piece, text, subject, scope)
@@ -190,9 +195,15 @@ def _names_a_thing(subject: str) -> bool:
     """A name or a noun phrase: not `Only ...`, `Extremely low`, `Many companies use`."""
     words = subject.replace("**", "").split()
     first = words[0].casefold() if words else ""
-    if not first or first in _PRONOUNS or first in _QUANTIFIERS or first.endswith("ly"):
+    if not first or first in _PRONOUNS | _QUANTIFIERS | _NOT_A_NAME or first.endswith("ly"):
         return False
     return not any(word in VERBS for word in words[1:])
+
+
+def _common_word(subject: str) -> bool:
+    """`instances`, `data`: one plain English word, no term a card could be about."""
+    word = subject.replace("**", "").strip()
+    return " " not in word and word.islower() and "**" not in subject and rarity(word) > _COMMON_NOUN
 
 
 def _good_subject(subject: str) -> bool:
