@@ -108,7 +108,7 @@ def cloze_phrases(sentence: str, names: list[str], terms: frozenset[str]) -> str
         if _askable(words, clause, number, len(clauses)):
             for span, score in _candidates(words, clause, names):
                 scored[span] = min(score, scored.get(span, score))
-    for span in _term_spans(sentence, words, terms):
+    for span in _term_spans(sentence, words, terms, names):
         holders = [
             other
             for other in scored
@@ -269,7 +269,9 @@ def _verb(words: list[_Word], clause: list[int]) -> int | None:
     return None if verb == clause[-1] else verb  # `... at any scale`: no verb after all
 
 
-def _term_spans(sentence: str, words: list[_Word], terms: frozenset[str]) -> list[Span]:
+def _term_spans(
+    sentence: str, words: list[_Word], terms: frozenset[str], names: list[str]
+) -> list[Span]:
     """Phrases of the sentence that are vault terms, or that the author wrote in bold."""
     spans = []
     bold = [match.span(1) for match in _BOLD.finditer(sentence)]
@@ -284,9 +286,22 @@ def _term_spans(sentence: str, words: list[_Word], terms: frozenset[str]) -> lis
             continue
         for last in range(min(len(words), first + _MAX_ANSWER_WORDS) - 1, first - 1, -1):
             if " ".join(texts[first : last + 1]) in terms:
-                spans.append((first, last))
+                shown = _in_title(words, (first, last), names)  # the subject: kept as it is
+                spans.append((first, last if shown else _name_end(words, first, last)))
                 break
     return spans
+
+
+def _name_end(words: list[_Word], first: int, last: int) -> int:
+    """A term that a name goes on from: `AWS Systems Manager Parameter` + ` Store`."""
+    named = words[last].capital and not words[last].stop
+    while named and last + 1 < len(words) and last - first + 1 < _MAX_ANSWER_WORDS:
+        after = words[last + 1]
+        if not after.capital or after.opens or after.text in FUNCTION_WORDS:
+            break
+        last += 1
+        named = not after.stop
+    return last
 
 
 @lru_cache(maxsize=4)

@@ -38,6 +38,9 @@ _LABELS |= {"answer", "question", "q", "a", "url", "link", "links", "date", "cre
 _LABELS |= {"tags", "tag", "author", "status", "type", "ref", "references", "summary", "eg"}
 # ARNs and IP addresses copied into a sentence.
 _COPIED = re.compile(r"arn:aws|\b\d{1,3}(?:\.\d{1,3}){3}\b|\b[0-9a-f]{0,4}::[0-9a-f]{1,4}\b")
+# `1) ...`, `(2) ...`: the numbered items of a list written inside a sentence.
+_INLINE_ITEM = re.compile(r"(?:^|(?<=\s))\(?([1-9])\)\s+")
+_CONNECTIVE = re.compile(r"^(?:however|also|but|so|then|therefore|thus|finally),?\s+", re.I)
 _OPENERS = {"see", "think", "note", "example", "e.g.", "eg", "source", "links", "ref"}
 _OPENERS |= {"below", "above", "here", "following", "click", "screenshot", "image", "diagram"}
 
@@ -76,10 +79,38 @@ def statement_cards(piece: Piece, scope: Scope, found: list[str]) -> list[Draft]
             drafts += _term_line(asked, scope, term.group(1), term.group(2))
             parent = term.group(1) if bold else parent
             continue
+        listed = _inline_list(sentence)
+        if listed:
+            drafts.append(_inline_list_card(piece, scope, *listed))
+            continue
         draft = statement_cloze(sentence, scope, piece.line, parent)
         if draft is not None:
             drafts.append(draft)
     return drafts
+
+
+def _inline_list(sentence: str) -> tuple[str, list[str]] | None:
+    """`ensure that you: 1) use a trigger, 2) use reserved concurrency 3) ...`: lead and items."""
+    marks = list(_INLINE_ITEM.finditer(sentence))
+    numbers = [mark.group(1) for mark in marks]
+    if len(marks) < 2 or numbers != [str(n) for n in range(1, len(marks) + 1)]:
+        return None
+    lead = sentence[: marks[0].start()].strip().rstrip(":,").strip()
+    lead = _CONNECTIVE.sub("", lead)  # `However, if you need ...`
+    lead = lead[:1].upper() + lead[1:]
+    ends = [mark.start() for mark in marks[1:]] + [len(sentence)]
+    items = [sentence[mark.end() : end].strip().rstrip(",;:.").strip() for mark, end in zip(marks, ends)]
+    items = [re.sub(r"\s+(?:and|or)$", "", item) for item in items]
+    if len(lead.split()) < 3 or not all(items):
+        return None
+    return lead, items
+
+
+def _inline_list_card(piece: Piece, scope: Scope, lead: str, items: list[str]) -> Draft:
+    """The items of an inline list as one answer, asked by the words that lead to them."""
+    front = scope.standalone(lead, piece.line, piece.parent)
+    back = "\n".join(f"- {item}" for item in items)
+    return Draft(Origin.LIST, CardType.BASIC, normalise(f"{lead} list"), piece.line, front, back)
 
 
 def statement_cloze(sentence: str, scope: Scope, line: int, parent: str = "") -> Draft | None:
