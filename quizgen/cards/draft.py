@@ -10,10 +10,9 @@ from .model import CardType, Origin
 __all__ = ["Draft", "first_sentences", "sentences"]
 
 # A sentence ends at . ! or ? followed by a space and a capital, a digit, a bracket or emphasis.
-# An italic or bold run may close right after the stop: `*... keys.* *There is ...*`.
-_SENTENCE_END = re.compile(
-    r"(?:(?<=[.!?])|(?<=[.!?][*_])|(?<=[.!?][*_]{2}))\s+(?=[A-Z0-9\[*`(\"'])"
-)
+# An italic or bold run may close right after the stop (`*... keys.* *There is ...*`): its
+# marks go with the split, and `_closed` writes them again around what they covered.
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?:[*_]{1,2}(?=\s))?\s+(?=[A-Z0-9\[*`(\"'])")
 _ABBREVIATION = re.compile(r"(?:\b(?:e\.g|i\.e|eg|ie|etc|vs|approx|incl|min|max|no)\.|\b[A-Z]\.)$")
 
 
@@ -43,6 +42,8 @@ def sentences(text: str) -> list[str]:
 
 def _closed(sentence: str) -> str:
     """A sentence cut out of an italic or bold run, its run's mark written on both sides."""
+    if "*" not in sentence:
+        return sentence
     if sentence.count("**") % 2:
         sentence = _paired(sentence, "**")
     if sentence.replace("**", "").count("*") % 2:

@@ -143,7 +143,7 @@ def _best(
             break
         if _names_subject(words, span, names) or not _balanced(sentence, words, span):
             continue
-        if _in_title(words, span, names):
+        if _in_title(words, span, _shown(tuple(names))):
             continue
         if any(span[0] <= other[1] + 1 and other[0] <= span[1] + 1 for other in chosen):
             continue
@@ -286,7 +286,7 @@ def _term_spans(
             continue
         for last in range(min(len(words), first + _MAX_ANSWER_WORDS) - 1, first - 1, -1):
             if " ".join(texts[first : last + 1]) in terms:
-                shown = _in_title(words, (first, last), names)  # the subject: kept as it is
+                shown = _in_title(words, (first, last), _shown(tuple(names)))  # the subject
                 spans.append((first, last if shown else _name_end(words, first, last)))
                 break
     return spans
@@ -556,10 +556,16 @@ def _bare_verb(words: list[_Word], index: int) -> bool:
     return words[index - 1].text in _BEFORE_VERB
 
 
-def _in_title(words: list[_Word], span: Span, names: list[str]) -> bool:
-    """`DB on EC2: ... managing the {{EC2}}`: the title or heading above shows the answer."""
-    shown = {word for name in names for word in name.split()}
+def _in_title(words: list[_Word], span: Span, shown: frozenset[str]) -> bool:
+    """`DB on EC2: ... managing the {{EC2}}`: the title or heading above shows the answer
+    (`shown`: the words of the names the card shows)."""
     return all(words[i].text in shown for i in range(span[0], span[1] + 1))
+
+
+@lru_cache(maxsize=64)
+def _shown(names: tuple[str, ...]) -> frozenset[str]:
+    """The words of the note's title and heading, which every card of the section shows."""
+    return frozenset(word for name in names for word in name.split())
 
 
 def _score(words: list[_Word], span: Span) -> float:

@@ -91,6 +91,8 @@ def statement_cards(piece: Piece, scope: Scope, found: list[str]) -> list[Draft]
 
 def _inline_list(sentence: str) -> tuple[str, list[str]] | None:
     """`ensure that you: 1) use a trigger, 2) use reserved concurrency 3) ...`: lead and items."""
+    if "1)" not in sentence:
+        return None
     marks = list(_INLINE_ITEM.finditer(sentence))
     numbers = [mark.group(1) for mark in marks]
     if len(marks) < 2 or numbers != [str(n) for n in range(1, len(marks) + 1)]:

@@ -79,6 +79,8 @@ def study_drafts(note: Note, drafts: list[Draft]) -> list[Draft]:
 
 def field_line(line: str) -> bool:
     """True for a metadata field's line: `URL: https://...`, `Author: ...`, `rating:: 10`."""
+    if ":" not in line:
+        return False
     return bool(_FIELD.match(line) or _LINK_FIELD.match(line) or _DATAVIEW.match(line))
 
 
