@@ -114,6 +114,6 @@ def _href(children: Iterable[Token], closing: Token) -> str:
 
 
 def _tidy(text: str) -> str:
-    """One space between words, nothing around."""
-    text = _SPACES.sub(" ", text).strip()
+    """One space between words, nothing around: no `;` left by a `<br>` at either end."""
+    text = _SPACES.sub(" ", text).strip(" ;")
     return text.replace("** **", " ").replace("****", "")

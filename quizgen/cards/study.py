@@ -3,7 +3,9 @@
 - An Excalidraw drawing (`*.excalidraw.md`, or front matter `excalidraw-plugin`) gives no card.
 - A task list item (`- [ ] ...`, `- [x] ...`, any one-character status) and the items nested
   in it give no card.
-- A daily note (its file name a date: `2025-07-26.md`) gives only the cards written on purpose.
+- A daily note (its file name a date: `2025-07-26.md`) gives only the cards written on purpose,
+  and so does a repository's own file (`README.md`, `LICENSE.md`, `CHANGELOG.md`...): it tells
+  about the notes, it does not teach.
 - Metadata fields (`URL: https://...`, `Source: ...`, `Author: ...`, `Created: ...`, Dataview's
   `key:: value`) give no card: a paragraph or list item made only of them is skipped.
 """
@@ -18,9 +20,17 @@ from .blocks import Piece
 from .draft import Draft
 from .model import Origin
 
-__all__ = ["field_line", "is_daily_note", "is_drawing", "study_drafts", "study_pieces"]
+__all__ = [
+    "field_line",
+    "is_daily_note",
+    "is_drawing",
+    "is_repository_file",
+    "study_drafts",
+    "study_pieces",
+]
 
 _TASK = re.compile(r"^\[.\]\s")
+_REPOSITORY_FILES = {"readme", "license", "licence", "changelog", "contributing", "code_of_conduct"}
 _DATE_NAME = re.compile(r"^(?:\d{4}-\d{2}-\d{2}|\d{4}_\d{2}_\d{2}|\d{8}|\d{2}-\d{2}-\d{4})$")
 _FIELDS = (
     "url|source|sources|author|authors|created|created at|updated|modified|last modified|"
@@ -70,9 +80,15 @@ def study_pieces(note: Note, pieces: Sequence[Piece]) -> list[Piece]:
     return kept
 
 
+def is_repository_file(note: Note) -> bool:
+    """True for a repository's own file: `README.md`, `LICENSE.md`, `CONTRIBUTING.md`..."""
+    stem = note.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return stem.casefold() in _REPOSITORY_FILES
+
+
 def study_drafts(note: Note, drafts: list[Draft]) -> list[Draft]:
-    """The cards a note keeps: a daily note only those written on purpose."""
-    if is_daily_note(note):
+    """The cards a note keeps: a daily note or a README only those written on purpose."""
+    if is_daily_note(note) or is_repository_file(note):
         return [draft for draft in drafts if draft.origin is Origin.EXPLICIT]
     return drafts
 
