@@ -11,8 +11,7 @@ from .draft import Draft, first_sentences, sentences
 from .explicit import answer_text, normalise
 from .inline import line_pieces, markdown_of, plain_of, schedule_free
 from .model import CardType, Origin
-from .phrases import cloze_spans, phrase_spans
-from .quantity import has_quantity, quantity_spans, without_numbers
+from .quantity import cloze_quantities, has_quantity, without_numbers
 from .scope import Scope
 from .words import VERBS, rarity
 
@@ -43,7 +42,6 @@ _PARTICIPLE = re.compile(r"^[a-z]{3,}(?:ed|en)$")
 _SHORT_ITEM = 20  # words: an item the whole-list card can hold (groups.py)
 _SHORT_PREDICATE = 5  # words: `must be activated` is a cue, not an answer
 _DIGIT = re.compile(r"\d")
-_LONG_QUOTA = 16  # words: a sentence with a number this long also hides its other phrases
 # Words that open a clause about some of a thing, not the name of one.
 _QUANTIFIERS = {"only", "many", "most", "some", "few", "several", "all", "each", "every", "any"}
 _QUANTIFIERS |= {"no", "not", "also", "just", "even", "very", "much", "more", "less", "other"}
@@ -105,11 +103,7 @@ def quantity_cards(piece: Piece, scope: Scope) -> list[Draft]:
         # A later sentence of `**Term** ...` or `LSI: ... Max 5 per table.` is about the term.
         about = topic if number and topic.casefold() not in sentence.casefold() else ""
         parent = " › ".join(part for part in (piece.parent, about) if part)
-        spans = quantity_spans(sentence)
-        if len(sentence.split()) >= _LONG_QUOTA:  # a long one states more than its number
-            names = scope.names(piece.line) + [topic.casefold()]  # the bold lead stays shown
-            spans += phrase_spans(sentence, names, scope.terms, tuple(spans))
-        text = scope.standalone(cloze_spans(sentence, spans), piece.line, parent)
+        text = scope.standalone(cloze_quantities(sentence), piece.line, parent)
         key = normalise(without_numbers(sentence))
         drafts.append(Draft(Origin.QUANTITY, CardType.CLOZE, key, piece.line, text=text))
     return drafts

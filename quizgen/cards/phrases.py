@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from .words import AUXILIARIES, FUNCTION_WORDS, PARTICIPLES, VERBS, rarity
 
-__all__ = ["cloze_phrases", "cloze_spans", "phrase_spans"]
+__all__ = ["cloze_phrases"]
 
 _MAX_ANSWER_WORDS = 5
 _MAX_DELETIONS = 3
@@ -101,24 +101,6 @@ def cloze_phrases(sentence: str, names: list[str], terms: frozenset[str]) -> str
 
     `names` are the note's own subject (never hidden); `terms` the vault's key terms, lower-case.
     """
-    chosen = phrase_spans(sentence, names, terms)
-    return cloze_spans(sentence, chosen) if chosen else None
-
-
-def cloze_spans(sentence: str, spans: list[tuple[int, int]]) -> str:
-    """The sentence with each (start, end) span hidden, numbered left to right."""
-    parts, last = [], 0
-    for number, (start, end) in enumerate(sorted(spans), 1):
-        parts += [sentence[last:start], f"{{{{c{number}::{sentence[start:end]}}}}}"]
-        last = end
-    return "".join(parts) + sentence[last:]
-
-
-def phrase_spans(
-    sentence: str, names: list[str], terms: frozenset[str], taken: tuple[tuple[int, int], ...] = ()
-) -> list[tuple[int, int]]:
-    """(start, end) in the sentence of the phrases a cloze hides; `taken` spans (a quantity's
-    number) are hidden already: no phrase touches them, and they count towards the most."""
     words = _words(sentence)
     scored: dict[Span, float] = {}
     clauses = _clauses(words)
@@ -136,36 +118,23 @@ def phrase_spans(
             scored[holder] = min(scored.get(holder, 9.0), _score(words, holder) - _TERM_BONUS)
     for span in _enumerations(words):
         scored[span] = min(scored.values(), default=_score(words, span)) - _LIST_BONUS
-    if taken:
-        scored = _beside_numbers(words, scored, taken)
-    chosen = _with_quantifiers(sentence, words, _best(sentence, words, scored, names, len(taken)))
-    return [(words[first].start, words[last].end) for first, last in chosen]
-
-
-def _beside_numbers(
-    words: list[_Word], scored: dict[Span, float], taken: tuple[tuple[int, int], ...]
-) -> dict[Span, float]:
-    """Phrases worth asking beside a sentence's numbers: rare words or terms (`{{throttling
-    error}}`, not `{{arrive faster}}`), clear of the numbers and the words next to them."""
-    near = {
-        index
-        for index, word in enumerate(words)
-        if any(start - 1 <= word.end and word.start <= end + 1 for start, end in taken)
-    }
-    return {
-        span: score
-        for span, score in scored.items()
-        if score <= _RARE and not any(span[0] - 1 <= i <= span[1] + 1 for i in near)
-    }
+    chosen = _with_quantifiers(sentence, words, _best(sentence, words, scored, names))
+    if not chosen:
+        return None
+    parts, last = [], 0
+    for number, (first, last_word) in enumerate(chosen, 1):
+        start, end = words[first].start, words[last_word].end
+        parts += [sentence[last:start], f"{{{{c{number}::{sentence[start:end]}}}}}"]
+        last = end
+    return "".join(parts) + sentence[last:]
 
 
 def _best(
-    sentence: str, words: list[_Word], scored: dict[Span, float], names: list[str], taken: int = 0
+    sentence: str, words: list[_Word], scored: dict[Span, float], names: list[str]
 ) -> list[Span]:
     """The best-scored phrases that neither overlap nor touch, in sentence order."""
     # A short sentence hides less: `{{EC2}} still use {{compute}} to {{decrypt}}` shows nothing.
     most = min(_MAX_DELETIONS, max(1, len(words) // _WORDS_A_DELETION)) + (len(words) >= _LONG)
-    most -= taken
     chosen: list[Span] = []
     counts = Counter(word.text for word in words)
     repeated = {text for text, count in counts.items() if count > 1}  # only these give away

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["quantity_spans", "cloze_quantities", "has_quantity", "without_numbers"]
+__all__ = ["cloze_quantities", "has_quantity", "without_numbers"]
 
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\+?(?: (?:thousand|million|billion|trillion)\b)?"
 _STANDARD = (
@@ -78,21 +78,13 @@ def has_quantity(text: str) -> bool:
 def cloze_quantities(text: str) -> str:
     """The sentence with each quantity hidden as `{{cN::...}}`, numbered left to right."""
     parts, last = [], 0
-    for number, (start, end) in enumerate(quantity_spans(text), 1):
-        parts += [text[last:start], f"{{{{c{number}::{text[start:end]}}}}}"]
-        last = end
-    return "".join(parts) + text[last:]
-
-
-def quantity_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of what a quantity cloze hides: each number with its unit."""
-    spans = []
-    for start, end in _matches(text):
+    for number, (start, end) in enumerate(_matches(text), 1):
         numbers = _LEADING_NUMBERS.match(text, start)
         if numbers and numbers.end() < end and not _SYMBOL_UNIT.match(text, numbers.end(), end):
             end = numbers.end()
-        spans.append((start, end))
-    return spans
+        parts += [text[last:start], f"{{{{c{number}::{text[start:end]}}}}}"]
+        last = end
+    return "".join(parts) + text[last:]
 
 
 def without_numbers(text: str) -> str:
