@@ -57,6 +57,7 @@ class Update:
     pages: list[str] = field(default_factory=list)  # source paths of the pages written
     removed: list[str] = field(default_factory=list)
     full: bool = False  # True when the whole site was built
+    urls: list[str] = field(default_factory=list)  # addresses of the pages written (`lambda/`)
 
 
 class SiteSession:
@@ -192,7 +193,11 @@ class SiteSession:
         self._remember(vault, cards)
         if templates:
             self._templates()
-        return Update(pages=[page.file.src_uri for page in written], removed=removed)
+        return Update(
+            pages=[page.file.src_uri for page in written],
+            removed=removed,
+            urls=[page.url for page in written],
+        )
 
     # Stages -----------------------------------------------------------------------------------
 

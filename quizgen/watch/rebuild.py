@@ -31,6 +31,8 @@ KEY_TERMS = "key terms"  # what `vault_terms` keeps them under (`Vault.derived`)
 
 __all__ = ["LiveBuild", "RebuildReport", "count_pages"]
 
+_CHANGES_KEPT = 100  # site numbers whose rewritten pages are remembered
+
 
 @dataclass
 class RebuildReport:
@@ -95,6 +97,8 @@ class LiveBuild:
         self.number = 0
         self.cards_number = 0
         self.site_number = 0
+        # The addresses of the pages each site number rewrote (None: every page may differ).
+        self.site_changes: dict[int, frozenset[str] | None] = {}
         self.site_dir: Path | None = None
         self.session: SiteSession | None = None
         self.vault: Vault | None = None  # as the last rebuild left it
@@ -181,7 +185,8 @@ class LiveBuild:
         report.whole_site = update.full
         if self.on_site and self.site_dir is not None:
             self.on_site(self.site_dir)
-        self.site_number += 1  # after the swap: a page's number is never newer than the page
+        every = update.full or bool(update.removed)
+        self._new_site_number(None if every else frozenset(update.urls))
 
     def _build_site(self, vault: Vault, cards: CardSet, report: RebuildReport) -> None:
         """Build into a new folder, then swap it in and drop the builds before the last one."""
@@ -197,10 +202,24 @@ class LiveBuild:
         previous, self.site_dir = self.site_dir, folder
         if self.on_site:
             self.on_site(folder)
-        self.site_number += 1
+        self._new_site_number(None)
         for old in self.builds_dir.iterdir():
             if old not in (folder, previous):
                 shutil.rmtree(old, ignore_errors=True)
+
+    def _new_site_number(self, pages: frozenset[str] | None) -> None:
+        """Count a new site (after the swap: a page's number is never newer than the page)."""
+        self.site_changes[self.site_number + 1] = pages
+        self.site_changes.pop(self.site_number + 1 - _CHANGES_KEPT, None)
+        self.site_number += 1
+
+    def page_changed(self, since: int, url: str) -> bool:
+        """True when a site newer than number `since` rewrote the page at `url` (`lambda/`)."""
+        for number in range(since + 1, self.site_number + 1):
+            changed = self.site_changes.get(number)  # None (or forgotten): every page
+            if changed is None or url in changed:
+                return True
+        return False
 
     def _tell(self, report: RebuildReport) -> None:
         for problem in report.problems:

@@ -26,6 +26,17 @@ def test_an_open_site_page_shows_the_edit(served, page):
     assert errors == []
 
 
+def test_an_open_page_the_edit_did_not_touch_stays(served, page):
+    served.live.first.join(timeout=120)  # the first site in memory rewrites every page
+    page.goto(served.base + "/notes/sqs/")
+    page.evaluate("window.stillHere = true")
+    seen = page.evaluate("window.quizgenLiveSite")
+    served.write("lambda.md", "# Lambda\n\nMax Lambda timeout::900 seconds\n")
+    # The page's CSP forbids the eval that wait_for_function needs: ask from here instead.
+    served.until(lambda: page.evaluate("window.quizgenLiveSite") > seen, "the page to follow")
+    assert page.evaluate("window.stillHere") is True, "the SQS page was not reloaded"
+
+
 def test_the_review_page_keeps_its_card_and_updates_its_count(served, page):
     errors = watch_console(page)
     page.goto(served.base + "/review")

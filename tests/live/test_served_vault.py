@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 
 def test_an_edit_reaches_the_page_the_card_file_and_the_queue(served):
     assert "15 minutes" in served.page("/notes/lambda/")
@@ -22,6 +24,20 @@ def test_a_page_rewritten_in_the_same_second_is_sent_again(served):
     status, body = served.get("/notes/lambda/", headers={"If-Modified-Since": later})
     assert status == 200
     assert "900 seconds" in body
+
+
+def test_the_build_says_which_open_pages_a_rebuild_rewrote(served):
+    served.live.first.join(timeout=120)  # the first site in memory, a whole new site
+    before = served.build()["site"]
+    served.write("lambda.md", "# Lambda\n\nMax Lambda timeout::900 seconds\n")
+    served.until(lambda: served.build()["site"] > before, "the rebuilt site")
+    asked = f"/api/build?since={before}&page="
+    assert json.loads(served.get(asked + "/notes/lambda/")[1])["page_changed"] is True
+    assert json.loads(served.get(asked + "/notes/sqs/")[1])["page_changed"] is False
+    now = served.build()["site"]
+    assert json.loads(served.get(f"/api/build?since={now}&page=/notes/lambda/")[1])[
+        "page_changed"
+    ] is False
 
 
 def test_a_new_note_gets_a_page_a_card_file_and_cards(served):

@@ -52,12 +52,17 @@ def _live() -> Live | None:
 
 @bp.get("/api/build")
 def build() -> Any:
-    """The latest rebuild: its numbers (site, cards), when it finished and its problems."""
+    """The latest rebuild: its numbers (site, cards), when it finished and its problems.
+
+    With `since` (a site number) and `page` (a site page's path, `/notes/lambda/`), `changed`
+    tells whether a newer site rewrote that page: an open page reloads only then.
+    """
     live = _live()
     if live is None:
         return {"watching": False, "build": 0, "site": 0, "cards": 0}
     builder, report = live.builder, live.builder.last
     return {
+        "page_changed": _page_changed(builder),
         "watching": True,
         "build": builder.number,
         "site": builder.site_number,
@@ -67,6 +72,16 @@ def build() -> Any:
         "problems": [str(problem) for problem in report.problems[:20]] if report else [],
         "error": report.error if report else None,
     }
+
+
+def _page_changed(builder: LiveBuild) -> bool:
+    """Whether the page named by the query changed since the site number it names."""
+    since = request.args.get("since", type=int)
+    page = request.args.get("page", "")
+    if since is None or not page.startswith("/notes/"):
+        return True
+    url = page.removeprefix("/notes/").removesuffix("index.html")
+    return builder.page_changed(since, url)
 
 
 def _remember_numbers() -> None:

@@ -1,4 +1,4 @@
-// While `quizgen serve --watch` runs: a site page reloads when a new site is built; the
+// While `quizgen serve --watch` runs: a site page reloads when a new site rewrote it; the
 // review page keeps its card and what is typed, and only says that the notes changed and
 // refreshes its queue counts. Asks nothing but this server.
 (function () {
@@ -7,6 +7,7 @@
   window.quizgenLive = true;
   var tag = document.currentScript;
   var seen = { site: Number(tag.dataset.site), cards: Number(tag.dataset.cards) };
+  window.quizgenLiveSite = seen.site;  // the site this page has followed up to
   var review = document.getElementById("review");
 
   function banner(id, text) {
@@ -54,12 +55,15 @@
         refreshCounts();
       }
     } else if (build.site !== seen.site) {
-      window.location.reload();
+      if (build.page_changed) { window.location.reload(); return; }
+      seen.site = build.site;  // a rebuild of other pages: this one stays as it is
+      window.quizgenLiveSite = seen.site;
     }
   }
 
   function poll() {
-    fetch("/api/build", { credentials: "same-origin", cache: "no-store" })
+    var query = "?since=" + seen.site + "&page=" + encodeURIComponent(window.location.pathname);
+    fetch("/api/build" + query, { credentials: "same-origin", cache: "no-store" })
       .then(function (answer) { return answer.json(); })
       .then(function (build) { if (build.watching) { follow(build); } })
       .catch(function () { /* server restarting: try again */ })
