@@ -202,8 +202,10 @@ def _names_a_thing(subject: str) -> bool:
 
 def _common_word(subject: str) -> bool:
     """`instances`, `data`: one plain English word, no term a card could be about."""
-    word = subject.replace("**", "").strip()
-    return " " not in word and word.islower() and "**" not in subject and rarity(word) > _COMMON_NOUN
+    if "**" in subject or " " in subject.strip():
+        return False
+    word = subject.strip()
+    return word.islower() and rarity(word) > _COMMON_NOUN
 
 
 def _good_subject(subject: str) -> bool:

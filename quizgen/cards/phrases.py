@@ -214,7 +214,9 @@ def _candidates(
         words, subject, names
     ):  # `Multi-Region Keys can be created.`: what can be created is the fact
         return [(subject, _score(words, subject) - _TERM_BONUS)]
-    found = [(main, _score(words, main) - _defines(words, clause, verb, main, names))] if main else []
+    found = []
+    if main:
+        found.append((main, _score(words, main) - _defines(words, clause, verb, main, names)))
     for index in predicate:
         if words[index].text in _PREPOSITIONS and (not main or index > main[1]):
             objected = _phrase(words, _object_start(words, [i for i in predicate if i > index]))
@@ -242,7 +244,8 @@ def _defines(
     if verb is None or main is None or main[0] == main[1]:
         return 0.0
     subject = _object_start(words, [i for i in clause if i < verb])
-    return _TERM_BONUS if subject and _names_subject(words, (subject[0], subject[-1]), names) else 0.0
+    named = subject and _names_subject(words, (subject[0], subject[-1]), names)
+    return _TERM_BONUS if named else 0.0
 
 
 def _passive_subject(
@@ -315,13 +318,13 @@ def _balanced(sentence: str, words: list[_Word], span: tuple[int, int]) -> bool:
     if not _MARKED.search(sentence):
         return True
     start, end = words[span[0]].start, words[span[1]].end
-    before, hidden, after = sentence[:start], sentence[start:end], sentence[end:]
+    before, hidden = sentence[:start], sentence[start:end]
     if hidden.count("[") != hidden.count("]") or hidden.count("(") != hidden.count(")"):
         return False
-    return all(_marks_closed(before, hidden, after, mark) for mark in ("**", "`", "==", "*"))
+    return all(_marks_closed(before, hidden, mark) for mark in ("**", "`", "==", "*"))
 
 
-def _marks_closed(before: str, hidden: str, after: str, mark: str) -> bool:
+def _marks_closed(before: str, hidden: str, mark: str) -> bool:
     """True when `mark` pairs inside the phrase, or the phrase sits inside a pair of them."""
     if mark == "*":  # single stars: italics, once bold's double stars are set aside
         before, hidden = (text.replace("**", "") for text in (before, hidden))

@@ -40,6 +40,7 @@ _LABELS |= {"tags", "tag", "author", "status", "type", "ref", "references", "sum
 _COPIED = re.compile(r"arn:aws|\b\d{1,3}(?:\.\d{1,3}){3}\b|\b[0-9a-f]{0,4}::[0-9a-f]{1,4}\b")
 # `1) ...`, `(2) ...`: the numbered items of a list written inside a sentence.
 _INLINE_ITEM = re.compile(r"(?:^|(?<=\s))\(?([1-9])\)\s+")
+_LAST_JOINER = re.compile(r"\s+(?:and|or)$")  # `2) use reserved concurrency and`
 _CONNECTIVE = re.compile(r"^(?:however|also|but|so|then|therefore|thus|finally),?\s+", re.I)
 _OPENERS = {"see", "think", "note", "example", "e.g.", "eg", "source", "links", "ref"}
 _OPENERS |= {"below", "above", "here", "following", "click", "screenshot", "image", "diagram"}
@@ -101,8 +102,8 @@ def _inline_list(sentence: str) -> tuple[str, list[str]] | None:
     lead = _CONNECTIVE.sub("", lead)  # `However, if you need ...`
     lead = lead[:1].upper() + lead[1:]
     ends = [mark.start() for mark in marks[1:]] + [len(sentence)]
-    items = [sentence[mark.end() : end].strip().rstrip(",;:.").strip() for mark, end in zip(marks, ends)]
-    items = [re.sub(r"\s+(?:and|or)$", "", item) for item in items]
+    items = [sentence[mark.end() : end] for mark, end in zip(marks, ends, strict=True)]
+    items = [_LAST_JOINER.sub("", item.strip().rstrip(",;:.").strip()) for item in items]
     if len(lead.split()) < 3 or not all(items):
         return None
     return lead, items

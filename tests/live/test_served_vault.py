@@ -35,9 +35,10 @@ def test_the_build_says_which_open_pages_a_rebuild_rewrote(served):
     assert json.loads(served.get(asked + "/notes/lambda/")[1])["page_changed"] is True
     assert json.loads(served.get(asked + "/notes/sqs/")[1])["page_changed"] is False
     now = served.build()["site"]
-    assert json.loads(served.get(f"/api/build?since={now}&page=/notes/lambda/")[1])[
-        "page_changed"
-    ] is False
+    assert (
+        json.loads(served.get(f"/api/build?since={now}&page=/notes/lambda/")[1])["page_changed"]
+        is False
+    )
 
 
 def test_a_new_note_gets_a_page_a_card_file_and_cards(served):
