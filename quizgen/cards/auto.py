@@ -13,7 +13,7 @@ from .inline import line_pieces, markdown_of, plain_of, schedule_free
 from .model import CardType, Origin
 from .quantity import cloze_quantities, has_quantity, without_numbers
 from .scope import Scope
-from .words import VERBS, rarity
+from .words import LABELS, VERBS, rarity
 
 __all__ = ["definition_cards", "question_cards", "quantity_cards", "topic_of"]
 
@@ -61,6 +61,8 @@ def definition_cards(piece: Piece, following: list[Piece], scope: Scope) -> list
         return _trait_card(piece, scope.markdown(piece), scope)
     if lead is not None:
         term, rest = plain_of(children[1:lead], scope.link_text), children[lead + 1 :]
+        if term.rstrip(": ").casefold() in LABELS:
+            return []  # `**Note:** SNS pushes ...`: a label, the sentence is the fact
         answer = _CONNECTOR.sub("", markdown_of(rest, scope.link_text), count=1)
         if not answer and piece.depth == 0 and _adjacent_paragraph(piece, following):
             answer = scope.markdown(following[0])

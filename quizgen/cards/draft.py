@@ -7,11 +7,11 @@ from dataclasses import dataclass
 
 from .model import CardType, Origin
 
-__all__ = ["Draft", "first_sentences", "sentences"]
+__all__ = ["Draft", "first_sentences", "paired_marks", "sentences"]
 
 # A sentence ends at . ! or ? followed by a space and a capital, a digit, a bracket or emphasis.
 # An italic or bold run may close right after the stop (`*... keys.* *There is ...*`): its
-# marks go with the split, and `_closed` writes them again around what they covered.
+# marks go with the split, and `paired_marks` writes them again around what they covered.
 _SENTENCE_END = re.compile(r"(?<=[.!?])(?:[*_]{1,2}(?=\s))?\s+(?=[A-Z0-9\[*`(\"'])")
 _ABBREVIATION = re.compile(r"(?:\b(?:e\.g|i\.e|eg|ie|etc|vs|approx|incl|min|max|no)\.|\b[A-Z]\.)$")
 
@@ -37,10 +37,10 @@ def sentences(text: str) -> list[str]:
             found[-1] = f"{found[-1]} {part}"
         else:
             found.append(part)
-    return [_closed(s.strip()) for s in found if s.strip()]
+    return [paired_marks(s.strip()) for s in found if s.strip()]
 
 
-def _closed(sentence: str) -> str:
+def paired_marks(sentence: str) -> str:
     """A sentence cut out of an italic or bold run, its run's mark written on both sides."""
     if "*" not in sentence:
         return sentence

@@ -466,6 +466,8 @@ def _phrase(words: list[_Word], rest: list[int]) -> tuple[int, int] | None:
             break
         if len(taken) == _MAX_ANSWER_WORDS or (taken and words[index].opens):
             break
+        if taken and text in _VERB_TAIL:
+            break  # `two services usually wants ...`: the adverb belongs to a verb
         adverb = taken and words[taken[-1]].text.endswith("ly")
         if taken and _participle(text) and not words[index].capital and not adverb:
             break
@@ -509,7 +511,9 @@ def _runs(words: list[_Word], clause: list[int]) -> list[Span]:
     runs: list[list[int]] = []
     for index in clause:
         text = words[index].text
-        if text in FUNCTION_WORDS or text in VERBS or not any(ch.isalnum() for ch in text):
+        if text in FUNCTION_WORDS or text in VERBS or text in _VERB_TAIL:
+            continue  # `services usually wants`: an adverb of the verb ends a noun's run
+        if not any(ch.isalnum() for ch in text):
             continue  # `data / if`: a lone `/` is no part of a run
         verbal = _verbal(words, index)  # `an EBS stored in S3`
         if runs and runs[-1][-1] == index - 1 and not words[index - 1].stop and not verbal:

@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from .blocks import Piece
-from .draft import Draft, sentences
+from .draft import Draft, paired_marks, sentences
 from .explicit import normalise
 from .inline import line_pieces, markdown_of, schedule_free
 from .model import CardType, Origin
@@ -21,6 +21,7 @@ from .quantity import cloze_quantities, has_quantity
 from .render import CLOZE, hides_all
 from .scope import Scope
 from .study import field_line
+from .words import LABELS
 
 __all__ = ["asking_cloze", "hidden_share", "statement_cards", "statement_cloze", "statements_of"]
 
@@ -32,14 +33,11 @@ _MOST_HIDDEN = 0.7  # of a written cloze's text: more leaves nothing to ask from
 _TERM_LINE = re.compile(r"^\**([A-Z][\w/&+.-]*(?: [\w/&+.-]+){0,3})\**: (\S.{2,300})$")
 # `OLTP ---> Transactions (real-time)`, `429 → throttling`: a short left side and what it leads to.
 _ARROW_LINE = re.compile(r"^\**(\w[^>]{0,40}?)\**\s+(?:-+>|=+>|→|⇒)\s+(\S.{2,300})$")
-# `Note: ...`, `Source: ...`: labels of a line, not terms with a meaning.
-_LABELS = {"note", "important", "example", "warning", "tip", "source", "see", "todo", "update"}
-_LABELS |= {"answer", "question", "q", "a", "url", "link", "links", "date", "created", "updated"}
-_LABELS |= {"tags", "tag", "author", "status", "type", "ref", "references", "summary", "eg"}
 # ARNs and IP addresses copied into a sentence.
 _COPIED = re.compile(r"arn:aws|\b\d{1,3}(?:\.\d{1,3}){3}\b|\b[0-9a-f]{0,4}::[0-9a-f]{1,4}\b")
 # `1) ...`, `(2) ...`: the numbered items of a list written inside a sentence.
 _INLINE_ITEM = re.compile(r"(?:^|(?<=\s))\(?([1-9])\)\s+")
+_LABEL_LEAD = re.compile(r"^[*_]{0,2}(\w+(?: tip)?)[*_]{0,2}\s*:[*_]{0,2}\s+")  # `**Note:** `
 _LAST_JOINER = re.compile(r"\s+(?:and|or)$")  # `2) use reserved concurrency and`
 _CONNECTIVE = re.compile(r"^(?:however|also|but|so|then|therefore|thus|finally),?\s+", re.I)
 _OPENERS = {"see", "think", "note", "example", "e.g.", "eg", "source", "links", "ref"}
@@ -69,10 +67,10 @@ def statement_cards(piece: Piece, scope: Scope, found: list[str]) -> list[Draft]
     if not found or _only_links(piece):
         return drafts
     parent = piece.parent
-    for sentence in found:
+    for sentence in map(_unlabelled, found):
         term = _TERM_LINE.match(sentence) if not piece.depth else None
         term = term or _ARROW_LINE.match(sentence)
-        if term and term.group(1).casefold() not in _LABELS:
+        if term and term.group(1).casefold() not in LABELS:
             # `... **Vs EventBridge**: ... This is a serverless event bus`: a bold term inside a
             # paragraph starts its own topic, which the sentences after it are about.
             bold = sentence.startswith("**") and not piece.depth
@@ -88,6 +86,16 @@ def statement_cards(piece: Piece, scope: Scope, found: list[str]) -> list[Draft]
         if draft is not None:
             drafts.append(draft)
     return drafts
+
+
+def _unlabelled(sentence: str) -> str:
+    """The sentence without a label in front: `**Note:** SNS pushes ...` -> `SNS pushes ...`."""
+    label = _LABEL_LEAD.match(sentence)
+    if not label or label.group(1).casefold().split()[-1] not in LABELS:
+        return sentence
+    rest = paired_marks(sentence[label.end() :])  # `_Note: ... **detection**._` kept in italics
+    start = len(rest) - len(rest.lstrip("*_"))
+    return rest[:start] + rest[start : start + 1].upper() + rest[start + 1 :]
 
 
 def _inline_list(sentence: str) -> tuple[str, list[str]] | None:

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
-__all__ = ["AUXILIARIES", "FUNCTION_WORDS", "PARTICIPLES", "VERBS", "rarity"]
+__all__ = ["AUXILIARIES", "FUNCTION_WORDS", "LABELS", "PARTICIPLES", "VERBS", "rarity"]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -68,6 +68,15 @@ whether which while who whom whose why with within without yet you your
 """
 )
 FUNCTION_WORDS = _SMALL_WORDS | AUXILIARIES
+
+# Words that label a line (`**Note:** ...`, `Tip: ...`, `Source: ...`) instead of naming a term.
+LABELS = _words(
+    """
+note notes important example examples warning tip tips source see todo update answer question
+q a url link links date created updated tags tag author status type ref references summary eg
+remember hint caution info reminder exam
+"""
+)
 
 
 @lru_cache(maxsize=65536)
