@@ -42,6 +42,8 @@ _PARTICIPLE = re.compile(r"^[a-z]{3,}(?:ed|en)$")
 _SHORT_ITEM = 20  # words: an item the whole-list card can hold (groups.py)
 _SHORT_PREDICATE = 5  # words: `must be activated` is a cue, not an answer
 _DIGIT = re.compile(r"\d")
+# `Q: Which gateway ...?` / `A: A NAT gateway`: labels of a question and its answer.
+_QA_LABEL = re.compile(r"^[*_]{0,2}(?:q|question|a|answer|ans)[*_]{0,2}\s*[:.][*_]{0,2}\s+", re.I)
 # Words that open a clause about some of a thing, not the name of one.
 _QUANTIFIERS = {"only", "many", "most", "some", "few", "several", "all", "each", "every", "any"}
 _QUANTIFIERS |= {"no", "not", "also", "just", "even", "very", "much", "more", "less", "other"}
@@ -77,10 +79,11 @@ def question_cards(piece: Piece, following: list[Piece], scope: Scope) -> tuple[
     if piece.inline is None or "?" not in piece.inline.content:
         return [], 0
     lines = line_pieces(schedule_free(piece.children))
-    question = markdown_of(lines[0], scope.link_text)
+    question = _QA_LABEL.sub("", markdown_of(lines[0], scope.link_text))
     if not _is_question(question):
         return [], 0
     answer = " ".join(markdown_of(line, scope.link_text) for line in lines[1:]).strip()
+    answer = _QA_LABEL.sub("", answer)
     used = 0
     if not answer:
         answer, used = answer_text(piece, following, scope.link_text, gap=1)

@@ -13,6 +13,7 @@ __all__ = ["LinkText", "line_pieces", "markdown_of", "plain_of", "schedule_free"
 LinkText = Callable[[dict], str]
 
 _SPACES = re.compile(r"[ \t]+")
+_FOOTNOTE = re.compile(r"^\[\^[^\]\s]+\]:\s*|\[\^[^\]\s]+\]")
 # `==6 MB per ==request`: highlight marks that made no highlight (` == ` between spaces is kept).
 _STRAY_HIGHLIGHT = re.compile(r"(?<![=!<>\s])==(?!=)|(?<![=!<>])==(?=[^\s=])")
 _LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
@@ -114,6 +115,9 @@ def _href(children: Iterable[Token], closing: Token) -> str:
 
 
 def _tidy(text: str) -> str:
-    """One space between words, nothing around: no `;` left by a `<br>` at either end."""
+    """One space between words, nothing around: no `;` left by a `<br>` at either end, no
+    footnote mark (`stateful[^1]`, `[^1]: Stateful means ...`)."""
+    if "[^" in text:
+        text = _FOOTNOTE.sub("", text)
     text = _SPACES.sub(" ", text).strip(" ;")
     return text.replace("** **", " ").replace("****", "")

@@ -44,6 +44,8 @@ _UNJOINED = 4  # items a list needs to be one without a last `and`/`or`
 _WORD = re.compile(r"\S+")
 _STOP = re.compile(r"[,;:()\[\]]|[.!?]$")  # punctuation after a word that ends a clause
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
+_CODE = re.compile(r"`([^`]+)`")  # a command or an API name the author set as code
+_CARD_SYNTAX = ("==", "::", "{{", "}}")
 # ARNs, hosts, IPv4 and IPv6 addresses, keys with colons: copied text, not something to recall.
 _ADDRESS = re.compile(r"\w:\S|\w\.\w+\.\w|^\d+\.\d+\.|::")
 _MARKED = re.compile(r"[*`=\[\]()]")  # a sentence without these has nothing to cut in two
@@ -275,9 +277,12 @@ def _verb(words: list[_Word], clause: list[int]) -> int | None:
 def _term_spans(
     sentence: str, words: list[_Word], terms: frozenset[str], names: list[str]
 ) -> list[Span]:
-    """Phrases of the sentence that are vault terms, or that the author wrote in bold."""
+    """Phrases of the sentence that are vault terms, or that the author wrote in bold or code."""
     spans = []
     bold = [match.span(1) for match in _BOLD.finditer(sentence)]
+    if "`" in sentence:  # code holding card syntax (`==x==`, `a::b`) is shown as it is
+        codes = _CODE.finditer(sentence)
+        bold += [m.span(1) for m in codes if not any(c in m.group(1) for c in _CARD_SYNTAX)]
     for start, end in bold:
         inside = [i for i, word in enumerate(words) if start <= word.start and word.end <= end]
         if inside and len(inside) <= _MAX_ANSWER_WORDS:
@@ -318,19 +323,25 @@ def _balanced(sentence: str, words: list[_Word], span: tuple[int, int]) -> bool:
     if not _MARKED.search(sentence):
         return True
     start, end = words[span[0]].start, words[span[1]].end
-    before, hidden = sentence[:start], sentence[start:end]
+    before, hidden, after = sentence[:start], sentence[start:end], sentence[end:]
     if hidden.count("[") != hidden.count("]") or hidden.count("(") != hidden.count(")"):
         return False
-    return all(_marks_closed(before, hidden, mark) for mark in ("**", "`", "==", "*"))
+    return all(_marks_closed(before, hidden, after, mark) for mark in ("**", "`", "==", "*"))
 
 
-def _marks_closed(before: str, hidden: str, mark: str) -> bool:
-    """True when `mark` pairs inside the phrase, or the phrase sits inside a pair of them."""
+def _marks_closed(before: str, hidden: str, after: str, mark: str) -> bool:
+    """True when `mark` pairs inside the phrase, or wraps it whole; a phrase inside bold or
+    italics may be hidden too, never one inside code or a highlight."""
     if mark == "*":  # single stars: italics, once bold's double stars are set aside
-        before, hidden = (text.replace("**", "") for text in (before, hidden))
+        before, hidden, after = (text.replace("**", "") for text in (before, hidden, after))
     if hidden.count(mark) % 2:
         return False
-    return before.count(mark) % 2 == 0 or mark not in hidden
+    if before.count(mark) % 2 == 0:
+        return True
+    if mark in ("*", "**"):
+        return mark not in hidden  # `*This method is {{c1::not suitable}} ...*`
+    whole = before.endswith(mark) and after.startswith(mark)  # `` `{{c1::ls}}` ``
+    return whole and mark not in hidden
 
 
 def _words(sentence: str) -> list[_Word]:
