@@ -202,6 +202,8 @@ def _names_a_thing(subject: str) -> bool:
     first = words[0].casefold() if words else ""
     if not first or first in _PRONOUNS | _QUANTIFIERS | _NOT_A_NAME or first.endswith("ly"):
         return False
+    if first in VERBS and words[0].islower():
+        return False  # `pay per second — no commitment`: a predicate, not a name
     return not any(word in VERBS for word in words[1:])
 
 
