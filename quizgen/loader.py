@@ -9,6 +9,7 @@ import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from .comments import without_comments
 from .diagnostics import Diagnostic, Severity
 from .markdown_links import markdown_links
 from .note import Block, Heading, Note, WikiLink
@@ -33,6 +34,7 @@ def load_note(path: str, raw: bytes, parser: MarkdownIt) -> tuple[Note, list[Dia
     source, problems = decode_note(path, raw)
     if len(raw) > MAX_NOTE_BYTES:
         return _plain_note(path, source, len(raw)), problems + [_size_problem(path, len(raw))]
+    source = without_comments(source)  # `%%...%%`: hidden in Obsidian, so on no page or card
     tokens = parser.parse(source, {})
     front_matter, yaml_problems = _front_matter(path, tokens)
     headings = _headings(tokens, source)

@@ -81,3 +81,25 @@ def test_note_key_prefers_front_matter_id(tmp_path):
     notes = load_vault(tmp_path).notes
     assert notes["a.md"].key == "lambda-basics"
     assert notes["b.md"].key == "b"
+
+
+COMMENTED = (
+    "# Lambda\n\n"
+    "Memory goes up to 10 GB. %%check the exact figure%%\n\n"
+    "%%\nA private note to myself\nabout the exam\n%%\n\n"
+    "Use `printf '%%d'` in code.\n\n"
+    "```sql\nSELECT 1 %% 2\n```\n\n"
+    "Timeout is 15 minutes.\n"
+)
+
+
+def test_obsidian_comments_are_left_out_and_lines_kept(tmp_path):
+    (tmp_path / "lambda.md").write_text(COMMENTED, encoding="utf-8")
+    note = load_vault(tmp_path).notes["lambda.md"]
+    assert "check the exact figure" not in note.source
+    assert "private note" not in note.source and "about the exam" not in note.source
+    assert "printf '%%d'" in note.source and "SELECT 1 %% 2" in note.source
+    assert note.source.count("\n") == COMMENTED.count("\n")
+    assert note.lines[COMMENTED.split("\n").index("Timeout is 15 minutes.")] == (
+        "Timeout is 15 minutes."
+    )

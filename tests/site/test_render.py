@@ -52,3 +52,13 @@ def test_a_vault_holding_the_marker_characters_is_not_marked(tmp_path):
     assert not renderer.marked
     html = _html(renderer.body(renderer.vault.notes["a.md"]), True)
     assert OPEN in html and 'href="../b/"' in html
+
+
+def test_a_comment_is_on_no_page(tmp_path):
+    (tmp_path / "a.md").write_text(
+        "# A\n\nShown %%hidden inline%% text.\n\n%%\nhidden block\n%%\n", encoding="utf-8"
+    )
+    renderer = Renderer(load_vault(tmp_path))
+    html = _html(renderer.body(renderer.vault.notes["a.md"]), False)
+    assert "Shown" in html and "text." in html
+    assert "hidden" not in html
