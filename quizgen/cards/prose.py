@@ -166,6 +166,8 @@ def _states_something(sentence: str) -> bool:
         return False
     if _COPIED.search(sentence):
         return False  # a sentence around an ARN or an address explains a value, not a fact
+    if "<%" in sentence:
+        return False  # `Created <% tp.date.now() %>`: a template's command, never run
     if not sentence.endswith((".", "!")) and _title_case(words):
         return False  # `How IPsec Tunnels Work`: a heading written as a line
     return len(_WORDLIKE.findall(sentence)) >= _MIN_WORDS - 1

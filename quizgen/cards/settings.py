@@ -25,6 +25,11 @@ __all__ = ["CONFIG_FILE", "CardSettings", "read_settings", "settings_of"]
 
 CONFIG_FILE = "quizgen.toml"
 PLUGIN_DATA = ".obsidian/plugins/obsidian-spaced-repetition/data.json"
+_TEMPLATE_SETTINGS = (
+    (".obsidian/templates.json", "folder"),
+    (".obsidian/plugins/templater-obsidian/data.json", "templates_folder"),
+)
+_LISTS = ("tags", "templates")  # settings written as a list of text in quizgen.toml
 # The plugin's names for the same settings.
 _PLUGIN_KEYS = {
     "separator": "singlelineCardSeparator",
@@ -43,6 +48,12 @@ class CardSettings:
     multiline_separator: str = "?"
     multiline_reversed_separator: str = "??"
     tags: tuple[str, ...] = ()  # empty: every note may hold explicit cards
+    # Folders of template notes (Obsidian's Templates and the Templater plugin): no cards.
+    templates: tuple[str, ...] = ()
+
+    def is_template(self, note: Note) -> bool:
+        """True for a note in a templates folder: placeholders to fill, nothing to learn."""
+        return any(note.path.startswith(f"{folder}/") for folder in self.templates)
 
     def reads(self, note: Note) -> bool:
         """True when explicit cards are read in this note (it has one of `tags`, if any)."""
@@ -71,7 +82,7 @@ def settings_of(vault: Vault | None) -> CardSettings:
 
 def read_settings(root: Path) -> tuple[CardSettings, list[Diagnostic]]:
     """A notes folder's settings (plugin separators, `quizgen.toml` over them) and its problems."""
-    settings = _from_plugin(root / PLUGIN_DATA)
+    settings = replace(_from_plugin(root / PLUGIN_DATA), templates=_template_folders(root))
     path = root / CONFIG_FILE
     if not path.is_file():
         return settings, []
@@ -92,9 +103,9 @@ def _apply(settings: CardSettings, table: dict[str, Any]) -> tuple[CardSettings,
     for name, value in table.items():
         if name not in names:
             problems.append(_problem(f"[cards] has no setting `{name}`; known: {sorted(names)}"))
-        elif name == "tags" and _strings(value):
+        elif name in _LISTS and _strings(value):
             changes[name] = tuple(value)
-        elif name != "tags" and isinstance(value, str) and value.strip():
+        elif name not in _LISTS and isinstance(value, str) and value.strip():
             changes[name] = value.strip()
         else:
             problems.append(_problem(f"[cards] `{name}` should be text (tags: a list of text)"))
@@ -106,12 +117,28 @@ def _strings(value: Any) -> bool:
     return isinstance(value, list) and all(isinstance(item, str) for item in value)
 
 
+def _template_folders(root: Path) -> tuple[str, ...]:
+    """The templates folders set in Obsidian's Templates plugin and in Templater."""
+    folders = []
+    for path, key in _TEMPLATE_SETTINGS:
+        data = _json(root / path)
+        folder = data.get(key) if isinstance(data, dict) else None
+        if isinstance(folder, str) and folder.strip("/ "):
+            folders.append(folder.strip("/ "))
+    return tuple(sorted(set(folders)))
+
+
+def _json(path: Path) -> Any:
+    """A JSON file's data, or None when it is missing or unreadable."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return None
+
+
 def _from_plugin(path: Path) -> CardSettings:
     """Separators set in the obsidian-spaced-repetition plugin, when the vault has its data."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError):
-        return CardSettings()
+    data = _json(path)
     if not isinstance(data, dict):
         return CardSettings()
     inner = data.get("settings")

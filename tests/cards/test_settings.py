@@ -53,3 +53,23 @@ def test_changing_the_separator_changes_the_source_hash(tmp_path):
     after, _ = extract_note(vault.notes["a.md"], vault)
     assert before.source_hash != after.source_hash
     assert [card.back for card in after.cards if card.origin.value == "explicit"] == ["A queue"]
+
+
+def _write_json(path, data):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data), encoding="utf-8")
+
+
+def test_notes_in_the_templates_folders_give_no_cards(tmp_path):
+    _write_json(tmp_path / ".obsidian/templates.json", {"folder": "Templates"})
+    plugin = tmp_path / ".obsidian/plugins/templater-obsidian/data.json"
+    _write_json(plugin, {"templates_folder": "Meta/Templater/"})
+    template = "# {{title}}\n\nMax timeout::<% tp.file.title %>\n\nS3 stores objects up to 5 TB.\n"
+    for path in ("Templates/Service.md", "Meta/Templater/Daily.md", "Templates.md"):
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(template, encoding="utf-8")
+    vault = load_vault(tmp_path)
+    assert read_settings(tmp_path)[0].templates == ("Meta/Templater", "Templates")
+    cards = {path: extract_note(note, vault)[0].cards for path, note in vault.notes.items()}
+    assert cards["Templates/Service.md"] == () and cards["Meta/Templater/Daily.md"] == ()
+    assert cards["Templates.md"], "a note beside the folder, named like it, is a note"
