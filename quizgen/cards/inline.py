@@ -13,7 +13,7 @@ __all__ = ["LinkText", "line_pieces", "markdown_of", "plain_of", "schedule_free"
 LinkText = Callable[[dict], str]
 
 _SPACES = re.compile(r"[ \t]+")
-_FOOTNOTE = re.compile(r"^\[\^[^\]\s]+\]:\s*|\[\^[^\]\s]+\]")
+_FOOTNOTE = re.compile(r"^\[\^[^\]\s]+\]:\s*|\[\^[^\]\s]+\]|\^\[[^\]]*\]")
 # `==6 MB per ==request`: highlight marks that made no highlight (` == ` between spaces is kept).
 _STRAY_HIGHLIGHT = re.compile(r"(?<![=!<>\s])==(?!=)|(?<![=!<>])==(?=[^\s=])")
 _LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
@@ -22,8 +22,6 @@ _MARKS = {
     "strong_close": "**",
     "em_open": "*",
     "em_close": "*",
-    "s_open": "~~",
-    "s_close": "~~",
 }
 
 
@@ -49,8 +47,14 @@ def markdown_of(
     """Markdown for inline tokens; `==x==` becomes `{{cN::x}}` when `cloze` is set."""
     parts: list[str] = []
     number = 0
+    struck = 0  # inside `~~...~~`: the author struck it out, it is no longer a fact
     for child in children:
         kind = child.type
+        if kind in ("s_open", "s_close"):
+            struck += 1 if kind == "s_open" else -1
+            continue
+        if struck > 0:
+            continue
         if kind == "text":
             text = child.content
             parts.append(_STRAY_HIGHLIGHT.sub("", text) if "==" in text else text)
@@ -80,8 +84,13 @@ def markdown_of(
 def plain_of(children: Iterable[Token], link_text: LinkText = default_link_text) -> str:
     """The words a reader sees: no emphasis marks, no link targets, code kept as text."""
     parts = []
+    struck = 0
     for child in children:
-        if child.type in ("text", "code_inline"):
+        if child.type in ("s_open", "s_close"):
+            struck += 1 if child.type == "s_open" else -1
+        elif struck > 0:
+            continue
+        elif child.type in ("text", "code_inline"):
             parts.append(child.content)
         elif child.type == "wikilink" and not child.meta.get("embed"):
             parts.append(link_text(child.meta))
@@ -116,8 +125,8 @@ def _href(children: Iterable[Token], closing: Token) -> str:
 
 def _tidy(text: str) -> str:
     """One space between words, nothing around: no `;` left by a `<br>` at either end, no
-    footnote mark (`stateful[^1]`, `[^1]: Stateful means ...`)."""
-    if "[^" in text:
+    footnote mark (`stateful[^1]`, `[^1]: Stateful means ...`, `layers^[inline note]`)."""
+    if "[^" in text or "^[" in text:
         text = _FOOTNOTE.sub("", text)
     text = _SPACES.sub(" ", text).strip(" ;")
     return text.replace("** **", " ").replace("****", "")
