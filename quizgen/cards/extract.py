@@ -156,6 +156,7 @@ def _drafts(
     drafts: list[Draft] = []
     problems: list[tuple[int, str, str]] = []
     carded: set[int] = set()  # list items that made a card or answer one
+    answering: set[int] = set()  # list items that are the answer of a question above
     numbered: set[int] = set()  # list items with any card, a number's cloze included
     skip_to = 0
     spelled: set[str] = set()  # abbreviations already asked
@@ -164,6 +165,7 @@ def _drafts(
             drafts += abbreviation_cards(piece, scope, spelled)
         if index < skip_to:
             carded.add(piece.item)  # the answer of a question above
+            answering.add(piece.item)
             continue
         following = pieces[index + 1 : index + 60]
         found, found_problems, used = _piece_drafts(piece, following, scope, syntax)
@@ -176,7 +178,8 @@ def _drafts(
             numbered.add(piece.item)
     asking = [asking_cloze(draft, scope) for draft in drafts]
     drafts = [draft for draft in asking if draft is not None]
-    return one_card_a_fact(drafts + list_cards(pieces, scope, carded, numbered)), problems
+    lists = list_cards(pieces, scope, carded, numbered, answering)
+    return one_card_a_fact(drafts + lists), problems
 
 
 def _piece_drafts(

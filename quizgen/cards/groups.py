@@ -19,17 +19,27 @@ from .scope import Scope
 __all__ = ["list_cards"]
 
 _MAX_ITEMS, _MAX_WORDS, _MAX_CHARS = 8, 20, 400
+# `Public - everyone allowed`, `Cluster → performance`, `Full Load (one off migration)`: a kind's
+# name ends where what it means begins.
+_KIND_SPLIT = re.compile(r"\s[-–—]\s|:\s|\s(?:->|→|=>)\s|\s\(|:$")
+_KIND_WORDS = 4
 # `ns-77.awsdns-09.com`, `10.0.0.0/16`, `https://...`: data from a console, not a fact to recall.
 _NAME_OR_ADDRESS = re.compile(r"\S+\.[a-z]{2,}|[\d.:/]+|https?://\S+")
 
 
 def list_cards(
-    pieces: list[Piece], scope: Scope, done: set[int], numbered: set[int]
+    pieces: list[Piece],
+    scope: Scope,
+    done: set[int],
+    numbered: set[int],
+    answering: frozenset[int] | set[int] = frozenset(),
 ) -> list[Draft]:
     """Cards for lists most of whose items made no card (`done` holds those items' serials).
 
     In a list most of whose items have cards, the items left with none (`numbered` tells the
-    items with any card, a number's cloze included) are asked together.
+    items with any card, a number's cloze included) are asked together. A list of kinds led in
+    by a sentence (`three types:`) asks their names, unless it is the answer of a question
+    (`answering`).
     """
     groups: dict[int, list[int]] = defaultdict(list)
     for index, piece in enumerate(pieces):
@@ -40,16 +50,55 @@ def list_cards(
     for indexes in groups.values():
         items = [pieces[i] for i in indexes]
         rest = [item for item in items if item.item not in done | numbered]
+        before = pieces[indexes[0] - 1] if indexes[0] else None
+        kinds = _introduced(before, items[0]) and not any(i.item in answering for i in items)
+        names = _kinds(items, scope) if kinds else None
+        if names and before is not None:
+            # `permissions such as: - Public - everyone allowed ...`: which kinds there are is a
+            # fact of its own; what each one means stays on the items' own cards.
+            drafts.append(_kinds_card(names, before, scope))
+            continue
         if 2 * len(rest) <= len(items):
             items = rest  # the items left without a card of their own: `- layer 7`
         elif len(items) < 2:
             continue
         if not items or not _short(items):
             continue
-        draft = _list_card(items, pieces[indexes[0] - 1] if indexes[0] else None, scope)
+        draft = _list_card(items, before, scope)
         if draft is not None:
             drafts.append(draft)
     return drafts
+
+
+def _introduced(before: Piece | None, first: Piece) -> bool:
+    """True when a paragraph ending in `:` right above the list leads into it."""
+    if before is None or before.kind != "paragraph" or before.depth or first.parent:
+        return False
+    return markdown_of(before.children).endswith(":") and before.end + 1 >= first.line - 1
+
+
+def _kinds(items: list[Piece], scope: Scope) -> list[str] | None:
+    """The names a list of kinds gives (`Public - everyone allowed`, `Owner`), or None when an
+    item is more than a short name with what it means."""
+    if not 2 <= len(items) <= _MAX_ITEMS:
+        return None
+    names = []
+    for item in items:
+        text = markdown_of(item.children, scope.link_text)
+        name = _KIND_SPLIT.split(text, maxsplit=1)[0].strip(" *:")
+        if not name or len(name.split()) > _KIND_WORDS or not name[0].isupper():
+            return None
+        names.append(name)
+    return names
+
+
+def _kinds_card(names: list[str], before: Piece, scope: Scope) -> Draft:
+    """The kinds of a list, asked by the sentence that leads into it."""
+    lead = sentences(markdown_of(before.children, scope.link_text))[-1].rstrip(":")
+    where = scope.where(before.line)
+    front = f"{where} › **{lead}**" if len(lead.split()) <= 6 else f"{where}: {lead}"
+    back = "\n".join(f"- {name}" for name in names)
+    return Draft(Origin.LIST, CardType.BASIC, normalise(f"{lead} list"), before.line, front, back)
 
 
 def _with_nested_lists(pieces: list[Piece]) -> set[int]:
