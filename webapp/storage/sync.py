@@ -242,6 +242,8 @@ def _store(
     last = int(session.scalar(select(func.max(CardRow.position))) or 0)
     added: dict[tuple[str, ...], str] = {}
     moved: dict[str, str] = {}
+    new_rows: list[dict[str, Any]] = []
+    retag: dict[str, list[str]] = {}
     for card_id, data in wanted.items():
         row = existing.get(card_id)
         if row is not None and _taken_elsewhere(row, data, named):
@@ -258,7 +260,7 @@ def _store(
                 last += 1
                 positions[data["source_id"]] = last
             fields["position"] = positions[data["source_id"]]
-            session.add(CardRow(id=card_id, gone=False, **fields))
+            new_rows.append({"id": card_id, "gone": False, **fields})
             added[_content(fields)] = card_id
             report.added += 1
         else:
@@ -270,9 +272,9 @@ def _store(
                 setattr(row, name, value)
             row.gone = False
         if set(data["tags"]) != tags.get(card_id, set()):
-            session.flush()
-            session.execute(delete(CardTag).where(CardTag.card_id == card_id))
-            session.add_all(CardTag(card_id=card_id, tag=tag) for tag in data["tags"])
+            retag[card_id] = data["tags"]
+    _insert_rows(session, new_rows)
+    _replace_tags(session, retag, had_tags=set(tags))
     for card_id, stored in existing.items():
         mine = named is None or stored.file in named
         if mine and card_id not in wanted and not stored.gone:
@@ -286,6 +288,29 @@ def _store(
         session.flush()
         report.total = int(session.scalar(select(func.count()).where(CardRow.gone.is_(False))) or 0)
     return moved
+
+
+def _insert_rows(session: Session, rows: list[dict[str, Any]]) -> None:
+    """New cards in one statement per batch (an ORM object each took a flush's share apiece)."""
+    if rows:
+        session.flush()
+        session.execute(insert(CardRow), rows)
+
+
+def _replace_tags(session: Session, retag: dict[str, list[str]], had_tags: set[str]) -> None:
+    """The tags of these cards, set in a few statements rather than one flush per card."""
+    if not retag:
+        return
+    session.flush()
+    for chunk in _chunks([card_id for card_id in retag if card_id in had_tags]):
+        session.execute(delete(CardTag).where(CardTag.card_id.in_(chunk)))
+    rows = [
+        {"card_id": card_id, "tag": tag}
+        for card_id, card_tags in retag.items()
+        for tag in dict.fromkeys(card_tags)
+    ]
+    if rows:
+        session.execute(insert(CardTag), rows)
 
 
 def _content(fields: dict[str, Any]) -> tuple[str, ...]:

@@ -153,3 +153,21 @@ def test_the_cli_counts_the_cards_the_app_reviews(root, tmp_path, settings):
     finally:
         app.extensions["quizgen_engine"].dispose()
     assert total == to_review and to_review > in_files  # a cloze with two blanks is two
+
+
+def test_changed_tags_replace_the_old_ones(reviewer, card_folder):
+    files = card_folder.sample()
+    sqs = files["aws/sqs.yml"]
+    first = sqs.cards[0]
+    assert "limits" in first.tags and _ids(reviewer.client, tag="limits") == [first.id]
+    retagged = replace(first, tags=("queues", "exam", "queues"))
+    files["aws/sqs.yml"] = replace(sqs, cards=(retagged, *sqs.cards[1:]))
+    card_folder.write(files)
+    assert reviewer.post("/api/sync").status_code == 200
+    assert _ids(reviewer.client, tag="limits") == []
+    assert _ids(reviewer.client, tag="queues") == [first.id]
+    assert _ids(reviewer.client, tag="exam") == [first.id]
+    files["aws/sqs.yml"] = replace(sqs, cards=(replace(first, tags=()), *sqs.cards[1:]))
+    card_folder.write(files)
+    reviewer.post("/api/sync")
+    assert _ids(reviewer.client, tag="queues") == [] and _ids(reviewer.client, tag="exam") == []
