@@ -58,13 +58,14 @@ def list_cards(
             # fact of its own; what each one means stays on the items' own cards.
             drafts.append(_kinds_card(names, before, scope))
             continue
-        if 2 * len(rest) <= len(items):
+        top, left_over = items[0], 2 * len(rest) <= len(items)
+        if left_over:
             items = rest  # the items left without a card of their own: `- layer 7`
         elif len(items) < 2:
             continue
         if not items or not _short(items):
             continue
-        draft = _list_card(items, before, scope)
+        draft = _list_card(items, before, scope, top)
         if draft is not None:
             drafts.append(draft)
     return drafts
@@ -148,17 +149,17 @@ def _inside_link(children: list, target) -> bool:
     return False
 
 
-def _list_card(items: list[Piece], before: Piece | None, scope: Scope) -> Draft | None:
-    """The list as one answer, asked by its parent item, lead-in paragraph or heading."""
+def _list_card(
+    items: list[Piece], before: Piece | None, scope: Scope, top: Piece | None = None
+) -> Draft | None:
+    """The list as one answer, asked by its parent item, lead-in paragraph or heading.
+
+    `top` is the list's first item, which a lead-in paragraph sits right above (`items` may be
+    only the items left without cards of their own)."""
     first = items[0]
     if first.parent:
         lead, line = first.parent, first.line
-    elif (
-        before is not None
-        and before.kind == "paragraph"
-        and before.depth == 0
-        and (markdown_of(before.children).endswith(":") and before.end + 1 >= first.line - 1)
-    ):
+    elif before is not None and _introduced(before, top or first):
         intro = sentences(markdown_of(before.children, scope.link_text))[-1]
         lead, line = intro.rstrip(":"), before.line
     elif before is not None and (before.kind != "paragraph" or before.depth == 0):
