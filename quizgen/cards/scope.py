@@ -13,6 +13,8 @@ from .inline import LinkText, default_link_text, markdown_of, schedule_free
 __all__ = ["Scope"]
 
 _NUMBERING = re.compile(r"^(?:\d+[.)]|[IVX]+\.|[A-Za-z][.)])\s+")  # `2. `, `IV. `, `b) `
+# A Zettelkasten id in front of a file name (`202301011200 Cold starts`): no part of the subject.
+_ZETTEL_ID = re.compile(r"^\d{8,14}[ _-]+(?=\S)")
 
 
 @dataclass
@@ -26,6 +28,16 @@ class Scope:
     _starts: list[int] = field(default_factory=list, repr=False)
     _texts: dict[int, str] = field(default_factory=dict, repr=False)
     _contexts: dict[int, tuple[str, ...]] = field(default_factory=dict, repr=False)
+
+    @property
+    def title(self) -> str:
+        """The note's title as a card names it: without a Zettelkasten id in front."""
+        return _ZETTEL_ID.sub("", self.note.title)
+
+    @property
+    def name(self) -> str:
+        """The note's file name as a card names it, without such an id."""
+        return _ZETTEL_ID.sub("", self.note.name)
 
     def headings(self, line: int) -> list[Heading]:
         """The heading path above a line (the same as `Note.heading_above`, found by bisection)."""
@@ -60,8 +72,8 @@ class Scope:
         """`context` worked out."""
         path = [h.text.rstrip(":").strip() for h in self.headings(line)]
         if not path or self.headings(line)[0].level != 1 or not path[0]:
-            path.insert(0, self.note.title)  # an empty `# ` heading names nothing
-        return tuple(text for text in path if text) or (self.note.name,)
+            path.insert(0, self.title)  # an empty `# ` heading names nothing
+        return tuple(text for text in path if text) or (self.name,)
 
     def where(self, line: int, drop: str = "", parent: str = "") -> str:
         """`Title › Section` (› the parent list item) for a question; `drop` is left out."""
@@ -74,7 +86,7 @@ class Scope:
 
     def names(self, line: int) -> list[str]:
         """Words that name the subject here: title, aliases and the nearest heading."""
-        names = [self.note.title, *self.note.aliases, self.note.name]
+        names = [self.title, *self.note.aliases, self.name]
         path = self.headings(line)
         if path:
             names.append(_NUMBERING.sub("", path[-1].text))  # `2. Horizontal Scaling`
@@ -88,11 +100,11 @@ class Scope:
         """
         folded = text.casefold()
         parent = "" if parent.casefold() in folded else parent
-        titles = [self.note.title, *self.note.aliases, self.note.name]
+        titles = [self.title, *self.note.aliases, self.name]
         if not parent and any(_names(folded, title) for title in titles):
             return text
         if not parent and any(name in folded for name in self.names(line)):
-            return f"{self.note.title}: {text}"
+            return f"{self.title}: {text}"
         return f"{self.where(line, parent=parent)}: {text}"
 
 
