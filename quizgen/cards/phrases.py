@@ -76,6 +76,11 @@ _IDIOMS |= {("in", "conjunction"), ("in", "front"), ("in", "charge"), ("in", "ca
 _IDIOMS |= {("in", "terms"), ("on", "top"), ("on", "behalf"), ("in", "place"), ("in", "turn")}
 # Words after which a name is given: `a role called an execution role`, `known as ...`.
 _NAMING = {"called", "named", "dubbed", "termed"}
+# Adverbs that say how a system behaves, a fact of their own: `it will {{immediately}} route`.
+_HOW_ADVERBS = {"immediately", "automatically", "manually", "synchronously", "asynchronously"}
+_HOW_ADVERBS |= {"instantly", "permanently", "temporarily", "locally", "globally", "lazily"}
+_HOW_ADVERBS |= {"incrementally", "atomically", "transparently", "explicitly", "implicitly"}
+_HOW_ADVERBS |= {"concurrently", "sequentially", "independently", "privately", "publicly"}
 _BEFORE_VERB = {"to", "can", "cannot", "will", "must", "should", "may", "might", "could", "would"}
 _VERB_TAIL = {"not", "be", "been", "being", "only", "also", "always", "never", "often", "still"}
 _VERB_TAIL |= {"just", "usually", "generally", "automatically", "directly", "out", "up"}
@@ -235,6 +240,7 @@ def _candidates(
         found.append((rare, _score(words, rare)))  # `stored in S3`
     if not found and (rare := _rarest_phrase(words, predicate, _COMMON)):
         found.append((rare, _score(words, rare)))
+    found += [((i, i), rarity(words[i].text)) for i in clause if words[i].text in _HOW_ADVERBS]
     return found + [((i, i), _EMPHASIS) for i in clause if words[i].shouted]
 
 
@@ -569,7 +575,9 @@ def _names_subject(words: list[_Word], span: tuple[int, int], names: list[str]) 
 def _bare_verb(words: list[_Word], index: int) -> bool:
     """A lower-case word after `to` or a modal, not a plural noun: `to {{notify}}`."""
     word = words[index]
-    if index == 0 or word.capital or word.text.endswith("s") or any(c.isdigit() for c in word.text):
+    if index == 0 or word.capital or word.text.endswith("s") or word.text in _HOW_ADVERBS:
+        return False  # a plural noun, or how it happens (`will {{immediately}} route`)
+    if any(c.isdigit() for c in word.text):
         return False
     return words[index - 1].text in _BEFORE_VERB
 
