@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import unquote
 
 from ..cards import CardSet, write_card_files
 from ..cards.vocabulary import vault_terms
@@ -186,7 +187,7 @@ class LiveBuild:
         if self.on_site and self.site_dir is not None:
             self.on_site(self.site_dir)
         every = update.full or bool(update.removed)
-        self._new_site_number(None if every else frozenset(update.urls))
+        self._new_site_number(None if every else frozenset(map(unquote, update.urls)))
 
     def _build_site(self, vault: Vault, cards: CardSet, report: RebuildReport) -> None:
         """Build into a new folder, then swap it in and drop the builds before the last one."""
@@ -214,7 +215,9 @@ class LiveBuild:
         self.site_number += 1
 
     def page_changed(self, since: int, url: str) -> bool:
-        """True when a site newer than number `since` rewrote the page at `url` (`lambda/`)."""
+        """True when a site newer than number `since` rewrote the page at `url` (`lambda/`,
+        quoted or not: `Key%20(KMS)/` is `Key (KMS)/`)."""
+        url = unquote(url)
         for number in range(since + 1, self.site_number + 1):
             changed = self.site_changes.get(number)  # None (or forgotten): every page
             if changed is None or url in changed:

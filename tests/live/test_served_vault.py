@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from urllib.parse import quote
 
 
 def test_an_edit_reaches_the_page_the_card_file_and_the_queue(served):
@@ -34,6 +35,14 @@ def test_the_build_says_which_open_pages_a_rebuild_rewrote(served):
     asked = f"/api/build?since={before}&page="
     assert json.loads(served.get(asked + "/notes/lambda/")[1])["page_changed"] is True
     assert json.loads(served.get(asked + "/notes/sqs/")[1])["page_changed"] is False
+    served.write("Key (KMS).md", "# KMS\n\nKey rotation::every year\n")
+    served.until(lambda: served.build()["site"] > before + 1, "the site with the new note")
+    after_add = served.build()["site"]
+    served.write("Key (KMS).md", "# KMS\n\nKey rotation::every 365 days\n")
+    served.until(lambda: served.build()["site"] > after_add, "the edited note's site")
+    # A browser sends the path as it shows it: spaces quoted, brackets not.
+    asked = f"/api/build?since={after_add}&page=" + quote("/notes/Key%20(KMS)/")
+    assert json.loads(served.get(asked)[1])["page_changed"] is True
     now = served.build()["site"]
     assert (
         json.loads(served.get(f"/api/build?since={now}&page=/notes/lambda/")[1])["page_changed"]
