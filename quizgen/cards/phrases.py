@@ -410,7 +410,8 @@ def _unknown_verb(words: list[_Word], clause: list[int]) -> int | None:
     first = clause[0]
     for index in clause[1:5]:  # `The function assumes a role`: an -s word after a noun
         text, before = words[index].text, words[index - 1].text
-        if _third_person(text) and not words[index].capital and before not in FUNCTION_WORDS:
+        after_noun = before not in FUNCTION_WORDS or before in _VERB_TAIL  # `type also influences`
+        if _third_person(text) and not words[index].capital and after_noun:
             return index
     if words[first].capital and len(clause) >= 3:
         at = first + 1  # `Snaps restore lazily`: the word after a name
