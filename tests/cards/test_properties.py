@@ -54,6 +54,20 @@ PIECES = [
     "|",
     "\\",
     "1,000 MB",
+    "%%",
+    "~~",
+    "[^1]",
+    "^[",
+    "<%",
+    "$$",
+    "$",
+    "Q: ",
+    "A: ",
+    "**Note:** ",
+    "1) ",
+    "2) ",
+    "<br>",
+    "There are three types:\n",
 ]
 MARKDOWN = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=8)), max_size=40).map(
     "".join
