@@ -48,7 +48,7 @@ _MATH = re.compile(r"\$\$|\$(?=[^$\s])[^$]*\\[a-zA-Z][^$]*\$")
 _RULE_MODULES: tuple[str, ...] = ("auto", "blocks", "draft", "explicit", "extract", "groups")
 _RULE_MODULES += ("inline", "model", "quantity", "scope", "tables", "files", "separators")
 _RULE_MODULES += ("settings", "study", "choices", "lint")  # the lint decides what is written
-_RULE_MODULES += ("prose", "words", "phrases", "vocabulary", "dedupe")
+_RULE_MODULES += ("prose", "words", "phrases", "vocabulary", "dedupe", "sentence", "enumerations")
 
 
 def _rules_version() -> str:

@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from functools import lru_cache
 
-from .words import AUXILIARIES, FUNCTION_WORDS, PARTICIPLES, VERBS, rarity
+from .enumerations import enumerations
+from .sentence import CLAUSE_WORDS, Span, Word, participle, third_person, words_of
+from .words import AUXILIARIES, FUNCTION_WORDS, VERBS, rarity
 
 __all__ = ["cloze_phrases"]
 
@@ -36,30 +37,19 @@ _TOO_COMMON = 5.3  # Zipf: one word this common (`used`, `good`) is no answer on
 _WORTH_ASKING = 4.6  # Zipf: a preposition's object more common than this asks too little
 _OBJECT_COST = 0.5  # a preposition's object is asked a little less readily than the main phrase
 _EMPHASIS = 1.0  # score of a common word written in capitals for emphasis: `NEVER`
-_SHOUTED = 4.0  # Zipf: a word in capitals this common is emphasis, not an acronym
 _TERM_BONUS = 1.5  # a vault term or a bold phrase is asked more readily
 _LIST_BONUS = 0.1  # a list written in the sentence (`iSCSI, NFS or SMB`) is asked before its items
-_ITEM_WORDS = 3  # words of one item of such a list
-_UNJOINED = 4  # items a list needs to be one without a last `and`/`or`
-_WORD = re.compile(r"\S+")
-_STOP = re.compile(r"[,;:()\[\]]|[.!?]$")  # punctuation after a word that ends a clause
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _CODE = re.compile(r"`([^`]+)`")  # a command or an API name the author set as code
 _CARD_SYNTAX = ("==", "::", "{{", "}}")
 # ARNs, hosts, IPv4 and IPv6 addresses, keys with colons: copied text, not something to recall.
 _ADDRESS = re.compile(r"\w:\S|\w\.\w+\.\w|^\d+\.\d+\.|::")
 _MARKED = re.compile(r"[*`=\[\]()]")  # a sentence without these has nothing to cut in two
-_DASHES = {"-", "–", "—", "--"}
-_ARROW = re.compile(r"^(?:<?-+>|=+>|→|⇒)$")  # `OLTP ---> Transactions`: two sides
-# Where a clause ends and another begins.
-_CLAUSE_WORDS = {"which", "that", "where", "when", "whereas", "while", "if", "because", "unless"}
-_CLAUSE_WORDS |= {"but", "so", "although", "though", "since", "whether", "than", "then", "until"}
 _STOPS_AFTER = {"to", "for", "in", "on", "by", "with", "from", "at", "into", "via", "per", "than"}
 _STOPS_AFTER |= {"as", "like", "such", "because", "if", "when", "unless", "using", "even"}
 _PREPOSITIONS = {"over", "between", "using", "with", "via", "in", "on", "into", "from", "to", "by"}
 _PREPOSITIONS |= {"across", "through", "for", "within", "without", "like", "as", "at"}
 _JOINERS = {"or", "and", "of", "/", "&"}
-_LIST_JOINERS = {"and", "or", "and/or", "or/and"}  # what joins a list's last item
 # Words before a phrase that carry the fact: `has {{no endpoints}}`, `{{only one}} writer`.
 _QUANTIFIERS = {"no", "not", "only", "all", "every", "each", "never", "one", "single"}
 _NAME_JOINERS = _JOINERS | {"as", "for", "a", "an", "the"}  # `Function as a Service`
@@ -86,29 +76,13 @@ _VERB_TAIL = {"not", "be", "been", "being", "only", "also", "always", "never", "
 _VERB_TAIL |= {"just", "usually", "generally", "automatically", "directly", "out", "up"}
 _VERB_TAIL |= {"now", "already", "currently", "then", "typically", "normally", "mostly"}
 
-Span = tuple[int, int]  # first and last word of a phrase
-
-
-@dataclass(slots=True)
-class _Word:
-    """A word of a sentence: where it sits in the Markdown and how it reads."""
-
-    start: int
-    end: int
-    text: str  # lower-case, without Markdown marks and punctuation around it
-    stop: bool  # punctuation after it ends a clause
-    opens: bool  # it opens a bracket: `(FaaS)`
-    capital: bool  # written with a capital: part of a name
-    shouted: bool = False  # a common word in capitals: `NEVER`, `ONLY`
-    comma: bool = False  # a comma follows it
-
 
 def cloze_phrases(sentence: str, names: list[str], terms: frozenset[str]) -> str | None:
     """The sentence with its best phrases hidden as `{{cN::...}}`, or None if none is worth it.
 
     `names` are the note's own subject (never hidden); `terms` the vault's key terms, lower-case.
     """
-    words = _words(sentence)
+    words = words_of(sentence)
     scored: dict[Span, float] = {}
     clauses = _clauses(words)
     for number, clause in enumerate(clauses):
@@ -123,7 +97,7 @@ def cloze_phrases(sentence: str, names: list[str], terms: frozenset[str]) -> str
         ]
         for holder in holders or [span]:  # `a {{final snapshot}}`, not `a final {{snapshot}}`
             scored[holder] = min(scored.get(holder, 9.0), _score(words, holder) - _TERM_BONUS)
-    for span in _enumerations(words):
+    for span in enumerations(words):
         scored[span] = min(scored.values(), default=_score(words, span)) - _LIST_BONUS
     chosen = _with_quantifiers(sentence, words, _best(sentence, words, scored, names))
     if not chosen:
@@ -137,7 +111,7 @@ def cloze_phrases(sentence: str, names: list[str], terms: frozenset[str]) -> str
 
 
 def _best(
-    sentence: str, words: list[_Word], scored: dict[Span, float], names: list[str]
+    sentence: str, words: list[Word], scored: dict[Span, float], names: list[str]
 ) -> list[Span]:
     """The best-scored phrases that neither overlap nor touch, in sentence order."""
     # A short sentence hides less: `{{EC2}} still use {{compute}} to {{decrypt}}` shows nothing.
@@ -168,20 +142,20 @@ def _best(
     return sorted(chosen)
 
 
-def _plain_common(word: _Word) -> bool:
+def _plain_common(word: Word) -> bool:
     """A common English word that is no number, name or emphasis, alone worth no question."""
     if word.shouted or word.capital or any(ch.isdigit() for ch in word.text):
         return False
     return rarity(word.text) > _TOO_COMMON
 
 
-def _idiom(words: list[_Word], span: Span) -> bool:
+def _idiom(words: list[Word], span: Span) -> bool:
     """`by {{default}}`, `for {{example}}`: a word that only makes a set phrase asks nothing."""
     first, last = span
     return first == last and first > 0 and (words[first - 1].text, words[first].text) in _IDIOMS
 
 
-def _given_away(words: list[_Word], span: Span) -> bool:
+def _given_away(words: list[Word], span: Span) -> bool:
     """True when the phrase is also shown elsewhere in the sentence: `an {{EBS}} ... our EBS`."""
     size = span[1] - span[0] + 1
     hidden = [word.text for word in words[span[0] : span[1] + 1]]
@@ -192,7 +166,7 @@ def _given_away(words: list[_Word], span: Span) -> bool:
     )
 
 
-def _with_quantifiers(sentence: str, words: list[_Word], chosen: list[Span]) -> list[Span]:
+def _with_quantifiers(sentence: str, words: list[Word], chosen: list[Span]) -> list[Span]:
     """Each phrase with the quantifiers just before it: `no endpoints`, not `no {{endpoints}}`."""
     grown: list[Span] = []
     for first, last in chosen:
@@ -209,9 +183,7 @@ def _with_quantifiers(sentence: str, words: list[_Word], chosen: list[Span]) -> 
     return grown
 
 
-def _candidates(
-    words: list[_Word], clause: list[int], names: list[str]
-) -> list[tuple[Span, float]]:
+def _candidates(words: list[Word], clause: list[int], names: list[str]) -> list[tuple[Span, float]]:
     """Phrases of one clause worth hiding, with their scores."""
     verb = _verb(words, clause)
     predicate = [i for i in clause if verb is None or i > verb]
@@ -245,7 +217,7 @@ def _candidates(
 
 
 def _defines(
-    words: list[_Word], clause: list[int], verb: int | None, main: Span | None, names: list[str]
+    words: list[Word], clause: list[int], verb: int | None, main: Span | None, names: list[str]
 ) -> float:
     """The term bonus for what a clause says of the note's subject in more than one word:
     `A snapshot is a {{full copy}} of ...` (a lone `connection` or `service` defines nothing)."""
@@ -257,12 +229,12 @@ def _defines(
 
 
 def _passive_subject(
-    words: list[_Word], clause: list[int], verb: int | None, main: Span | None
+    words: list[Word], clause: list[int], verb: int | None, main: Span | None
 ) -> Span | None:
     """The subject of a clause ending in its participle (`Keys can be created.`) if it says more."""
     if verb is None or main != (clause[-1], clause[-1]):
         return None
-    if not _participle(words[main[0]].text) or not words[main[0]].stop:
+    if not participle(words[main[0]].text) or not words[main[0]].stop:
         return None
     subject = _object_start(words, [i for i in clause if i < verb])
     if not subject or len(subject) > _MAX_ANSWER_WORDS:
@@ -272,7 +244,7 @@ def _passive_subject(
     return span if named or _score(words, span) < _score(words, main) else None
 
 
-def _verb(words: list[_Word], clause: list[int]) -> int | None:
+def _verb(words: list[Word], clause: list[int]) -> int | None:
     """The clause's verb: a known one, else one found by its place; None at the clause's end."""
     verb = next((i for i in clause if words[i].text in VERBS and not words[i].capital), None)
     if verb is None:
@@ -281,7 +253,7 @@ def _verb(words: list[_Word], clause: list[int]) -> int | None:
 
 
 def _term_spans(
-    sentence: str, words: list[_Word], terms: frozenset[str], names: list[str]
+    sentence: str, words: list[Word], terms: frozenset[str], names: list[str]
 ) -> list[Span]:
     """Phrases of the sentence that are vault terms, or that the author wrote in bold or code."""
     spans = []
@@ -306,7 +278,7 @@ def _term_spans(
     return spans
 
 
-def _name_end(words: list[_Word], first: int, last: int) -> int:
+def _name_end(words: list[Word], first: int, last: int) -> int:
     """A term that a name goes on from: `AWS Systems Manager Parameter` + ` Store`."""
     named = words[last].capital and not words[last].stop
     while named and last + 1 < len(words) and last - first + 1 < _MAX_ANSWER_WORDS:
@@ -324,7 +296,7 @@ def _first_words(terms: frozenset[str]) -> frozenset[str]:
     return frozenset(term.split(" ", 1)[0] for term in terms)
 
 
-def _balanced(sentence: str, words: list[_Word], span: tuple[int, int]) -> bool:
+def _balanced(sentence: str, words: list[Word], span: tuple[int, int]) -> bool:
     """True when hiding the span cuts no bold, italics, code, highlight or link in two."""
     if not _MARKED.search(sentence):
         return True
@@ -350,43 +322,11 @@ def _marks_closed(before: str, hidden: str, after: str, mark: str) -> bool:
     return whole and mark not in hidden
 
 
-def _words(sentence: str) -> list[_Word]:
-    """The words of a sentence with their Markdown marks and punctuation trimmed off."""
-    found: list[_Word] = []
-    for match in _WORD.finditer(sentence):
-        raw = match.group()
-        lead = len(raw) - len(raw.lstrip("*_`(\"'[~"))
-        core = raw.strip("*_`(\"'[~").rstrip("*_`)\"']~.,;:!?")
-        end = match.start() + lead + len(core)
-        stop = bool(_STOP.search(raw, lead + len(core)))
-        if (core in _DASHES or raw[-1] in ">→⇒" and _ARROW.match(raw)) and found:
-            found[-1].stop = True  # `session state - it scales`: two points
-            continue
-        if not core:
-            continue
-        opens = "(" in raw[:lead] or "[" in raw[:lead]
-        shouted = core.isupper() and len(core) > 2 and rarity(core.casefold()) > _SHOUTED
-        comma = "," in raw[lead + len(core) :]
-        found.append(
-            _Word(
-                match.start() + lead,
-                end,
-                core.casefold(),
-                stop,
-                opens,
-                core[0].isupper(),
-                shouted,
-                comma,
-            )
-        )
-    return found
-
-
-def _clauses(words: list[_Word]) -> list[list[int]]:
+def _clauses(words: list[Word]) -> list[list[int]]:
     """Indexes of the words of each clause."""
     clauses: list[list[int]] = [[]]
     for index, word in enumerate(words):
-        if (word.text in _CLAUSE_WORDS or word.opens) and clauses[-1]:
+        if (word.text in CLAUSE_WORDS or word.opens) and clauses[-1]:
             clauses.append([])
         clauses[-1].append(index)
         if word.stop:
@@ -394,7 +334,7 @@ def _clauses(words: list[_Word]) -> list[list[int]]:
     return [clause for clause in clauses if clause]
 
 
-def _askable(words: list[_Word], clause: list[int], number: int, count: int) -> bool:
+def _askable(words: list[Word], clause: list[int], number: int, count: int) -> bool:
     """Clauses worth a question: not a bracket aside nor a lead-in with no verb (`By default,`)."""
     if words[clause[0]].opens:
         return all(words[i].capital or words[i].text in FUNCTION_WORDS for i in clause)
@@ -405,29 +345,22 @@ def _askable(words: list[_Word], clause: list[int], number: int, count: int) -> 
     return not (words[clause[0]].text in FUNCTION_WORDS or words[clause[0]].capital)
 
 
-def _unknown_verb(words: list[_Word], clause: list[int]) -> int | None:
+def _unknown_verb(words: list[Word], clause: list[int]) -> int | None:
     """A verb missing from the list, by its place: `listens on ...`, `Lambda responds with ...`."""
     first = clause[0]
     for index in clause[1:5]:  # `The function assumes a role`: an -s word after a noun
         text, before = words[index].text, words[index - 1].text
         after_noun = before not in FUNCTION_WORDS or before in _VERB_TAIL  # `type also influences`
-        if _third_person(text) and not words[index].capital and after_noun:
+        if third_person(text) and not words[index].capital and after_noun:
             return index
     if words[first].capital and len(clause) >= 3:
         at = first + 1  # `Snaps restore lazily`: the word after a name
         plain = not words[at].capital and words[at].text not in FUNCTION_WORDS
         return at if plain and not words[at].text.endswith(("ly", "ing")) else None
-    return first if _third_person(words[first].text) else None
+    return first if third_person(words[first].text) else None
 
 
-def _third_person(text: str) -> bool:
-    """`listens`, `assumes`: a word that may be a verb after its subject."""
-    if text in FUNCTION_WORDS or not text.endswith("s") or text.endswith(("ss", "us", "is")):
-        return False
-    return rarity(text) > 0
-
-
-def _after_verb(words: list[_Word], clause: list[int], verb: int) -> tuple[int, int] | None:
+def _after_verb(words: list[Word], clause: list[int], verb: int) -> tuple[int, int] | None:
     """The phrase right after a clause's verb group: `is [a] regional service [that]`."""
     rest = [i for i in clause if i > verb]
     modal = words[verb].text not in ("is", "are", "was", "were", "am")
@@ -437,7 +370,7 @@ def _after_verb(words: list[_Word], clause: list[int], verb: int) -> tuple[int, 
             break  # `is stored locally`: an adverb after the participle is what it says
         modal = modal and words[rest[0]].text in _VERB_TAIL  # one main verb after a modal
         word = rest.pop(0)
-        skipped = word if _participle(words[word].text) else skipped
+        skipped = word if participle(words[word].text) else skipped
     while rest and words[rest[0]].text in _VERB_TAIL - {"be", "been", "being"}:
         rest.pop(0)  # `stores only ...`, `listens always on ...`
     rest = _object_start(words, rest)
@@ -451,7 +384,7 @@ def _after_verb(words: list[_Word], clause: list[int], verb: int) -> tuple[int, 
     return phrase
 
 
-def _object_start(words: list[_Word], rest: list[int]) -> list[int]:
+def _object_start(words: list[Word], rest: list[int]) -> list[int]:
     """`rest` from its first content word: articles, prepositions and `to <verb>` left out."""
     rest = list(rest)
     while rest and words[rest[0]].text in FUNCTION_WORDS:
@@ -467,15 +400,10 @@ def _in_verb_group(text: str, modal: bool) -> bool:
         return True
     if text in FUNCTION_WORDS:
         return False
-    return modal or _participle(text)
+    return modal or participle(text)
 
 
-def _participle(text: str) -> bool:
-    """`generated`, `chosen`, `made`: a verb form that ends a noun phrase."""
-    return text.endswith(("ed", "en")) or text in PARTICIPLES
-
-
-def _phrase(words: list[_Word], rest: list[int]) -> tuple[int, int] | None:
+def _phrase(words: list[Word], rest: list[int]) -> tuple[int, int] | None:
     """Up to five words from the start of `rest`, ending before a preposition or a comma."""
     taken: list[int] = []
     for index in rest:
@@ -487,7 +415,7 @@ def _phrase(words: list[_Word], rest: list[int]) -> tuple[int, int] | None:
         if taken and text in _VERB_TAIL:
             break  # `two services usually wants ...`: the adverb belongs to a verb
         adverb = taken and words[taken[-1]].text.endswith("ly")
-        if taken and _participle(text) and not words[index].capital and not adverb:
+        if taken and participle(text) and not words[index].capital and not adverb:
             break
         joined = taken and words[taken[-1]].text in _JOINERS and text in VERBS
         if taken and not words[index].capital and (joined or _verb_ing(words, index)):
@@ -504,7 +432,7 @@ def _phrase(words: list[_Word], rest: list[int]) -> tuple[int, int] | None:
     return taken[0], taken[-1]
 
 
-def _verb_ing(words: list[_Word], index: int) -> bool:
+def _verb_ing(words: list[Word], index: int) -> bool:
     """`running in the VPC`: an -ing word that a preposition follows acts as a verb."""
     after = words[index + 1].text if index + 1 < len(words) else ""
     return words[index].text.endswith("ing") and not words[index].stop and after in _PREPOSITIONS
@@ -515,7 +443,7 @@ def _small(text: str) -> bool:
     return text in _STOPS_AFTER or (text in FUNCTION_WORDS and text not in _JOINERS)
 
 
-def _in_name(words: list[_Word], taken: list[int], index: int) -> bool:
+def _in_name(words: list[Word], taken: list[int], index: int) -> bool:
     """`Function as a Service`: small words inside a name written with capitals."""
     named = [i for i in taken if words[i].text not in FUNCTION_WORDS]
     if not named or not words[named[-1]].capital or words[taken[-1]].stop:
@@ -524,7 +452,7 @@ def _in_name(words: list[_Word], taken: list[int], index: int) -> bool:
     return after is not None and after.capital and not after.opens
 
 
-def _runs(words: list[_Word], clause: list[int]) -> list[Span]:
+def _runs(words: list[Word], clause: list[int]) -> list[Span]:
     """The runs of content words of a clause (at most five words each)."""
     runs: list[list[int]] = []
     for index in clause:
@@ -545,18 +473,18 @@ def _runs(words: list[_Word], clause: list[int]) -> list[Span]:
     ]
 
 
-def _verbal(words: list[_Word], index: int) -> bool:
+def _verbal(words: list[Word], index: int) -> bool:
     """A participle after a noun and before no other (`an EBS stored in S3`): a verb that starts
     what is said of the noun, not part of its name (`AWS managed VPC`, `directly mapped`)."""
     word = words[index]
-    if not _participle(word.text) or word.capital or index == 0:
+    if not participle(word.text) or word.capital or index == 0:
         return False
     after = words[index + 1] if index + 1 < len(words) and not word.stop else None
     named = after is not None and after.text not in FUNCTION_WORDS and after.text not in VERBS
     return not named and not words[index - 1].text.endswith("ly")
 
 
-def _rarest_phrase(words: list[_Word], clause: list[int], common: float) -> Span | None:
+def _rarest_phrase(words: list[Word], clause: list[int], common: float) -> Span | None:
     """The run of content words holding the clause's rarest word, if rarer than `common`."""
     runs = _runs(words, clause)
     if not runs:
@@ -565,7 +493,7 @@ def _rarest_phrase(words: list[_Word], clause: list[int], common: float) -> Span
     return best if _score(words, best) <= common else None
 
 
-def _names_subject(words: list[_Word], span: tuple[int, int], names: list[str]) -> bool:
+def _names_subject(words: list[Word], span: tuple[int, int], names: list[str]) -> bool:
     """True when the phrase is only the note's own subject (its title or heading)."""
     phrase = " ".join(words[i].text for i in range(span[0], span[1] + 1))
     return phrase in names or all(
@@ -573,7 +501,7 @@ def _names_subject(words: list[_Word], span: tuple[int, int], names: list[str]) 
     )
 
 
-def _bare_verb(words: list[_Word], index: int) -> bool:
+def _bare_verb(words: list[Word], index: int) -> bool:
     """A lower-case word after `to` or a modal, not a plural noun: `to {{notify}}`."""
     word = words[index]
     if index == 0 or word.capital or word.text.endswith("s") or word.text in _HOW_ADVERBS:
@@ -583,7 +511,7 @@ def _bare_verb(words: list[_Word], index: int) -> bool:
     return words[index - 1].text in _BEFORE_VERB
 
 
-def _in_title(words: list[_Word], span: Span, shown: frozenset[str]) -> bool:
+def _in_title(words: list[Word], span: Span, shown: frozenset[str]) -> bool:
     """`DB on EC2: ... managing the {{EC2}}`: the title or heading above shows the answer
     (`shown`: the words of the names the card shows)."""
     return all(words[i].text in shown for i in range(span[0], span[1] + 1))
@@ -595,90 +523,6 @@ def _shown(names: tuple[str, ...]) -> frozenset[str]:
     return frozenset(word for name in names for word in name.split())
 
 
-def _score(words: list[_Word], span: Span) -> float:
+def _score(words: list[Word], span: Span) -> float:
     """Lower is better: the rarity of the rarest word of the phrase."""
     return min(rarity(words[i].text) for i in range(span[0], span[1] + 1))
-
-
-def _enumerations(words: list[_Word]) -> list[Span]:
-    """Lists written in a sentence, `iSCSI, NFS or SMB`: one answer, not one per item."""
-    spans: list[Span] = []
-    # A list's first item ends at most three words before a comma, `and` or `or`.
-    marks = [i for i, word in enumerate(words) if word.comma or word.text in _LIST_JOINERS]
-    starts = sorted({start for i in marks for start in range(i - _ITEM_WORDS, i + 1) if start >= 0})
-    done = -1
-    for index in starts:
-        if index <= done:
-            continue
-        before = words[index - 1] if index and not words[index].opens else None
-        # `key management and ...`, `systems, hypervisors and ...`: a list starts before.
-        inside = before is not None and _content(before) and (not before.stop or before.comma)
-        items = [] if inside else _list_items(words, index)
-        if _a_list(words, items):
-            spans.append((index, items[-1][1]))
-            done = items[-1][1]
-    return spans
-
-
-def _list_items(words: list[_Word], first: int) -> list[Span]:
-    """The items of a list starting at `first`: joined by commas, the last by `and`/`or`."""
-    items: list[Span] = []
-    end = _item_end(words, first)
-    while end is not None:
-        items.append((first, end))
-        joined = end + 1 < len(words) and words[end + 1].text in _LIST_JOINERS
-        if joined and not words[end].stop or words[end].comma and joined:
-            last = _item_end(words, end + 2)
-            return items + [(end + 2, last)] if last is not None else []
-        if not words[end].comma:  # `frequency, window, lifecycle, vault.`: no `and` needed
-            return items if len(items) >= _UNJOINED and words[end].stop else []
-        first = end + 1
-        end = _item_end(words, first)
-    return []
-
-
-def _item_end(words: list[_Word], first: int) -> int | None:
-    """The last word of one short list item from `first`: up to three content words."""
-    index = first
-    while index < len(words) and index - first < _ITEM_WORDS and _content(words[index]):
-        if index > first and (words[index].opens or words[index].text.endswith("ing")):
-            return index - 1  # `hardware running ...`: the item ended
-        verb = _third_person(words[index].text) and not words[index].stop
-        if verb and index + 1 < len(words) and _content(words[index + 1]):
-            return None  # `simplifies orchestration`: a verb and its object
-        if words[index].stop or index + 1 < len(words) and not _content(words[index + 1]):
-            return index
-        index += 1
-    return index - 1 if index > first else None
-
-
-def _a_list(words: list[_Word], items: list[Span]) -> bool:
-    """True for a real list: three items, or two single words or names (`PUT or GET requests`)."""
-    if len(items) < 2 or not _alike(words, items):
-        return False
-    if len(items) > 2:
-        return True
-    (first, last), (second, end) = items
-    if words[last].comma:
-        return False  # `every month, and S3 stores ...`: a comma before `and` joins clauses
-    # `PUT or GET requests`: the noun both items share; not after `when`, where a verb ends the
-    # list (`when API Gateway and Lambda interact`).
-    subject = first > 0 and words[first - 1].text in _CLAUSE_WORDS
-    shared = end - (end > second and not subject)
-    named = all(word.capital for word in words[first : last + 1] + words[second : shared + 1])
-    return named or (first == last and second == end)
-
-
-def _alike(words: list[_Word], items: list[Span]) -> bool:
-    """False for a verb taken for an item: `given permissions and pointed`, `buckets and used`."""
-    verbs = [_participle(words[first].text) and not words[first].capital for first, _ in items]
-    if any(verbs[i] and first != last for i, (first, last) in enumerate(items)):
-        return False
-    return all(verbs) or not verbs[-1]
-
-
-def _content(word: _Word) -> bool:
-    """A word that can be part of a list item: not a small word, not a verb (`GET` is a name)."""
-    if word.text in FUNCTION_WORDS or word.text in _LIST_JOINERS:
-        return False
-    return word.text not in VERBS or word.capital

@@ -1,0 +1,95 @@
+"""Lists written inside a sentence (`iSCSI, NFS or SMB`): one answer, not one per item."""
+
+from __future__ import annotations
+
+from .sentence import CLAUSE_WORDS, LIST_JOINERS, Span, Word, participle, third_person
+from .words import FUNCTION_WORDS, VERBS
+
+__all__ = ["enumerations"]
+
+_ITEM_WORDS = 3  # words of one item of such a list
+_UNJOINED = 4  # items a list needs to be one without a last `and`/`or`
+
+
+def enumerations(words: list[Word]) -> list[Span]:
+    """Lists written in a sentence, `iSCSI, NFS or SMB`: one answer, not one per item."""
+    spans: list[Span] = []
+    # A list's first item ends at most three words before a comma, `and` or `or`.
+    marks = [i for i, word in enumerate(words) if word.comma or word.text in LIST_JOINERS]
+    starts = sorted({start for i in marks for start in range(i - _ITEM_WORDS, i + 1) if start >= 0})
+    done = -1
+    for index in starts:
+        if index <= done:
+            continue
+        before = words[index - 1] if index and not words[index].opens else None
+        # `key management and ...`, `systems, hypervisors and ...`: a list starts before.
+        inside = before is not None and _content(before) and (not before.stop or before.comma)
+        items = [] if inside else _list_items(words, index)
+        if _a_list(words, items):
+            spans.append((index, items[-1][1]))
+            done = items[-1][1]
+    return spans
+
+
+def _list_items(words: list[Word], first: int) -> list[Span]:
+    """The items of a list starting at `first`: joined by commas, the last by `and`/`or`."""
+    items: list[Span] = []
+    end = _item_end(words, first)
+    while end is not None:
+        items.append((first, end))
+        joined = end + 1 < len(words) and words[end + 1].text in LIST_JOINERS
+        if joined and not words[end].stop or words[end].comma and joined:
+            last = _item_end(words, end + 2)
+            return items + [(end + 2, last)] if last is not None else []
+        if not words[end].comma:  # `frequency, window, lifecycle, vault.`: no `and` needed
+            return items if len(items) >= _UNJOINED and words[end].stop else []
+        first = end + 1
+        end = _item_end(words, first)
+    return []
+
+
+def _item_end(words: list[Word], first: int) -> int | None:
+    """The last word of one short list item from `first`: up to three content words."""
+    index = first
+    while index < len(words) and index - first < _ITEM_WORDS and _content(words[index]):
+        if index > first and (words[index].opens or words[index].text.endswith("ing")):
+            return index - 1  # `hardware running ...`: the item ended
+        verb = third_person(words[index].text) and not words[index].stop
+        if verb and index + 1 < len(words) and _content(words[index + 1]):
+            return None  # `simplifies orchestration`: a verb and its object
+        if words[index].stop or index + 1 < len(words) and not _content(words[index + 1]):
+            return index
+        index += 1
+    return index - 1 if index > first else None
+
+
+def _a_list(words: list[Word], items: list[Span]) -> bool:
+    """True for a real list: three items, or two single words or names (`PUT or GET requests`)."""
+    if len(items) < 2 or not _alike(words, items):
+        return False
+    if len(items) > 2:
+        return True
+    (first, last), (second, end) = items
+    if words[last].comma:
+        return False  # `every month, and S3 stores ...`: a comma before `and` joins clauses
+    # `PUT or GET requests`: the noun both items share; not after `when`, where a verb ends the
+    # list (`when API Gateway and Lambda interact`).
+    subject = first > 0 and words[first - 1].text in CLAUSE_WORDS
+    shared = end - (end > second and not subject)
+    named = all(word.capital for word in words[first : last + 1] + words[second : shared + 1])
+    return named or (first == last and second == end)
+
+
+def _alike(words: list[Word], items: list[Span]) -> bool:
+    """False for a verb taken for an item: `given permissions and pointed`, `buckets and used`."""
+    verbs = [participle(words[first].text) and not words[first].capital for first, _ in items]
+    if any(verbs[i] and first != last for i, (first, last) in enumerate(items)):
+        return False
+    return all(verbs) or not verbs[-1]
+
+
+def _content(word: Word) -> bool:
+    """A word that can be part of a list item: not a small word, not a verb (`GET` is a name)."""
+    if word.text in FUNCTION_WORDS or word.text in LIST_JOINERS:
+        return False
+    return word.text not in VERBS or word.capital
