@@ -96,10 +96,14 @@ def _kinds(items: list[Piece], scope: Scope) -> list[str] | None:
 def _kinds_card(names: list[str], before: Piece, scope: Scope) -> Draft:
     """The kinds of a list, asked by the sentence that leads into it."""
     lead = sentences(markdown_of(before.children, scope.link_text))[-1].rstrip(":")
-    where = scope.where(before.line)
-    front = f"{where} › **{lead}**" if len(lead.split()) <= 6 else f"{where}: {lead}"
+    front = _asked_by(scope.where(before.line), lead)
     back = "\n".join(f"- {name}" for name in names)
     return Draft(Origin.LIST, CardType.BASIC, normalise(f"{lead} list"), before.line, front, back)
+
+
+def _asked_by(where: str, lead: str) -> str:
+    """The front of a list asked by its lead: bold when the lead is a short label."""
+    return f"{where} › **{lead}**" if len(lead.split()) <= 6 else f"{where}: {lead}"
 
 
 def _with_nested_lists(pieces: list[Piece]) -> set[int]:
@@ -172,9 +176,7 @@ def _list_card(
         return None  # `Lambda → - upload code`: the title alone does not ask one item
     if not lead:
         front = f"{where} ({len(items)} points)" if len(items) > 1 else where
-    elif len(lead.split()) <= 6:
-        front = f"{where} › **{lead}**"
     else:
-        front = f"{where}: {lead}"
+        front = _asked_by(where, lead)
     key = normalise(f"{lead or where} list")
     return Draft(Origin.LIST, CardType.BASIC, key, line, front, back)

@@ -119,12 +119,13 @@ def _best(
     chosen: list[Span] = []
     counts = Counter(word.text for word in words)
     repeated = {text for text, count in counts.items() if count > 1}  # only these give away
+    shown = _shown(tuple(names))
     for span in sorted(scored, key=lambda span: (scored[span], span)):
         if len(chosen) == most:
             break
         if _names_subject(words, span, names) or not _balanced(sentence, words, span):
             continue
-        if _in_title(words, span, _shown(tuple(names))):
+        if _in_title(words, span, shown):
             continue
         if any(span[0] <= other[1] + 1 and other[0] <= span[1] + 1 for other in chosen):
             continue

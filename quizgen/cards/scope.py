@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..note import Heading, Note
 from .blocks import Piece
@@ -29,12 +30,12 @@ class Scope:
     _texts: dict[int, str] = field(default_factory=dict, repr=False)
     _contexts: dict[int, tuple[str, ...]] = field(default_factory=dict, repr=False)
 
-    @property
+    @cached_property
     def title(self) -> str:
         """The note's title as a card names it: without a Zettelkasten id in front."""
         return _ZETTEL_ID.sub("", self.note.title)
 
-    @property
+    @cached_property
     def name(self) -> str:
         """The note's file name as a card names it, without such an id."""
         return _ZETTEL_ID.sub("", self.note.name)
