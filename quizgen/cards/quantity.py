@@ -13,6 +13,8 @@ from functools import lru_cache
 __all__ = ["cloze_quantities", "has_quantity", "without_numbers"]
 
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\+?(?: (?:thousand|million|billion|trillion)\b)?"
+# `1, 10 or 100 Gbps`: numbers listed before their one unit are one quantity.
+_NUMBERS = rf"{_NUMBER}(?:,\s{_NUMBER})*"
 _STANDARD = (
     r"%|percent|x(?=\W|$)|ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|"
     r"weeks?|months?|years?|bytes?|[KMGTP]i?B(?:/s)?|[KMGT]bps|IOPS|TPS|RPS|vCPUs?|GB-seconds?|"
@@ -40,12 +42,12 @@ _SYMBOL_UNIT = re.compile(
     r"(?=$|/|\s(?:per|every|each|a|an|to|and|or)\s)"
 )
 # `5 local secondary indexes`: only the number is hidden, the noun says what is counted.
-_LEADING_NUMBERS = re.compile(rf"{_NUMBER}(?:\s(?:to|and|or)\s{_NUMBER}|[-–]{_NUMBER})?")
+_LEADING_NUMBERS = re.compile(rf"{_NUMBERS}(?:,?\s(?:to|and|or)\s{_NUMBER}|[-–]{_NUMBER})?")
 # `500 and 3000 instances`, `1 to 60 seconds`, `2-5 KB`; a unit before `and`/`or` ends the
 # quantity (`1 MB/s or 1000 records/s` is two of them).
-_RANGE = rf"(?:(?:[\s-]?(?:{_STANDARD}))?(?:\sto\s|[-–])|\s(?:and|or)\s)"
+_RANGE = rf"(?:(?:[\s-]?(?:{_STANDARD}))?(?:\sto\s|[-–])|,?\s(?:and|or)\s)"
 _QUANTITY = re.compile(
-    rf"(?<![\w.,/$#:-]){_NUMBER}(?:{_RANGE}{_NUMBER})?[\s-]?(?:{_UNITS}){_RATE}"
+    rf"(?<![\w.,/$#:-]){_NUMBERS}(?:{_RANGE}{_NUMBER})?[\s-]?(?:{_UNITS}){_RATE}"
     rf"(?:\s(?:per|every|each|a|an)\s(?:{_NUMBER}\s)?[a-zA-Z-]+)?(?![\w-])"
     rf"|(?<![\w.,/$#:-]){_NUMBER}(?=\sper\s[a-z])"
     rf"|(?<=status code )\d{{3}}\b|(?<=HTTP )\d{{3}}\b|(?<=port )\d{{2,5}}\b"
