@@ -22,7 +22,7 @@ from collections import Counter
 from functools import lru_cache
 
 from .enumerations import enumerations
-from .sentence import CLAUSE_WORDS, Span, Word, participle, third_person, words_of
+from .sentence import CLAUSE_WORDS, LIST_JOINERS, Span, Word, participle, third_person, words_of
 from .words import AUXILIARIES, FUNCTION_WORDS, VERBS, rarity
 
 __all__ = ["cloze_phrases"]
@@ -71,6 +71,7 @@ _HOW_ADVERBS = {"immediately", "automatically", "manually", "synchronously", "as
 _HOW_ADVERBS |= {"instantly", "permanently", "temporarily", "locally", "globally", "lazily"}
 _HOW_ADVERBS |= {"incrementally", "atomically", "transparently", "explicitly", "implicitly"}
 _HOW_ADVERBS |= {"concurrently", "sequentially", "independently", "privately", "publicly"}
+_BE = {"is", "are", "was", "were", "be", "been", "being", "am"}
 _BEFORE_VERB = {"to", "can", "cannot", "will", "must", "should", "may", "might", "could", "would"}
 _VERB_TAIL = {"not", "be", "been", "being", "only", "also", "always", "never", "often", "still"}
 _VERB_TAIL |= {"just", "usually", "generally", "automatically", "directly", "out", "up"}
@@ -503,13 +504,18 @@ def _names_subject(words: list[Word], span: tuple[int, int], names: list[str]) -
 
 
 def _bare_verb(words: list[Word], index: int) -> bool:
-    """A lower-case word after `to` or a modal, not a plural noun: `to {{notify}}`."""
+    """A lower-case verb after `to` or a modal (`to {{notify}}`), or an -ing form after `is`
+    (`the customer is {{buying}}`): not a plural noun."""
     word = words[index]
     if index == 0 or word.capital or word.text.endswith("s") or word.text in _HOW_ADVERBS:
         return False  # a plural noun, or how it happens (`will {{immediately}} route`)
     if any(c.isdigit() for c in word.text):
         return False
-    return words[index - 1].text in _BEFORE_VERB
+    before = words[index - 1].text
+    if before in _BE and word.text.endswith("ing"):  # not a name: `modes are {{bursting}} (...)`
+        after = words[index + 1] if index + 1 < len(words) else None
+        return not (word.stop or after is None or after.opens or after.text in LIST_JOINERS)
+    return before in _BEFORE_VERB
 
 
 def _in_title(words: list[Word], span: Span, shown: frozenset[str]) -> bool:
