@@ -11,7 +11,9 @@ from .draft import Draft, first_sentences, sentences
 from .explicit import answer_text, normalise
 from .inline import line_pieces, markdown_of, plain_of, schedule_free
 from .model import CardType, Origin
-from .quantity import cloze_quantities, has_quantity, without_numbers
+from .phrases import phrase_spans
+from .quantity import has_quantity, quantity_spans, without_numbers
+from .render import cloze_spans
 from .scope import Scope
 from .words import LABELS, VERBS, rarity
 
@@ -35,6 +37,9 @@ _DETERMINERS = {"the", "a", "an", "each", "every", "some", "any", "more", "less"
 _DANGLING = _PRONOUNS | _CONJUNCTIONS | _DETERMINERS | {"than", "that", "which", "who", "how"}
 _DANGLING |= {"what", "where", "of", "and", "or", "because", "but", "not", "no"}
 _MAX_ANSWER = 400
+# A sentence this long (words) with fewer quantities than _MAX_QUANTITIES also hides a phrase.
+_BESIDE_QUANTITY, _MAX_QUANTITIES = 10, 2
+_BESIDE_RARITY = 3.5  # Zipf: and the phrase holds a word at least this rare, or a vault term
 # `Data is replicated ...`: a lone common word before a passive verb names nothing in particular;
 # in a short item the list's whole-list card asks it instead (a long one keeps its trait card).
 _PASSIVE = re.compile(r"^(?:is|are|was|were)$")
@@ -108,10 +113,21 @@ def quantity_cards(piece: Piece, scope: Scope) -> list[Draft]:
         # A later sentence of `**Term** ...` or `LSI: ... Max 5 per table.` is about the term.
         about = topic if number and topic.casefold() not in sentence.casefold() else ""
         parent = " › ".join(part for part in (piece.parent, about) if part)
-        text = scope.standalone(cloze_quantities(sentence), piece.line, parent)
+        text = scope.standalone(_quantity_cloze(sentence, scope, piece.line), piece.line, parent)
         key = normalise(without_numbers(sentence))
         drafts.append(Draft(Origin.QUANTITY, CardType.CLOZE, key, piece.line, text=text))
     return drafts
+
+
+def _quantity_cloze(sentence: str, scope: Scope, line: int) -> str:
+    """The sentence's quantities hidden and, in a long sentence, the phrase it states beside them:
+    `A minimum of {{8}} free IPs are needed, so a {{/27 subnet}} is recommended`."""
+    spans = quantity_spans(sentence)
+    if len(sentence.split()) >= _BESIDE_QUANTITY and len(spans) < _MAX_QUANTITIES:
+        spans += phrase_spans(
+            sentence, scope.names(line), scope.terms, spans, most=1, rarer=_BESIDE_RARITY
+        )
+    return cloze_spans(sentence, spans)
 
 
 def topic_of(piece: Piece, first: str, scope: Scope) -> str:

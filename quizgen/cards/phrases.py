@@ -19,13 +19,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from functools import lru_cache
 
 from .enumerations import enumerations
+from .render import cloze_spans
 from .sentence import CLAUSE_WORDS, LIST_JOINERS, Span, Word, participle, third_person, words_of
 from .words import AUXILIARIES, FUNCTION_WORDS, VERBS, rarity
 
-__all__ = ["cloze_phrases"]
+__all__ = ["cloze_phrases", "phrase_spans"]
 
 _MAX_ANSWER_WORDS = 5
 _MAX_DELETIONS = 3
@@ -83,8 +85,26 @@ def cloze_phrases(sentence: str, names: list[str], terms: frozenset[str]) -> str
 
     `names` are the note's own subject (never hidden); `terms` the vault's key terms, lower-case.
     """
+    spans = phrase_spans(sentence, names, terms)
+    return cloze_spans(sentence, spans) if spans else None
+
+
+def phrase_spans(
+    sentence: str,
+    names: list[str],
+    terms: frozenset[str],
+    taken: Sequence[tuple[int, int]] = (),
+    most: int | None = None,
+    rarer: float = 9.0,
+) -> list[tuple[int, int]]:
+    """(start, end) in the sentence of the phrases worth hiding, in sentence order.
+
+    `taken` are stretches another rule already hides (a quantity): no phrase touches them;
+    `most` caps how many phrases are chosen, `rarer` how common their rarest word may be (Zipf).
+    """
     words = words_of(sentence)
     scored: dict[Span, float] = {}
+    termed: set[Span] = set()  # the phrases holding a vault term
     clauses = _clauses(words)
     for number, clause in enumerate(clauses):
         if _askable(words, clause, number, len(clauses)):
@@ -98,25 +118,39 @@ def cloze_phrases(sentence: str, names: list[str], terms: frozenset[str]) -> str
         ]
         for holder in holders or [span]:  # `a {{final snapshot}}`, not `a final {{snapshot}}`
             scored[holder] = min(scored.get(holder, 9.0), _score(words, holder) - _TERM_BONUS)
+            termed.add(holder)
     for span in enumerations(words):
         scored[span] = min(scored.values(), default=_score(words, span)) - _LIST_BONUS
-    chosen = _with_quantifiers(sentence, words, _best(sentence, words, scored, names))
-    if not chosen:
-        return None
-    parts, last = [], 0
-    for number, (first, last_word) in enumerate(chosen, 1):
-        start, end = words[first].start, words[last_word].end
-        parts += [sentence[last:start], f"{{{{c{number}::{sentence[start:end]}}}}}"]
-        last = end
-    return "".join(parts) + sentence[last:]
+    if taken or rarer < 9.0:
+        scored = {
+            span: score
+            for span, score in scored.items()
+            if (span in termed or _score(words, span) < rarer) and not _touches(words, span, taken)
+        }
+    chosen = _with_quantifiers(sentence, words, _best(sentence, words, scored, names, most))
+    return [(words[first].start, words[last].end) for first, last in chosen]
+
+
+def _touches(words: list[Word], span: Span, taken: Sequence[tuple[int, int]]) -> bool:
+    """True when the phrase overlaps a stretch hidden already, sits right beside it, or holds a
+    number (`per {{second and 300}}`: numbers are the quantities' to hide)."""
+    if taken and any(word.text[:1].isdigit() for word in words[span[0] : span[1] + 1]):
+        return True
+    start, end = words[span[0]].start, words[span[1]].end
+    return any(start <= stop + 1 and begin <= end + 1 for begin, stop in taken)
 
 
 def _best(
-    sentence: str, words: list[Word], scored: dict[Span, float], names: list[str]
+    sentence: str,
+    words: list[Word],
+    scored: dict[Span, float],
+    names: list[str],
+    most: int | None = None,
 ) -> list[Span]:
     """The best-scored phrases that neither overlap nor touch, in sentence order."""
-    # A short sentence hides less: `{{EC2}} still use {{compute}} to {{decrypt}}` shows nothing.
-    most = min(_MAX_DELETIONS, max(1, len(words) // _WORDS_A_DELETION)) + (len(words) >= _LONG)
+    if most is None:  # a short sentence hides less: `{{EC2}} still use {{compute}} to ...`
+        most = min(_MAX_DELETIONS, max(1, len(words) // _WORDS_A_DELETION))
+        most += len(words) >= _LONG
     chosen: list[Span] = []
     counts = Counter(word.text for word in words)
     repeated = {text for text, count in counts.items() if count > 1}  # only these give away

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["cloze_quantities", "has_quantity", "without_numbers"]
+from .render import cloze_spans
+
+__all__ = ["cloze_quantities", "has_quantity", "quantity_spans", "without_numbers"]
 
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\+?(?: (?:thousand|million|billion|trillion)\b)?"
 # `1, 10 or 100 Gbps`: numbers listed before their one unit are one quantity.
@@ -26,10 +28,12 @@ _ACRONYM = (
     r"(?<= )[A-Z]{2,5}s?(?![\w/])"
     r"(?=$|[^\w ]| [^\w\s]| (?:and|or|per|in|of|for|to|at|on|with|by|each|max|maximum|minimum)\b)"
 )
-# What is counted: `5 local secondary indexes`, `5500 GET/HEAD requests`, `3 Availability Zones`.
+# What is counted: `5 local secondary indexes`, `8 free IPs`, `5500 GET/HEAD requests`,
+# `3 Availability Zones`.
 _COUNTED = (
     r"(?:[A-Za-z][\w/-]* ){0,2}[a-z][a-z-]{2,}s(?=\W|$)"
     r"|(?:[A-Z][\w-]* ){0,2}[A-Z][a-z]{2,}s(?=\W|$)|[A-Z]{2,}(?:/[A-Z]{2,})+"
+    r"|(?:[a-z][a-z-]+ ){1,2}[A-Z]{2,5}s(?=\W|$)"  # `8 free IPs`, `2 private ENIs`
 )
 _UNITS = rf"{_STANDARD}|{_COUNTED}|{_ACRONYM}"
 # A rate written with a slash is one unit: `MB/s`, `records/s`, `requests/min`.
@@ -79,14 +83,18 @@ def has_quantity(text: str) -> bool:
 
 def cloze_quantities(text: str) -> str:
     """The sentence with each quantity hidden as `{{cN::...}}`, numbered left to right."""
-    parts, last = [], 0
-    for number, (start, end) in enumerate(_matches(text), 1):
+    return cloze_spans(text, quantity_spans(text))
+
+
+def quantity_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of what each quantity hides: `{{5 GB}}`, `{{3}} AZs` (the noun stays)."""
+    spans = []
+    for start, end in _matches(text):
         numbers = _LEADING_NUMBERS.match(text, start)
         if numbers and numbers.end() < end and not _SYMBOL_UNIT.match(text, numbers.end(), end):
             end = numbers.end()
-        parts += [text[last:start], f"{{{{c{number}::{text[start:end]}}}}}"]
-        last = end
-    return "".join(parts) + text[last:]
+        spans.append((start, end))
+    return spans
 
 
 def without_numbers(text: str) -> str:

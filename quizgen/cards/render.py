@@ -3,19 +3,36 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
 import markdown_it
 import markdown_it_pyrs
 
-__all__ = ["cloze_answer", "cloze_numbers", "cloze_question", "hides_all", "render_markdown"]
+__all__ = [
+    "cloze_answer",
+    "cloze_numbers",
+    "cloze_question",
+    "cloze_spans",
+    "hides_all",
+    "render_markdown",
+]
 
 CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
 _WORD = re.compile(r"[^\W_]+")
 _CONTEXT = re.compile(r"^[^{}]*›[^{}]*?:\s")  # `Title › Section: ` in front of a card
 
 _INLINE_MATH = re.compile(r"(?<![\\$])\$(?!\s)([^$\n]+?)(?<!\s)\$(?!\d)")
+
+
+def cloze_spans(sentence: str, spans: Sequence[tuple[int, int]]) -> str:
+    """The sentence with each (start, end) stretch hidden as `{{cN::...}}`, numbered in order."""
+    parts, last = [], 0
+    for number, (start, end) in enumerate(sorted(spans), 1):
+        parts += [sentence[last:start], f"{{{{c{number}::{sentence[start:end]}}}}}"]
+        last = end
+    return "".join(parts) + sentence[last:]
 
 
 # CommonMark's rules, tables and strikethrough; no raw HTML rules, so `<script>` shows as text.

@@ -70,19 +70,28 @@ def is_junk(card: Card, banned: list[str]) -> str:
 def matches(card: Card, fact: dict) -> bool:
     """True when the card asks about the fact's words and answers with its answer words.
 
-    A cloze may hide only the number of an answer (`{{c1::5}} retries` answers `5 retries`).
+    A cloze's question is its text with the deletions holding the answer hidden and the others
+    shown, as Anki shows them; it may hide only the number of an answer (`{{c1::5}} retries`
+    answers `5 retries`).
     """
-    question, answer = sides(card)
-    asked = all(_fold(word) in question for word in fact.get("ask", []))
-    if card.type is CardType.CLOZE:
-        full = _fold(cloze_answer(card.text))
-        hidden = [_fold(m.group(2)) for m in CLOZE.finditer(card.text)]
-        return asked and all(
-            _fold(word) in full
-            and any(h and (h in _fold(word) or _fold(word) in h) for h in hidden)
-            for word in fact.get("answer", [])
-        )
-    return asked and all(_fold(word) in answer for word in fact.get("answer", []))
+    if card.type is not CardType.CLOZE:
+        question, answer = sides(card)
+        asked = all(_fold(word) in question for word in fact.get("ask", []))
+        return asked and all(_fold(word) in answer for word in fact.get("answer", []))
+    full = _fold(cloze_answer(card.text))
+    answering: set[str] = set()  # the deletions that hide some of the answer
+    for word in map(_fold, fact.get("answer", [])):
+        holders = {
+            m.group(1)
+            for m in CLOZE.finditer(card.text)
+            if _fold(m.group(2)) and (_fold(m.group(2)) in word or word in _fold(m.group(2)))
+        }
+        if word not in full or not holders:
+            return False
+        answering |= holders
+    shown = CLOZE.sub(lambda m: " " if m.group(1) in answering else m.group(2), card.text)
+    question = _fold(" ".join([*card.context, shown]))
+    return all(_fold(word) in question for word in fact.get("ask", []))
 
 
 def score_note(cards: list[Card], labels_file: Path, score: Score) -> None:

@@ -34,10 +34,10 @@ def test_the_copy_is_the_users_note():
 
 
 def test_quotas_become_number_clozes(cards):
-    texts = [card.text for card in of(cards, Origin.QUANTITY)]
-    assert any("{{c1::500 and 3000}} instances per minute" in text for text in texts)
-    assert any("additional {{c1::500}} instances per minute" in text for text in texts)
-    assert any("(status code {{c1::429}})" in text for text in texts)
+    texts = [re.sub(r"\{\{c\d+::", "{{", card.text) for card in of(cards, Origin.QUANTITY)]
+    assert any("{{500 and 3000}} instances per minute" in text for text in texts)
+    assert any("additional {{500}} instances per minute" in text for text in texts)
+    assert any("(status code {{429}})" in text for text in texts)
     assert all(card.type is CardType.CLOZE for card in of(cards, Origin.QUANTITY))
 
 
