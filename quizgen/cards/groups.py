@@ -23,6 +23,8 @@ _MAX_ITEMS, _MAX_WORDS, _MAX_CHARS = 8, 20, 400
 # name ends where what it means begins.
 _KIND_SPLIT = re.compile(r"\s[-–—]\s|:\s|\s(?:->|→|=>)\s|\s\(|:$")
 _KIND_WORDS = 4
+_READS_ON = {"with", "on", "for", "to", "of", "by", "as", "like", "in", "from", "into", "via"}
+_READS_ON |= {"include", "includes", "including", "are", "is", "e.g.", "such"}
 # `ns-77.awsdns-09.com`, `10.0.0.0/16`, `https://...`: data from a console, not a fact to recall.
 _NAME_OR_ADDRESS = re.compile(r"\S+\.[a-z]{2,}|[\d.:/]+|https?://\S+")
 
@@ -59,7 +61,7 @@ def list_cards(
             drafts.append(_kinds_card(names, before, scope))
             continue
         top, left_over = items[0], 2 * len(rest) <= len(items)
-        if left_over:
+        if left_over and not _open_lead(top.parent):
             items = rest  # the items left without a card of their own: `- layer 7`
         elif len(items) < 2:
             continue
@@ -69,6 +71,13 @@ def list_cards(
         if draft is not None:
             drafts.append(draft)
     return drafts
+
+
+def _open_lead(lead: str) -> bool:
+    """`Integrate with`, `Deploy on`: a lead that reads on into its items asks for all of them,
+    never only for those left without a card of their own."""
+    words = lead.rstrip(" :*").rsplit(None, 1)
+    return bool(words) and words[-1].casefold() in _READS_ON
 
 
 def _introduced(before: Piece | None, first: Piece) -> bool:
