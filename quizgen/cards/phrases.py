@@ -553,15 +553,20 @@ def _bare_verb(words: list[Word], index: int) -> bool:
 
 
 def _in_title(words: list[Word], span: Span, shown: frozenset[str]) -> bool:
-    """`DB on EC2: ... managing the {{EC2}}`: the title or heading above shows the answer
-    (`shown`: the words of the names the card shows)."""
-    return all(words[i].text in shown for i in range(span[0], span[1] + 1))
+    """`DB on EC2: ... managing the {{EC2}}`, `AWS Backup: ... on {{backups}}`: the title or
+    heading above shows the answer (`shown`: the words of the names the card shows, singular)."""
+    return all(_singular(words[i].text) in shown for i in range(span[0], span[1] + 1))
+
+
+def _singular(text: str) -> str:
+    """`backups` -> `backup`, `policies` -> `policie`: enough to match a word to its plural."""
+    return text[:-1] if text.endswith("s") and len(text) > 3 and not text.endswith("ss") else text
 
 
 @lru_cache(maxsize=64)
 def _shown(names: tuple[str, ...]) -> frozenset[str]:
     """The words of the note's title and heading, which every card of the section shows."""
-    return frozenset(word for name in names for word in name.split())
+    return frozenset(_singular(word.strip("()[]:,")) for name in names for word in name.split())
 
 
 def _score(words: list[Word], span: Span) -> float:

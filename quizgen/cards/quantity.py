@@ -18,7 +18,7 @@ _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\+?(?: (?:thousand|million|billi
 # `1, 10 or 100 Gbps`: numbers listed before their one unit are one quantity.
 _NUMBERS = rf"{_NUMBER}(?:,\s{_NUMBER})*"
 _STANDARD = (
-    r"%|percent|x(?=\W|$)|ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|"
+    r"%|\$|percent|x(?=\W|$)|ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|"
     r"weeks?|months?|years?|bytes?|[KMGTP]i?B(?:/s)?|[KMGT]bps|IOPS|TPS|RPS|vCPUs?|GB-seconds?|"
     r"times|(?<= )s(?=[\s,.;)]|$)"
 )
@@ -50,11 +50,14 @@ _LEADING_NUMBERS = re.compile(rf"{_NUMBERS}(?:,?\s(?:to|and|or)\s{_NUMBER}|[-–
 # `500 and 3000 instances`, `1 to 60 seconds`, `2-5 KB`; a unit before `and`/`or` ends the
 # quantity (`1 MB/s or 1000 records/s` is two of them).
 _RANGE = rf"(?:(?:[\s-]?(?:{_STANDARD}))?(?:\sto\s|[-–])|,?\s(?:and|or)\s)"
+# A price: `$0.40` (`0.40$` and `1$/month` are read with `$` as a unit).
+_PRICE = r"(?<![\w$\\])\\?\$\d[\d,]*(?:\.\d+)?(?![\d,.]\d)"  # `\$0.03` escaped too
 _QUANTITY = re.compile(
     rf"(?<![\w.,/$#:-]){_NUMBERS}(?:{_RANGE}{_NUMBER})?[\s-]?(?:{_UNITS}){_RATE}"
     rf"(?:\s(?:per|every|each|a|an)\s(?:{_NUMBER}\s)?[a-zA-Z-]+)?(?![\w-])"
     rf"|(?<![\w.,/$#:-]){_NUMBER}(?=\sper\s[a-z])"
     rf"|(?<=status code )\d{{3}}\b|(?<=HTTP )\d{{3}}\b|(?<=port )\d{{2,5}}\b"
+    rf"|{_PRICE}"
 )
 # Words a number is often followed by that are not units of anything.
 _NOT_UNITS = re.compile(
