@@ -204,8 +204,19 @@ def _piece_drafts(
     if piece.inline is not None and _MATH.search(piece.inline.content):
         return [], explicit.problems, 0  # a hidden part would break the formula's TeX
     defined = definition_cards(piece, following, scope)
-    drafts = defined + quantity_cards(piece, scope) + _statements(piece, scope, defined)
+    drafts = defined + quantity_cards(piece, scope)
+    if not _label(piece, following, scope):
+        drafts += _statements(piece, scope, defined)
     return drafts, explicit.problems, 0
+
+
+def _label(piece: Piece, following: list[Piece], scope: Scope) -> bool:
+    """`- Tenancy of instance after launch` over a nested list: the words its items continue,
+    no statement of their own (a full sentence, ending in `.`, still is one)."""
+    if not piece.depth or not piece.first or not following:
+        return False
+    nested = following[0].depth > piece.depth
+    return nested and not scope.markdown(piece).rstrip().endswith((".", "!"))
 
 
 def _statements(piece: Piece, scope: Scope, defined: list[Draft]) -> list[Draft]:

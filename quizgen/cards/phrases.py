@@ -78,6 +78,7 @@ _BEFORE_VERB = {"to", "can", "cannot", "will", "must", "should", "may", "might",
 _VERB_TAIL = {"not", "be", "been", "being", "only", "also", "always", "never", "often", "still"}
 _VERB_TAIL |= {"just", "usually", "generally", "automatically", "directly", "out", "up"}
 _VERB_TAIL |= {"now", "already", "currently", "then", "typically", "normally", "mostly"}
+_VERB_TAIL |= {"first", "again", "later", "instead", "anyway"}
 
 
 def cloze_phrases(sentence: str, names: list[str], terms: frozenset[str]) -> str | None:
