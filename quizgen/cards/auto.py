@@ -15,7 +15,7 @@ from .phrases import phrase_spans
 from .quantity import has_quantity, quantity_spans, without_numbers
 from .render import cloze_spans
 from .scope import Scope
-from .words import LABELS, VERBS, rarity
+from .words import FUNCTION_WORDS, LABELS, VERBS, rarity
 
 __all__ = ["definition_cards", "question_cards", "quantity_cards", "topic_of"]
 
@@ -35,6 +35,9 @@ _CONJUNCTIONS |= {"once", "for", "to", "in", "on", "with", "by", "from", "unless
 _DETERMINERS = {"the", "a", "an", "each", "every", "some", "any", "more", "less", "most", "all"}
 # A subject never ends in a word that needs more words after it.
 _DANGLING = _PRONOUNS | _CONJUNCTIONS | _DETERMINERS | {"than", "that", "which", "who", "how"}
+# Words that open a line without naming anything it is about.
+_FILLERS = {"then", "ex", "e.g", "eg", "i.e", "ie", "also", "so", "now", "here", "there", "next"}
+_FILLERS |= {"finally", "first", "second", "third", "lastly", "otherwise", "else", "yes", "no"}
 _DANGLING |= {"what", "where", "of", "and", "or", "because", "but", "not", "no"}
 _MAX_ANSWER = 400
 # A sentence this long (words) with fewer quantities than _MAX_QUANTITIES also hides a phrase.
@@ -241,6 +244,10 @@ def _good_subject(subject: str) -> bool:
     first, last = words[0].casefold(), words[-1].casefold()
     if first in _QUANTIFIERS or first.endswith("ly"):
         return False
+    if not re.search(r"[^\W\d_]", subject):
+        return False  # `✅`, `1.`: no word at all
+    if len(words) == 1 and first.strip(".:") in FUNCTION_WORDS | LABELS | _FILLERS:
+        return False  # `**Will** take a few hours`, `**Then** connect`, `**Eg** ...`
     return first not in _CONJUNCTIONS | _DETERMINERS and last not in _DANGLING
 
 

@@ -34,6 +34,7 @@ class Piece:
     item: int = 0  # serial number of the list item it is in (0: none)
     group: int = 0  # serial number of the list it is in (0: none)
     parent: str = ""  # for a nested list item: the lead text of the item it is nested in
+    intro: str = ""  # for a list item: the short paragraph ending in `:` that led into the list
     rows: list[tuple[int, list[Token]]] = field(default_factory=list)  # table: (line, cells)
     skip: int = 0  # leading children that are not text: a callout's `[!tip] Title` line
 
@@ -53,6 +54,8 @@ class _Walk:
     quoted: str = ""  # `1. Synchronous` then `> lines`: the item the quote belongs to
     numbered: tuple[int, int] | None = None  # last numbered list at the top: (serial, next number)
     fresh_quote: bool = False  # the next paragraph opens a quote: it may be a callout's title
+    intro: str = ""  # `Requesting a certificate:`, a paragraph that may lead into a list
+    list_intro: str = ""  # the paragraph that led into the list the walk is in
 
 
 def pieces_of(tokens: list[Token]) -> list[Piece]:
@@ -97,6 +100,7 @@ def _open_or_close(token: Token, walk: _Walk) -> None:
     if kind in ("bullet_list_open", "ordered_list_open"):
         if not walk.lists and not walk.quotes:
             walk.quoted = _label(walk.closed)  # `1. Volume Cached` then a list of its traits
+            walk.list_intro = walk.intro
         walk.lists.append((kind == "ordered_list_open", _list_group(token, walk)))
     elif kind in ("bullet_list_close", "ordered_list_close"):
         walk.lists.pop()
@@ -117,6 +121,7 @@ def _open_or_close(token: Token, walk: _Walk) -> None:
         walk.quoted = walk.quoted if walk.quotes else ""
     elif kind in ("paragraph_open", "heading_open", "table_open") and not walk.quotes:
         walk.closed = ""  # a quote after other blocks belongs to none of the items above
+        walk.intro = ""
         walk.numbered = walk.numbered if kind == "paragraph_open" and walk.lists else None
 
 
@@ -149,6 +154,8 @@ def _text_piece(opener: Token, inline: Token, walk: _Walk) -> Piece:
             walk.items[-1][2] = _lead(inline.content)
     skip, title = _callout(inline) if walk.fresh_quote else (0, "")
     walk.fresh_quote = False
+    if not walk.lists and not walk.quotes and inline.content.rstrip().endswith(":"):
+        walk.intro = _label(_lead(inline.content.rsplit(". ", 1)[-1]))
     return Piece(
         "paragraph",
         start + 1,
@@ -162,6 +169,7 @@ def _text_piece(opener: Token, inline: Token, walk: _Walk) -> Piece:
         item=serial,
         group=walk.lists[-1][1] if walk.lists else 0,
         parent=title or (walk.items[-2][2] if len(walk.items) > 1 else walk.quoted),
+        intro=walk.list_intro if walk.lists else "",
     )
 
 
