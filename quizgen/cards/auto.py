@@ -15,7 +15,7 @@ from .phrases import phrase_spans
 from .quantity import has_quantity, quantity_spans, without_numbers
 from .render import cloze_spans
 from .scope import Scope
-from .words import FUNCTION_WORDS, LABELS, VERBS, rarity
+from .words import FUNCTION_WORDS, LABELS, MARKERS, VERBS, rarity
 
 __all__ = ["definition_cards", "question_cards", "quantity_cards", "topic_of"]
 
@@ -178,6 +178,7 @@ def _term_card(piece: Piece, term: str, answer: str, scope: Scope) -> list[Draft
 
 def _trait_card(piece: Piece, text: str, scope: Scope) -> list[Draft]:
     """`Subject: trait`, `Subject – trait` or `Subject is/can/... trait` in a list item."""
+    text = MARKERS.sub("", text)  # `✅ Spot capacity can be reclaimed ...`
     match = _PARTS.match(text)
     if match:
         subject, trait = match.group(1).strip(), match.group(2).strip()

@@ -21,7 +21,7 @@ from .quantity import cloze_quantities, has_quantity
 from .render import CLOZE, hides_all
 from .scope import Scope
 from .study import field_line
-from .words import LABELS
+from .words import LABELS, MARKERS
 
 __all__ = ["asking_cloze", "hidden_share", "statement_cards", "statement_cloze", "statements_of"]
 
@@ -40,6 +40,14 @@ _INLINE_ITEM = re.compile(r"(?:^|(?<=\s))\(?([1-9])\)\s+")
 _LABEL_LEAD = re.compile(r"^[*_]{0,2}(\w+(?: tip)?)[*_]{0,2}\s*:[*_]{0,2}\s+")  # `**Note:** `
 _LAST_JOINER = re.compile(r"\s+(?:and|or)$")  # `2) use reserved concurrency and`
 _CONNECTIVE = re.compile(r"^(?:however|also|but|so|then|therefore|thus|finally),?\s+", re.I)
+# A line a chat assistant writes to its reader (`Here's a clear comparison ...`, `Let me know
+# if ...`): pasted from a chat, it says nothing about the subject.
+_CHATTY = re.compile(
+    r"^\W*(?:here(?:'s| is| are)|let me|let's|would you like|if you(?:'d| would) like|i hope|"
+    r"hope this|feel free|absolutely|sure[,!]|great question|got it|happy to|i can also|"
+    r"this (?:note|guide|summary|is designed)|below (?:is|are)|in this (?:note|guide|section))\b",
+    re.IGNORECASE,
+)
 _OPENERS = {"see", "think", "note", "example", "e.g.", "eg", "source", "links", "ref"}
 _OPENERS |= {"below", "above", "here", "following", "click", "screenshot", "image", "diagram"}
 
@@ -126,6 +134,7 @@ def _inline_list_card(piece: Piece, scope: Scope, lead: str, items: list[str]) -
 
 def statement_cloze(sentence: str, scope: Scope, line: int, parent: str = "") -> Draft | None:
     """A sentence as a cloze on what it states, standing alone; None when it asks nothing."""
+    sentence = MARKERS.sub("", sentence)  # `⚠️ Only one NAT gateway ...`
     if not _states_something(sentence):
         return None
     text = cloze_phrases(sentence, scope.names(line), scope.terms)
@@ -164,6 +173,8 @@ def _states_something(sentence: str) -> bool:
         return False
     if "{{c" in sentence or words[0].casefold().strip("*:,") in _OPENERS:
         return False
+    if _CHATTY.match(sentence.replace("’", "'")):
+        return False  # `Here's a short comparison ...`: the chat talking, not a fact
     if _COPIED.search(sentence):
         return False  # a sentence around an ARN or an address explains a value, not a fact
     if "<%" in sentence:

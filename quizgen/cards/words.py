@@ -6,6 +6,7 @@ once in a million words); a word it does not know (`FaaS`, `off-host`) counts as
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from wordfreq import zipf_frequency
@@ -83,3 +84,7 @@ remember hint caution info reminder exam
 def rarity(word: str) -> float:
     """How common a word is in English on the Zipf scale (0 for a word English never uses)."""
     return zipf_frequency(word, "en")
+
+
+# Emoji and symbols in front of a line (`✅ `, `🔹 `, `⚠️ `): markers, not words of it.
+MARKERS = re.compile(r"^(?:[^\w\s*_`\[(\"'<>~=$\\/.-]+\s*)+")
