@@ -15,7 +15,7 @@ from .phrases import phrase_spans
 from .quantity import has_quantity, quantity_spans, without_numbers
 from .render import cloze_spans
 from .scope import Scope
-from .words import FUNCTION_WORDS, LABELS, MARKERS, VERBS, rarity
+from .words import AUXILIARIES, FUNCTION_WORDS, LABELS, MARKERS, VERBS, rarity
 
 __all__ = ["definition_cards", "question_cards", "quantity_cards", "topic_of"]
 
@@ -38,6 +38,7 @@ _DANGLING = _PRONOUNS | _CONJUNCTIONS | _DETERMINERS | {"than", "that", "which",
 # Words that open a line without naming anything it is about.
 _FILLERS = {"then", "ex", "e.g", "eg", "i.e", "ie", "also", "so", "now", "here", "there", "next"}
 _FILLERS |= {"finally", "first", "second", "third", "lastly", "otherwise", "else", "yes", "no"}
+_FILLERS |= {"never", "always", "often", "sometimes", "usually", "generally", "just", "even"}
 _DANGLING |= {"what", "where", "of", "and", "or", "because", "but", "not", "no"}
 _MAX_ANSWER = 400
 # A sentence this long (words) with fewer quantities than _MAX_QUANTITIES also hides a phrase.
@@ -186,7 +187,7 @@ def _trait_card(piece: Piece, text: str, scope: Scope) -> list[Draft]:
         subject = subject.rsplit(", ", 1)[-1] if subject.count("**") % 2 == 0 else subject
     else:
         words = text.split()
-        verb = next((i for i, w in enumerate(words[1:7], 1) if _VERBS.match(w.casefold())), 0)
+        verb = next((i for i in range(1, min(len(words), 7)) if _verb_at(words, i)), 0)
         subject, trait = " ".join(words[:verb]), " ".join(words[verb:])
         if not _good_subject(subject) or _lone_noun(subject, words[verb:]):
             return []
@@ -203,6 +204,15 @@ def _trait_card(piece: Piece, text: str, scope: Scope) -> list[Draft]:
     if subject.count("(") != subject.count(")") or subject.count("[") != subject.count("]"):
         return []  # `Task Role (security: ...)`: the colon sits inside a bracket
     return _term_card(piece, subject.replace("**", "").strip(), trait, scope)
+
+
+def _verb_at(words: list[str], index: int) -> bool:
+    """True when the item's word at `index` reads as its verb: not the second word of a name
+    (`Direct Connect is ...`, `Parameter Store is ...`)."""
+    word = words[index].strip("*_")
+    if word[:1].isupper() and words[index - 1].strip("*_")[:1].isupper():
+        return False
+    return bool(_VERBS.match(words[index].casefold()))
 
 
 def _short_clause(piece: Piece, text: str, subject: str, scope: Scope) -> list[Draft]:
@@ -247,7 +257,9 @@ def _good_subject(subject: str) -> bool:
         return False
     if not re.search(r"[^\W\d_]", subject):
         return False  # `✅`, `1.`: no word at all
-    if len(words) == 1 and first.strip(".:") in FUNCTION_WORDS | LABELS | _FILLERS:
+    if first in AUXILIARIES or first in _FILLERS:
+        return False  # `**Can optionally** have ...`, `**Then** connect ...`
+    if len(words) == 1 and first.strip(".:") in FUNCTION_WORDS | LABELS:
         return False  # `**Will** take a few hours`, `**Then** connect`, `**Eg** ...`
     return first not in _CONJUNCTIONS | _DETERMINERS and last not in _DANGLING
 
