@@ -66,6 +66,12 @@ _NOT_UNITS = re.compile(
 )
 # `Python 3`, `Route 53`, `Java 11`: a capitalised word right before the number names a thing.
 _NAMED = re.compile(r"(?<=\S)\s+[A-Z][\w.]*\s$")
+# `layer 7 protocols`, `step 2 instances`: a number that says which one, not how many.
+_NUMBERED = re.compile(
+    r"\b(?:layers?|version|step|phase|tier|level|generation|gen|class|option|part|section|"
+    r"chapter|lesson|module|page|figure|rule|number|no\.)\s$",
+    re.IGNORECASE,
+)
 _CAPITALISED = re.compile(r"(?:^|\s)([A-Z][\w.]*)\s$")
 # ... unless it is a word that introduces an amount at the start of a sentence (`Max 5 per table`).
 _AMOUNT_WORDS = {"max", "maximum", "min", "minimum", "up", "about", "around", "over", "under"}
@@ -122,8 +128,9 @@ def _matches(text: str):
 
 
 def _named(before: str, match: re.Match[str]) -> bool:
-    """True when the number belongs to a name (`Route 53`, `Python 3 supports`), not a quantity."""
-    if _NAMED.search(before):
+    """True when the number belongs to a name (`Route 53`, `Python 3 supports`, `layer 7`), not a
+    quantity."""
+    if _NAMED.search(before) or _NUMBERED.search(before):
         return True
     capitalised = _CAPITALISED.search(before)
     if not capitalised or capitalised.group(1).casefold() in _AMOUNT_WORDS:
