@@ -171,7 +171,7 @@ def _term_card(piece: Piece, term: str, answer: str, scope: Scope) -> list[Draft
     answer = first_sentences(answer)  # the sentences after it are asked on their own
     if answer.endswith(":") or not _good_term(term) or not _good_answer(answer, term):
         return []
-    where = scope.where(piece.line, drop=term, parent=piece.parent)
+    where = scope.where(piece.line, drop=term, parent=piece.about)
     front = f"{where} › **{term}**" if where else f"**{term}**"
     origin = Origin.LIST if piece.depth else Origin.DEFINITION
     return [Draft(origin, CardType.BASIC, normalise(term), piece.line, front, answer)]

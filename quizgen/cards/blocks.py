@@ -10,6 +10,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from ..syntax import make_parser
+from .words import LABELS
 
 __all__ = ["Piece", "pieces_of"]
 
@@ -37,11 +38,19 @@ class Piece:
     intro: str = ""  # for a list item: the short paragraph ending in `:` that led into the list
     rows: list[tuple[int, list[Token]]] = field(default_factory=list)  # table: (line, cells)
     skip: int = 0  # leading children that are not text: a callout's `[!tip] Title` line
+    cut: int = 0  # trailing children that are not the item's: a label glued to it by Markdown
+
+    @property
+    def about(self) -> str:
+        """What the piece's words are about beyond its heading: the item it is nested in, or
+        the line that led into its list (`Steps:`, `Cluster placement groups`)."""
+        return self.parent or (self.intro if self.depth == 1 and self.first else "")
 
     @property
     def children(self) -> list[Token]:
         """The inline children of a paragraph or heading."""
-        return list(self.inline.children or [])[self.skip :] if self.inline else []
+        children = list(self.inline.children or []) if self.inline else []
+        return children[self.skip : len(children) - self.cut]
 
 
 @dataclass
@@ -154,8 +163,15 @@ def _text_piece(opener: Token, inline: Token, walk: _Walk) -> Piece:
             walk.items[-1][2] = _lead(inline.content)
     skip, title = _callout(inline) if walk.fresh_quote else (0, "")
     walk.fresh_quote = False
-    if not walk.lists and not walk.quotes and inline.content.rstrip().endswith(":"):
-        walk.intro = _label(_lead(inline.content.rsplit(". ", 1)[-1]))
+    if not walk.lists and not walk.quotes:
+        walk.intro = _intro(inline.content)
+    intro, cut = walk.list_intro if walk.lists else "", 0
+    if len(walk.lists) == 1 and inline.content.count("\n") == 1:
+        # `- low latency` then `Spread Placement Groups` on the next line, glued to the item by
+        # Markdown: a label for the items after it, not a part of this one.
+        label = _intro(inline.content.rsplit("\n", 1)[-1])
+        if label[:1].isupper():
+            walk.list_intro, cut = label, _after_last_break(inline.children or [])
     return Piece(
         "paragraph",
         start + 1,
@@ -169,10 +185,12 @@ def _text_piece(opener: Token, inline: Token, walk: _Walk) -> Piece:
         item=serial,
         group=walk.lists[-1][1] if walk.lists else 0,
         parent=title or (walk.items[-2][2] if len(walk.items) > 1 else walk.quoted),
-        intro=walk.list_intro if walk.lists else "",
+        intro=intro,
+        cut=cut,
     )
 
 
+_NOT_A_LABEL = re.compile(r"^#|[<>\[\]`|]")
 _CALLOUT = re.compile(r"^\s*\[![\w-]+\][+-]?\s*")
 _BREAKS = ("softbreak", "hardbreak")
 _TERM = re.compile(r"^([^:]{1,40}?):\s")
@@ -191,6 +209,24 @@ def _callout(inline: Token) -> tuple[int, str]:
     title = " ".join(child.content for child in children[:line_end] if child.type == "text")
     title = _CALLOUT.sub("", title).strip()
     return line_end + (line_end < len(children)), _label(title)
+
+
+def _after_last_break(children: list[Token]) -> int:
+    """How many inline children the last line break and the line after it take."""
+    breaks = [i for i, child in enumerate(children) if child.type in _BREAKS]
+    return len(children) - breaks[-1] if breaks else 0
+
+
+def _intro(content: str) -> str:
+    """`Steps:`, `Cluster placement groups`, `**S3 Standard-IA**`: a paragraph that names what
+    the list right after it is about ('' when it is a sentence of its own)."""
+    content = content.strip()
+    if "\n" in content or _NOT_A_LABEL.search(content):
+        return ""  # several lines, a tag, a link or HTML
+    if not content.endswith(":") and content.rstrip("*_").endswith((".", "?", "!")):
+        return ""
+    label = _label(_lead(content.rsplit(". ", 1)[-1]))
+    return "" if all(word in LABELS for word in label.casefold().split()) else label  # `Note:`
 
 
 def _label(lead: str) -> str:

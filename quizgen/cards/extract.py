@@ -232,8 +232,7 @@ def _statements(piece: Piece, scope: Scope, defined: list[Draft]) -> list[Draft]
     parent = topic_of(piece, found[0], scope) if found and told else ""
     found = found[told:]
     done = {sentence for sentence in found if has_quantity(sentence)}
-    intro = piece.intro if piece.depth == 1 and piece.first else ""  # `Steps:` over the list
-    parent = parent or piece.parent or intro
+    parent = parent or piece.about  # the item it is nested in, or `Steps:` over its list
     return statement_cards(
         replace(piece, parent=parent), scope, [s for s in found if s not in done]
     )
