@@ -39,6 +39,7 @@ class Piece:
     rows: list[tuple[int, list[Token]]] = field(default_factory=list)  # table: (line, cells)
     skip: int = 0  # leading children that are not text: a callout's `[!tip] Title` line
     cut: int = 0  # trailing children that are not the item's: a label glued to it by Markdown
+    until: int = 0  # a heading inside a quote (a callout's): the last line of that quote
 
     @property
     def about(self) -> str:
@@ -63,6 +64,7 @@ class _Walk:
     quoted: str = ""  # `1. Synchronous` then `> lines`: the item the quote belongs to
     numbered: tuple[int, int] | None = None  # last numbered list at the top: (serial, next number)
     fresh_quote: bool = False  # the next paragraph opens a quote: it may be a callout's title
+    quote_end: int = 0  # the last line of the outermost quote the walk is in
     intro: str = ""  # `Requesting a certificate:`, a paragraph that may lead into a list
     list_intro: str = ""  # the paragraph that led into the list the walk is in
 
@@ -123,6 +125,8 @@ def _open_or_close(token: Token, walk: _Walk) -> None:
         walk.closed = walk.items.pop()[2]
     elif kind == "blockquote_open":
         walk.quotes += 1
+        if walk.quotes == 1 and token.map:
+            walk.quote_end = token.map[1]  # the quote's last line, 1-based
         walk.fresh_quote = True
         walk.quoted = _label(walk.closed) if walk.quotes == 1 and not walk.items else walk.quoted
     elif kind == "blockquote_close":
@@ -153,7 +157,8 @@ def _text_piece(opener: Token, inline: Token, walk: _Walk) -> Piece:
     """A paragraph or heading with the list and quote it is in."""
     start, end = opener.map or (0, 0)
     if opener.type == "heading_open":
-        return Piece("heading", start + 1, end, inline, level=int(opener.tag[1]))
+        until = walk.quote_end if walk.quotes else 0
+        return Piece("heading", start + 1, end, inline, level=int(opener.tag[1]), until=until)
     first, serial = False, 0
     if walk.items:
         serial, seen, _ = walk.items[-1]

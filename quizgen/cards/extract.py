@@ -88,6 +88,7 @@ def extract_note(note: Note, vault: Vault | None = None) -> tuple[CardFile, list
     settings = settings_of(vault)
     syntax = settings if settings.reads(note) else None
     pieces = [] if settings.is_template(note) else pieces_of(note.tokens)
+    scope.quoted = {piece.line: piece.until for piece in pieces if piece.until}
     practice, pieces = practice_questions(pieces, scope.link_text, syntax, note.tokens)
     drafts, problems = _drafts(study_pieces(note, pieces), scope, syntax)
     drafts = study_drafts(note, drafts + practice)

@@ -45,7 +45,11 @@ _CONNECTIVE = re.compile(r"^(?:however|also|but|so|then|therefore|thus|finally),
 _CHATTY = re.compile(
     r"^\W*(?:here(?:'s| is| are)|let me|let's|would you like|if you(?:'d| would) like|i hope|"
     r"hope this|feel free|absolutely|sure[,!]|great question|got it|happy to|i can also|"
-    r"this (?:note|guide|summary|is designed)|below (?:is|are)|in this (?:note|guide|section))\b",
+    r"this (?:note|guide|summary|is designed)|below (?:is|are)|in this (?:note|guide|section))\b"
+    # ... or of the lesson it summarises, or advice on studying (`Understand the use cases`).
+    r"|^\W*(?:th(?:is|e) (?:transcript|lesson|video|lecture|course|speaker|instructor)|"
+    r"(?:understand|recognize|recognise|explore|practice|practise|familiarize|familiarise|"
+    r"review|study|focus on) (?:the|how|why|when|what|which|your)|remember to)\b",
     re.IGNORECASE,
 )
 _OPENERS = {"see", "think", "note", "example", "e.g.", "eg", "source", "links", "ref"}

@@ -25,6 +25,7 @@ class Scope:
     note: Note
     link_text: LinkText = default_link_text
     terms: frozenset[str] = frozenset()  # the vault's key terms, lower-case (vocabulary.py)
+    quoted: dict[int, int] = field(default_factory=dict)  # heading line -> last line of its quote
     _paths: list[list[Heading]] = field(default_factory=list, repr=False)
     _starts: list[int] = field(default_factory=list, repr=False)
     _texts: dict[int, str] = field(default_factory=dict, repr=False)
@@ -41,10 +42,18 @@ class Scope:
         return _ZETTEL_ID.sub("", self.note.name)
 
     def headings(self, line: int) -> list[Heading]:
-        """The heading path above a line (the same as `Note.heading_above`, found by bisection)."""
+        """The heading path above a line (the same as `Note.heading_above`, found by bisection).
+
+        A heading inside a quote (a callout's `## Summary`) heads only the rest of that quote.
+        """
         if not self._starts:
             self._index_headings()
-        return self._paths[bisect_right(self._starts, line) - 1]
+        path = self._paths[bisect_right(self._starts, line) - 1]
+        for start, end in self.quoted.items() if self.quoted else ():
+            if start <= line <= end:
+                heading = next(h for h in self.note.headings if h.line == start)
+                path = [h for h in path if h.level < heading.level] + [heading]
+        return path
 
     def _index_headings(self) -> None:
         """The heading path in force from each heading on (and [] before the first one)."""
@@ -52,6 +61,8 @@ class Scope:
         self._starts.append(0)
         self._paths.append([])
         for heading in self.note.headings:
+            if heading.line in self.quoted:
+                continue
             path = [h for h in path if h.level < heading.level] + [heading]
             self._starts.append(heading.line)
             self._paths.append(path)
