@@ -29,6 +29,7 @@ _MIN_WORDS, _MAX_WORDS = 4, 45
 _WORDLIKE = re.compile(r"\S*[^\W\d_]\S*")  # a word with a letter in it
 _MAX_HIDDEN = 0.6  # of the card's text: more leaves no question
 _MOST_HIDDEN = 0.7  # of a written cloze's text: more leaves nothing to ask from
+_CLAUSE_WORDS = 4  # a highlight this long around a number marks a clause, not an answer
 # A short name with a capital, a colon, and what it means: `SRR: Same-Region Replication`.
 _TERM_LINE = re.compile(r"^\**([A-Z][\w/&+.-]*(?: [\w/&+.-]+){0,3})\**: (\S.{2,300})$")
 # `OLTP ---> Transactions (real-time)`, `429 → throttling`: a short left side and what it leads to.
@@ -136,10 +137,15 @@ def _inline_list_card(piece: Piece, scope: Scope, lead: str, items: list[str]) -
     return Draft(Origin.LIST, CardType.BASIC, normalise(f"{lead} list"), piece.line, front, back)
 
 
-def statement_cloze(sentence: str, scope: Scope, line: int, parent: str = "") -> Draft | None:
-    """A sentence as a cloze on what it states, standing alone; None when it asks nothing."""
+def statement_cloze(
+    sentence: str, scope: Scope, line: int, parent: str = "", marked: bool = False
+) -> Draft | None:
+    """A sentence as a cloze on what it states, standing alone; None when it asks nothing.
+
+    `marked`: the author highlighted it, so a line in title case is a statement all the same.
+    """
     sentence = MARKERS.sub("", sentence)  # `⚠️ Only one NAT gateway ...`
-    if not _states_something(sentence):
+    if not _states_something(sentence, marked):
         return None
     text = cloze_phrases(sentence, scope.names(line), scope.terms)
     if text is None:
@@ -170,7 +176,7 @@ def _term_line(piece: Piece, scope: Scope, term: str, meaning: str) -> list[Draf
     return [Draft(Origin.STATEMENT, CardType.BASIC, key, piece.line, front, meaning.rstrip(" .;"))]
 
 
-def _states_something(sentence: str) -> bool:
+def _states_something(sentence: str, marked: bool = False) -> bool:
     """A sentence of a few words, not a question, a lead-in, a link list or a code line."""
     words = sentence.split()
     if not _MIN_WORDS <= len(words) <= _MAX_WORDS or sentence.endswith(("?", ":")):
@@ -183,7 +189,7 @@ def _states_something(sentence: str) -> bool:
         return False  # a sentence around an ARN or an address explains a value, not a fact
     if "<%" in sentence:
         return False  # `Created <% tp.date.now() %>`: a template's command, never run
-    if not sentence.endswith((".", "!")) and _title_case(words):
+    if not marked and not sentence.endswith((".", "!")) and _title_case(words):
         return False  # `How IPsec Tunnels Work`: a heading written as a line
     return len(_WORDLIKE.findall(sentence)) >= _MIN_WORDS - 1
 
@@ -200,6 +206,15 @@ def hidden_share(text: str) -> float:
     return hidden / max(len(re.sub(r"\{\{c\d+::|\}\}", "", text)), 1)
 
 
+def _hides_a_clause_with_number(text: str) -> bool:
+    """`Storage =={{auto scales in increments of 10GB}}== upto 128GB`: a highlight around a
+    clause that holds a number marks it as important; the number is what to ask."""
+    return any(
+        len(match.group(2).split()) >= _CLAUSE_WORDS and has_quantity(match.group(2))
+        for match in CLOZE.finditer(text)
+    )
+
+
 def asking_cloze(draft: Draft, scope: Scope) -> Draft | None:
     """A written cloze that names its subject and leaves a question.
 
@@ -208,10 +223,10 @@ def asking_cloze(draft: Draft, scope: Scope) -> Draft | None:
     """
     if draft.type is not CardType.CLOZE or draft.origin is not Origin.EXPLICIT:
         return draft
-    if hidden_share(draft.text) > _MOST_HIDDEN:
+    if hidden_share(draft.text) > _MOST_HIDDEN or _hides_a_clause_with_number(draft.text):
         sentence = CLOZE.sub(r"\2", draft.text)
         if not has_quantity(sentence):
-            return statement_cloze(sentence, scope, draft.line)
+            return statement_cloze(sentence.strip(), scope, draft.line, marked=True)
         numbers = cloze_quantities(sentence)
         return replace(draft, text=scope.standalone(numbers, draft.line), origin=Origin.QUANTITY)
     return replace(draft, text=scope.standalone(draft.text, draft.line))
