@@ -60,6 +60,13 @@ def is_daily_note(note: Note) -> bool:
     return bool(_DATE_NAME.match(stem))
 
 
+# `Real-World Example`, `Scenario: a company ...`, `Demo`: a made-up case, not facts to learn.
+_EXAMPLE_HEADING = re.compile(
+    r"\b(?:examples?|scenarios?|demo|walkthrough|hands-on|lab|exercises?|case stud(?:y|ies))\b",
+    re.IGNORECASE,
+)
+
+
 def study_pieces(note: Note, pieces: Sequence[Piece]) -> list[Piece]:
     """The pieces of a note that may make cards: no drawing, tasks or metadata fields."""
     if is_drawing(note):
@@ -87,10 +94,17 @@ def is_repository_file(note: Note) -> bool:
 
 
 def study_drafts(note: Note, drafts: list[Draft]) -> list[Draft]:
-    """The cards a note keeps: a daily note or a README only those written on purpose."""
+    """The cards a note keeps: a daily note or a README only those written on purpose, and a
+    worked example (a section headed `Example`, `Scenario`, `Demo`...) only those too."""
     if is_daily_note(note) or is_repository_file(note):
         return [draft for draft in drafts if draft.origin is Origin.EXPLICIT]
-    return drafts
+    examples = [(h.line, h.end_line) for h in note.headings if _EXAMPLE_HEADING.search(h.text)]
+    return [
+        draft
+        for draft in drafts
+        if draft.origin is Origin.EXPLICIT
+        or not any(start <= draft.line <= end for start, end in examples)
+    ]
 
 
 def field_line(line: str) -> bool:
