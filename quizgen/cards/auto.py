@@ -41,6 +41,7 @@ _FILLERS |= {"finally", "first", "second", "third", "lastly", "otherwise", "else
 _FILLERS |= {"never", "always", "often", "sometimes", "usually", "generally", "just", "even"}
 _DANGLING |= {"what", "where", "of", "and", "or", "because", "but", "not", "no"}
 _MAX_ANSWER = 400
+_TERM_VERB = re.compile(r"\s(?:is|are|was|were|must|should|can|cannot|can't|will|won't)\s", re.I)
 # A sentence this long (words) with fewer quantities than _MAX_QUANTITIES also hides a phrase.
 _BESIDE_QUANTITY, _MAX_QUANTITIES = 10, 2
 _BESIDE_RARITY = 3.5  # Zipf: and the phrase holds a word at least this rare, or a vault term
@@ -283,6 +284,10 @@ def _good_answer(answer: str, term: str) -> bool:
     """An answer says something beyond the term and is short enough to recall."""
     words = re.findall(r"\w+", answer.casefold())
     new = set(words) - set(re.findall(r"\w+", term.casefold()))
+    if answer.startswith("(") and answer.rstrip(" .").endswith(")"):
+        return False  # `**At least once delivery** (can give duplicates)`: the bold is the fact
+    if _TERM_VERB.search(term):
+        return False  # `**Security groups are required** on the ENI`: a claim, not a term
     return len(new) >= 2 and len(answer) <= _MAX_ANSWER
 
 

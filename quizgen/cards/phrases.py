@@ -66,6 +66,7 @@ _IDIOMS |= {
 _IDIOMS |= {("at", "least"), ("at", "most"), ("in", "total"), ("on", "average"), ("by", "design")}
 _IDIOMS |= {("in", "conjunction"), ("in", "front"), ("in", "charge"), ("in", "case")}
 _IDIOMS |= {("in", "terms"), ("on", "top"), ("on", "behalf"), ("in", "place"), ("in", "turn")}
+_IDIOMS |= {("in", "advance"), ("in", "practice"), ("in", "general"), ("at", "once")}
 # Words after which a name is given: `a role called an execution role`, `known as ...`.
 _NAMING = {"called", "named", "dubbed", "termed"}
 # Adverbs that say how a system behaves, a fact of their own: `it will {{immediately}} route`.
@@ -74,6 +75,7 @@ _HOW_ADVERBS |= {"instantly", "permanently", "temporarily", "locally", "globally
 _HOW_ADVERBS |= {"incrementally", "atomically", "transparently", "explicitly", "implicitly"}
 _HOW_ADVERBS |= {"concurrently", "sequentially", "independently", "privately", "publicly"}
 _BE = {"is", "are", "was", "were", "be", "been", "being", "am"}
+_CLAIM_VERBS = {"is", "are", "was", "were", "must", "should", "cannot", "can't", "won't"}
 _BEFORE_VERB = {"to", "can", "cannot", "will", "must", "should", "may", "might", "could", "would"}
 _VERB_TAIL = {"not", "be", "been", "being", "only", "also", "always", "never", "often", "still"}
 _VERB_TAIL |= {"just", "usually", "generally", "automatically", "directly", "out", "up"}
@@ -175,6 +177,8 @@ def _best(
             continue  # `used to {{notify}}`, `can {{cut}}`: a verb alone asks little
         if any(_ADDRESS.search(word.text) for word in words[span[0] : span[1] + 1]):
             continue
+        if any(word.text in _CLAIM_VERBS for word in words[span[0] : span[1] + 1]):
+            continue  # `{{Security groups are required}}`: a whole claim hides no answer
         chosen.append(span)
     return sorted(chosen)
 
@@ -300,6 +304,8 @@ def _term_spans(
         bold += [m.span(1) for m in codes if not any(c in m.group(1) for c in _CARD_SYNTAX)]
     for start, end in bold:
         inside = [i for i, word in enumerate(words) if start <= word.start and word.end <= end]
+        if any(words[i].text in _CLAIM_VERBS for i in inside):
+            continue  # `**Security groups are required**`: a claim in bold, not a term
         if inside and len(inside) <= _MAX_ANSWER_WORDS:
             spans.append((inside[0], inside[-1]))
     starts = _first_words(terms)
