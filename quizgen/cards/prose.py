@@ -147,7 +147,8 @@ def statement_cloze(
     sentence = MARKERS.sub("", sentence)  # `⚠️ Only one NAT gateway ...`
     if not _states_something(sentence, marked):
         return None
-    text = cloze_phrases(sentence, scope.names(line), scope.terms)
+    names = scope.names(line) + ([parent.casefold()] if parent else [])  # all the card shows
+    text = cloze_phrases(sentence, names, scope.terms)
     if text is None:
         return None
     if hidden_share(text) > _MAX_HIDDEN / 2 and hides_all(text):
