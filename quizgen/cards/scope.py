@@ -10,6 +10,7 @@ from functools import cached_property
 from ..note import Heading, Note
 from .blocks import Piece
 from .inline import LinkText, default_link_text, markdown_of, schedule_free
+from .words import MARKERS
 
 __all__ = ["Scope"]
 
@@ -34,7 +35,7 @@ class Scope:
     @cached_property
     def title(self) -> str:
         """The note's title as a card names it: without a Zettelkasten id in front."""
-        return _ZETTEL_ID.sub("", self.note.title)
+        return MARKERS.sub("", _ZETTEL_ID.sub("", self.note.title)) or self.note.title
 
     @cached_property
     def name(self) -> str:
@@ -82,7 +83,7 @@ class Scope:
 
     def _context(self, line: int) -> tuple[str, ...]:
         """`context` worked out."""
-        path = [h.text.rstrip(":").strip() for h in self.headings(line)]
+        path = [MARKERS.sub("", h.text).rstrip(":").strip() for h in self.headings(line)]
         if not path or self.headings(line)[0].level != 1 or not path[0]:
             path.insert(0, self.title)  # an empty `# ` heading names nothing
         return tuple(text for text in path if text) or (self.name,)
@@ -101,7 +102,7 @@ class Scope:
         names = [self.title, *self.note.aliases, self.name]
         path = self.headings(line)
         if path:
-            names.append(_NUMBERING.sub("", path[-1].text))  # `2. Horizontal Scaling`
+            names.append(_NUMBERING.sub("", MARKERS.sub("", path[-1].text)))  # `2. Horizontal ...`
         return [name.casefold() for name in names if len(name) > 2]
 
     def standalone(self, text: str, line: int, parent: str = "") -> str:
