@@ -75,6 +75,14 @@ _HOW_ADVERBS |= {"instantly", "permanently", "temporarily", "locally", "globally
 _HOW_ADVERBS |= {"incrementally", "atomically", "transparently", "explicitly", "implicitly"}
 _HOW_ADVERBS |= {"concurrently", "sequentially", "independently", "privately", "publicly"}
 _BE = {"is", "are", "was", "were", "be", "been", "being", "am"}
+# Verbs that are never nouns too (unlike `cost`, `use`, `store`): the start of what is said.
+_ONLY_VERBS = {"allow", "allows", "enable", "enables", "provide", "provides", "create", "creates"}
+_ONLY_VERBS |= {"make", "makes", "generate", "replicate", "manage", "manages", "move", "retrieve"}
+_ONLY_VERBS |= {"deploy", "define", "ensure", "prevent", "protect", "reduce", "improve", "give"}
+_ONLY_VERBS |= {"encrypt", "decrypt", "invoke", "attach", "assign", "get", "gets", "keep", "send"}
+_ONLY_VERBS |= {"receive", "select", "choose", "include", "includes", "require", "requires"}
+_ONLY_VERBS |= {"handle", "handling", "configure", "specify", "grant"}
+_NOT_ANSWERS = {"eg", "e.g", "e.g.", "ie", "i.e", "i.e.", "etc", "vs", "ex", "once", "also", "etc."}
 _CLAIM_VERBS = {"is", "are", "was", "were", "must", "should", "cannot", "can't", "won't"}
 _BEFORE_VERB = {"to", "can", "cannot", "will", "must", "should", "may", "might", "could", "would"}
 _VERB_TAIL = {"not", "be", "been", "being", "only", "also", "always", "never", "often", "still"}
@@ -158,9 +166,13 @@ def _best(
     counts = Counter(word.text for word in words)
     repeated = {text for text, count in counts.items() if count > 1}  # only these give away
     shown = _shown(tuple(names))
-    for span in sorted(scored, key=lambda span: (scored[span], span)):
+    for scored_span in sorted(scored, key=lambda span: (scored[span], span)):
         if len(chosen) == most:
             break
+        trimmed = _from_object(words, scored_span)  # `to allow {{replication}}`
+        if trimmed is None:
+            continue
+        span = trimmed
         if _names_subject(words, span, names) or not _balanced(sentence, words, span):
             continue
         if _in_title(words, span, shown):
@@ -181,6 +193,20 @@ def _best(
             continue  # `{{Security groups are required}}`: a whole claim hides no answer
         chosen.append(span)
     return sorted(chosen)
+
+
+def _from_object(words: list[Word], span: Span) -> Span | None:
+    """The phrase without a verb or a filler in front of its object (None if nothing is left):
+    `{{allow replication}}` -> `{{replication}}`, `for {{eg}}` -> nothing."""
+    first, last = span
+    while first <= last and words[first].text in _NOT_ANSWERS:
+        first += 1
+    verb = words[first].text in _ONLY_VERBS and not words[first].capital
+    if verb and first < last and words[first + 1].text not in LIST_JOINERS:
+        first += 1
+    while span[0] < first <= last and words[first].text in FUNCTION_WORDS:
+        first += 1  # `once {{a custom endpoint}}` -> `once a {{custom endpoint}}`
+    return (first, last) if first <= last else None
 
 
 def _plain_common(word: Word) -> bool:

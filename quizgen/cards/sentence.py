@@ -57,6 +57,8 @@ def words_of(sentence: str) -> list[Word]:
             found[-1].stop = True  # `session state - it scales`: two points
             continue
         if not core:
+            if found and _STOP.search(raw):
+                found[-1].stop = True  # `Amazon DynamoDB : create triggers`: two parts
             continue
         opens = "(" in raw[:lead] or "[" in raw[:lead]
         shouted = core.isupper() and len(core) > 2 and rarity(core.casefold()) > _SHOUTED
