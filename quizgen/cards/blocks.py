@@ -80,6 +80,11 @@ def pieces_of(tokens: list[Token]) -> list[Piece]:
             index = _table(tokens, index, pieces)
             continue
         _open_or_close(token, walk)
+        rows, taken = _tab_rows(tokens, index) if token.type == "paragraph_open" else ([], 0)
+        if rows and not walk.lists and not walk.quotes:
+            pieces += _pasted_table(rows)
+            index += taken
+            continue
         if token.type in ("paragraph_open", "heading_open"):
             pieces.append(_text_piece(token, tokens[index + 1], walk))
             index += 2
@@ -90,6 +95,44 @@ def pieces_of(tokens: list[Token]) -> list[Piece]:
             pieces.append(Piece("other", token.map[0] + 1, token.map[1]))
         index += 1
     return pieces
+
+
+def _tab_rows(tokens: list[Token], index: int) -> tuple[list[tuple[int, str]], int]:
+    """`Challenge<TAB>Solution`, then rows the same: the lines of a table pasted from a chat
+    window, cells split by tabs, with their line numbers, and the tokens they take up; nothing
+    for other paragraphs."""
+    found: list[tuple[int, str]] = []
+    cells, start = 0, index
+    while index + 2 < len(tokens) and tokens[index].type == "paragraph_open":
+        lines = tokens[index + 1].content.split("\n")
+        counts = {line.count("\t") for line in lines}
+        if len(counts) != 1 or not min(counts) or cells and counts != {cells}:
+            break
+        cells = counts.pop()
+        where = tokens[index].map
+        first = where[0] + 1 if where else 0
+        found += [(first + number, line) for number, line in enumerate(lines)]
+        index += 3  # paragraph_open, inline, paragraph_close
+    return (found, index - start) if len(found) > 1 else ([], 0)
+
+
+def _pasted_table(lines: list[tuple[int, str]]) -> list[Piece]:
+    """The lines of a tab-separated table as the piece of a Markdown table (first line: header)."""
+    rows = [
+        "| " + " | ".join(cell.strip() for cell in text.split("\t")) + " |" for _, text in lines
+    ]
+    rule = "|" + " --- |" * (lines[0][1].count("\t") + 1)
+    found = pieces_of(_parser().parse("\n".join([rows[0], rule, *rows[1:]]), {}))
+    numbers = [lines[0][0], lines[0][0]] + [number for number, _ in lines[1:]]  # 1-based
+    return [
+        replace(
+            piece,
+            line=lines[0][0],
+            end=lines[-1][0],
+            rows=[(numbers[row - 1], cells) for row, cells in piece.rows],
+        )
+        for piece in found
+    ]
 
 
 def _pasted_list(text: str, offset: int) -> list[Piece]:

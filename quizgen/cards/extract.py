@@ -75,11 +75,24 @@ def extract_vault(vault: Vault) -> Extraction:
     found = Extraction()
     with collector_paused():
         for path in sorted(vault.notes):
-            card_file, problems = extract_note(vault.notes[path], vault)
+            try:
+                card_file, problems = extract_note(vault.notes[path], vault)
+            except Exception as error:  # a bug in a rule costs one note's cards, not the run
+                found.diagnostics.append(rules_failed(path, error))
+                continue
             found.files[card_path(path)] = card_file
             found.diagnostics += problems
     found.diagnostics.sort()
     return found
+
+
+def rules_failed(path: str, error: Exception) -> Diagnostic:
+    """The problem reported when the card rules fail on a note (a bug in quizgen, not the note)."""
+    message = (
+        f"quizgen could not make cards from this note ({type(error).__name__}: {error}); "
+        "this is a bug in quizgen, please report it. Its card file is left as it was"
+    )
+    return Diagnostic(path, 0, "card-rules-failed", message, Severity.ERROR)
 
 
 def extract_note(note: Note, vault: Vault | None = None) -> tuple[CardFile, list[Diagnostic]]:

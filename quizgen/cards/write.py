@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..diagnostics import Diagnostic, Severity
 from ..memory import collector_paused
-from .extract import card_path, extract_note, fingerprint, source_hash
+from .extract import card_path, extract_note, fingerprint, rules_failed, source_hash
 from .files import dump_card_file, read_card_file
 from .lint import writable
 from .model import Card, CardFile, Origin
@@ -153,7 +153,13 @@ def _write_one(
         if old is None:
             report.diagnostics += problems
             return
-    new, problems = cards_to_write(note, vault)
+    try:
+        new, problems = cards_to_write(note, vault)
+    except Exception as error:  # a bug in a rule: the old file stays, the other notes go on
+        report.diagnostics.append(rules_failed(path, error))
+        if current is not None:
+            report.paths.append(target)
+        return
     report.diagnostics += problems
     old = _with_adopted(old, new, adoptable, adopted)
     merged, kept = merge_card_file(old, new)

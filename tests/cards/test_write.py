@@ -152,3 +152,27 @@ def test_curated_card_whose_fact_left_the_note_is_kept_with_a_warning(make_vault
     cards = read(out / "aws" / "sqs.yml")["cards"]
     assert [card["back"] for card in cards][-1] == "Edited."
     assert [d.code for d in report.diagnostics] == ["stale-card"]
+
+
+def test_a_rule_failing_on_one_note_keeps_its_file_and_the_others_go_on(
+    make_vault, tmp_path, monkeypatch
+):
+    other = NOTE.replace("Amazon SQS", "Amazon SNS")
+    vault, out, _ = setup(make_vault, tmp_path, {"aws/sqs.md": NOTE, "aws/sns.md": other})
+    before = (out / "aws" / "sqs.yml").read_bytes()
+    real = write_module.extract_note
+
+    def failing(note, vault=None):
+        if note.path == "aws/sqs.md":
+            raise IndexError("pop from empty list")
+        return real(note, vault)
+
+    monkeypatch.setattr(write_module, "extract_note", failing)
+    (out / "aws" / "sns.yml").unlink()
+    vault = reload(tmp_path, NOTE + "\n**Dead-letter queue** means where failed messages go.\n")
+    report = write_card_files(vault, out)
+    failed = [d for d in report.diagnostics if d.code == "card-rules-failed"]
+    assert [(d.path, d.severity.value) for d in failed] == [("aws/sqs.md", "error")]
+    assert "IndexError" in failed[0].message
+    assert (out / "aws" / "sqs.yml").read_bytes() == before
+    assert read(out / "aws" / "sns.yml")["note"] == "aws/sns.md"
