@@ -53,6 +53,7 @@ _CHATTY = re.compile(
     r"review|study|focus on) (?:the|how|why|when|what|which|your)|remember to)\b",
     re.IGNORECASE,
 )
+_DRAWING = re.compile(r"[\u2500-\u257f]")  # box-drawing characters: `│`, `┌`, `─`
 _OPENERS = {"see", "think", "note", "example", "e.g.", "eg", "source", "links", "ref"}
 _OPENERS |= {"below", "above", "here", "following", "click", "screenshot", "image", "diagram"}
 
@@ -188,6 +189,8 @@ def _states_something(sentence: str, marked: bool = False) -> bool:
         return False  # `Here's a short comparison ...`: the chat talking, not a fact
     if _COPIED.search(sentence):
         return False  # a sentence around an ARN or an address explains a value, not a fact
+    if _DRAWING.search(sentence):
+        return False  # `│ • etcd (Cluster DB) │`: a box diagram drawn in text
     if "<%" in sentence:
         return False  # `Created <% tp.date.now() %>`: a template's command, never run
     if not marked and not sentence.endswith((".", "!")) and _title_case(words):

@@ -100,7 +100,9 @@ def quantity_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for start, end in _matches(text):
         numbers = _LEADING_NUMBERS.match(text, start)
-        if numbers and numbers.end() < end and not _SYMBOL_UNIT.match(text, numbers.end(), end):
+        if numbers and text.startswith("$", numbers.end()):
+            end = numbers.end() + 1  # `{{0.40$}} per secret`: the price, not what it is for
+        elif numbers and numbers.end() < end and not _SYMBOL_UNIT.match(text, numbers.end(), end):
             end = numbers.end()
         spans.append((start, end))
     return spans

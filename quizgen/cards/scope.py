@@ -14,6 +14,7 @@ from .words import MARKERS
 
 __all__ = ["Scope"]
 
+_HIDDEN = re.compile(r"\{\{c\d+::.*?\}\}")
 _NUMBERING = re.compile(r"^(?:\d+[.)]|[IVX]+\.|[A-Za-z][.)])\s+")  # `2. `, `IV. `, `b) `
 # A Zettelkasten id in front of a file name (`202301011200 Cold starts`): no part of the subject.
 _ZETTEL_ID = re.compile(r"^\d{8,14}[ _-]+(?=\S)")
@@ -111,7 +112,7 @@ class Scope:
         A text that names only its section (`Point-in-time recovery ...` in a DynamoDB note)
         gets the title alone in front.
         """
-        folded = text.casefold()
+        folded = _HIDDEN.sub(" ", text).casefold()  # a name inside a deletion is not shown
         parent = "" if parent.casefold() in folded else parent
         titles = [self.title, *self.note.aliases, self.name]
         if not parent and any(_names(folded, title) for title in titles):
