@@ -61,7 +61,7 @@ def list_cards(
             drafts.append(_kinds_card(names, before, scope))
             continue
         top, left_over = items[0], 2 * len(rest) <= len(items)
-        if left_over and not _open_lead(top.parent):
+        if left_over and not top.parent:
             items = rest  # the items left without a card of their own: `- layer 7`
         elif len(items) < 2:
             continue
