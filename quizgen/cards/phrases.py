@@ -84,6 +84,7 @@ _ONLY_VERBS |= {"receive", "select", "choose", "include", "includes", "require",
 _ONLY_VERBS |= {"handle", "handling", "configure", "specify", "grant"}
 _NOT_ANSWERS = {"eg", "e.g", "e.g.", "ie", "i.e", "i.e.", "etc", "vs", "ex", "once", "also", "etc."}
 _NOT_ANSWERS |= {"hence", "thus", "therefore", "however", "moreover", "otherwise", "instead"}
+_SPACES = re.compile(r"[\s_]+")  # between the words of a name: `iam_identity_center`
 _CLAIM_VERBS = {"is", "are", "was", "were", "must", "should", "cannot", "can't", "won't"}
 _BEFORE_VERB = {"to", "can", "cannot", "will", "must", "should", "may", "might", "could", "would"}
 _BEFORE_VERB |= {"just", "simply", "please"}
@@ -601,7 +602,9 @@ def _singular(text: str) -> str:
 @lru_cache(maxsize=64)
 def _shown(names: tuple[str, ...]) -> frozenset[str]:
     """The words of the note's title and heading, which every card of the section shows."""
-    return frozenset(_singular(word.strip("()[]:,")) for name in names for word in name.split())
+    return frozenset(
+        _singular(word.strip("()[]:,")) for name in names for word in _SPACES.split(name)
+    )
 
 
 def _score(words: list[Word], span: Span) -> float:

@@ -36,7 +36,10 @@ class Scope:
     @cached_property
     def title(self) -> str:
         """The note's title as a card names it: without a Zettelkasten id in front."""
-        return MARKERS.sub("", _ZETTEL_ID.sub("", self.note.title)) or self.note.title
+        title = MARKERS.sub("", _ZETTEL_ID.sub("", self.note.title)) or self.note.title
+        if title == self.note.name and " " not in title:
+            title = title.replace("_", " ")  # `iam_identity_center`: a file name, read as words
+        return title
 
     @cached_property
     def name(self) -> str:
