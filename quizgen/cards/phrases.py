@@ -204,6 +204,8 @@ def _from_object(words: list[Word], span: Span) -> Span | None:
     first, last = span
     while first <= last and words[first].text in _NOT_ANSWERS:
         first += 1
+    if first > last:
+        return None  # `delivered only {{once}}.`: a filler and nothing else
     verb = words[first].text in _ONLY_VERBS and not words[first].capital
     if verb and first < last and words[first + 1].text not in LIST_JOINERS:
         first += 1

@@ -68,6 +68,23 @@ PIECES = [
     "2) ",
     "<br>",
     "There are three types:\n",
+    " is delivered only once.",
+    " also",
+    " hence ",
+    "to allow ",
+    "eg: ",
+    "\t",
+    "│",
+    "✅ ",
+    "$0.40",
+    "0.40$ per month",
+    "layer 7",
+    "1, 10 or 100 Gbps",
+    "## Example\n",
+    "Here's ",
+    "Cluster placement groups\n- ",
+    " : ",
+    "**Groups are required** ",
 ]
 MARKDOWN = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=8)), max_size=40).map(
     "".join
