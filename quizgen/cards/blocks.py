@@ -175,6 +175,7 @@ def _open_or_close(token: Token, walk: _Walk) -> None:
     elif kind == "blockquote_close":
         walk.quotes -= 1
         walk.quoted = walk.quoted if walk.quotes else ""
+        walk.closed = walk.closed if walk.quotes else ""  # a callout's items head nothing after it
     elif kind in ("paragraph_open", "heading_open", "table_open") and not walk.quotes:
         walk.closed = ""  # a quote after other blocks belongs to none of the items above
         walk.intro = ""
