@@ -10,7 +10,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from ..syntax import make_parser
-from .words import LABELS
+from .words import CHATTY, LABELS
 
 __all__ = ["Piece", "pieces_of"]
 
@@ -154,7 +154,8 @@ def _open_or_close(token: Token, walk: _Walk) -> None:
     if kind in ("bullet_list_open", "ordered_list_open"):
         if not walk.lists and not walk.quotes:
             walk.quoted = _label(walk.closed)  # `1. Volume Cached` then a list of its traits
-            walk.list_intro = walk.intro
+        if not walk.lists:
+            walk.list_intro = walk.intro  # in a callout too: `> **NLB**` then `> - items`
         walk.lists.append((kind == "ordered_list_open", _list_group(token, walk)))
     elif kind in ("bullet_list_close", "ordered_list_close"):
         walk.lists.pop()
@@ -176,6 +177,7 @@ def _open_or_close(token: Token, walk: _Walk) -> None:
         walk.quotes -= 1
         walk.quoted = walk.quoted if walk.quotes else ""
         walk.closed = walk.closed if walk.quotes else ""  # a callout's items head nothing after it
+        walk.intro = walk.intro if walk.quotes else ""
     elif kind in ("paragraph_open", "heading_open", "table_open") and not walk.quotes:
         walk.closed = ""  # a quote after other blocks belongs to none of the items above
         walk.intro = ""
@@ -212,7 +214,7 @@ def _text_piece(opener: Token, inline: Token, walk: _Walk) -> Piece:
             walk.items[-1][2] = _lead(inline.content)
     skip, title = _callout(inline) if walk.fresh_quote else (0, "")
     walk.fresh_quote = False
-    if not walk.lists and not walk.quotes:
+    if not walk.lists:
         walk.intro = _intro(inline.content)
     intro, cut = walk.list_intro if walk.lists else "", 0
     if len(walk.lists) == 1 and inline.content.count("\n") == 1:
@@ -274,6 +276,8 @@ def _intro(content: str) -> str:
         return ""  # several lines, a tag, a link or HTML
     if not content.endswith(":") and content.rstrip("*_").endswith((".", "?", "!")):
         return ""
+    if CHATTY.match(content):
+        return ""  # `Here are the key takeaways:`
     label = _label(_lead(content.rsplit(". ", 1)[-1]))
     return "" if all(word in LABELS for word in label.casefold().split()) else label  # `Note:`
 

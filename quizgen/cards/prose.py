@@ -21,7 +21,7 @@ from .quantity import cloze_quantities, has_quantity
 from .render import CLOZE, hides_all
 from .scope import Scope
 from .study import field_line
-from .words import LABELS, MARKERS
+from .words import CHATTY, LABELS, MARKERS
 
 __all__ = ["asking_cloze", "hidden_share", "statement_cards", "statement_cloze", "statements_of"]
 
@@ -41,18 +41,6 @@ _INLINE_ITEM = re.compile(r"(?:^|(?<=\s))\(?([1-9])\)\s+")
 _LABEL_LEAD = re.compile(r"^[*_]{0,2}(\w+(?: tip)?)[*_]{0,2}\s*:[*_]{0,2}\s+")  # `**Note:** `
 _LAST_JOINER = re.compile(r"\s+(?:and|or)$")  # `2) use reserved concurrency and`
 _CONNECTIVE = re.compile(r"^(?:however|also|but|so|then|therefore|thus|finally),?\s+", re.I)
-# A line a chat assistant writes to its reader (`Here's a clear comparison ...`, `Let me know
-# if ...`): pasted from a chat, it says nothing about the subject.
-_CHATTY = re.compile(
-    r"^\W*(?:here(?:'s| is| are)|let me|let's|would you like|if you(?:'d| would) like|i hope|"
-    r"hope this|feel free|absolutely|sure[,!]|great question|got it|happy to|i can also|"
-    r"this (?:note|guide|summary|is designed)|below (?:is|are)|in this (?:note|guide|section))\b"
-    # ... or of the lesson it summarises, or advice on studying (`Understand the use cases`).
-    r"|^\W*(?:th(?:is|e) (?:transcript|lesson|video|lecture|course|speaker|instructor)|"
-    r"(?:understand|recognize|recognise|explore|practice|practise|familiarize|familiarise|"
-    r"review|study|focus on) (?:the|how|why|when|what|which|your)|remember to)\b",
-    re.IGNORECASE,
-)
 _DRAWING = re.compile(r"[\u2500-\u257f]")  # box-drawing characters: `│`, `┌`, `─`
 _OPENERS = {"see", "think", "note", "example", "e.g.", "eg", "source", "links", "ref"}
 _OPENERS |= {"below", "above", "here", "following", "click", "screenshot", "image", "diagram"}
@@ -185,7 +173,7 @@ def _states_something(sentence: str, marked: bool = False) -> bool:
         return False
     if "{{c" in sentence or words[0].casefold().strip("*:,") in _OPENERS:
         return False
-    if _CHATTY.match(sentence.replace("’", "'")):
+    if CHATTY.match(sentence.replace("’", "'")):
         return False  # `Here's a short comparison ...`: the chat talking, not a fact
     if _COPIED.search(sentence):
         return False  # a sentence around an ARN or an address explains a value, not a fact

@@ -14,6 +14,7 @@ from .words import MARKERS
 
 __all__ = ["Scope"]
 
+_GENERIC_WORDS = 2  # a heading this short (`Best for`, `Pros`) needs the one above it
 _HIDDEN = re.compile(r"\{\{c\d+::.*?\}\}")
 _NUMBERING = re.compile(r"^(?:\d+[.)]|[IVX]+\.|[A-Za-z][.)])\s+")  # `2. `, `IV. `, `b) `
 # A Zettelkasten id in front of a file name (`202301011200 Cold starts`): no part of the subject.
@@ -96,6 +97,8 @@ class Scope:
         """`Title › Section` (› the parent list item) for a question; `drop` is left out."""
         context = self.context(line)
         parts = [context[0]] + ([context[-1]] if len(context) > 1 else [])
+        if len(context) > 2 and len(context[-1].split()) <= _GENERIC_WORDS:
+            parts.insert(1, context[-2])  # `Partition placement group › Best for`, not `Best for`
         parts += [parent] if parent and len(parent.split()) <= 8 else []
         folded = drop.casefold().strip()
         kept = [part for part in dict.fromkeys(parts) if part.casefold() != folded]

@@ -88,3 +88,16 @@ def rarity(word: str) -> float:
 
 # Emoji and symbols in front of a line (`✅ `, `🔹 `, `⚠️ `): markers, not words of it.
 MARKERS = re.compile(r"^(?:[^\w\s*_`\[(\"'<>~=$\\/.-]+\s*)+")
+
+# A line a chat assistant writes to its reader (`Here's a clear comparison ...`, `Let me know
+# if ...`): pasted from a chat, it says nothing about the subject.
+CHATTY = re.compile(
+    r"^\W*(?:here(?:'s| is| are)|let me|let's|would you like|if you(?:'d| would) like|i hope|"
+    r"hope this|feel free|absolutely|sure[,!]|great question|got it|happy to|i can also|"
+    r"this (?:note|guide|summary|is designed)|below (?:is|are)|in this (?:note|guide|section))\b"
+    # ... or of the lesson it summarises, or advice on studying (`Understand the use cases`).
+    r"|^\W*(?:th(?:is|e) (?:transcript|lesson|video|lecture|course|speaker|instructor)|"
+    r"(?:understand|recognize|recognise|explore|practice|practise|familiarize|familiarise|"
+    r"review|study|focus on) (?:the|how|why|when|what|which|your)|remember to)\b",
+    re.IGNORECASE,
+)
