@@ -118,20 +118,21 @@ def quantity_cards(piece: Piece, scope: Scope) -> list[Draft]:
         # A later sentence of `**Term** ...` or `LSI: ... Max 5 per table.` is about the term.
         about = topic if number and topic.casefold() not in sentence.casefold() else ""
         parent = " › ".join(part for part in (piece.parent, about) if part)
-        text = scope.standalone(_quantity_cloze(sentence, scope, piece.line), piece.line, parent)
+        cloze = _quantity_cloze(sentence, scope, piece.line, topic)
+        text = scope.standalone(cloze, piece.line, parent)
         key = normalise(without_numbers(sentence))
         drafts.append(Draft(Origin.QUANTITY, CardType.CLOZE, key, piece.line, text=text))
     return drafts
 
 
-def _quantity_cloze(sentence: str, scope: Scope, line: int) -> str:
+def _quantity_cloze(sentence: str, scope: Scope, line: int, topic: str = "") -> str:
     """The sentence's quantities hidden and, in a long sentence, the phrase it states beside them:
-    `A minimum of {{8}} free IPs are needed, so a {{/27 subnet}} is recommended`."""
+    `A minimum of {{8}} free IPs are needed, so a {{/27 subnet}} is recommended`. The paragraph's
+    topic (its bold lead, which a card of its own asks) is not that phrase."""
     spans = quantity_spans(sentence)
     if len(sentence.split()) >= _BESIDE_QUANTITY and len(spans) < _MAX_QUANTITIES:
-        spans += phrase_spans(
-            sentence, scope.names(line), scope.terms, spans, most=1, rarer=_BESIDE_RARITY
-        )
+        names = scope.names(line) + ([topic.casefold()] if topic else [])
+        spans += phrase_spans(sentence, names, scope.terms, spans, most=1, rarer=_BESIDE_RARITY)
     return cloze_spans(sentence, spans)
 
 
