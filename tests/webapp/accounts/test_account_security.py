@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import statistics
 import time
 
 import pytest
@@ -72,7 +71,7 @@ def test_login_takes_as_long_for_an_unknown_name(app, auth):
             response = auth.login(name, "wrong password")
             kept.append(time.perf_counter() - started)
             assert response.status_code == 400
-    known, unknown = (statistics.median(kept) for kept in times.values())
+    known, unknown = (min(kept) for kept in times.values())  # the least disturbed try
     assert abs(known - unknown) <= 0.2 * max(known, unknown), (known, unknown)
 
 
