@@ -15,7 +15,7 @@ from .phrases import phrase_spans
 from .quantity import has_quantity, quantity_spans, without_numbers
 from .render import cloze_spans
 from .scope import Scope
-from .words import AUXILIARIES, FUNCTION_WORDS, LABELS, MARKERS, VERBS, rarity
+from .words import AUXILIARIES, FUNCTION_WORDS, LABELS, MARKERS, VERBS, cut_off, rarity
 
 __all__ = ["definition_cards", "question_cards", "quantity_cards", "topic_of"]
 
@@ -289,6 +289,8 @@ def _good_answer(answer: str, term: str) -> bool:
         return False  # `**At least once delivery** (can give duplicates)`: the bold is the fact
     if _TERM_VERB.search(term):
         return False  # `**Security groups are required** on the ENI`: a claim, not a term
+    if words and cut_off(answer):
+        return False
     return len(new) >= 2 and len(answer) <= _MAX_ANSWER
 
 

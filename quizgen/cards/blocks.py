@@ -10,7 +10,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from ..syntax import make_parser
-from .words import CHATTY, LABELS
+from .words import CHATTY, LABELS, cut_off
 
 __all__ = ["Piece", "pieces_of"]
 
@@ -294,7 +294,9 @@ def _lead(content: str) -> str:
     line = line.replace("**", "").replace("__", "").replace("==", "").replace("`", "")
     line = " ".join(line.split()).rstrip(":").strip()
     term = _TERM.match(line)  # `LSI: must be created with the table`: nested items are about LSI
-    return term.group(1) if term else line
+    if term and cut_off(line):
+        return f"{term.group(1).strip()}: {line[term.end() :]}"  # `Hub: for routing between`
+    return term.group(1).strip() if term else line
 
 
 def _table(tokens: list[Token], index: int, pieces: list[Piece]) -> int:

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
-__all__ = ["AUXILIARIES", "FUNCTION_WORDS", "LABELS", "PARTICIPLES", "VERBS", "rarity"]
+__all__ = ["AUXILIARIES", "FUNCTION_WORDS", "LABELS", "PARTICIPLES", "VERBS", "cut_off", "rarity"]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -101,3 +101,18 @@ CHATTY = re.compile(
     r"review|study|focus on) (?:the|how|why|when|what|which|your)|remember to)\b",
     re.IGNORECASE,
 )
+
+# A text ending in one of these (`For having transitive peering between`) is cut off: its rest
+# is the list nested below it. (A preposition a relative clause leaves at the end, `the identity
+# it is provided to`, ends a sentence well.)
+_CUT_OFF = _words(
+    """
+a an the and or but between than such either is are be because if when whether including e.g. eg
+"""
+)
+
+
+def cut_off(text: str) -> bool:
+    """True when a text stops on a word that needs more after it."""
+    words = text.split()
+    return bool(words) and words[-1].casefold() in _CUT_OFF
