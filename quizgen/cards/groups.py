@@ -15,6 +15,7 @@ from .explicit import normalise
 from .inline import markdown_of, schedule_free
 from .model import CardType, Origin
 from .scope import Scope
+from .words import LABELS
 
 __all__ = ["list_cards"]
 
@@ -61,7 +62,10 @@ def list_cards(
             drafts.append(_kinds_card(names, before, scope))
             continue
         top, left_over = items[0], 2 * len(rest) <= len(items)
-        if left_over and not top.parent:
+        # A lead-in sentence (`The configuration specifies:`) reads into all of its items,
+        # unless they are sentences of their own (`Key insights:` then full sentences).
+        whole = kinds and _short(items) and not _sentences(items)
+        if left_over and not top.parent and not whole:
             items = rest  # the items left without a card of their own: `- layer 7`
         elif len(items) < 2:
             continue
@@ -73,18 +77,20 @@ def list_cards(
     return drafts
 
 
-def _open_lead(lead: str) -> bool:
-    """`Integrate with`, `Deploy on`: a lead that reads on into its items asks for all of them,
-    never only for those left without a card of their own."""
-    words = lead.rstrip(" :*").rsplit(None, 1)
-    return bool(words) and words[-1].casefold() in _READS_ON
-
-
 def _introduced(before: Piece | None, first: Piece) -> bool:
     """True when a paragraph ending in `:` right above the list leads into it."""
     if before is None or before.kind != "paragraph" or before.depth or first.parent:
         return False
-    return markdown_of(before.children).endswith(":") and before.end + 1 >= first.line - 1
+    lead = markdown_of(before.children)
+    if lead.strip("*_: ").casefold() in LABELS:
+        return False  # `Note:` over a list labels its points, it does not lead into them
+    return lead.endswith(":") and before.end + 1 >= first.line - 1
+
+
+def _sentences(items: list[Piece]) -> bool:
+    """True when most items are full sentences: `Direct Connect is a physical link.`"""
+    full = [item for item in items if _text(item).rstrip("*_ ").endswith(".")]
+    return 2 * len(full) > len(items)
 
 
 def _kinds(items: list[Piece], scope: Scope) -> list[str] | None:
