@@ -97,8 +97,11 @@ def question_cards(piece: Piece, following: list[Piece], scope: Scope) -> tuple[
     used = 0
     if not answer:
         answer, used = answer_text(piece, following, scope.link_text, gap=1)
-    if not answer or answer.endswith("?") or len(answer) > _MAX_ANSWER * 2:
-        return [], 0
+    if not answer or (sentences(answer) or [""])[0].endswith("?") or len(answer) > _MAX_ANSWER * 2:
+        return (
+            [],
+            0,
+        )  # `Which AZs will it use?` then `Internet facing or internal? (...)`: no answer
     front = scope.standalone(question, piece.line, piece.parent)
     draft = Draft(Origin.QUESTION, CardType.BASIC, normalise(question), piece.line, front, answer)
     return [draft], used
@@ -182,6 +185,8 @@ def _term_card(piece: Piece, term: str, answer: str, scope: Scope) -> list[Draft
 def _trait_card(piece: Piece, text: str, scope: Scope) -> list[Draft]:
     """`Subject: trait`, `Subject – trait` or `Subject is/can/... trait` in a list item."""
     text = MARKERS.sub("", text)  # `✅ Spot capacity can be reclaimed ...`
+    if text.rstrip(" *_").endswith("?"):
+        return []  # `Which zones will the LB use?`: a question with no answer here
     match = _PARTS.match(text)
     if match:
         subject, trait = match.group(1).strip(), match.group(2).strip()
@@ -291,6 +296,8 @@ def _good_answer(answer: str, term: str) -> bool:
         return False  # `**Security groups are required** on the ENI`: a claim, not a term
     if words and cut_off(answer):
         return False
+    if (sentences(answer) or [""])[0].endswith("?"):
+        return False  # `**Compute needs**: Is on-board processing needed?`: a question, no answer
     return len(new) >= 2 and len(answer) <= _MAX_ANSWER
 
 
