@@ -298,7 +298,16 @@ def _good_answer(answer: str, term: str) -> bool:
         return False
     if (sentences(answer) or [""])[0].endswith("?"):
         return False  # `**Compute needs**: Is on-board processing needed?`: a question, no answer
+    if _restates(term, words):
+        return False  # `**Health check:** turn instance health checks on or off`: asks nothing
     return len(new) >= 2 and len(answer) <= _MAX_ANSWER
+
+
+def _restates(term: str, answer_words: list[str]) -> bool:
+    """True when every word of a term of two words or more is in its answer, plurals aside."""
+    said = {word.removesuffix("s") for word in answer_words}
+    named = [word.removesuffix("s") for word in re.findall(r"\w+", term.casefold())]
+    return len(named) >= 2 and all(word in said for word in named)
 
 
 def _is_question(line: str) -> bool:

@@ -166,7 +166,7 @@ def _best(
         most = min(_MAX_DELETIONS, max(1, len(words) // _WORDS_A_DELETION))
         most += len(words) >= _LONG
     chosen: list[Span] = []
-    counts = Counter(word.text for word in words)
+    counts = Counter(_singular(word.text) for word in words)
     repeated = {text for text, count in counts.items() if count > 1}  # only these give away
     shown = _shown(tuple(names))
     for scored_span in sorted(scored, key=lambda span: (scored[span], span)):
@@ -182,7 +182,8 @@ def _best(
             continue
         if any(span[0] <= other[1] + 1 and other[0] <= span[1] + 1 for other in chosen):
             continue
-        if words[span[0]].text in repeated and _given_away(words, span) or _idiom(words, span):
+        given = _singular(words[span[0]].text) in repeated and _given_away(words, span)
+        if given or _idiom(words, span):
             continue
         negated = span[0] > 0 and words[span[0] - 1].text in _QUANTIFIERS  # `not {{read}}`
         if span[0] == span[1] and _plain_common(words[span[0]]) and not negated:
@@ -228,11 +229,12 @@ def _idiom(words: list[Word], span: Span) -> bool:
 
 
 def _given_away(words: list[Word], span: Span) -> bool:
-    """True when the phrase is also shown elsewhere in the sentence: `an {{EBS}} ... our EBS`."""
+    """True when the phrase is also shown elsewhere in the sentence: `an {{EBS}} ... our EBS`,
+    `**{{Health Check}}:** turn instance health checks on`."""
     size = span[1] - span[0] + 1
-    hidden = [word.text for word in words[span[0] : span[1] + 1]]
+    hidden = [_singular(word.text) for word in words[span[0] : span[1] + 1]]
     return any(
-        [word.text for word in words[start : start + size]] == hidden
+        [_singular(word.text) for word in words[start : start + size]] == hidden
         for start in range(len(words) - size + 1)
         if start != span[0]
     )
