@@ -15,7 +15,7 @@ from .explicit import normalise
 from .inline import markdown_of, schedule_free
 from .model import CardType, Origin
 from .scope import Scope
-from .words import LABELS
+from .words import CHATTY, LABELS
 
 __all__ = ["list_cards"]
 
@@ -51,9 +51,13 @@ def list_cards(
     done = done | _with_nested_lists(pieces)
     drafts = []
     for indexes in groups.values():
-        items = [pieces[i] for i in indexes]
+        items = [pieces[i] for i in indexes if not _chatty(pieces[i])]
+        if not items:
+            continue
         rest = [item for item in items if item.item not in done | numbered]
         before = pieces[indexes[0] - 1] if indexes[0] else None
+        if before is not None and not before.depth and _chatty(before):
+            continue  # `Let me know if you want:` then what the chat offers next
         kinds = _introduced(before, items[0]) and not any(i.item in answering for i in items)
         names = _kinds(items, scope) if kinds else None
         if names and before is not None:
@@ -82,9 +86,14 @@ def _introduced(before: Piece | None, first: Piece) -> bool:
     if before is None or before.kind != "paragraph" or before.depth or first.parent:
         return False
     lead = markdown_of(before.children)
-    if lead.strip("*_: ").casefold() in LABELS:
+    if lead.strip("*_: ").casefold() in LABELS or CHATTY.match(lead.replace("’", "'")):
         return False  # `Note:` over a list labels its points, it does not lead into them
     return lead.endswith(":") and before.end + 1 >= first.line - 1
+
+
+def _chatty(item: Piece) -> bool:
+    """`Let me know if you'd like ...`, `Understanding X is crucial`: the chat or study advice."""
+    return bool(CHATTY.match(markdown_of(item.children).replace("’", "'")))
 
 
 def _sentences(items: list[Piece]) -> bool:

@@ -94,11 +94,16 @@ MARKERS = re.compile(r"^(?:[^\w\s*_`\[(\"'<>~=$\\/.-]+\s*)+")
 CHATTY = re.compile(
     r"^\W*(?:here(?:'s| is| are)|let me|let's|would you like|if you(?:'d| would) like|i hope|"
     r"hope this|feel free|absolutely|sure[,!]|great question|got it|happy to|i can also|"
+    r"you(?:'re| are) now|now you(?:'re| are)|this (?:will|should|can) help you|"
     r"this (?:note|guide|summary|is designed)|below (?:is|are)|in this (?:note|guide|section))\b"
     # ... or of the lesson it summarises, or advice on studying (`Understand the use cases`).
     r"|^\W*(?:th(?:is|e) (?:transcript|lesson|video|lecture|course|speaker|instructor)|"
     r"(?:understand|recognize|recognise|explore|practice|practise|familiarize|familiarise|"
-    r"review|study|focus on) (?:the|how|why|when|what|which|your)|remember to)\b",
+    r"review|study|focus on) (?:the|how|why|when|what|which|your)|remember to)\b"
+    # ... or praise of knowing it (`Understanding X is crucial for ...`).
+    r"|^\W*(?:while .{0,60}, )?(?:understanding|knowing|mastering|grasping|learning|"
+    r"being (?:aware|familiar))\b.{0,120}\b(?:is|are|will be|remains?) (?:\w+ )?"
+    r"(?:crucial|critical|essential|important|key|vital|beneficial|helpful|necessary|useful)\b",
     re.IGNORECASE,
 )
 
