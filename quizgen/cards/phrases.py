@@ -203,8 +203,10 @@ def _from_object(words: list[Word], span: Span) -> Span | None:
     """The phrase without a verb or a filler in front of its object (None if nothing is left):
     `{{allow replication}}` -> `{{replication}}`, `for {{eg}}` -> nothing."""
     first, last = span
-    while first <= last and words[first].text in _NOT_ANSWERS:
+    while first <= last and (words[first].text in _NOT_ANSWERS or _sign(words[first])):
         first += 1
+    while last > first and _sign(words[last]):
+        last -= 1  # `{{+ audit key usage}}`, `{{storage +}}`: a sign joins, it is no answer
     if first > last:
         return None  # `delivered only {{once}}.`: a filler and nothing else
     verb = words[first].text in _ONLY_VERBS and not words[first].capital
@@ -213,6 +215,11 @@ def _from_object(words: list[Word], span: Span) -> Span | None:
     while span[0] < first <= last and words[first].text in FUNCTION_WORDS:
         first += 1  # `once {{a custom endpoint}}` -> `once a {{custom endpoint}}`
     return (first, last) if first <= last else None
+
+
+def _sign(word: Word) -> bool:
+    """`+`, `&`: a word with no letter or digit."""
+    return not any(ch.isalnum() for ch in word.text)
 
 
 def _plain_common(word: Word) -> bool:
@@ -320,10 +327,15 @@ def _passive_subject(
 
 def _verb(words: list[Word], clause: list[int]) -> int | None:
     """The clause's verb: a known one, else one found by its place; None at the clause's end."""
-    verb = next((i for i in clause if words[i].text in VERBS and not words[i].capital), None)
+    verb = next((i for i in clause if _is_verb(words[i])), None)
     if verb is None:
         verb = _unknown_verb(words, clause)
     return None if verb == clause[-1] else verb  # `... at any scale`: no verb after all
+
+
+def _is_verb(word: Word) -> bool:
+    """A known verb, or `=` (`Pricing = storage + retrieval`), which says what a thing is."""
+    return word.text == "=" or (word.text in VERBS and not word.capital)
 
 
 def _term_spans(

@@ -23,6 +23,7 @@ _WORD = re.compile(r"\S+")
 _STOP = re.compile(r"[,;:()\[\]]|[.!?]$")  # punctuation after a word that ends a clause
 _SHOUTED = 4.0  # Zipf: a word in capitals this common is emphasis, not an acronym
 _DASHES = {"-", "–", "—", "--"}
+_SIGN = re.compile(r"^[|<>~^]+$")  # `A > B`, `a | b`: no word, a break
 _ARROW = re.compile(r"^(?:<?-+>|=+>|→|⇒)$")  # `OLTP ---> Transactions`: two sides
 # Where a clause ends and another begins.
 CLAUSE_WORDS = {"which", "that", "where", "when", "whereas", "while", "if", "because", "unless"}
@@ -53,7 +54,9 @@ def words_of(sentence: str) -> list[Word]:
         core = raw.strip("*_`(\"'[~").rstrip("*_`)\"']~.,;:!?")
         end = match.start() + lead + len(core)
         stop = bool(_STOP.search(raw, lead + len(core)))
-        if (core in _DASHES or raw[-1] in ">→⇒" and _ARROW.match(raw)) and found:
+        if (
+            core in _DASHES or _SIGN.match(core) or raw[-1] in ">→⇒" and _ARROW.match(raw)
+        ) and found:
             found[-1].stop = True  # `session state - it scales`: two points
             continue
         if not core:
