@@ -102,7 +102,7 @@ def question_cards(piece: Piece, following: list[Piece], scope: Scope) -> tuple[
             [],
             0,
         )  # `Which AZs will it use?` then `Internet facing or internal? (...)`: no answer
-    front = scope.standalone(question, piece.line, piece.parent)
+    front = scope.standalone(question, piece.line, piece.about)
     draft = Draft(Origin.QUESTION, CardType.BASIC, normalise(question), piece.line, front, answer)
     return [draft], used
 
@@ -120,7 +120,7 @@ def quantity_cards(piece: Piece, scope: Scope) -> list[Draft]:
             continue
         # A later sentence of `**Term** ...` or `LSI: ... Max 5 per table.` is about the term.
         about = topic if number and topic.casefold() not in sentence.casefold() else ""
-        parent = " › ".join(part for part in (piece.parent, about) if part)
+        parent = " › ".join(part for part in (piece.about, about) if part)
         cloze = _quantity_cloze(sentence, scope, piece.line, topic)
         text = scope.standalone(cloze, piece.line, parent)
         key = normalise(without_numbers(sentence))
@@ -229,14 +229,14 @@ def _short_clause(piece: Piece, text: str, subject: str, scope: Scope) -> list[D
     if len(predicate) > _SHORT_PREDICATE or named or not _names_a_thing(subject):
         return []
     cloze = f"{{{{c1::{subject.strip()}}}}} {' '.join(predicate)}"
-    card_text = scope.standalone(cloze, piece.line, piece.parent)
+    card_text = scope.standalone(cloze, piece.line, piece.about)
     return [Draft(Origin.LIST, CardType.CLOZE, normalise(text), piece.line, text=card_text)]
 
 
 def _names_a_thing(subject: str) -> bool:
     """A name or a noun phrase: not `Only ...`, `Extremely low`, `Many companies use`."""
     words = subject.replace("**", "").split()
-    first = words[0].casefold() if words else ""
+    first = re.split(r"['’]", words[0].casefold())[0] if words else ""  # `We'll` -> `we`
     if not first or first in _PRONOUNS | _QUANTIFIERS | _NOT_A_NAME or first.endswith("ly"):
         return False
     if first in VERBS and words[0].islower():
@@ -259,7 +259,7 @@ def _good_subject(subject: str) -> bool:
         return False
     if subject.count("**") % 2 or subject.count("`") % 2:
         return False
-    first, last = words[0].casefold(), words[-1].casefold()
+    first, last = re.split(r"['’]", words[0].casefold())[0], words[-1].casefold()
     if first in _QUANTIFIERS or first.endswith("ly"):
         return False
     if not re.search(r"[^\W\d_]", subject):
