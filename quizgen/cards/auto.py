@@ -41,6 +41,9 @@ _FILLERS |= {"finally", "first", "second", "third", "lastly", "otherwise", "else
 _FILLERS |= {"never", "always", "often", "sometimes", "usually", "generally", "just", "even"}
 _DANGLING |= {"what", "where", "of", "and", "or", "because", "but", "not", "no"}
 _MAX_ANSWER = 400
+# Labels of an aside, never the subject of a trait (`Note: ...`; `Type: ...` may be one).
+_ASIDES = {"note", "notes", "tip", "tips", "example", "examples", "important", "warning"}
+_ASIDES |= {"remember", "hint", "caution", "info", "reminder", "see", "e.g.", "i.e."}
 _TERM_VERB = re.compile(r"\s(?:is|are|was|were|must|should|can|cannot|can't|will|won't)\s", re.I)
 # A sentence this long (words) with fewer quantities than _MAX_QUANTITIES also hides a phrase.
 _BESIDE_QUANTITY, _MAX_QUANTITIES = 10, 2
@@ -185,8 +188,8 @@ def _term_card(piece: Piece, term: str, answer: str, scope: Scope) -> list[Draft
 def _trait_card(piece: Piece, text: str, scope: Scope) -> list[Draft]:
     """`Subject: trait`, `Subject – trait` or `Subject is/can/... trait` in a list item."""
     text = MARKERS.sub("", text)  # `✅ Spot capacity can be reclaimed ...`
-    if text.rstrip(" *_").endswith("?"):
-        return []  # `Which zones will the LB use?`: a question with no answer here
+    if text.rstrip(" *_").endswith(("?", ":")):
+        return []  # `Which zones will the LB use?`, `Rules have a structure:`: nothing said here
     match = _PARTS.match(text)
     if match:
         subject, trait = match.group(1).strip(), match.group(2).strip()
@@ -206,6 +209,8 @@ def _trait_card(piece: Piece, text: str, scope: Scope) -> list[Draft]:
         if short:
             return short
     subject = subject.rstrip("-–—>→ ").strip()
+    if subject.replace("**", "").strip(" .:").casefold() in _FILLERS | _ASIDES:
+        return []  # `eg: aws/service-name`, `Note: ...`: a label, no subject
     if not subject or not _names_a_thing(subject) or trait.endswith("?"):
         return []
     if subject.count("(") != subject.count(")") or subject.count("[") != subject.count("]"):
@@ -236,12 +241,18 @@ def _short_clause(piece: Piece, text: str, subject: str, scope: Scope) -> list[D
 def _names_a_thing(subject: str) -> bool:
     """A name or a noun phrase: not `Only ...`, `Extremely low`, `Many companies use`."""
     words = subject.replace("**", "").split()
-    first = re.split(r"['’]", words[0].casefold())[0] if words else ""  # `We'll` -> `we`
+    first = _bare(words[0]) if words else ""
     if not first or first in _PRONOUNS | _QUANTIFIERS | _NOT_A_NAME or first.endswith("ly"):
         return False
     if first in VERBS and words[0].islower():
         return False  # `pay per second — no commitment`: a predicate, not a name
     return not any(word in VERBS for word in words[1:])
+
+
+def _bare(word: str) -> str:
+    """A word lower-case, a pronoun without its contraction: `We'll` -> `we`, `don't` stays."""
+    word = word.casefold().replace("’", "'")
+    return word if word.endswith("n't") else word.split("'")[0]
 
 
 def _common_word(subject: str) -> bool:
@@ -259,7 +270,7 @@ def _good_subject(subject: str) -> bool:
         return False
     if subject.count("**") % 2 or subject.count("`") % 2:
         return False
-    first, last = re.split(r"['’]", words[0].casefold())[0], words[-1].casefold()
+    first, last = _bare(words[0]), words[-1].casefold()
     if first in _QUANTIFIERS or first.endswith("ly"):
         return False
     if not re.search(r"[^\W\d_]", subject):

@@ -292,7 +292,7 @@ def _lead(content: str) -> str:
     line = _WIKILINK.sub(lambda m: m.group(1).rsplit("/", 1)[-1], _EMBED.sub("", content))
     line = line.split("\n", 1)[0]
     line = line.replace("**", "").replace("__", "").replace("==", "").replace("`", "")
-    line = " ".join(line.split()).rstrip(":").strip()
+    line = " ".join(line.split()).rstrip(":-–— ").strip()  # `Over Internet -`
     term = _TERM.match(line)  # `LSI: must be created with the table`: nested items are about LSI
     if term and cut_off(line):
         return f"{term.group(1).strip()}: {line[term.end() :]}"  # `Hub: for routing between`

@@ -237,19 +237,21 @@ def _statements(piece: Piece, scope: Scope, defined: list[Draft]) -> list[Draft]
     """Prose facts of a paragraph that no other rule made a card of.
 
     A definition or a list item's trait card asks the first sentence (or two) after its term;
-    the sentences after those are facts of their own.
+    the sentences after those are facts of their own, about that term
+    (`[[Site-to-Site VPN]] - secure over the internet. Needs a VGW.`).
     """
     told = max(len(sentences(defined[0].back)), 1) if defined else 0
     if told and piece.depth and len(sentences(scope.markdown(piece))) <= told:
         return []  # a list item its trait card asks whole
     found = statements_of(piece, scope)
-    parent = topic_of(piece, found[0], scope) if found and told else ""
-    found = found[told:]
-    done = {sentence for sentence in found if has_quantity(sentence)}
-    parent = parent or piece.about  # the item it is nested in, or `Steps:` over its list
-    return statement_cards(
-        replace(piece, parent=parent), scope, [s for s in found if s not in done]
-    )
+    topic = topic_of(piece, found[0], scope) if found else ""
+    first, later = (found[:0], found[told:]) if told else (found[:1], found[1:])
+    drafts = []
+    for part, parent in ((first, ""), (later, topic)):
+        part = [sentence for sentence in part if not has_quantity(sentence)]
+        parent = parent or piece.about  # the item it is nested in, or `Steps:` over its list
+        drafts += statement_cards(replace(piece, parent=parent), scope, part)
+    return drafts
 
 
 def _cards(note: Note, scope: Scope, drafts: list[Draft]) -> list[Card]:

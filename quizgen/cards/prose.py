@@ -159,7 +159,16 @@ def _only_links(piece: Piece) -> bool:
 
 
 def _term_line(piece: Piece, scope: Scope, term: str, meaning: str) -> list[Draft]:
-    """`CRR: Cross-Region Replication` on a line of its own: the term asks its meaning."""
+    """`CRR: Cross-Region Replication` on a line of its own: the term asks its meaning.
+
+    A bold line in title case (`**EC2 Types: The Foundation of Your Infrastructure**`) is a
+    heading written in bold, no meaning of a term."""
+    meaning = meaning.removesuffix("**") if meaning.count("**") % 2 else meaning
+    bold_line = piece.inline is not None and piece.inline.content.lstrip("> ").startswith(
+        ("**", "__")
+    )
+    if bold_line and _title_case(meaning.split()) and not meaning.endswith("."):
+        return []
     where = scope.where(piece.line, drop=term, parent=piece.parent)
     front = f"{where} › **{term}**" if where else f"**{term}**"
     key = normalise(term)
