@@ -47,7 +47,7 @@ RULES = {
     "card-highlight": "a highlight's `==` is left in the card",
     "card-html": "an HTML tag is left in the card",
     "card-field": "a Dataview field (`key:: value`) is left in the card",
-    "card-separator": "an explicit card's `::` is left in a question quizgen made",
+    "card-separator": "`::` (an explicit card's separator) is left in a question quizgen made",
     "card-url-answer": "the answer is only a URL",
     "card-empty": "a side of the card is empty",
     "card-echo": "the answer repeats the question",
@@ -76,8 +76,8 @@ def card_faults(card: Card) -> list[str]:
         faults.append("card-html")
     if _FIELD.search(CLOZE.sub(" ", text) if card.type is CardType.CLOZE else plain):
         faults.append("card-field")
-    elif card.origin is not Origin.EXPLICIT and "::" in _CODE.sub(" ", card.front):
-        faults.append("card-separator")
+    elif card.origin is not Origin.EXPLICIT and "::" in card.front:
+        faults.append("card-separator")  # in code too: `fc00::/8` reads as a card's separator
     return faults + _sense_faults(card)
 
 

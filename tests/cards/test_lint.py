@@ -37,6 +37,10 @@ FAULTY = [
         basic("CloudFormation › Fn::Join", "joins values").with_changes(origin=Origin.LIST),
         "card-separator",
     ),
+    (
+        basic("IPv6 › **`fd00::/8`**", "the usable ULA range").with_changes(origin=Origin.LIST),
+        "card-separator",
+    ),
     (basic("Where are the S3 docs", "https://docs.aws.amazon.com/s3/"), "card-url-answer"),
     (basic("S3 › **Bucket**", "**"), "card-empty"),
     (cloze("Nothing is hidden {{c1:: }} here"), "card-empty"),
@@ -55,7 +59,6 @@ FINE = [
     cloze("Glacier Deep Archive: standard {{c1::12 hours}} retrieval"),
     cloze("A hint: {{c1::Amazon SQS::queue}} decouples producers from consumers."),
     basic("SQS › **Visibility timeout**", "30 seconds by default"),
-    basic("CloudFormation › `Fn::Join`", "joins values").with_changes(origin=Origin.LIST),
     basic("What does SQS stand for", "Simple Queue Service").with_changes(origin=Origin.EXPLICIT),
 ]
 
