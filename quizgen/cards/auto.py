@@ -256,11 +256,14 @@ def _bare(word: str) -> str:
 
 
 def _common_word(subject: str) -> bool:
-    """`instances`, `data`: one plain English word, no term a card could be about."""
+    """`instances`, `Calls`: one plain English word (a capital opening the line aside), no
+    term a card could be about."""
     if "**" in subject or " " in subject.strip():
         return False
     word = subject.strip()
-    return word.islower() and rarity(word) > _COMMON_NOUN
+    if word[:1].isupper() and len(word) <= 2:
+        return False  # `Go`, `R`: a name this short is never a plain word
+    return word[1:].islower() and rarity(word.casefold()) > _COMMON_NOUN
 
 
 def _good_subject(subject: str) -> bool:
