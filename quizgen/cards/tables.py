@@ -12,24 +12,26 @@ from .explicit import normalise
 from .inline import markdown_of, plain_of
 from .model import CardType, Origin
 from .scope import Scope
+from .words import MARKERS
 
 __all__ = ["table_cards"]
 
 # Second-column headers that add nothing to a question ("Quota | Value").
 _ADDRESS = re.compile(r"(?:https?://|www\.)\S*")
 _PLAIN_HEADERS = {"", "value", "values", "comment", "comments", "description", "details", "notes"}
+_PLAIN_HEADERS |= {"detail", "note", "explanation", "summary", "info", "remarks", "key point"}
 
 
 def table_cards(piece: Piece, scope: Scope) -> list[Draft]:
     """Cards for a table's rows: the row key (and column names) ask, the other cells answer."""
     if len(piece.rows) < 2:
         return []
-    header = [plain_of(cell.children or [], scope.link_text) for cell in piece.rows[0][1]]
+    header = [_plain(cell, scope) for cell in piece.rows[0][1]]
     if len(header) < 2:
         return []
     drafts = []
     rows = piece.rows[1:]
-    keys = [plain_of(cells[0].children or []) if cells else "" for _, cells in rows]
+    keys = [_plain(cells[0], scope) if cells else "" for _, cells in rows]
     if len(set(keys)) < len(keys) and len(header) > 2:
         # The first column repeats (`Service | Quota | Value`): the first two cells are the key.
         header = [f"{header[0]} · {header[1]}", *header[2:]]
@@ -43,7 +45,7 @@ def table_cards(piece: Piece, scope: Scope) -> list[Draft]:
 
 def _row_card(header: list[str], line: int, cells: list[Token], scope: Scope) -> Draft | None:
     """One row as a card, or None when its key or every answer cell is empty."""
-    key = plain_of(cells[0].children or [], scope.link_text) if cells else ""
+    key = _plain(cells[0], scope) if cells else ""
     answers = [_answer(cell, scope) for cell in cells[1:]]
     if not key.strip() or not any(answers):
         return None
@@ -64,6 +66,11 @@ def _row_card(header: list[str], line: int, cells: list[Token], scope: Scope) ->
         front = f"{scope.where(line)} — {front}"
     question_key = normalise(f"{header[0]} {key}")
     return Draft(Origin.TABLE, CardType.BASIC, question_key, line, front, back)
+
+
+def _plain(cell: Token, scope: Scope) -> str:
+    """A header or key cell as plain words, emoji markers off: `✅ NACLs` -> `NACLs`."""
+    return MARKERS.sub("", plain_of(cell.children or [], scope.link_text)).strip()
 
 
 def _answer(cell: Token, scope: Scope) -> str:
