@@ -41,6 +41,10 @@ _FILLERS |= {"finally", "first", "second", "third", "lastly", "otherwise", "else
 _FILLERS |= {"never", "always", "often", "sometimes", "usually", "generally", "just", "even"}
 _DANGLING |= {"what", "where", "of", "and", "or", "because", "but", "not", "no"}
 _MAX_ANSWER = 400
+# Words that carry a bold phrase on (`**Internal tools** or customer portals`, `**Encryption at
+# rest** with KMS`): the bold is part of a sentence, not a term its definition follows.
+_READS_BACK = {"or", "and", "nor", "but", "for", "to", "of", "in", "on", "with", "by", "from"}
+_READS_BACK |= {"at", "as", "than", "into", "via", "per", "without"}
 # Labels of an aside, never the subject of a trait (`Note: ...`; `Type: ...` may be one).
 _ASIDES = {"note", "notes", "tip", "tips", "example", "examples", "important", "warning"}
 _ASIDES |= {"remember", "hint", "caution", "info", "reminder", "see", "e.g.", "i.e."}
@@ -78,7 +82,10 @@ def definition_cards(piece: Piece, following: list[Piece], scope: Scope) -> list
         term, rest = plain_of(children[1:lead], scope.link_text), children[lead + 1 :]
         if term.rstrip(": ").casefold() in LABELS:
             return []  # `**Note:** SNS pushes ...`: a label, the sentence is the fact
-        answer = _CONNECTOR.sub("", markdown_of(rest, scope.link_text), count=1)
+        said = markdown_of(rest, scope.link_text)
+        if said.split(None, 1)[:1] and said.split(None, 1)[0] in _READS_BACK:
+            return []  # `**Internal tools** or customer portals`: the bold is half a phrase
+        answer = _CONNECTOR.sub("", said, count=1)
         if not answer and piece.depth == 0 and _adjacent_paragraph(piece, following):
             answer = scope.markdown(following[0])
         return _term_card(piece, term.rstrip(":").strip(), answer, scope)

@@ -100,7 +100,7 @@ CHATTY = re.compile(
     # ... or of the lesson it summarises, or advice on studying (`Understand the use cases`).
     r"|^\W*(?:th(?:is|e) (?:transcript|lesson|video|lecture|course|speaker|instructor)|"
     r"(?:understand|recognize|recognise|explore|practice|practise|familiarize|familiarise|"
-    r"review|study|focus on) (?:the|how|why|when|what|which|your)|remember to)\b"
+    r"review|study|focus on|know) (?:the|how|why|when|what|which|where|your)|remember to)\b"
     # ... or praise of knowing it (`Understanding X is crucial for ...`).
     r"|^\W*(?:while .{0,60}, )?(?:understanding|knowing|mastering|grasping|learning|"
     r"being (?:aware|familiar))\b.{0,120}\b(?:is|are|will be|remains?) (?:\w+ )?"
