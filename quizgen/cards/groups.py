@@ -44,10 +44,10 @@ def list_cards(
     by a sentence (`three types:`) asks their names, unless it is the answer of a question
     (`answering`).
     """
-    groups: dict[int, list[int]] = defaultdict(list)
+    groups: dict[tuple[int, str], list[int]] = defaultdict(list)
     for index, piece in enumerate(pieces):
         if piece.kind == "paragraph" and piece.depth and piece.first:
-            groups[piece.group].append(index)
+            groups[(piece.group, piece.intro)].append(index)  # a label glued in starts a list
     done = done | _with_nested_lists(pieces)
     drafts = []
     for indexes in groups.values():

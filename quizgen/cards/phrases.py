@@ -25,7 +25,7 @@ from functools import lru_cache
 from .enumerations import enumerations
 from .render import cloze_spans
 from .sentence import CLAUSE_WORDS, LIST_JOINERS, Span, Word, participle, third_person, words_of
-from .words import AUXILIARIES, FUNCTION_WORDS, VERBS, rarity
+from .words import AUXILIARIES, FUNCTION_WORDS, VERBS, rarity, singular
 
 __all__ = ["cloze_phrases", "phrase_spans"]
 
@@ -94,12 +94,15 @@ _VERB_TAIL |= {"now", "already", "currently", "then", "typically", "normally", "
 _VERB_TAIL |= {"first", "again", "later", "instead", "anyway"}
 
 
-def cloze_phrases(sentence: str, names: list[str], terms: frozenset[str]) -> str | None:
+def cloze_phrases(
+    sentence: str, names: list[str], terms: frozenset[str], common: frozenset[str] = frozenset()
+) -> str | None:
     """The sentence with its best phrases hidden as `{{cN::...}}`, or None if none is worth it.
 
-    `names` are the note's own subject (never hidden); `terms` the vault's key terms, lower-case.
+    `names` are the note's own subject (never hidden); `terms` the vault's key terms, lower-case;
+    `common` the words the note uses all the time (singular), which alone ask nothing.
     """
-    spans = phrase_spans(sentence, names, terms)
+    spans = phrase_spans(sentence, names, terms, common=common)
     return cloze_spans(sentence, spans) if spans else None
 
 
@@ -110,11 +113,14 @@ def phrase_spans(
     taken: Sequence[tuple[int, int]] = (),
     most: int | None = None,
     rarer: float = 9.0,
+    common: frozenset[str] = frozenset(),
 ) -> list[tuple[int, int]]:
     """(start, end) in the sentence of the phrases worth hiding, in sentence order.
 
     `taken` are stretches another rule already hides (a quantity): no phrase touches them;
     `most` caps how many phrases are chosen, `rarer` how common their rarest word may be (Zipf).
+    A phrase made only of `common` words is no answer unless the author marked it or it is a
+    vault term: `If a {{pod}} crashes` in a note on pods asks nothing.
     """
     words = words_of(sentence)
     scored: dict[Span, float] = {}
@@ -141,8 +147,21 @@ def phrase_spans(
             for span, score in scored.items()
             if (span in termed or _score(words, span) < rarer) and not _touches(words, span, taken)
         }
+    scored = {
+        span: score
+        for span, score in scored.items()
+        if span in termed or not _all_common(words, span, common)
+    }
     chosen = _with_quantifiers(sentence, words, _best(sentence, words, scored, names, most))
     return [(words[first].start, words[last].end) for first, last in chosen]
+
+
+def _all_common(words: list[Word], span: Span, common: frozenset[str]) -> bool:
+    """True when every word of the phrase is one the note uses all the time, and no `only`,
+    `no` or `not` before it makes it a fact (`the {{only component}} that talks to etcd`)."""
+    if span[0] > 0 and words[span[0] - 1].text in _QUANTIFIERS:
+        return False
+    return all(singular(words[i].text) in common for i in range(span[0], span[1] + 1))
 
 
 def _touches(words: list[Word], span: Span, taken: Sequence[tuple[int, int]]) -> bool:
@@ -166,7 +185,7 @@ def _best(
         most = min(_MAX_DELETIONS, max(1, len(words) // _WORDS_A_DELETION))
         most += len(words) >= _LONG
     chosen: list[Span] = []
-    counts = Counter(_singular(word.text) for word in words)
+    counts = Counter(singular(word.text) for word in words)
     repeated = {text for text, count in counts.items() if count > 1}  # only these give away
     shown = _shown(tuple(names))
     for scored_span in sorted(scored, key=lambda span: (scored[span], span)):
@@ -182,7 +201,7 @@ def _best(
             continue
         if any(span[0] <= other[1] + 1 and other[0] <= span[1] + 1 for other in chosen):
             continue
-        given = _singular(words[span[0]].text) in repeated and _given_away(words, span)
+        given = singular(words[span[0]].text) in repeated and _given_away(words, span)
         if given or _idiom(words, span):
             continue
         negated = span[0] > 0 and words[span[0] - 1].text in _QUANTIFIERS  # `not {{read}}`
@@ -239,9 +258,9 @@ def _given_away(words: list[Word], span: Span) -> bool:
     """True when the phrase is also shown elsewhere in the sentence: `an {{EBS}} ... our EBS`,
     `**{{Health Check}}:** turn instance health checks on`."""
     size = span[1] - span[0] + 1
-    hidden = [_singular(word.text) for word in words[span[0] : span[1] + 1]]
+    hidden = [singular(word.text) for word in words[span[0] : span[1] + 1]]
     return any(
-        [_singular(word.text) for word in words[start : start + size]] == hidden
+        [singular(word.text) for word in words[start : start + size]] == hidden
         for start in range(len(words) - size + 1)
         if start != span[0]
     )
@@ -607,19 +626,14 @@ def _bare_verb(words: list[Word], index: int) -> bool:
 def _in_title(words: list[Word], span: Span, shown: frozenset[str]) -> bool:
     """`DB on EC2: ... managing the {{EC2}}`, `AWS Backup: ... on {{backups}}`: the title or
     heading above shows the answer (`shown`: the words of the names the card shows, singular)."""
-    return all(_singular(words[i].text) in shown for i in range(span[0], span[1] + 1))
-
-
-def _singular(text: str) -> str:
-    """`backups` -> `backup`, `policies` -> `policie`: enough to match a word to its plural."""
-    return text[:-1] if text.endswith("s") and len(text) > 3 and not text.endswith("ss") else text
+    return all(singular(words[i].text) in shown for i in range(span[0], span[1] + 1))
 
 
 @lru_cache(maxsize=64)
 def _shown(names: tuple[str, ...]) -> frozenset[str]:
     """The words of the note's title and heading, which every card of the section shows."""
     return frozenset(
-        _singular(word.strip("()[]:,")) for name in names for word in _SPACES.split(name)
+        singular(word.strip("()[]:,")) for name in names for word in _SPACES.split(name)
     )
 
 

@@ -137,7 +137,7 @@ def statement_cloze(
     if not _states_something(sentence, marked):
         return None
     names = scope.names(line) + ([parent.casefold()] if parent else [])  # all the card shows
-    text = cloze_phrases(sentence, names, scope.terms)
+    text = cloze_phrases(sentence, names, scope.terms, scope.common)
     if text is None:
         return None
     if hidden_share(text) > _MAX_HIDDEN / 2 and hides_all(text):

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..note import Heading, Note
 from .blocks import Piece
 from .inline import LinkText, default_link_text, markdown_of, schedule_free
-from .words import MARKERS
+from .words import FUNCTION_WORDS, MARKERS, singular
 
 __all__ = ["Scope"]
 
+_WORD = re.compile(r"[a-z][a-z0-9-]+")
+_COMMON_LEAST, _COMMON_SHARE = 4, 100  # a word this many times, and once per this many words
 _GENERIC_WORDS = 2  # a heading this short (`Best for`, `Pros`) needs the one above it
 _HIDDEN = re.compile(r"\{\{c\d+::.*?\}\}")
 _NUMBERING = re.compile(r"^(?:\d+[.)]|[IVX]+\.|[A-Za-z][.)])\s+")  # `2. `, `IV. `, `b) `
@@ -41,6 +44,17 @@ class Scope:
         if title == self.note.name and " " not in title:
             title = title.replace("_", " ")  # `iam_identity_center`: a file name, read as words
         return title
+
+    @cached_property
+    def common(self) -> frozenset[str]:
+        """Words the note uses so often (`pod` in a note on pods) that hiding one asks nothing:
+        at least four times, and once in a hundred words of a long note (singular forms)."""
+        words = _WORD.findall(self.note.source.casefold())
+        counts = Counter(singular(word) for word in words)
+        least = max(_COMMON_LEAST, len(words) // _COMMON_SHARE)
+        return frozenset(
+            word for word, count in counts.items() if count >= least and word not in FUNCTION_WORDS
+        )
 
     @cached_property
     def name(self) -> str:

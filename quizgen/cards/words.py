@@ -11,7 +11,16 @@ from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
-__all__ = ["AUXILIARIES", "FUNCTION_WORDS", "LABELS", "PARTICIPLES", "VERBS", "cut_off", "rarity"]
+__all__ = [
+    "AUXILIARIES",
+    "FUNCTION_WORDS",
+    "LABELS",
+    "PARTICIPLES",
+    "VERBS",
+    "cut_off",
+    "rarity",
+    "singular",
+]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -122,3 +131,8 @@ def cut_off(text: str) -> bool:
     """True when a text stops on a word that needs more after it."""
     words = text.split()
     return bool(words) and words[-1].casefold() in _CUT_OFF
+
+
+def singular(text: str) -> str:
+    """`backups` -> `backup`, `policies` -> `policie`: enough to match a word to its plural."""
+    return text[:-1] if text.endswith("s") and len(text) > 3 and not text.endswith("ss") else text
