@@ -34,8 +34,10 @@ _CLAUSE_WORDS = 4  # a highlight this long around a number marks a clause, not a
 _TERM_LINE = re.compile(r"^\**([A-Z][\w/&+.-]*(?: [\w/&+.-]+){0,3})\**: (\S.{2,300})$")
 # `OLTP ---> Transactions (real-time)`, `429 → throttling`: a short left side and what it leads to.
 _ARROW_LINE = re.compile(r"^\**(\w[^>]{0,40}?)\**\s+(?:-+>|=+>|→|⇒)\s+(\S.{2,300})$")
-# ARNs and IP addresses copied into a sentence.
-_COPIED = re.compile(r"arn:aws|\b\d{1,3}(?:\.\d{1,3}){3}\b|\b[0-9a-f]{0,4}::[0-9a-f]{1,4}\b")
+# ARNs, IP addresses and example domains copied into a sentence.
+_COPIED = re.compile(
+    r"arn:aws|\bexample\.(?:com|org|net)\b|\b\d{1,3}(?:\.\d{1,3}){3}\b|\b[0-9a-f]{0,4}::[0-9a-f]{1,4}\b"
+)
 # `1) ...`, `(2) ...`: the numbered items of a list written inside a sentence.
 _INLINE_ITEM = re.compile(r"(?:^|(?<=\s))\(?([1-9])\)\s+")
 _LABEL_LEAD = re.compile(r"^[*_]{0,2}(\w+(?: tip)?)[*_]{0,2}\s*:[*_]{0,2}\s+")  # `**Note:** `

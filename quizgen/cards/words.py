@@ -104,7 +104,7 @@ CHATTY = re.compile(
     r"^\W*(?:here(?:'s| is| are)|let me|let's|would you like|if you(?:'d| would) like|i hope|"
     r"hope this|feel free|absolutely|sure[,!]|great question|got it|happy to|i can also|"
     r"you(?:'re| are) now|now you(?:'re| are)|this (?:will|should|can) help you|"
-    r"we(?:'ll| will) (?:use|take|look at|see|go)|this information|target audience|"
+    r"we(?:'ll| will) (?:use|take|look at|see|go)|this information|"
     r"continue (?:learning|exploring|practi[cs]ing|studying)|"
     r"(?:an? |the )?(?:dedicated|next|later|future|upcoming|separate) (?:lesson|video|lecture|"
     r"section|module|chapter)s? (?:will|covers?|explains?)|"
