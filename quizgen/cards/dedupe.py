@@ -76,7 +76,7 @@ def _merged_fronts(drafts: list[Draft]) -> list[Draft]:
     first: dict[str, int] = {}
     merged: list[Draft] = []
     for draft in drafts:
-        front = draft.front.casefold()
+        front = draft.front.replace("**", "").casefold()  # `› **NACL**` asks what `› NACL` does
         mergeable = draft.type is not CardType.CLOZE and draft.origin is not Origin.EXPLICIT
         if mergeable and front in first:
             earlier = merged[first[front]]
