@@ -198,6 +198,8 @@ def _list_card(
     where = scope.where(line)
     if not lead and len(items) == 1 and len(scope.context(line)) < 2:
         return None  # `Lambda → - upload code`: the title alone does not ask one item
+    if not lead and len(items) == 1 and any(c.type == "wikilink" for c in items[0].children):
+        return None  # `Quotas → - Weakest link [[aws-quotas]]`: a pointer to another note
     if not lead:
         front = f"{where} ({len(items)} points)" if len(items) > 1 else where
     else:
