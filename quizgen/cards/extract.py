@@ -8,6 +8,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ftfy import fix_encoding
+
 from ..diagnostics import Diagnostic, Severity
 from ..memory import collector_paused
 from ..note import Note, WikiLink
@@ -270,9 +272,9 @@ def _cards(note: Note, scope: Scope, drafts: list[Draft]) -> list[Card]:
             Card(
                 id=card_id,
                 type=draft.type,
-                front=draft.front,
-                back=draft.back,
-                text=draft.text,
+                front=_decoded(draft.front),
+                back=_decoded(draft.back),
+                text=_decoded(draft.text),
                 context=scope.context(draft.line),
                 anchor=path[-1].anchor if path else None,
                 line=draft.line,
@@ -282,6 +284,15 @@ def _cards(note: Note, scope: Scope, drafts: list[Draft]) -> list[Card]:
             )
         )
     return cards
+
+
+# Pairs of characters UTF-8 becomes when it is read as Latin-1 or Windows-1252: `â€`, `Ã©`.
+_MOJIBAKE = re.compile(r"[âÃÂ][\u0080-\u00bf\u2010-\u203a\u20ac\u0152-\u017e]")
+
+
+def _decoded(side: str) -> str:
+    """A side whose UTF-8 was once read as another encoding (`itâ€™s`), as it was written."""
+    return fix_encoding(side) if _MOJIBAKE.search(side) else side
 
 
 def _tags(note: Note) -> list[str]:
