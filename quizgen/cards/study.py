@@ -6,6 +6,7 @@
 - A daily note (its file name a date: `2025-07-26.md`) gives only the cards written on purpose,
   and so does a repository's own file (`README.md`, `LICENSE.md`, `CHANGELOG.md`...): it tells
   about the notes, it does not teach.
+- The list a chat assistant offers (`Let me know if you want:` then its items) gives no card.
 - Metadata fields (`URL: https://...`, `Source: ...`, `Author: ...`, `Created: ...`, Dataview's
   `key:: value`) give no card: a paragraph or list item made only of them is skipped.
 """
@@ -19,6 +20,7 @@ from ..note import Note
 from .blocks import Piece
 from .draft import Draft
 from .model import Origin
+from .words import CHATTY
 
 __all__ = [
     "field_line",
@@ -73,10 +75,15 @@ def study_pieces(note: Note, pieces: Sequence[Piece]) -> list[Piece]:
         return []
     kept: list[Piece] = []
     task: Piece | None = None  # the task item the walk is in
+    offer = False  # in the list a chat offers (`Let me know if you want:`)
     for piece in pieces:
         if task and (piece.item == task.item or piece.depth > task.depth):
             continue  # the rest of the task item and the items nested in it
         task = None
+        if piece.depth == 0:
+            offer = piece.kind == "paragraph" and _offers(piece)
+        elif offer:
+            continue
         content = piece.inline.content if piece.inline else ""
         if piece.kind == "paragraph" and piece.first and piece.depth and _TASK.match(content):
             task = piece
@@ -85,6 +92,12 @@ def study_pieces(note: Note, pieces: Sequence[Piece]) -> list[Piece]:
             continue
         kept.append(piece)
     return kept
+
+
+def _offers(piece: Piece) -> bool:
+    """`Let me know if you want:`: a chat's offer, the list after it no study material."""
+    content = piece.inline.content.strip() if piece.inline else ""
+    return content.endswith(":") and bool(CHATTY.match(content.replace("’", "'")))
 
 
 def is_repository_file(note: Note) -> bool:
