@@ -104,6 +104,8 @@ CHATTY = re.compile(
     r"^\W*(?:here(?:'s| is| are)|let me|let's|would you like|if you(?:'d| would) like|i hope|"
     r"hope this|feel free|absolutely|sure[,!]|great question|got it|happy to|i can also|"
     r"i(?:'ll| will| can) (?:tailor|help|create|add|also|make|provide|walk)|"
+    r"by (?:understanding|mastering|learning|knowing)|in (?:summary|conclusion|short|essence),|"
+    r"overall,|to summari[sz]e|"
     r"you(?:'re| are) now|now you(?:'re| are)|this (?:will|should|can) help you|"
     r"we(?:'ll| will) (?:use|take|look at|see|go)|this information|"
     r"continue (?:learning|exploring|practi[cs]ing|studying)|"
