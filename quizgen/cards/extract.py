@@ -252,7 +252,8 @@ def _statements(piece: Piece, scope: Scope, defined: list[Draft]) -> list[Draft]
     for part, parent in ((first, ""), (later, topic)):
         part = [sentence for sentence in part if not has_quantity(sentence)]
         parent = parent or piece.about  # the item it is nested in, or `Steps:` over its list
-        drafts += statement_cards(replace(piece, parent=parent), scope, part)
+        if part:
+            drafts += statement_cards(replace(piece, parent=parent), scope, part)
     return drafts
 
 
@@ -292,7 +293,8 @@ _MOJIBAKE = re.compile(r"[âÃÂ][\u0080-\u00bf\u2010-\u203a\u20ac\u0152-\u017e]
 
 def _decoded(side: str) -> str:
     """A side whose UTF-8 was once read as another encoding (`itâ€™s`), as it was written."""
-    return fix_encoding(side) if _MOJIBAKE.search(side) else side
+    suspect = "â" in side or "Ã" in side or "Â" in side
+    return fix_encoding(side) if suspect and _MOJIBAKE.search(side) else side
 
 
 def _tags(note: Note) -> list[str]:

@@ -93,7 +93,8 @@ def _introduced(before: Piece | None, first: Piece) -> bool:
 
 def _chatty(item: Piece) -> bool:
     """`Let me know if you'd like ...`, `Understanding X is crucial`: the chat or study advice."""
-    return bool(CHATTY.match(markdown_of(item.children).replace("’", "'")))
+    content = item.inline.content if item.inline else ""
+    return bool(CHATTY.match(content.replace("’", "'")))
 
 
 def _sentences(items: list[Piece]) -> bool:

@@ -50,7 +50,9 @@ class Scope:
         """Words the note uses so often (`pod` in a note on pods) that hiding one asks nothing:
         at least four times, and once in a hundred words of a long note (singular forms)."""
         words = _WORD.findall(self.note.source.casefold())
-        counts = Counter(singular(word) for word in words)
+        counts: Counter[str] = Counter()
+        for word, count in Counter(words).items():
+            counts[singular(word)] += count
         least = max(_COMMON_LEAST, len(words) // _COMMON_SHARE)
         return frozenset(
             word for word, count in counts.items() if count >= least and word not in FUNCTION_WORDS

@@ -24,6 +24,7 @@ _STOP = re.compile(r"[,;:()\[\]]|[.!?]$")  # punctuation after a word that ends 
 _SHOUTED = 4.0  # Zipf: a word in capitals this common is emphasis, not an acronym
 _DASHES = {"-", "–", "—", "--"}
 _SIGN = re.compile(r"^[|<>~^]+$")  # `A > B`, `a | b`: no word, a break
+_SIGNS = frozenset("|<>~^")
 _ARROW = re.compile(r"^(?:<?-+>|=+>|→|⇒)$")  # `OLTP ---> Transactions`: two sides
 # Where a clause ends and another begins.
 CLAUSE_WORDS = {"which", "that", "where", "when", "whereas", "while", "if", "because", "unless"}
@@ -55,7 +56,10 @@ def words_of(sentence: str) -> list[Word]:
         end = match.start() + lead + len(core)
         stop = bool(_STOP.search(raw, lead + len(core)))
         if (
-            core in _DASHES or _SIGN.match(core) or raw[-1] in ">→⇒" and _ARROW.match(raw)
+            core in _DASHES
+            or (core[:1] in _SIGNS and _SIGN.match(core))
+            or raw[-1] in ">→⇒"
+            and _ARROW.match(raw)
         ) and found:
             found[-1].stop = True  # `session state - it scales`: two points
             continue

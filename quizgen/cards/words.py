@@ -139,6 +139,7 @@ def cut_off(text: str) -> bool:
     return bool(words) and words[-1].casefold() in _CUT_OFF
 
 
+@lru_cache(maxsize=65536)
 def singular(text: str) -> str:
     """`backups` -> `backup`, `policies` -> `policie`: enough to match a word to its plural."""
     return text[:-1] if text.endswith("s") and len(text) > 3 and not text.endswith("ss") else text
