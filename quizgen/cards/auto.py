@@ -143,7 +143,7 @@ def _quantity_cloze(sentence: str, scope: Scope, line: int, topic: str = "") -> 
     `A minimum of {{8}} free IPs are needed, so a {{/27 subnet}} is recommended`. The paragraph's
     topic (its bold lead, which a card of its own asks) is not that phrase."""
     spans = quantity_spans(sentence)
-    if len(sentence.split()) >= _BESIDE_QUANTITY and len(spans) < _MAX_QUANTITIES:
+    if len(sentence.split()) >= _BESIDE_QUANTITY and len(spans) < _MAX_QUANTITIES and scope.english:
         names = scope.names(line) + ([topic.casefold()] if topic else [])
         spans += phrase_spans(sentence, names, scope.terms, spans, most=1, rarer=_BESIDE_RARITY)
     return cloze_spans(sentence, spans)

@@ -44,9 +44,9 @@ __all__ = [
     "source_hash",
 ]
 
-# TeX the site shows with MathJax: a `$$` block, or `$...$` holding a command (`$\times$`); a
-# price (`$5 a month`) is no formula.
-_MATH = re.compile(r"\$\$|\$(?=[^$\s])[^$]*\\[a-zA-Z][^$]*\$")
+# TeX the site shows with MathJax: a `$$` block, `$...$` holding a command (`$\times$`) or a
+# short run with no space (`$+10$`); a price (`$5 a month`) is no formula.
+_MATH = re.compile(r"\$\$|\$(?=[^$\s])[^$]*\\[a-zA-Z][^$]*\$|\$[^$\s]{1,20}\$")
 _RULE_MODULES: tuple[str, ...] = ("auto", "blocks", "draft", "explicit", "extract", "groups")
 _RULE_MODULES += ("inline", "model", "quantity", "scope", "tables", "files", "separators")
 _RULE_MODULES += ("settings", "study", "choices", "lint")  # the lint decides what is written

@@ -136,8 +136,8 @@ def statement_cloze(
     `marked`: the author highlighted it, so a line in title case is a statement all the same.
     """
     sentence = MARKERS.sub("", sentence)  # `⚠️ Only one NAT gateway ...`
-    if not _states_something(sentence, marked):
-        return None
+    if not scope.english or not _states_something(sentence, marked):
+        return None  # a note in another language: English word lists cannot choose its phrases
     names = scope.names(line) + ([parent.casefold()] if parent else [])  # all the card shows
     text = cloze_phrases(sentence, names, scope.terms, scope.common)
     if text is None:

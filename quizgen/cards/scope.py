@@ -11,7 +11,7 @@ from functools import cached_property
 from ..note import Heading, Note
 from .blocks import Piece
 from .inline import LinkText, default_link_text, markdown_of, schedule_free
-from .words import FUNCTION_WORDS, MARKERS, singular
+from .words import FUNCTION_WORDS, MARKERS, in_english, singular
 
 __all__ = ["Scope"]
 
@@ -44,6 +44,11 @@ class Scope:
         if title == self.note.name and " " not in title:
             title = title.replace("_", " ")  # `iam_identity_center`: a file name, read as words
         return title
+
+    @cached_property
+    def english(self) -> bool:
+        """True when the note is written in English, which the phrase rules read."""
+        return in_english(self.note.source)
 
     @cached_property
     def common(self) -> frozenset[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from wordfreq import zipf_frequency
+from wordfreq import top_n_list, zipf_frequency
 
 __all__ = [
     "AUXILIARIES",
@@ -143,3 +143,26 @@ def cut_off(text: str) -> bool:
 def singular(text: str) -> str:
     """`backups` -> `backup`, `policies` -> `policie`: enough to match a word to its plural."""
     return text[:-1] if text.endswith("s") and len(text) > 3 and not text.endswith("ss") else text
+
+
+# The commonest words of languages a vault may be written in besides English: a note using more
+# of them than of English's commonest words is not in English, and the English word lists that
+# choose what a cloze hides would choose at random.
+_LANGUAGES = ("es", "fr", "de", "pt", "it", "nl")
+_MOST_USED = 60
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=1)
+def _most_used() -> tuple[frozenset[str], frozenset[str]]:
+    """English's commonest words, and the other languages' ones that English does not share."""
+    english = frozenset(top_n_list("en", _MOST_USED))
+    others = {word for language in _LANGUAGES for word in top_n_list(language, _MOST_USED)}
+    return english, frozenset(others - english)
+
+
+def in_english(text: str) -> bool:
+    """True unless the text uses more common words of another language than of English."""
+    english, others = _most_used()
+    words = _LETTERS.findall(text.casefold())
+    return sum(word in others for word in words) <= sum(word in english for word in words)
