@@ -150,19 +150,29 @@ def singular(text: str) -> str:
 # choose what a cloze hides would choose at random.
 _LANGUAGES = ("es", "fr", "de", "pt", "it", "nl")
 _MOST_USED = 60
+_SURELY_ENGLISH = 0.12  # share of a note's words among English's commonest: no need to compare
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
 @lru_cache(maxsize=1)
-def _most_used() -> tuple[frozenset[str], frozenset[str]]:
-    """English's commonest words, and the other languages' ones that English does not share."""
-    english = frozenset(top_n_list("en", _MOST_USED))
+def _english_most_used() -> frozenset[str]:
+    """English's commonest words."""
+    return frozenset(top_n_list("en", _MOST_USED))
+
+
+@lru_cache(maxsize=1)
+def _others_most_used() -> frozenset[str]:
+    """The other languages' commonest words that English does not share (loaded only when a
+    note looks foreign: their lists take half a second)."""
     others = {word for language in _LANGUAGES for word in top_n_list(language, _MOST_USED)}
-    return english, frozenset(others - english)
+    return frozenset(others - _english_most_used())
 
 
 def in_english(text: str) -> bool:
     """True unless the text uses more common words of another language than of English."""
-    english, others = _most_used()
     words = _LETTERS.findall(text.casefold())
-    return sum(word in others for word in words) <= sum(word in english for word in words)
+    english = sum(word in _english_most_used() for word in words)
+    if english >= _SURELY_ENGLISH * len(words):
+        return True  # English prose and even terse English outlines are over a tenth of these
+    others = _others_most_used()
+    return sum(word in others for word in words) <= english
