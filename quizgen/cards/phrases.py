@@ -119,8 +119,8 @@ def phrase_spans(
 
     `taken` are stretches another rule already hides (a quantity): no phrase touches them;
     `most` caps how many phrases are chosen, `rarer` how common their rarest word may be (Zipf).
-    A phrase made only of `common` words is no answer unless the author marked it or it is a
-    vault term: `If a {{pod}} crashes` in a note on pods asks nothing.
+    A phrase made only of `common` words is no answer unless the author set it in bold or code:
+    `If a {{pod}} crashes` in a note on pods asks nothing, even where `Pods` is a note's title.
     """
     words = words_of(sentence)
     scored: dict[Span, float] = {}
@@ -147,13 +147,28 @@ def phrase_spans(
             for span, score in scored.items()
             if (span in termed or _score(words, span) < rarer) and not _touches(words, span, taken)
         }
-    scored = {
-        span: score
-        for span, score in scored.items()
-        if span in termed or not _all_common(words, span, common)
-    }
+    if common:
+        marked = _marked(sentence)
+        scored = {
+            span: score
+            for span, score in scored.items()
+            if not _all_common(words, span, common) or _inside_marks(words, span, marked)
+        }
     chosen = _with_quantifiers(sentence, words, _best(sentence, words, scored, names, most))
     return [(words[first].start, words[last].end) for first, last in chosen]
+
+
+def _marked(sentence: str) -> list[tuple[int, int]]:
+    """Where the author set words in bold or code: what they marked as the point."""
+    return [match.span() for match in _BOLD.finditer(sentence)] + [
+        match.span() for match in _CODE.finditer(sentence)
+    ]
+
+
+def _inside_marks(words: list[Word], span: Span, marked: list[tuple[int, int]]) -> bool:
+    """True when the phrase lies in a bold or code stretch."""
+    start, end = words[span[0]].start, words[span[1]].end
+    return any(begin <= start and end <= stop for begin, stop in marked)
 
 
 def _all_common(words: list[Word], span: Span, common: frozenset[str]) -> bool:
