@@ -114,8 +114,10 @@ def _kinds(items: list[Piece], scope: Scope) -> list[str] | None:
         name = _KIND_SPLIT.split(text, maxsplit=1)[0].strip(" *:")
         if not name or len(name.split()) > _KIND_WORDS or not name[0].isupper():
             return None
+        if not _text(item):
+            return None  # `- [[SQS - Standard queue]]`: a list of links is a table of contents
         names.append(name)
-    return names
+    return names if len(set(names)) == len(names) else None
 
 
 def _kinds_card(names: list[str], before: Piece, scope: Scope) -> Draft:

@@ -119,8 +119,8 @@ def phrase_spans(
 
     `taken` are stretches another rule already hides (a quantity): no phrase touches them;
     `most` caps how many phrases are chosen, `rarer` how common their rarest word may be (Zipf).
-    A phrase made only of `common` words is no answer unless the author set it in bold or code:
-    `If a {{pod}} crashes` in a note on pods asks nothing, even where `Pods` is a note's title.
+    A phrase made only of `common` words is no answer unless the author set it in bold or code
+    or it is a vault term: `If a {{pod}} crashes` in a note on pods asks nothing.
     """
     words = words_of(sentence)
     scored: dict[Span, float] = {}
@@ -152,7 +152,9 @@ def phrase_spans(
         scored = {
             span: score
             for span, score in scored.items()
-            if not _all_common(words, span, common) or _inside_marks(words, span, marked)
+            if span in termed
+            or not _all_common(words, span, common)
+            or _inside_marks(words, span, marked)
         }
     chosen = _with_quantifiers(sentence, words, _best(sentence, words, scored, names, most))
     return [(words[first].start, words[last].end) for first, last in chosen]
