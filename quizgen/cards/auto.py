@@ -15,7 +15,7 @@ from .phrases import phrase_spans
 from .quantity import has_quantity, quantity_spans, without_numbers
 from .render import cloze_spans
 from .scope import Scope
-from .words import AUXILIARIES, FUNCTION_WORDS, LABELS, MARKERS, VERBS, cut_off, rarity
+from .words import AUXILIARIES, FUNCTION_WORDS, LABELS, MARKERS, VERBS, cut_off, rarity, singular
 
 __all__ = ["definition_cards", "question_cards", "quantity_cards", "topic_of"]
 
@@ -83,7 +83,8 @@ def definition_cards(piece: Piece, following: list[Piece], scope: Scope) -> list
         if term.rstrip(": ").casefold() in LABELS:
             return []  # `**Note:** SNS pushes ...`: a label, the sentence is the fact
         said = markdown_of(rest, scope.link_text)
-        if said.split(None, 1)[:1] and said.split(None, 1)[0] in _READS_BACK:
+        opening = said.split(None, 1)
+        if opening and opening[0] in _READS_BACK:
             return []  # `**Internal tools** or customer portals`: the bold is half a phrase
         answer = _CONNECTOR.sub("", said, count=1)
         if not answer and piece.depth == 0 and _adjacent_paragraph(piece, following):
@@ -107,11 +108,8 @@ def question_cards(piece: Piece, following: list[Piece], scope: Scope) -> tuple[
     used = 0
     if not answer:
         answer, used = answer_text(piece, following, scope.link_text, gap=1)
-    if not answer or (sentences(answer) or [""])[0].endswith("?") or len(answer) > _MAX_ANSWER * 2:
-        return (
-            [],
-            0,
-        )  # `Which AZs will it use?` then `Internet facing or internal? (...)`: no answer
+    if not answer or _asks(answer) or len(answer) > _MAX_ANSWER * 2:
+        return [], 0  # `Which AZs will it use?` then `Internet facing or internal?`: no answer
     front = scope.standalone(question, piece.line, piece.about)
     draft = Draft(Origin.QUESTION, CardType.BASIC, normalise(question), piece.line, front, answer)
     return [draft], used
@@ -317,7 +315,7 @@ def _good_answer(answer: str, term: str) -> bool:
         return False  # `**Security groups are required** on the ENI`: a claim, not a term
     if words and cut_off(answer):
         return False
-    if (sentences(answer) or [""])[0].endswith("?"):
+    if _asks(answer):
         return False  # `**Compute needs**: Is on-board processing needed?`: a question, no answer
     if _restates(term, words):
         return False  # `**Health check:** turn instance health checks on or off`: asks nothing
@@ -326,9 +324,15 @@ def _good_answer(answer: str, term: str) -> bool:
 
 def _restates(term: str, answer_words: list[str]) -> bool:
     """True when every word of a term of two words or more is in its answer, plurals aside."""
-    said = {word.removesuffix("s") for word in answer_words}
-    named = [word.removesuffix("s") for word in re.findall(r"\w+", term.casefold())]
+    said = {singular(word) for word in answer_words}
+    named = [singular(word) for word in re.findall(r"\w+", term.casefold())]
     return len(named) >= 2 and all(word in said for word in named)
+
+
+def _asks(text: str) -> bool:
+    """True when a text's first sentence is a question: it answers nothing."""
+    first = sentences(text)
+    return bool(first) and first[0].endswith("?")
 
 
 def _is_question(line: str) -> bool:

@@ -10,7 +10,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from ..syntax import make_parser
-from .words import CHATTY, LABELS, cut_off
+from .words import LABELS, chatty, cut_off
 
 __all__ = ["Piece", "pieces_of"]
 
@@ -276,7 +276,7 @@ def _intro(content: str) -> str:
         return ""  # several lines, a tag, a link or HTML
     if not content.endswith(":") and content.rstrip("*_").endswith((".", "?", "!")):
         return ""
-    if CHATTY.match(content):
+    if chatty(content):
         return ""  # `Here are the key takeaways:`
     label = _label(_lead(content.rsplit(". ", 1)[-1]))
     return "" if all(word in LABELS for word in label.casefold().split()) else label  # `Note:`

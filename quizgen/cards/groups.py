@@ -15,7 +15,7 @@ from .explicit import normalise
 from .inline import markdown_of, schedule_free
 from .model import CardType, Origin
 from .scope import Scope
-from .words import CHATTY, LABELS
+from .words import LABELS, chatty
 
 __all__ = ["list_cards"]
 
@@ -24,8 +24,6 @@ _MAX_ITEMS, _MAX_WORDS, _MAX_CHARS = 8, 20, 400
 # name ends where what it means begins.
 _KIND_SPLIT = re.compile(r"\s[-–—]\s|:\s|\s(?:->|→|=>)\s|\s\(|:$")
 _KIND_WORDS = 4
-_READS_ON = {"with", "on", "for", "to", "of", "by", "as", "like", "in", "from", "into", "via"}
-_READS_ON |= {"include", "includes", "including", "are", "is", "e.g.", "such"}
 # `ns-77.awsdns-09.com`, `10.0.0.0/16`, `https://...`: data from a console, not a fact to recall.
 _NAME_OR_ADDRESS = re.compile(r"\S+\.[a-z]{2,}|[\d.:/]+|https?://\S+")
 
@@ -86,15 +84,14 @@ def _introduced(before: Piece | None, first: Piece) -> bool:
     if before is None or before.kind != "paragraph" or before.depth or first.parent:
         return False
     lead = markdown_of(before.children)
-    if lead.strip("*_: ").casefold() in LABELS or CHATTY.match(lead.replace("’", "'")):
+    if lead.strip("*_: ").casefold() in LABELS or chatty(lead):
         return False  # `Note:` over a list labels its points, it does not lead into them
     return lead.endswith(":") and before.end + 1 >= first.line - 1
 
 
 def _chatty(item: Piece) -> bool:
     """`Let me know if you'd like ...`, `Understanding X is crucial`: the chat or study advice."""
-    content = item.inline.content if item.inline else ""
-    return bool(CHATTY.match(content.replace("’", "'")))
+    return chatty(item.inline.content if item.inline else "")
 
 
 def _sentences(items: list[Piece]) -> bool:

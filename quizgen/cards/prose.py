@@ -21,7 +21,7 @@ from .quantity import cloze_quantities, has_quantity
 from .render import CLOZE, hides_all
 from .scope import Scope
 from .study import field_line
-from .words import CHATTY, LABELS, MARKERS
+from .words import LABELS, MARKERS, chatty
 
 __all__ = ["asking_cloze", "hidden_share", "statement_cards", "statement_cloze", "statements_of"]
 
@@ -184,7 +184,7 @@ def _states_something(sentence: str, marked: bool = False) -> bool:
         return False
     if "{{c" in sentence or words[0].casefold().strip("*:,") in _OPENERS:
         return False
-    if CHATTY.match(sentence.replace("’", "'")):
+    if chatty(sentence):
         return False  # `Here's a short comparison ...`: the chat talking, not a fact
     if _COPIED.search(sentence):
         return False  # a sentence around an ARN or an address explains a value, not a fact

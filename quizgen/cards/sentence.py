@@ -23,8 +23,7 @@ _WORD = re.compile(r"\S+")
 _STOP = re.compile(r"[,;:()\[\]]|[.!?]$")  # punctuation after a word that ends a clause
 _SHOUTED = 4.0  # Zipf: a word in capitals this common is emphasis, not an acronym
 _DASHES = {"-", "–", "—", "--"}
-_SIGN = re.compile(r"^[|<>~^]+$")  # `A > B`, `a | b`: no word, a break
-_SIGNS = frozenset("|<>~^")
+_SIGNS = frozenset("|<>~^")  # `A > B`, `a | b`: a word of these only is no word, a break
 _ARROW = re.compile(r"^(?:<?-+>|=+>|→|⇒)$")  # `OLTP ---> Transactions`: two sides
 # Where a clause ends and another begins.
 CLAUSE_WORDS = {"which", "that", "where", "when", "whereas", "while", "if", "because", "unless"}
@@ -57,7 +56,7 @@ def words_of(sentence: str) -> list[Word]:
         stop = bool(_STOP.search(raw, lead + len(core)))
         if (
             core in _DASHES
-            or (core[:1] in _SIGNS and _SIGN.match(core))
+            or (core and set(core) <= _SIGNS)
             or raw[-1] in ">→⇒"
             and _ARROW.match(raw)
         ) and found:

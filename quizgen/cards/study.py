@@ -20,7 +20,7 @@ from ..note import Note
 from .blocks import Piece
 from .draft import Draft
 from .model import Origin
-from .words import CHATTY
+from .words import chatty
 
 __all__ = [
     "field_line",
@@ -97,7 +97,7 @@ def study_pieces(note: Note, pieces: Sequence[Piece]) -> list[Piece]:
 def _offers(piece: Piece) -> bool:
     """`Let me know if you want:`: a chat's offer, the list after it no study material."""
     content = piece.inline.content.strip() if piece.inline else ""
-    return content.endswith(":") and bool(CHATTY.match(content.replace("’", "'")))
+    return content.endswith(":") and chatty(content)
 
 
 def is_repository_file(note: Note) -> bool:

@@ -17,6 +17,7 @@ __all__ = [
     "LABELS",
     "PARTICIPLES",
     "VERBS",
+    "chatty",
     "cut_off",
     "rarity",
     "singular",
@@ -122,6 +123,13 @@ CHATTY = re.compile(
     r"(?:crucial|critical|essential|important|key|vital|beneficial|helpful|necessary|useful)\b",
     re.IGNORECASE,
 )
+
+
+def chatty(text: str) -> bool:
+    """True for a line the chat, the lesson or study advice says, not the subject (`Let’s`
+    written with a curly apostrophe too)."""
+    return bool(CHATTY.match(text.replace("’", "'")))
+
 
 # A text ending in one of these (`For having transitive peering between`) is cut off: its rest
 # is the list nested below it. (A preposition a relative clause leaves at the end, `the identity
