@@ -20,7 +20,6 @@ from ..note import Note
 from .blocks import Piece
 from .draft import Draft
 from .model import Origin
-from .words import chatty
 
 __all__ = [
     "field_line",
@@ -32,6 +31,12 @@ __all__ = [
 ]
 
 _TASK = re.compile(r"^\[.\]\s")
+# What a chat offers to do next: `Let me know if you want:`, `Would you like me to add:`.
+_OFFER = re.compile(
+    r"^\W*(?:let me know|would you like|if you(?:'d| would) like|want me to|let's say|"
+    r"i can also|i(?:'ll| will| can) )",
+    re.IGNORECASE,
+)
 _REPOSITORY_FILES = {"readme", "license", "licence", "changelog", "contributing", "code_of_conduct"}
 _DATE_NAME = re.compile(r"^(?:\d{4}-\d{2}-\d{2}|\d{4}_\d{2}_\d{2}|\d{8}|\d{2}-\d{2}-\d{4})$")
 _FIELDS = (
@@ -95,9 +100,10 @@ def study_pieces(note: Note, pieces: Sequence[Piece]) -> list[Piece]:
 
 
 def _offers(piece: Piece) -> bool:
-    """`Let me know if you want:`: a chat's offer, the list after it no study material."""
+    """`Let me know if you want:`: a chat's offer, the list after it no study material (while
+    `Here are the key takeaways:` leads into facts)."""
     content = piece.inline.content.strip() if piece.inline else ""
-    return content.endswith(":") and chatty(content)
+    return content.endswith(":") and bool(_OFFER.match(content.replace("’", "'")))
 
 
 def is_repository_file(note: Note) -> bool:
