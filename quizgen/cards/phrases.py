@@ -31,6 +31,9 @@ __all__ = ["cloze_phrases", "phrase_spans"]
 
 _MAX_ANSWER_WORDS = 5
 _MAX_DELETIONS = 3
+_MAX_GLOSS_WORDS = 6  # an aside in brackets this short may be asked whole
+_EXAMPLE_WORDS = {"example", "e.g", "e.g.", "eg", "ex", "like", "such", "see", "etc", "etc.", "say"}
+_EXAMPLE_WORDS |= {"above", "below", "later", "optional"}
 _LONG = 20  # words: a sentence this long may hide a fourth phrase
 _WORDS_A_DELETION = 4  # words of a sentence for each phrase it hides, up to _MAX_DELETIONS
 _RARE = 3.5  # Zipf: a term this rare (`S3`, `iSCSI`) is worth a question wherever it is
@@ -157,6 +160,8 @@ def phrase_spans(
             or _inside_marks(words, span, marked)
         }
     chosen = _with_quantifiers(sentence, words, _best(sentence, words, scored, names, most))
+    if most is None:  # an aside in brackets is asked as well: `billed ... ({{high water mark}})`
+        chosen = sorted(chosen + _glosses(sentence, words, clauses, chosen, common))
     return [(words[first].start, words[last].end) for first, last in chosen]
 
 
@@ -198,9 +203,8 @@ def _best(
     most: int | None = None,
 ) -> list[Span]:
     """The best-scored phrases that neither overlap nor touch, in sentence order."""
-    if most is None:  # a short sentence hides less: `{{EC2}} still use {{compute}} to ...`
-        most = min(_MAX_DELETIONS, max(1, len(words) // _WORDS_A_DELETION))
-        most += len(words) >= _LONG
+    if most is None:
+        most = _most(words)
     chosen: list[Span] = []
     counts = Counter(singular(word.text) for word in words)
     repeated = {text for text, count in counts.items() if count > 1}  # only these give away
@@ -233,6 +237,60 @@ def _best(
             continue  # `{{Security groups are required}}`: a whole claim hides no answer
         chosen.append(span)
     return sorted(chosen)
+
+
+def _most(words: list[Word]) -> int:
+    """How many phrases a sentence hides: a short one less (`{{EC2}} still use {{compute}}`)."""
+    return min(_MAX_DELETIONS, max(1, len(words) // _WORDS_A_DELETION)) + (len(words) >= _LONG)
+
+
+def _glosses(
+    sentence: str,
+    words: list[Word],
+    clauses: list[list[int]],
+    chosen: list[Span],
+    common: frozenset[str],
+) -> list[Span]:
+    """The sentence's short asides in brackets worth a deletion of their own, beside `chosen`."""
+    found = []
+    for clause in clauses:
+        span = _gloss(sentence, words, clause)
+        if span is None or any(span[0] <= b and a <= span[1] for a, b in chosen):
+            continue
+        if common and _all_common(words, span, common):
+            continue
+        if _score(words, span) <= _TOO_COMMON:
+            found.append(span)
+    return found
+
+
+def _gloss(sentence: str, words: list[Word], clause: list[int]) -> Span | None:
+    """A short aside in brackets that says what the words before it mean or hold:
+    `storage is billed on the highest storage used ({{high water mark}})`, `ASN ({{0–65,535}})`.
+    Not an example (`(Python 3.8 for example)`), a link, a lone word (`(FaaS)`: the
+    abbreviation card asks it; `(default)`), or a clause of its own (`(but no caching)`)."""
+    first, last = clause[0], clause[-1]
+    closed = ")" in sentence[words[last].end : words[last].end + 3]
+    if not words[first].opens or first == 0 or not closed:
+        return None
+    if last - first + 1 > _MAX_GLOSS_WORDS or words[first].text in CLAUSE_WORDS | LIST_JOINERS:
+        return None
+    if first == last and not any(ch.isdigit() for ch in words[first].text):
+        return None
+    inside = sentence[words[first].start : words[last].end + 1]
+    if any(mark in inside for mark in ("[", "http", "(", "?")) or not inside[0].isalnum():
+        return None
+    if any(words[i].text in _EXAMPLE_WORDS for i in clause):
+        return None  # `(Python 3.8 for example)`, `(same as above)`
+    if _acronym(sentence, words[first - 1]) and not any(ch.isdigit() for ch in inside):
+        return None  # `ENI (Elastic Network Interfaces)`: the abbreviation card asks it
+    return (first, last)
+
+
+def _acronym(sentence: str, word: Word) -> bool:
+    """`ENI`, `DR/BC`: a word written in capitals."""
+    letters = [ch for ch in sentence[word.start : word.end] if ch.isalpha()]
+    return len(letters) > 1 and all(ch.isupper() for ch in letters)
 
 
 def _from_object(words: list[Word], span: Span) -> Span | None:
