@@ -288,9 +288,10 @@ def _gloss(sentence: str, words: list[Word], clause: list[int]) -> Span | None:
 
 
 def _acronym(sentence: str, word: Word) -> bool:
-    """`ENI`, `DR/BC`: a word written in capitals."""
-    letters = [ch for ch in sentence[word.start : word.end] if ch.isalpha()]
-    return len(letters) > 1 and all(ch.isupper() for ch in letters)
+    """`ENI`, `DR/BC`, `S3`: a word written in capitals."""
+    signs = [ch for ch in sentence[word.start : word.end] if ch.isalnum()]
+    capitals = [ch for ch in signs if ch.isalpha()]
+    return len(signs) > 1 and bool(capitals) and all(ch.isupper() for ch in capitals)
 
 
 def _from_object(words: list[Word], span: Span) -> Span | None:
