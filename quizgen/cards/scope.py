@@ -21,6 +21,11 @@ _GENERIC_WORDS = 2  # a heading this short (`Best for`, `Pros`) needs the one ab
 _HIDDEN = re.compile(r"\{\{c\d+::.*?\}\}")
 _NUMBERING = re.compile(r"^(?:\d+[.)]|[IVX]+\.|[A-Za-z][.)])\s+")  # `2. `, `IV. `, `b) `
 # A Zettelkasten id in front of a file name (`202301011200 Cold starts`): no part of the subject.
+_STUDY_WORDS = re.compile(  # words a title uses for what kind of note it is, not its subject
+    r"^(?:(?:an )?(?:introduction|intro|overview|guide|notes) (?:to|of|on) )"
+    r"|\b(?:basics|fundamentals|introduction|intro|overview|essentials|notes|summary)$",
+    re.IGNORECASE,
+)
 _ZETTEL_ID = re.compile(r"^\d{8,14}[ _-]+(?=\S)")
 
 
@@ -128,10 +133,11 @@ class Scope:
     def names(self, line: int) -> list[str]:
         """Words that name the subject here: title, aliases and the nearest heading."""
         names = [self.title, *self.note.aliases, self.name]
+        names += [core for core in (_core(self.title),) if core and core != self.title]
         path = self.headings(line)
         if path:
             names.append(_NUMBERING.sub("", MARKERS.sub("", path[-1].text)))  # `2. Horizontal ...`
-        return [name.casefold() for name in names if len(name) > 2]
+        return [name.casefold() for name in names if len(name) > 2 or name[:1].isupper()]
 
     def standalone(self, text: str, line: int, parent: str = "") -> str:
         """The text itself when it names the note's subject, else with `Title › Section:` first.
@@ -147,6 +153,12 @@ class Scope:
         if not parent and any(name in folded for name in self.names(line)):
             return f"{self.title}: {text}"
         return f"{self.where(line, parent=parent)}: {text}"
+
+
+def _core(title: str) -> str:
+    """The subject of a title that says what kind of note it is: `VPC Basics` -> `VPC`,
+    `Introduction to Pods` -> `Pods`."""
+    return _STUDY_WORDS.sub("", title).strip(" -:,")
 
 
 def _names(folded: str, title: str) -> bool:

@@ -115,6 +115,8 @@ CHATTY = re.compile(
     r"this (?:note|guide|summary|is designed)|below (?:is|are)|in this (?:note|guide|section))\b"
     # ... or of the lesson it summarises, or advice on studying (`Understand the use cases`).
     r"|^\W*(?:th(?:is|e) (?:transcript|lesson|video|lecture|course|speaker|instructor)|"
+    r"it (?:highlights|stresses|emphasi[sz]es|discusses|outlines|walks through|concludes|"
+    r"demonstrates|introduces|explains)|"
     r"(?:understand|recognize|recognise|explore|practice|practise|familiarize|familiarise|"
     r"review|study|focus on|know) (?:the|how|why|when|what|which|where|your)|remember to)\b"
     # ... or praise of knowing it (`Understanding X is crucial for ...`).
