@@ -46,6 +46,7 @@ _CONNECTIVE = re.compile(r"^(?:however|also|but|so|then|therefore|thus|finally),
 _DRAWING = re.compile(r"[\u2500-\u257f]")  # box-drawing characters: `│`, `┌`, `─`
 _OPENERS = {"see", "think", "note", "example", "e.g.", "eg", "source", "links", "ref"}
 _OPENERS |= {"below", "above", "here", "following", "click", "screenshot", "image", "diagram"}
+_OPENERS |= {"or", "and", "but"}  # `Or if URLs matter`: the line goes on from the one before
 
 
 def statements_of(piece: Piece, scope: Scope) -> list[str]:

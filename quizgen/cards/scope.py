@@ -26,6 +26,12 @@ _STUDY_WORDS = re.compile(  # words a title uses for what kind of note it is, no
     r"|\b(?:basics|fundamentals|introduction|intro|overview|essentials|notes|summary)$",
     re.IGNORECASE,
 )
+# A heading that says what kind of text follows, not what it is about: left out of a card's path.
+_ABOUT_THE_NOTE = re.compile(
+    r"\bkey (?:insights|takeaways|points|concepts|terms|information|facts|ideas)\b|\btranscript\b"
+    r"|^(?:summary|takeaways|notes|overview|introduction|key notes|main points|tl;?dr)$",
+    re.IGNORECASE,
+)
 _ZETTEL_ID = re.compile(r"^\d{8,14}[ _-]+(?=\S)")
 
 
@@ -117,6 +123,7 @@ class Scope:
         path = [MARKERS.sub("", h.text).rstrip(":").strip() for h in self.headings(line)]
         if not path or self.headings(line)[0].level != 1 or not path[0]:
             path.insert(0, self.title)  # an empty `# ` heading names nothing
+        path = path[:1] + [text for text in path[1:] if not _ABOUT_THE_NOTE.search(text)]
         return tuple(text for text in path if text) or (self.name,)
 
     def where(self, line: int, drop: str = "", parent: str = "") -> str:

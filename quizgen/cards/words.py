@@ -112,7 +112,8 @@ CHATTY = re.compile(
     r"continue (?:learning|exploring|practi[cs]ing|studying)|"
     r"(?:an? |the )?(?:dedicated|next|later|future|upcoming|separate) (?:lesson|video|lecture|"
     r"section|module|chapter)s? (?:will|covers?|explains?)|"
-    r"this (?:note|guide|summary|is designed)|below (?:is|are)|in this (?:note|guide|section))\b"
+    r"this (?:note|guide|summary|overview|explanation|breakdown|is designed)|"
+    r"below (?:is|are)|in this (?:note|guide|section))\b"
     # ... or of the lesson it summarises, or advice on studying (`Understand the use cases`).
     r"|^\W*(?:th(?:is|e) (?:transcript|lesson|video|lecture|course|speaker|instructor)|"
     r"it (?:highlights|stresses|emphasi[sz]es|discusses|outlines|walks through|concludes|"
