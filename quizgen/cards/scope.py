@@ -32,6 +32,8 @@ _ABOUT_THE_NOTE = re.compile(
     r"|^(?:summary|takeaways|notes|overview|introduction|key notes|main points|tl;?dr)$",
     re.IGNORECASE,
 )
+_SUBJECT_WORDS = 8  # a text names its subject in its first words
+_PRONOUNS = {"it", "its", "they", "this", "these", "those", "that", "he", "she", "we", "you"}
 _ZETTEL_ID = re.compile(r"^\d{8,14}[ _-]+(?=\S)")
 
 
@@ -154,12 +156,21 @@ class Scope:
         """
         folded = _HIDDEN.sub(" ", text).casefold()  # a name inside a deletion is not shown
         parent = "" if parent.casefold() in folded else parent
+        folded = _subject_part(folded)  # `... sends a message to SNS` is not about SNS
         titles = [self.title, *self.note.aliases, self.name]
         if not parent and any(_names(folded, title) for title in titles):
             return text
         if not parent and any(name in folded for name in self.names(line)):
             return f"{self.title}: {text}"
         return f"{self.where(line, parent=parent)}: {text}"
+
+
+def _subject_part(folded: str) -> str:
+    """The opening words of a text, where its subject stands; a pronoun there names nothing."""
+    words = MARKERS.sub("", folded).split()
+    if words and words[0].strip(",.:") in _PRONOUNS:
+        return ""  # `It publishes to an SNS topic`: what publishes is said elsewhere
+    return " ".join(words[:_SUBJECT_WORDS])
 
 
 def _core(title: str) -> str:
