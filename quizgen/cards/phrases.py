@@ -161,7 +161,7 @@ def phrase_spans(
         }
     chosen = _with_quantifiers(sentence, words, _best(sentence, words, scored, names, most))
     if most is None:  # an aside in brackets is asked as well: `billed ... ({{high water mark}})`
-        chosen = sorted(chosen + _glosses(sentence, words, clauses, chosen, common))
+        chosen = sorted(chosen + _glosses(sentence, words, chosen, common))
     return [(words[first].start, words[last].end) for first, last in chosen]
 
 
@@ -245,17 +245,14 @@ def _most(words: list[Word]) -> int:
 
 
 def _glosses(
-    sentence: str,
-    words: list[Word],
-    clauses: list[list[int]],
-    chosen: list[Span],
-    common: frozenset[str],
+    sentence: str, words: list[Word], chosen: list[Span], common: frozenset[str]
 ) -> list[Span]:
     """The sentence's short asides in brackets worth a deletion of their own, beside `chosen`."""
     found = []
-    for clause in clauses:
-        span = _gloss(sentence, words, clause)
-        if span is None or any(span[0] <= b and a <= span[1] for a, b in chosen):
+    for span in _brackets(sentence, words):
+        if not _gloss(sentence, words, span):
+            continue
+        if any(span[0] <= b and a <= span[1] for a, b in chosen):
             continue
         if common and _all_common(words, span, common):
             continue
@@ -264,27 +261,38 @@ def _glosses(
     return found
 
 
-def _gloss(sentence: str, words: list[Word], clause: list[int]) -> Span | None:
-    """A short aside in brackets that says what the words before it mean or hold:
+def _brackets(sentence: str, words: list[Word]) -> list[Span]:
+    """The words inside each pair of round brackets, first and last."""
+    spans = []
+    for first, word in enumerate(words):
+        if not word.opens or sentence[word.start - 1 : word.start] != "(":
+            continue
+        for last in range(first, min(len(words), first + _MAX_GLOSS_WORDS)):
+            if sentence[words[last].end :].lstrip(".,;:!?*_`'\"").startswith(")"):
+                spans.append((first, last))
+                break
+            if last > first and words[last].opens:
+                break
+    return spans
+
+
+def _gloss(sentence: str, words: list[Word], span: Span) -> bool:
+    """True for a short aside in brackets that says what the words before it mean or hold:
     `storage is billed on the highest storage used ({{high water mark}})`, `ASN ({{0–65,535}})`.
     Not an example (`(Python 3.8 for example)`), a link, a lone word (`(FaaS)`: the
     abbreviation card asks it; `(default)`), or a clause of its own (`(but no caching)`)."""
-    first, last = clause[0], clause[-1]
-    closed = ")" in sentence[words[last].end : words[last].end + 3]
-    if not words[first].opens or first == 0 or not closed:
-        return None
-    if last - first + 1 > _MAX_GLOSS_WORDS or words[first].text in CLAUSE_WORDS | LIST_JOINERS:
-        return None
+    first, last = span
+    if first == 0 or words[first].text in CLAUSE_WORDS | LIST_JOINERS:
+        return False
     if first == last and not any(ch.isdigit() for ch in words[first].text):
-        return None
+        return False
     inside = sentence[words[first].start : words[last].end + 1]
     if any(mark in inside for mark in ("[", "http", "(", "?")) or not inside[0].isalnum():
-        return None
-    if any(words[i].text in _EXAMPLE_WORDS for i in clause):
-        return None  # `(Python 3.8 for example)`, `(same as above)`
-    if _acronym(sentence, words[first - 1]) and not any(ch.isdigit() for ch in inside):
-        return None  # `ENI (Elastic Network Interfaces)`: the abbreviation card asks it
-    return (first, last)
+        return False
+    if any(words[i].text in _EXAMPLE_WORDS for i in range(first, last + 1)):
+        return False  # `(Python 3.8 for example)`, `(same as above)`
+    # `ENI (Elastic Network Interfaces)`: the abbreviation card asks it
+    return not (_acronym(sentence, words[first - 1]) and not any(ch.isdigit() for ch in inside))
 
 
 def _acronym(sentence: str, word: Word) -> bool:
