@@ -45,8 +45,14 @@ __all__ = [
 ]
 
 # TeX the site shows with MathJax: a `$$` block, `$...$` holding a command (`$\times$`) or a
-# short run with no space (`$+10$`); a price (`$5 a month`) is no formula.
-_MATH = re.compile(r"\$\$|\$(?=[^$\s])[^$]*\\[a-zA-Z][^$]*\$|\$[^$\s]{1,20}\$")
+# short run with no space (`$+10$`); a price (`$5 a month`) is no formula. A TeX command with no
+# `$` at all (`x \sim y \implies ...`) is a line of a `$$` block that blank lines cut apart.
+_MATH = re.compile(
+    r"\$\$|\$(?=[^$\s])[^$]*\\[a-zA-Z][^$]*\$|\$[^$\s]{1,20}\$"
+    r"|\\(?:begin|end|frac|text|math[a-z]+|in|notin|implies|iff|sim|cdot|forall|exists|sum|int|"
+    r"leq|geq|neq|subset|subseteq|cup|cap|to|mapsto|times|infty|quad|left|right|alpha|beta|"
+    r"gamma|delta|lambda|mu|sigma|pi|theta|epsilon|varnothing)\b"
+)
 _RULE_MODULES: tuple[str, ...] = ("auto", "blocks", "draft", "explicit", "extract", "groups")
 _RULE_MODULES += ("inline", "model", "quantity", "scope", "tables", "files", "separators")
 _RULE_MODULES += ("settings", "study", "choices", "lint")  # the lint decides what is written
