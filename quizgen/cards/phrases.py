@@ -40,6 +40,7 @@ _RARE = 3.5  # Zipf: a term this rare (`S3`, `iSCSI`) is worth a question wherev
 _COMMON = 5.0  # Zipf: a clause whose rarest word is this common asks nothing
 _TOO_COMMON = 5.3  # Zipf: one word this common (`used`, `good`) is no answer on its own
 _WORTH_ASKING = 4.6  # Zipf: a preposition's object more common than this asks too little
+_RARE_GENUS = 4.0  # Zipf: one noun after `is a` this common (`a {{connection}} over`) asks nothing
 _OBJECT_COST = 0.5  # a preposition's object is asked a little less readily than the main phrase
 _EMPHASIS = 1.0  # score of a common word written in capitals for emphasis: `NEVER`
 _TERM_BONUS = 1.5  # a vault term or a bold phrase is asked more readily
@@ -378,7 +379,7 @@ def _candidates(words: list[Word], clause: list[int], names: list[str]) -> list[
     ):  # `Multi-Region Keys can be created.`: what can be created is the fact
         return [(subject, _score(words, subject) - _TERM_BONUS)]
     found = []
-    if main:
+    if main and not (_genus(words, verb, main) and _score(words, main) > _RARE_GENUS):
         found.append((main, _score(words, main) - _defines(words, clause, verb, main, names)))
     for index in predicate:
         if words[index].text in _PREPOSITIONS and (not main or index > main[1]):
@@ -398,6 +399,20 @@ def _candidates(words: list[Word], clause: list[int], names: list[str]) -> list[
         found.append((rare, _score(words, rare)))
     found += [((i, i), rarity(words[i].text)) for i in clause if words[i].text in _HOW_ADVERBS]
     return found + [((i, i), _EMPHASIS) for i in clause if words[i].shouted]
+
+
+def _genus(words: list[Word], verb: int | None, main: Span) -> bool:
+    """`A VPN is a connection over ...`: one noun after `is a` names only the kind of thing; what
+    sets it apart is said after it (unless the noun is rare itself: `a {{hypervisor}}`)."""
+    first = main[0]
+    return (
+        verb is not None
+        and main[0] == main[1]
+        and words[verb].text in _BE
+        and first > 0
+        and words[first - 1].text in ("a", "an")
+        and not words[first].stop
+    )
 
 
 def _defines(
