@@ -45,6 +45,7 @@ _MAX_ANSWER = 400
 # rest** with KMS`): the bold is part of a sentence, not a term its definition follows.
 _READS_BACK = {"or", "and", "nor", "but", "for", "to", "of", "in", "on", "with", "by", "from"}
 _READS_BACK |= {"at", "as", "than", "into", "via", "per", "without"}
+_READS_BACK |= {"that", "which", "who", "whose", "so", "because", "whereas", "while", "yet"}
 # Labels of an aside, never the subject of a trait (`Note: ...`; `Type: ...` may be one).
 _ASIDES = {"note", "notes", "tip", "tips", "example", "examples", "important", "warning"}
 _ASIDES |= {"remember", "hint", "caution", "info", "reminder", "see", "e.g.", "i.e."}
@@ -83,8 +84,8 @@ def definition_cards(piece: Piece, following: list[Piece], scope: Scope) -> list
         if term.rstrip(": ").casefold() in LABELS:
             return []  # `**Note:** SNS pushes ...`: a label, the sentence is the fact
         said = markdown_of(rest, scope.link_text)
-        opening = said.split(None, 1)
-        if opening and opening[0] in _READS_BACK:
+        opening = said.lstrip(",; ").split(None, 1)
+        if opening and opening[0] in _READS_BACK:  # lower case: the sentence goes on
             return []  # `**Internal tools** or customer portals`: the bold is half a phrase
         answer = _CONNECTOR.sub("", said, count=1)
         if not answer and piece.depth == 0 and _adjacent_paragraph(piece, following):

@@ -32,6 +32,7 @@ _ABOUT_THE_NOTE = re.compile(
     r"|^(?:summary|takeaways|notes|overview|introduction|key notes|main points|tl;?dr)$",
     re.IGNORECASE,
 )
+_SPOKEN = re.compile(r"(?:(?:video|lecture|lesson|full) )?transcript(?:ion)?s?:?$", re.IGNORECASE)
 _SUBJECT_WORDS = 8  # a text names its subject in its first words
 _PRONOUNS = {"it", "its", "they", "this", "these", "those", "that", "he", "she", "we", "you"}
 _ZETTEL_ID = re.compile(r"^\d{8,14}[ _-]+(?=\S)")
@@ -138,6 +139,10 @@ class Scope:
         folded = drop.casefold().strip()
         kept = [part for part in dict.fromkeys(parts) if part.casefold() != folded]
         return " › ".join(kept)
+
+    def spoken(self, line: int) -> bool:
+        """True under a `Transcript` heading: a lesson's words as spoken, no notes of facts."""
+        return any(_SPOKEN.match(MARKERS.sub("", h.text).strip()) for h in self.headings(line))
 
     def names(self, line: int) -> list[str]:
         """Words that name the subject here: title, aliases and the nearest heading."""

@@ -119,7 +119,10 @@ CHATTY = re.compile(
     r"it (?:highlights|stresses|emphasi[sz]es|discusses|outlines|walks through|concludes|"
     r"demonstrates|introduces|explains)|"
     r"(?:understand|recognize|recognise|explore|practice|practise|familiarize|familiarise|"
-    r"review|study|focus on|know) (?:the|how|why|when|what|which|where|your)|remember to)\b"
+    r"review|study|focus on|know|compare) (?:the|how|why|when|what|which|where|your)|remember to|"
+    r"focus on (?:understanding|learning|the)|think about|"
+    r"consider the (?:cost|trade|pros|implications|benefits|options)|"
+    r"it(?:'s| is) (?:important|crucial|essential|key) to (?:understand|know|remember|note))\b"
     # ... or praise of knowing it (`Understanding X is crucial for ...`).
     r"|^\W*(?:while .{0,60}, )?(?:understanding|knowing|mastering|grasping|learning|"
     r"being (?:aware|familiar))\b.{0,120}\b(?:is|are|will be|remains?) (?:\w+ )?"
