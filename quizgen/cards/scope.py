@@ -140,9 +140,11 @@ class Scope:
         kept = [part for part in dict.fromkeys(parts) if part.casefold() != folded]
         return " › ".join(kept)
 
-    def spoken(self, line: int) -> bool:
-        """True under a `Transcript` heading: a lesson's words as spoken, no notes of facts."""
-        return any(_SPOKEN.match(MARKERS.sub("", h.text).strip()) for h in self.headings(line))
+    def spoken(self, line: int, parent: str = "") -> bool:
+        """True under a `Transcript` heading or in a `> [!info] Transcription` callout (its
+        title is the `parent`): a lesson's words as spoken, no notes of facts."""
+        titles = [parent] + [MARKERS.sub("", h.text).strip() for h in self.headings(line)]
+        return any(_SPOKEN.match(title) for title in titles)
 
     def names(self, line: int) -> list[str]:
         """Words that name the subject here: title, aliases and the nearest heading."""
