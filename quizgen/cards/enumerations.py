@@ -52,7 +52,8 @@ def _item_end(words: list[Word], first: int) -> int | None:
     """The last word of one short list item from `first`: up to three content words."""
     index = first
     while index < len(words) and index - first < _ITEM_WORDS and _content(words[index]):
-        if index > first and (words[index].opens or words[index].text.endswith("ing")):
+        going_on = words[index].text.endswith("ing") and not _last(words, index)
+        if index > first and (words[index].opens or going_on):
             return index - 1  # `hardware running ...`: the item ended
         verb = third_person(words[index].text) and not words[index].stop
         if verb and index + 1 < len(words) and _content(words[index + 1]):
@@ -61,6 +62,11 @@ def _item_end(words: list[Word], first: int) -> int | None:
             return index
         index += 1
     return index - 1 if index > first else None
+
+
+def _last(words: list[Word], index: int) -> bool:
+    """True for the sentence's last word, or one a clause ends on: `and conditional branching.`"""
+    return index == len(words) - 1 or words[index].stop
 
 
 def _a_list(words: list[Word], items: list[Span]) -> bool:

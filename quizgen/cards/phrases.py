@@ -163,7 +163,7 @@ def phrase_spans(
     chosen = _with_quantifiers(sentence, words, _best(sentence, words, scored, names, most))
     if most is None:  # an aside in brackets is asked as well: `billed ... ({{high water mark}})`
         chosen = sorted(chosen + _glosses(sentence, words, chosen, common))
-    return [(words[first].start, words[last].end) for first, last in chosen]
+    return [_bold_wrapped(sentence, words[first].start, words[last].end) for first, last in chosen]
 
 
 def _marked(sentence: str) -> list[tuple[int, int]]:
@@ -506,11 +506,20 @@ def _balanced(sentence: str, words: list[Word], span: tuple[int, int]) -> bool:
     """True when hiding the span cuts no bold, italics, code, highlight or link in two."""
     if not _MARKED.search(sentence):
         return True
-    start, end = words[span[0]].start, words[span[1]].end
+    start, end = _bold_wrapped(sentence, words[span[0]].start, words[span[1]].end)
     before, hidden, after = sentence[:start], sentence[start:end], sentence[end:]
     if hidden.count("[") != hidden.count("]") or hidden.count("(") != hidden.count(")"):
         return False
     return all(_marks_closed(before, hidden, after, mark) for mark in ("**", "`", "==", "*"))
+
+
+def _bold_wrapped(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The phrase with the bold around its first and last words when it spans several bold
+    runs: `**{{retry**, **parallel** and **branching}}**` -> `{{**retry**, ... **branching**}}`."""
+    inside = sentence[start:end]
+    if "**" in inside and sentence[start - 2 : start] == "**" and sentence[end : end + 2] == "**":
+        return start - 2, end + 2
+    return start, end
 
 
 def _marks_closed(before: str, hidden: str, after: str, mark: str) -> bool:
