@@ -206,6 +206,7 @@ def _title_case(words: list[str]) -> bool:
 
 def hidden_share(text: str) -> float:
     """How much of a cloze's text its deletions hide."""
+    text = text.replace("**", "")  # bold marks are no words
     hidden = sum(len(part) for part in re.findall(r"\{\{c\d+::(.*?)\}\}", text))
     return hidden / max(len(re.sub(r"\{\{c\d+::|\}\}", "", text)), 1)
 
