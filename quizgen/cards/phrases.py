@@ -50,6 +50,7 @@ _CODE = re.compile(r"`([^`]+)`")  # a command or an API name the author set as c
 _CARD_SYNTAX = ("==", "::", "{{", "}}")
 # ARNs, hosts, IPv4 and IPv6 addresses, keys with colons: copied text, not something to recall.
 _ADDRESS = re.compile(r"\w:\S|\w\.\w+\.\w|^\d+\.\d+\.|::")
+_EXAMPLE = re.compile(r"\b(?:e\.\s?g\b\.?|eg\b|for (?:example|instance)\b|ex\b:)", re.IGNORECASE)
 _MARKED = re.compile(r"[*`=\[\]()]")  # a sentence without these has nothing to cut in two
 _STOPS_AFTER = {"to", "for", "in", "on", "by", "with", "from", "at", "into", "via", "per", "than"}
 _STOPS_AFTER |= {"as", "like", "such", "because", "if", "when", "unless", "using", "even"}
@@ -151,6 +152,13 @@ def phrase_spans(
             for span, score in scored.items()
             if (span in termed or _score(words, span) < rarer) and not _touches(words, span, taken)
         }
+    examples = _examples(sentence)
+    if examples:  # `(e.g., {{10 seconds}}, 1 minute)`: an example is no fact to recall
+        scored = {
+            span: score
+            for span, score in scored.items()
+            if not any(begin <= words[span[0]].start < end for begin, end in examples)
+        }
     if common:
         marked = _marked(sentence)
         scored = {
@@ -164,6 +172,21 @@ def phrase_spans(
     if most is None:  # an aside in brackets is asked as well: `billed ... ({{high water mark}})`
         chosen = sorted(chosen + _glosses(sentence, words, chosen, common))
     return [_bold_wrapped(sentence, words[first].start, words[last].end) for first, last in chosen]
+
+
+def _examples(sentence: str) -> list[tuple[int, int]]:
+    """Where the sentence gives examples after what it says: from `e.g.` or `for example` to
+    the bracket's end, a `;` or the sentence's end."""
+    found = []
+    for match in _EXAMPLE.finditer(sentence):
+        if not sentence[: match.start()].strip(" *_("):
+            continue  # `For example, X is ...`: the sentence itself is the example
+        end = min(
+            (i for i in (sentence.find(c, match.end()) for c in ");") if i >= 0),
+            default=len(sentence),
+        )
+        found.append((match.start(), end))
+    return found
 
 
 def _marked(sentence: str) -> list[tuple[int, int]]:
