@@ -11,13 +11,13 @@ from .draft import Draft, first_sentences, sentences
 from .explicit import answer_text, normalise
 from .inline import line_pieces, markdown_of, plain_of, schedule_free
 from .model import CardType, Origin
-from .phrases import phrase_spans
+from .phrases import examples, phrase_spans
 from .quantity import has_quantity, quantity_spans, without_numbers
 from .render import cloze_spans
 from .scope import Scope
 from .words import AUXILIARIES, FUNCTION_WORDS, LABELS, MARKERS, VERBS, cut_off, rarity, singular
 
-__all__ = ["definition_cards", "question_cards", "quantity_cards", "topic_of"]
+__all__ = ["definition_cards", "question_cards", "quantity_cards", "states_quantity", "topic_of"]
 
 _CONNECTOR = re.compile(r"^\s*(?:[:\-–—=]+\s*|,\s*|(?:means|is|are|refers to)\s+)?")
 _PARTS = re.compile(r"^(.{2,60}?)(?::\s|\s[–—-]\s)(.+)$")
@@ -125,27 +125,43 @@ def quantity_cards(piece: Piece, scope: Scope) -> list[Draft]:
     for number, sentence in enumerate(sentences(scope.markdown(piece))):
         if number == 0:
             topic = topic_of(piece, sentence, scope)
-        if sentence.endswith("?") or len(sentence.split()) < 4 or not has_quantity(sentence):
+        if sentence.endswith("?") or len(sentence.split()) < 4 or not states_quantity(sentence):
             continue
         # A later sentence of `**Term** ...` or `LSI: ... Max 5 per table.` is about the term.
         about = topic if number and topic.casefold() not in sentence.casefold() else ""
         parent = " › ".join(part for part in (piece.about, about) if part)
         cloze = _quantity_cloze(sentence, scope, piece.line, topic)
+        if cloze is None:
+            continue
         text = scope.standalone(cloze, piece.line, parent)
         key = normalise(without_numbers(sentence))
         drafts.append(Draft(Origin.QUANTITY, CardType.CLOZE, key, piece.line, text=text))
     return drafts
 
 
-def _quantity_cloze(sentence: str, scope: Scope, line: int, topic: str = "") -> str:
+def _quantity_cloze(sentence: str, scope: Scope, line: int, topic: str = "") -> str | None:
     """The sentence's quantities hidden and, in a long sentence, the phrase it states beside them:
     `A minimum of {{8}} free IPs are needed, so a {{/27 subnet}} is recommended`. The paragraph's
-    topic (its bold lead, which a card of its own asks) is not that phrase."""
-    spans = quantity_spans(sentence)
+    topic (its bold lead, which a card of its own asks) is not that phrase. Numbers given as
+    examples (`(e.g., 10 seconds, 1 minute)`) are not hidden: None when only those are left."""
+    spans = _stated(sentence)
+    if not spans:
+        return None
     if len(sentence.split()) >= _BESIDE_QUANTITY and len(spans) < _MAX_QUANTITIES and scope.english:
         names = scope.names(line) + ([topic.casefold()] if topic else [])
         spans += phrase_spans(sentence, names, scope.terms, spans, most=1, rarer=_BESIDE_RARITY)
     return cloze_spans(sentence, spans)
+
+
+def states_quantity(sentence: str) -> bool:
+    """True when the sentence states a number with its unit, not only in examples."""
+    return has_quantity(sentence) and bool(_stated(sentence))
+
+
+def _stated(sentence: str) -> list[tuple[int, int]]:
+    """Where the sentence's quantities are, those given as examples left out."""
+    given = examples(sentence)
+    return [s for s in quantity_spans(sentence) if not any(a <= s[0] < b for a, b in given)]
 
 
 def topic_of(piece: Piece, first: str, scope: Scope) -> str:

@@ -14,7 +14,7 @@ from ..diagnostics import Diagnostic, Severity
 from ..memory import collector_paused
 from ..note import Note, WikiLink
 from .abbreviations import abbreviation_cards
-from .auto import definition_cards, quantity_cards, question_cards, topic_of
+from .auto import definition_cards, quantity_cards, question_cards, states_quantity, topic_of
 from .blocks import Piece, pieces_of
 from .choices import practice_questions
 from .dedupe import one_card_a_fact
@@ -24,7 +24,6 @@ from .groups import list_cards
 from .inline import LinkText
 from .model import Card, CardFile, Origin
 from .prose import asking_cloze, statement_cards, statements_of
-from .quantity import has_quantity
 from .scope import Scope
 from .settings import CardSettings, settings_of
 from .study import study_drafts, study_pieces
@@ -256,7 +255,7 @@ def _statements(piece: Piece, scope: Scope, defined: list[Draft]) -> list[Draft]
     first, later = (found[:0], found[told:]) if told else (found[:1], found[1:])
     drafts = []
     for part, parent in ((first, ""), (later, topic)):
-        part = [sentence for sentence in part if not has_quantity(sentence)]
+        part = [sentence for sentence in part if not states_quantity(sentence)]
         parent = parent or piece.about  # the item it is nested in, or `Steps:` over its list
         if part:
             drafts += statement_cards(replace(piece, parent=parent), scope, part)

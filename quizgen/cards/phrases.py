@@ -27,7 +27,7 @@ from .render import cloze_spans
 from .sentence import CLAUSE_WORDS, LIST_JOINERS, Span, Word, participle, third_person, words_of
 from .words import AUXILIARIES, FUNCTION_WORDS, VERBS, rarity, singular
 
-__all__ = ["cloze_phrases", "phrase_spans"]
+__all__ = ["cloze_phrases", "examples", "phrase_spans"]
 
 _MAX_ANSWER_WORDS = 5
 _MAX_DELETIONS = 3
@@ -152,12 +152,12 @@ def phrase_spans(
             for span, score in scored.items()
             if (span in termed or _score(words, span) < rarer) and not _touches(words, span, taken)
         }
-    examples = _examples(sentence)
-    if examples:  # `(e.g., {{10 seconds}}, 1 minute)`: an example is no fact to recall
+    given = examples(sentence)
+    if given:  # `(e.g., {{10 seconds}}, 1 minute)`: an example is no fact to recall
         scored = {
             span: score
             for span, score in scored.items()
-            if not any(begin <= words[span[0]].start < end for begin, end in examples)
+            if not any(begin <= words[span[0]].start < end for begin, end in given)
         }
     if common:
         marked = _marked(sentence)
@@ -174,7 +174,7 @@ def phrase_spans(
     return [_bold_wrapped(sentence, words[first].start, words[last].end) for first, last in chosen]
 
 
-def _examples(sentence: str) -> list[tuple[int, int]]:
+def examples(sentence: str) -> list[tuple[int, int]]:
     """Where the sentence gives examples after what it says: from `e.g.` or `for example` to
     the bracket's end, a `;` or the sentence's end."""
     found = []
