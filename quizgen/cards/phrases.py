@@ -73,6 +73,7 @@ _IDIOMS |= {("in", "conjunction"), ("in", "front"), ("in", "charge"), ("in", "ca
 _IDIOMS |= {("in", "terms"), ("on", "top"), ("on", "behalf"), ("in", "place"), ("in", "turn")}
 _IDIOMS |= {("in", "advance"), ("in", "practice"), ("in", "general"), ("at", "once")}
 # Words after which a name is given: `a role called an execution role`, `known as ...`.
+_VENDORS = {"amazon", "aws", "azure", "microsoft", "google", "gcp", "apache", "oracle", "ibm"}
 _NAMING = {"called", "named", "dubbed", "termed"}
 # Adverbs that say how a system behaves, a fact of their own: `it will {{immediately}} route`.
 _HOW_ADVERBS = {"immediately", "automatically", "manually", "synchronously", "asynchronously"}
@@ -757,7 +758,9 @@ def _bare_verb(words: list[Word], index: int) -> bool:
 def _in_title(words: list[Word], span: Span, shown: frozenset[str]) -> bool:
     """`DB on EC2: ... managing the {{EC2}}`, `AWS Backup: ... on {{backups}}`: the title or
     heading above shows the answer (`shown`: the words of the names the card shows, singular)."""
-    return all(singular(words[i].text) in shown for i in range(span[0], span[1] + 1))
+    texts = [words[i].text for i in range(span[0], span[1] + 1)]
+    named = [text for text in texts if text not in _VENDORS] or texts  # `Amazon SageMaker`
+    return all(singular(text) in shown for text in named)
 
 
 @lru_cache(maxsize=64)
