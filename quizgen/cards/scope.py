@@ -18,6 +18,11 @@ __all__ = ["Scope"]
 _WORD = re.compile(r"[a-z][a-z0-9-]+")
 _COMMON_LEAST, _COMMON_SHARE = 4, 100  # a word this many times, and once per this many words
 _GENERIC_WORDS = 2  # a heading this short (`Best for`, `Pros`) needs the one above it
+_GENERIC_HEADING_WORDS = {"how", "why", "what", "when", "where", "which", "work", "works", "use"}
+_GENERIC_HEADING_WORDS |= {"uses", "using", "usage", "case", "cases", "feature", "features", "key"}
+_GENERIC_HEADING_WORDS |= {"benefit", "benefits", "limitation", "limitations", "pros", "cons"}
+_GENERIC_HEADING_WORDS |= {"example", "examples", "tip", "tips", "important", "points", "setup"}
+_GENERIC_HEADING_WORDS |= {"option", "options", "type", "types", "details", "choose", "need"}
 _HIDDEN = re.compile(r"\{\{c\d+::.*?\}\}")
 _NUMBERING = re.compile(r"^(?:\d+[.)]|[IVX]+\.|[A-Za-z][.)])\s+")  # `2. `, `IV. `, `b) `
 # A Zettelkasten id in front of a file name (`202301011200 Cold starts`): no part of the subject.
@@ -133,7 +138,7 @@ class Scope:
         """`Title › Section` (› the parent list item) for a question; `drop` is left out."""
         context = self.context(line)
         parts = [context[0]] + ([context[-1]] if len(context) > 1 else [])
-        if len(context) > 2 and len(context[-1].split()) <= _GENERIC_WORDS:
+        if len(context) > 2 and _generic(context[-1]):
             parts.insert(1, context[-2])  # `Partition placement group › Best for`, not `Best for`
         parts += [parent] if parent and len(parent.split()) <= 8 else []
         folded = drop.casefold().strip()
@@ -170,6 +175,14 @@ class Scope:
         if not parent and any(name in folded for name in self.names(line)):
             return f"{self.title}: {text}"
         return f"{self.where(line, parent=parent)}: {text}"
+
+
+def _generic(heading: str) -> bool:
+    """`Best for`, `Pros`, `How it works`, `Why use it?`: a heading that needs the one above."""
+    words = re.findall(r"[a-z]+", _NUMBERING.sub("", heading).casefold())
+    return len(heading.split()) <= _GENERIC_WORDS or all(
+        word in FUNCTION_WORDS or word in _GENERIC_HEADING_WORDS for word in words
+    )
 
 
 def _subject_part(folded: str) -> str:
