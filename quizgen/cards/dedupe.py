@@ -28,9 +28,7 @@ _BEST_FIRST = (Origin.TABLE, Origin.DEFINITION, Origin.LIST, Origin.QUANTITY, Or
 def one_card_a_fact(drafts: list[Draft]) -> list[Draft]:
     """The drafts of a note with every fact asked once."""
     asked = " \n ".join(
-        _words_of(draft.back or draft.text)
-        for draft in drafts
-        if draft.origin is not Origin.STATEMENT
+        _words_of(_asks(draft)) for draft in drafts if draft.origin is not Origin.STATEMENT
     )
     kept = [
         draft
@@ -38,6 +36,14 @@ def one_card_a_fact(drafts: list[Draft]) -> list[Draft]:
         if draft.origin is not Origin.STATEMENT or _words_of(draft.key) not in asked
     ]
     return _merged_fronts(_one_per_quantity(kept))
+
+
+def _asks(draft: Draft) -> str:
+    """What a card asks: its back, a cloze's sentence, or only the point a list cloze hides
+    (the other points shown around it are asked by their own cards)."""
+    if draft.origin is Origin.LIST and draft.type is CardType.CLOZE:
+        return _hidden(draft.text)
+    return draft.back or draft.text
 
 
 def _one_per_quantity(drafts: list[Draft]) -> list[Draft]:

@@ -20,6 +20,7 @@ from .words import LABELS, chatty
 __all__ = ["list_cards"]
 
 _MAX_ITEMS, _MAX_WORDS, _MAX_CHARS = 8, 20, 400
+_GAP_ITEMS = 5  # a list this short may be shown with its one point left hidden
 # `Public - everyone allowed`, `Cluster → performance`, `Full Load (one off migration)`: a kind's
 # name ends where what it means begins.
 _KIND_SPLIT = re.compile(r"\s[-–—]\s|:\s|\s(?:->|→|=>)\s|\s\(|:$")
@@ -68,6 +69,12 @@ def list_cards(
         # unless they are sentences of their own (`Key insights:` then full sentences).
         whole = kinds and _short(items) and not _sentences(items)
         if left_over and not top.parent and not whole:
+            if 1 == len(rest) < len(items) <= _GAP_ITEMS and _short(items):
+                # One point of several under its heading would read as the whole answer: the
+                # list is shown with that point hidden.
+                gap = _gap_card(items, rest[0], before, scope)
+                drafts += [gap] if gap is not None else []
+                continue
             items = rest  # the items left without a card of their own: `- layer 7`
         elif len(items) < 2:
             continue
@@ -175,6 +182,21 @@ def _inside_link(children: list, target) -> bool:
             return depth > 0
         depth += {"link_open": 1, "link_close": -1}.get(child.type, 0)
     return False
+
+
+def _gap_card(items: list[Piece], gap: Piece, before: Piece | None, scope: Scope) -> Draft | None:
+    """`1. ALB: - listens on HTTP or HTTPS only - slower than NLB - {{c1::layer 7}}`: the one
+    point of a list that no other card asks, hidden among the others."""
+    whole = _list_card(items, before, scope)
+    if whole is None or _text(gap).endswith(":"):
+        return None  # `- Compute Optimized:`: a label of the points below it
+    lines = []
+    for item in items:
+        said = markdown_of(item.children, scope.link_text)
+        lines.append(f"- {{{{c1::{said}}}}}" if item is gap else f"- {said}")
+    front = re.sub(r" \(\d+ points\)$", "", whole.front)
+    text = f"{front}:\n" + "\n".join(lines)
+    return Draft(Origin.LIST, CardType.CLOZE, normalise(f"{front} {lines}"), whole.line, text=text)
 
 
 def _list_card(
