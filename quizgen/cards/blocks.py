@@ -51,7 +51,12 @@ class Piece:
     def children(self) -> list[Token]:
         """The inline children of a paragraph or heading."""
         children = list(self.inline.children or []) if self.inline else []
-        return children[self.skip : len(children) - self.cut]
+        children = children[self.skip : len(children) - self.cut]
+        if self.depth and children and children[0].type == "text":
+            marker = _LIST_CALLOUT.match(children[0].content)
+            if marker:  # `- & Compile like ...`: the List Callouts plugin's colour, no text
+                children[0] = children[0].copy(content=children[0].content[marker.end() :])
+        return children
 
 
 @dataclass
@@ -241,6 +246,7 @@ def _text_piece(opener: Token, inline: Token, walk: _Walk) -> Piece:
     )
 
 
+_LIST_CALLOUT = re.compile(r"^[!?$%&@~] (?=\S|$)")  # `- ? Why ...`, `- & Note`: List Callouts
 _NOT_A_LABEL = re.compile(r"^#|[<>\[\]`|]")
 _CALLOUT = re.compile(r"^\s*\[![\w-]+\][+-]?\s*")
 _BREAKS = ("softbreak", "hardbreak")
@@ -290,7 +296,7 @@ def _label(lead: str) -> str:
 def _lead(content: str) -> str:
     """An item's first line as a reader sees it: what nested items are about."""
     line = _WIKILINK.sub(lambda m: m.group(1).rsplit("/", 1)[-1], _EMBED.sub("", content))
-    line = line.split("\n", 1)[0]
+    line = _LIST_CALLOUT.sub("", line.split("\n", 1)[0])
     line = line.replace("**", "").replace("__", "").replace("==", "").replace("`", "")
     line = " ".join(line.split()).rstrip(":-–— ").strip()  # `Over Internet -`
     term = _TERM.match(line)  # `LSI: must be created with the table`: nested items are about LSI
