@@ -20,6 +20,7 @@ from .render import CLOZE
 __all__ = ["one_card_a_fact"]
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
+_MARKS = re.compile(r"\*\*|`")  # bold and code marks: the same words asked twice
 _NUMBER = re.compile(r"\d[\d,.]*")
 # Which card of a fact is kept: the one a learner answers most directly.
 _BEST_FIRST = (Origin.TABLE, Origin.DEFINITION, Origin.LIST, Origin.QUANTITY, Origin.STATEMENT)
@@ -82,10 +83,12 @@ def _merged_fronts(drafts: list[Draft]) -> list[Draft]:
     first: dict[str, int] = {}
     merged: list[Draft] = []
     for draft in drafts:
-        front = draft.front.replace("**", "").casefold()  # `› **NACL**` asks what `› NACL` does
+        front = _MARKS.sub("", draft.front).casefold()  # `› **NACL**` asks what `› NACL` does
         mergeable = draft.type is not CardType.CLOZE and draft.origin is not Origin.EXPLICIT
         if mergeable and front in first:
             earlier = merged[first[front]]
+            if _words_of(draft.back) in _words_of(earlier.back):
+                continue  # a question's answer that its nested list gives again
             back = f"{_as_points(earlier.back)}\n{_as_points(draft.back)}"
             merged[first[front]] = replace(earlier, back=back)
             continue
