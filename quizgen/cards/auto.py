@@ -15,7 +15,17 @@ from .phrases import examples, phrase_spans
 from .quantity import has_quantity, quantity_spans, without_numbers
 from .render import cloze_spans
 from .scope import Scope
-from .words import AUXILIARIES, FUNCTION_WORDS, LABELS, MARKERS, VERBS, cut_off, rarity, singular
+from .words import (
+    AUXILIARIES,
+    FUNCTION_WORDS,
+    LABELS,
+    MARKERS,
+    VERBS,
+    claim,
+    cut_off,
+    rarity,
+    singular,
+)
 
 __all__ = ["definition_cards", "question_cards", "quantity_cards", "states_quantity", "topic_of"]
 
@@ -88,6 +98,8 @@ def definition_cards(piece: Piece, following: list[Piece], scope: Scope) -> list
         if opening and opening[0] in _READS_BACK:  # lower case: the sentence goes on
             return []  # `**Internal tools** or customer portals`: the bold is half a phrase
         answer = _CONNECTOR.sub("", said, count=1)
+        if claim(term):
+            return []  # `**Automatically rotated** - always valid`: a statement, asked by its cloze
         if not answer and piece.depth == 0 and _adjacent_paragraph(piece, following):
             answer = scope.markdown(following[0])
         return _term_card(piece, term.rstrip(":").strip(), answer, scope)
@@ -233,7 +245,7 @@ def _trait_card(piece: Piece, text: str, scope: Scope) -> list[Draft]:
     subject = subject.rstrip("-–—>→ ").strip()
     if subject.replace("**", "").strip(" .:").casefold() in _FILLERS | _ASIDES:
         return []  # `eg: aws/service-name`, `Note: ...`: a label, no subject
-    if not subject or not _names_a_thing(subject) or trait.endswith("?"):
+    if not subject or not _names_a_thing(subject) or claim(subject) or trait.endswith("?"):
         return []
     if subject.count("(") != subject.count(")") or subject.count("[") != subject.count("]"):
         return []  # `Task Role (security: ...)`: the colon sits inside a bracket

@@ -21,7 +21,7 @@ from .quantity import cloze_quantities, has_quantity
 from .render import CLOZE, hides_all
 from .scope import Scope
 from .study import field_line
-from .words import LABELS, MARKERS, chatty
+from .words import LABELS, MARKERS, chatty, claim
 
 __all__ = ["asking_cloze", "hidden_share", "statement_cards", "statement_cloze", "statements_of"]
 
@@ -75,7 +75,7 @@ def statement_cards(piece: Piece, scope: Scope, found: list[str]) -> list[Draft]
     for sentence in map(_unlabelled, found):
         term = _TERM_LINE.match(sentence) if not piece.depth else None
         term = term or _ARROW_LINE.match(sentence)
-        if term and term.group(1).casefold() not in LABELS:
+        if term and term.group(1).casefold() not in LABELS and not claim(term.group(1)):
             # `... **Vs EventBridge**: ... This is a serverless event bus`: a bold term inside a
             # paragraph starts its own topic, which the sentences after it are about.
             bold = sentence.startswith("**") and not piece.depth

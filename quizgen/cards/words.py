@@ -18,6 +18,7 @@ __all__ = [
     "PARTICIPLES",
     "VERBS",
     "chatty",
+    "claim",
     "cut_off",
     "rarity",
     "singular",
@@ -190,3 +191,17 @@ def in_english(text: str) -> bool:
         return True  # English prose and even terse English outlines are over a tenth of these
     others = _others_most_used()
     return sum(word in others for word in words) <= english
+
+
+def claim(term: str) -> bool:
+    """A bold lead that says something rather than names it: `**Automatically rotated**`,
+    `**using FSR**`, `**Container only**`."""
+    words = term.replace("**", "").strip(" :").split()
+    if not words:
+        return False
+    first, last = words[0], words[-1].casefold()
+    named = all(word[:1].isupper() for word in words)  # `Eventually Consistent`: a name
+    adverb = first.casefold().endswith("ly") and len(words) > 1 and first.isalpha() and not named
+    return (
+        adverb or (first.islower() and first.endswith("ing")) or (last == "only" and len(words) > 1)
+    )
