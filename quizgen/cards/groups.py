@@ -20,6 +20,7 @@ from .words import LABELS, chatty
 __all__ = ["list_cards"]
 
 _MAX_ITEMS, _MAX_WORDS, _MAX_CHARS = 8, 20, 400
+_GOES_ON = {"or", "and", "but", "so"}  # an item opening with these goes on from the one before
 _GAP_ITEMS = 5  # a list this short may be shown with its one point left hidden
 # `Public - everyone allowed`, `Cluster → performance`, `Full Load (one off migration)`: a kind's
 # name ends where what it means begins.
@@ -51,8 +52,8 @@ def list_cards(
     drafts = []
     for indexes in groups.values():
         items = [pieces[i] for i in indexes if not _chatty(pieces[i])]
-        if not items:
-            continue
+        if not items or scope.spoken(items[0].line, items[0].about):
+            continue  # a transcript's or an example program's points teach no fact
         rest = [item for item in items if item.item not in done | numbered]
         before = pieces[indexes[0] - 1] if indexes[0] else None
         if before is not None and not before.depth and _chatty(before):
@@ -188,8 +189,9 @@ def _gap_card(items: list[Piece], gap: Piece, before: Piece | None, scope: Scope
     """`1. ALB: - listens on HTTP or HTTPS only - slower than NLB - {{c1::layer 7}}`: the one
     point of a list that no other card asks, hidden among the others."""
     whole = _list_card(items, before, scope)
-    if whole is None or _text(gap).endswith(":"):
-        return None  # `- Compute Optimized:`: a label of the points below it
+    said = _text(gap)
+    if whole is None or said.endswith(":") or said.split()[0].casefold() in _GOES_ON:
+        return None  # `- Compute Optimized:` labels the points below it; `- Or if ...` goes on
     lines = []
     for item in items:
         said = markdown_of(item.children, scope.link_text)

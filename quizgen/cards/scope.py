@@ -37,7 +37,11 @@ _ABOUT_THE_NOTE = re.compile(
     r"|^(?:summary|takeaways|notes|overview|introduction|key notes|main points|tl;?dr)$",
     re.IGNORECASE,
 )
-_SPOKEN = re.compile(r"(?:(?:video|lecture|lesson|full) )?transcript(?:ion)?s?:?$", re.IGNORECASE)
+_SPOKEN = re.compile(  # a transcript, or the walk through an example program
+    r"(?:(?:video|lecture|lesson|full) )?transcript(?:ion)?s?:?$"
+    r"|(?:in )?(?:this|the|our) (?:program|example program|demo|code|output)\b",
+    re.IGNORECASE,
+)
 _SUBJECT_WORDS = 8  # a text names its subject in its first words
 _PRONOUNS = {"it", "its", "they", "this", "these", "those", "that", "he", "she", "we", "you"}
 _ZETTEL_ID = re.compile(r"^\d{8,14}[ _-]+(?=\S)")
@@ -147,7 +151,8 @@ class Scope:
 
     def spoken(self, line: int, parent: str = "") -> bool:
         """True under a `Transcript` heading or in a `> [!info] Transcription` callout (its
-        title is the `parent`): a lesson's words as spoken, no notes of facts."""
+        title is the `parent`), or under `In this program`: a lesson's words as spoken or the
+        walk through its example, no notes of facts."""
         titles = [parent] + [MARKERS.sub("", h.text).strip() for h in self.headings(line)]
         return any(_SPOKEN.match(title) for title in titles)
 

@@ -114,6 +114,8 @@ CHATTY = re.compile(
     r"(?:an? |the )?(?:dedicated|next|later|future|upcoming|separate) (?:lesson|video|lecture|"
     r"section|module|chapter)s? (?:will|covers?|explains?)|"
     r"this (?:note|guide|summary|overview|explanation|breakdown|is designed)|"
+    r"suppose (?:we|you)|imagine (?:we|you)|(?:we )?have to talk|will do that|"
+    r"in (?:this|our|the) (?:video|lecture)|output will be|"
     r"below (?:is|are)|in this (?:note|guide|section))\b"
     # ... or of the lesson it summarises, or advice on studying (`Understand the use cases`).
     r"|^\W*(?:th(?:is|e) (?:transcript|lesson|video|lecture|course|speaker|instructor)|"
@@ -200,8 +202,16 @@ def claim(term: str) -> bool:
     if not words:
         return False
     first, last = words[0], words[-1].casefold()
+    if " ".join(words).casefold() in _DISCOURSE:
+        return True  # `**Normally**`, `**On the other hand**`: how the text goes on, no name
     named = all(word[:1].isupper() for word in words)  # `Eventually Consistent`: a name
     adverb = first.casefold().endswith("ly") and len(words) > 1 and first.isalpha() and not named
     return (
         adverb or (first.islower() and first.endswith("ing")) or (last == "only" and len(words) > 1)
     )
+
+
+_DISCOURSE = {"normally", "typically", "basically", "essentially", "additionally", "similarly"}
+_DISCOURSE |= {"alternatively", "however", "moreover", "instead", "otherwise", "meanwhile"}
+_DISCOURSE |= {"on the other hand", "in contrast", "in general", "in practice", "in addition"}
+_DISCOURSE |= {"for example", "for instance", "in short", "in other words", "as a result"}
