@@ -27,6 +27,7 @@ class Draft:
     front: str = ""
     back: str = ""
     text: str = ""
+    about: str = ""  # what the list item it came from is about (its parent item or lead-in)
 
 
 def sentences(text: str) -> list[str]:

@@ -190,6 +190,7 @@ def _drafts(
             continue
         following = pieces[index + 1 : index + 60]
         found, found_problems, used = _piece_drafts(piece, following, scope, syntax)
+        found = [replace(draft, about=piece.about) for draft in found]  # a cloze you wrote too
         drafts += found
         problems += found_problems
         skip_to = index + 1 + used

@@ -231,7 +231,8 @@ def asking_cloze(draft: Draft, scope: Scope) -> Draft | None:
     if hidden_share(draft.text) > _MOST_HIDDEN or _hides_a_clause_with_number(draft.text):
         sentence = CLOZE.sub(r"\2", draft.text)
         if not has_quantity(sentence):
-            return statement_cloze(sentence.strip(), scope, draft.line, marked=True)
+            return statement_cloze(sentence.strip(), scope, draft.line, draft.about, marked=True)
         numbers = cloze_quantities(sentence)
-        return replace(draft, text=scope.standalone(numbers, draft.line), origin=Origin.QUANTITY)
-    return replace(draft, text=scope.standalone(draft.text, draft.line))
+        text = scope.standalone(numbers, draft.line, draft.about)
+        return replace(draft, text=text, origin=Origin.QUANTITY)
+    return replace(draft, text=scope.standalone(draft.text, draft.line, draft.about))
