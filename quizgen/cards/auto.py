@@ -167,7 +167,9 @@ def _quantity_cloze(sentence: str, scope: Scope, line: int, topic: str = "") -> 
 
 def states_quantity(sentence: str) -> bool:
     """True when the sentence states a number with its unit, not only in examples."""
-    return has_quantity(sentence) and bool(_stated(sentence))
+    if not has_quantity(sentence):
+        return False
+    return not examples(sentence) or bool(_stated(sentence))
 
 
 def _stated(sentence: str) -> list[tuple[int, int]]:

@@ -190,7 +190,8 @@ def _drafts(
             continue
         following = pieces[index + 1 : index + 60]
         found, found_problems, used = _piece_drafts(piece, following, scope, syntax)
-        found = [replace(draft, about=piece.about) for draft in found]  # a cloze you wrote too
+        if piece.about:  # a cloze you wrote shows what its item is about, as quizgen's do
+            found = [_about(draft, piece.about) for draft in found]
         drafts += found
         problems += found_problems
         skip_to = index + 1 + used
@@ -230,6 +231,11 @@ def _piece_drafts(
     if not _label(piece, following, scope):
         drafts += _statements(piece, scope, defined)
     return drafts, explicit.problems, 0
+
+
+def _about(draft: Draft, about: str) -> Draft:
+    """A cloze you wrote, told what the list item it sits in is about."""
+    return replace(draft, about=about) if draft.origin is Origin.EXPLICIT else draft
 
 
 def _label(piece: Piece, following: list[Piece], scope: Scope) -> bool:

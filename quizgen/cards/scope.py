@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from ..note import Heading, Note
 from .blocks import Piece
@@ -153,8 +153,7 @@ class Scope:
         """True under a `Transcript` heading or in a `> [!info] Transcription` callout (its
         title is the `parent`), or under `In this program`: a lesson's words as spoken or the
         walk through its example, no notes of facts."""
-        titles = [parent] + [MARKERS.sub("", h.text).strip() for h in self.headings(line)]
-        return any(_SPOKEN.match(title) for title in titles)
+        return _spoken(parent) or any(_spoken(heading.text) for heading in self.headings(line))
 
     def names(self, line: int) -> list[str]:
         """Words that name the subject here: title, aliases and the nearest heading."""
@@ -198,6 +197,13 @@ def _subject_part(folded: str) -> str:
     return " ".join(words[:_SUBJECT_WORDS])
 
 
+@lru_cache(maxsize=4096)
+def _spoken(title: str) -> bool:
+    """`Transcript`, `In this program`: a title over a lesson's talk or an example's walk."""
+    return bool(_SPOKEN.match(MARKERS.sub("", title).strip()))
+
+
+@lru_cache(maxsize=4096)
 def _core(title: str) -> str:
     """The subject of a title that says what kind of note it is: `VPC Basics` -> `VPC`,
     `Introduction to Pods` -> `Pods`."""
