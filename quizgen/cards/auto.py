@@ -6,12 +6,13 @@ import re
 
 from markdown_it.token import Token
 
+from .asides import examples
 from .blocks import Piece
 from .draft import Draft, first_sentences, sentences
 from .explicit import answer_text, normalise
 from .inline import line_pieces, markdown_of, plain_of, schedule_free
 from .model import CardType, Origin
-from .phrases import examples, phrase_spans
+from .phrases import phrase_spans
 from .quantity import has_quantity, quantity_spans, without_numbers
 from .render import cloze_spans
 from .scope import Scope

@@ -22,18 +22,16 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
+from .asides import examples, glosses
 from .enumerations import enumerations
 from .render import cloze_spans
 from .sentence import CLAUSE_WORDS, LIST_JOINERS, Span, Word, participle, third_person, words_of
 from .words import AUXILIARIES, FUNCTION_WORDS, VERBS, rarity, singular
 
-__all__ = ["cloze_phrases", "examples", "phrase_spans"]
+__all__ = ["cloze_phrases", "phrase_spans"]
 
 _MAX_ANSWER_WORDS = 5
 _MAX_DELETIONS = 3
-_MAX_GLOSS_WORDS = 6  # an aside in brackets this short may be asked whole
-_EXAMPLE_WORDS = {"example", "e.g", "e.g.", "eg", "ex", "like", "such", "see", "etc", "etc.", "say"}
-_EXAMPLE_WORDS |= {"above", "below", "later", "optional"}
 _LONG = 20  # words: a sentence this long may hide a fourth phrase
 _WORDS_A_DELETION = 5  # words of a sentence for each phrase it hides, up to _MAX_DELETIONS
 _RARE = 3.5  # Zipf: a term this rare (`S3`, `iSCSI`) is worth a question wherever it is
@@ -50,7 +48,6 @@ _CODE = re.compile(r"`([^`]+)`")  # a command or an API name the author set as c
 _CARD_SYNTAX = ("==", "::", "{{", "}}")
 # ARNs, hosts, IPv4 and IPv6 addresses, keys with colons: copied text, not something to recall.
 _ADDRESS = re.compile(r"\w:\S|\w\.\w+\.\w|^\d+\.\d+\.|::")
-_EXAMPLE = re.compile(r"\b(?:e\.\s?g\b\.?|eg\b|for (?:example|instance)\b|ex\b:)", re.IGNORECASE)
 _MARKED = re.compile(r"[*`=\[\]()]")  # a sentence without these has nothing to cut in two
 _STOPS_AFTER = {"to", "for", "in", "on", "by", "with", "from", "at", "into", "via", "per", "than"}
 _STOPS_AFTER |= {"as", "like", "such", "because", "if", "when", "unless", "using", "even"}
@@ -72,8 +69,9 @@ _IDIOMS |= {("at", "least"), ("at", "most"), ("in", "total"), ("on", "average"),
 _IDIOMS |= {("in", "conjunction"), ("in", "front"), ("in", "charge"), ("in", "case")}
 _IDIOMS |= {("in", "terms"), ("on", "top"), ("on", "behalf"), ("in", "place"), ("in", "turn")}
 _IDIOMS |= {("in", "advance"), ("in", "practice"), ("in", "general"), ("at", "once")}
-# Words after which a name is given: `a role called an execution role`, `known as ...`.
+# A vendor in front of a name: `Amazon SageMaker` is the subject of a note on SageMaker.
 _VENDORS = {"amazon", "aws", "azure", "microsoft", "google", "gcp", "apache", "oracle", "ibm"}
+# Words after which a name is given: `a role called an execution role`, `known as ...`.
 _NAMING = {"called", "named", "dubbed", "termed"}
 # Adverbs that say how a system behaves, a fact of their own: `it will {{immediately}} route`.
 _HOW_ADVERBS = {"immediately", "automatically", "manually", "synchronously", "asynchronously"}
@@ -171,23 +169,8 @@ def phrase_spans(
         }
     chosen = _with_quantifiers(sentence, words, _best(sentence, words, scored, names, most))
     if most is None:  # an aside in brackets is asked as well: `billed ... ({{high water mark}})`
-        chosen = sorted(chosen + _glosses(sentence, words, chosen, common))
+        chosen = sorted(chosen + _asides(sentence, words, chosen, common))
     return [_bold_wrapped(sentence, words[first].start, words[last].end) for first, last in chosen]
-
-
-def examples(sentence: str) -> list[tuple[int, int]]:
-    """Where the sentence gives examples after what it says: from `e.g.` or `for example` to
-    the bracket's end, a `;` or the sentence's end."""
-    found = []
-    for match in _EXAMPLE.finditer(sentence):
-        if not sentence[: match.start()].strip(" *_("):
-            continue  # `For example, X is ...`: the sentence itself is the example
-        end = min(
-            (i for i in (sentence.find(c, match.end()) for c in ");") if i >= 0),
-            default=len(sentence),
-        )
-        found.append((match.start(), end))
-    return found
 
 
 def _marked(sentence: str) -> list[tuple[int, int]]:
@@ -269,14 +252,12 @@ def _most(words: list[Word]) -> int:
     return min(_MAX_DELETIONS, max(1, len(words) // _WORDS_A_DELETION)) + (len(words) >= _LONG)
 
 
-def _glosses(
+def _asides(
     sentence: str, words: list[Word], chosen: list[Span], common: frozenset[str]
 ) -> list[Span]:
-    """The sentence's short asides in brackets worth a deletion of their own, beside `chosen`."""
+    """The short asides in brackets worth a deletion of their own, beside `chosen`."""
     found = []
-    for span in _brackets(sentence, words):
-        if not _gloss(sentence, words, span):
-            continue
+    for span in glosses(sentence, words):
         if any(span[0] <= b and a <= span[1] for a, b in chosen):
             continue
         if common and _all_common(words, span, common):
@@ -284,47 +265,6 @@ def _glosses(
         if _score(words, span) <= _TOO_COMMON:
             found.append(span)
     return found
-
-
-def _brackets(sentence: str, words: list[Word]) -> list[Span]:
-    """The words inside each pair of round brackets, first and last."""
-    spans = []
-    for first, word in enumerate(words):
-        if not word.opens or sentence[word.start - 1 : word.start] != "(":
-            continue
-        for last in range(first, min(len(words), first + _MAX_GLOSS_WORDS)):
-            if sentence[words[last].end :].lstrip(".,;:!?*_`'\"").startswith(")"):
-                spans.append((first, last))
-                break
-            if last > first and words[last].opens:
-                break
-    return spans
-
-
-def _gloss(sentence: str, words: list[Word], span: Span) -> bool:
-    """True for a short aside in brackets that says what the words before it mean or hold:
-    `storage is billed on the highest storage used ({{high water mark}})`, `ASN ({{0–65,535}})`.
-    Not an example (`(Python 3.8 for example)`), a link, a lone word (`(FaaS)`: the
-    abbreviation card asks it; `(default)`), or a clause of its own (`(but no caching)`)."""
-    first, last = span
-    if first == 0 or words[first].text in CLAUSE_WORDS | LIST_JOINERS:
-        return False
-    if first == last and not any(ch.isdigit() for ch in words[first].text):
-        return False
-    inside = sentence[words[first].start : words[last].end + 1]
-    if any(mark in inside for mark in ("[", "http", "(", "?")) or not inside[0].isalnum():
-        return False
-    if any(words[i].text in _EXAMPLE_WORDS for i in range(first, last + 1)):
-        return False  # `(Python 3.8 for example)`, `(same as above)`
-    # `ENI (Elastic Network Interfaces)`: the abbreviation card asks it
-    return not (_acronym(sentence, words[first - 1]) and not any(ch.isdigit() for ch in inside))
-
-
-def _acronym(sentence: str, word: Word) -> bool:
-    """`ENI`, `DR/BC`, `S3`: a word written in capitals."""
-    signs = [ch for ch in sentence[word.start : word.end] if ch.isalnum()]
-    capitals = [ch for ch in signs if ch.isalpha()]
-    return len(signs) > 1 and bool(capitals) and all(ch.isupper() for ch in capitals)
 
 
 def _from_object(words: list[Word], span: Span) -> Span | None:
