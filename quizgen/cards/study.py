@@ -61,6 +61,9 @@ def is_drawing(note: Note) -> bool:
     return note.path.lower().endswith(".excalidraw.md") or "excalidraw-plugin" in note.front_matter
 
 
+_SOLUTIONS = re.compile(r"\b(?:solutions?|solved|answers)$", re.IGNORECASE)
+
+
 def is_daily_note(note: Note) -> bool:
     """True when the note's file name is a date (Obsidian's daily notes)."""
     stem = note.path.rsplit("/", 1)[-1].removesuffix(".md").removesuffix(".MD")
@@ -72,6 +75,13 @@ _EXAMPLE_HEADING = re.compile(
     r"\b(?:examples?|scenarios?|demo|walkthrough|hands-on|lab|exercises?|case stud(?:y|ies))\b",
     re.IGNORECASE,
 )
+
+
+def _worked_example(note: Note) -> bool:
+    """`Example - Entropy.md`, `Questions and Solutions.md`: a note that is a worked example or
+    an exercise as a whole."""
+    stem = note.path.rsplit("/", 1)[-1].removesuffix(".md")
+    return bool(_EXAMPLE_HEADING.search(stem) or _SOLUTIONS.search(stem))
 
 
 def study_pieces(note: Note, pieces: Sequence[Piece]) -> list[Piece]:
@@ -115,7 +125,7 @@ def is_repository_file(note: Note) -> bool:
 def study_drafts(note: Note, drafts: list[Draft]) -> list[Draft]:
     """The cards a note keeps: a daily note or a README only those written on purpose, and a
     worked example (a section headed `Example`, `Scenario`, `Demo`...) only those too."""
-    if is_daily_note(note) or is_repository_file(note):
+    if is_daily_note(note) or is_repository_file(note) or _worked_example(note):
         return [draft for draft in drafts if draft.origin is Origin.EXPLICIT]
     examples = [(h.line, h.end_line) for h in note.headings if _EXAMPLE_HEADING.search(h.text)]
     return [

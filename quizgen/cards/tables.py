@@ -16,6 +16,10 @@ from .words import MARKERS
 
 __all__ = ["table_cards"]
 
+# A row named like a point or a case of a worked example, and a cell that is only a value.
+_INDEX = re.compile(r"[A-Za-z]{1,2}\d*(?:\s*[-–,]\s*[A-Za-z]{1,2}\d*)?|\d+")
+_VALUE = re.compile(r"[-+−]?[\d.,]+%?|[A-Za-z]+|")
+_MOST = 0.8  # share of rows or cells that makes a table a table of data
 # Second-column headers that add nothing to a question ("Quota | Value").
 _ADDRESS = re.compile(r"(?:https?://|www\.)\S*")
 _PLAIN_HEADERS = {"", "value", "values", "comment", "comments", "description", "details", "notes"}
@@ -32,6 +36,8 @@ def table_cards(piece: Piece, scope: Scope) -> list[Draft]:
     drafts = []
     rows = piece.rows[1:]
     keys = [_plain(cells[0], scope) if cells else "" for _, cells in rows]
+    if _data(keys, [_plain(cell, scope) for _, cells in rows for cell in cells[1:]]):
+        return []  # `D1 | Sunny | Hot | No`, `A-B | 1.41`: a worked example's data, no facts
     if len(set(keys)) < len(keys) and len(header) > 2:
         # The first column repeats (`Service | Quota | Value`): the first two cells are the key.
         header = [f"{header[0]} · {header[1]}", *header[2:]]
@@ -41,6 +47,16 @@ def table_cards(piece: Piece, scope: Scope) -> list[Draft]:
         if draft is not None:
             drafts.append(draft)
     return drafts
+
+
+def _data(keys: list[str], cells: list[str]) -> bool:
+    """True for a table of data: rows named like points or cases (`A`, `D1`, `x2`, `A-B`) whose
+    other cells are numbers, formulas or single words."""
+    if not keys or not cells:
+        return False
+    indexed = sum(bool(_INDEX.fullmatch(key.strip())) for key in keys) >= _MOST * len(keys)
+    plain = [cell for cell in cells if _VALUE.fullmatch(cell.strip()) or "$" in cell]
+    return indexed and len(plain) >= _MOST * len(cells)
 
 
 def _row_card(header: list[str], line: int, cells: list[Token], scope: Scope) -> Draft | None:
