@@ -22,6 +22,7 @@ from .words import (
     LABELS,
     MARKERS,
     VERBS,
+    chatty,
     claim,
     cut_off,
     rarity,
@@ -39,6 +40,7 @@ _VERBS = re.compile(
     r"expires?|protects?|retains?|connects?|means|becomes?|"
     r"remains?|stays?)$"
 )
+_PRAISE = re.compile(r"\W*(?:understanding|knowing|mastering|memori[sz]ing|learning)\b", re.I)
 _PRONOUNS = {"it", "this", "that", "they", "these", "those", "you", "we", "there", "he", "she"}
 _PRONOUNS |= {"everything", "something", "nothing", "anything", "everyone", "someone", "one"}
 _CONJUNCTIONS = {"when", "if", "as", "because", "while", "although", "since", "after", "before"}
@@ -88,6 +90,9 @@ def definition_cards(piece: Piece, following: list[Piece], scope: Scope) -> list
         return []  # `- [[note]]: what it covers` is a table of contents, not a fact
     lead = _bold_lead(children)
     listed = piece.depth > 0 and piece.first
+    text = scope.markdown(piece).replace("**", "")
+    if _PRAISE.match(text) and chatty(text):
+        return []  # `**Understanding these concepts** is crucial for ...`: study advice
     if listed and _PARTS.match(scope.markdown(piece)):
         return _trait_card(piece, scope.markdown(piece), scope)
     if lead is not None:

@@ -218,7 +218,9 @@ def _piece_drafts(
     if piece.kind != "paragraph":
         return [], [], 0
     explicit = explicit_cards(piece, following, scope.link_text, syntax)
-    if explicit.whole or scope.spoken(piece.line, piece.about):  # a transcript says facts as talk
+    if explicit.whole or scope.talk_or_example(
+        piece.line, piece.about
+    ):  # a transcript says facts as talk
         return explicit.drafts, explicit.problems, explicit.used
     found, used = question_cards(piece, following, scope)
     if found:

@@ -52,7 +52,7 @@ def list_cards(
     drafts = []
     for indexes in groups.values():
         items = [pieces[i] for i in indexes if not _chatty(pieces[i])]
-        if not items or scope.spoken(items[0].line, items[0].about):
+        if not items or scope.talk_or_example(items[0].line, items[0].about):
             continue  # a transcript's or an example program's points teach no fact
         rest = [item for item in items if item.item not in done | numbered]
         before = pieces[indexes[0] - 1] if indexes[0] else None

@@ -181,7 +181,8 @@ def _term_line(piece: Piece, scope: Scope, term: str, meaning: str) -> list[Draf
 def _states_something(sentence: str, marked: bool = False) -> bool:
     """A sentence of a few words, not a question, a lead-in, a link list or a code line."""
     words = sentence.split()
-    if not _MIN_WORDS <= len(words) <= _MAX_WORDS or sentence.endswith(("?", ":")):
+    ends = sentence.rstrip("*_ ")  # `**Why is ACM important?**`: a question in bold
+    if not _MIN_WORDS <= len(words) <= _MAX_WORDS or ends.endswith(("?", ":")):
         return False
     if "{{c" in sentence or words[0].casefold().strip("*:,") in _OPENERS:
         return False

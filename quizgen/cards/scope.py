@@ -42,6 +42,11 @@ _SPOKEN = re.compile(  # a transcript, or the walk through an example program
     r"|(?:in )?(?:this|the|our) (?:program|example program|demo|code|output)\b",
     re.IGNORECASE,
 )
+# `**Catagram Application Example:**` over a list; `Example use cases:` lists facts.
+_EXAMPLE_LEAD = re.compile(
+    r"\b(?:example|scenario|demo|walkthrough)\b(?! (?:use|uses|use cases|applications)\b)",
+    re.IGNORECASE,
+)
 _SUBJECT_WORDS = 8  # a text names its subject in its first words
 _PRONOUNS = {"it", "its", "they", "this", "these", "those", "that", "he", "she", "we", "you"}
 _ZETTEL_ID = re.compile(r"^\d{8,14}[ _-]+(?=\S)")
@@ -149,11 +154,14 @@ class Scope:
         kept = [part for part in dict.fromkeys(parts) if part.casefold() != folded]
         return " › ".join(kept)
 
-    def spoken(self, line: int, parent: str = "") -> bool:
-        """True under a `Transcript` heading or in a `> [!info] Transcription` callout (its
-        title is the `parent`), or under `In this program`: a lesson's words as spoken or the
-        walk through its example, no notes of facts."""
-        return _spoken(parent) or any(_spoken(heading.text) for heading in self.headings(line))
+    def talk_or_example(self, line: int, about: str = "") -> bool:
+        """True under a `Transcript` heading or in a `> [!info] Transcription` callout, or
+        under a line such as `In this program:` or `**Catagram Application Example:**` that a
+        list item is `about`: a lesson's words as spoken or the walk through its example, no
+        notes of facts."""
+        if about and _EXAMPLE_LEAD.search(about):
+            return True
+        return _spoken(about) or any(_spoken(heading.text) for heading in self.headings(line))
 
     def names(self, line: int) -> list[str]:
         """Words that name the subject here: title, aliases and the nearest heading."""

@@ -123,11 +123,16 @@ CHATTY = re.compile(
     r"demonstrates|introduces|explains)|"
     r"(?:understand|recognize|recognise|explore|practice|practise|familiarize|familiarise|"
     r"review|study|focus on|know|compare) (?:the|how|why|when|what|which|where|your)|remember to|"
-    r"focus on (?:understanding|learning|the)|think about|"
+    r"focus on (?:understanding|learning|the)|think about|familiari[sz]e yourself|"
+    r"you (?:don't|do not) need to (?:memori[sz]e|know|remember|learn)|"
+    r"(?:leverage|use|apply) (?:these|this|the above) (?:features?|concepts?|tools?|techniques?)|"
+    r"(?:deep[- ]dive )?(?:videos?|demos?|labs?)(?: and (?:videos?|demos?|labs?))? "
+    r"(?:are|is) available|"
     r"consider the (?:cost|trade|pros|implications|benefits|options)|"
     r"it(?:'s| is) (?:important|crucial|essential|key) to (?:understand|know|remember|note))\b"
     # ... or praise of knowing it (`Understanding X is crucial for ...`).
     r"|^\W*(?:while .{0,60}, )?(?:understanding|knowing|mastering|grasping|learning|"
+    r"memori[sz]ing|remembering|"
     r"being (?:aware|familiar))\b.{0,120}\b(?:is|are|will be|remains?) (?:\w+ )?"
     r"(?:crucial|critical|essential|important|key|vital|beneficial|helpful|necessary|useful)\b",
     re.IGNORECASE,
