@@ -21,7 +21,7 @@ __all__ = ["list_cards"]
 
 _MAX_ITEMS, _MAX_WORDS, _MAX_CHARS = 8, 20, 400
 _GOES_ON = {"or", "and", "but", "so"}  # an item opening with these goes on from the one before
-_GAP_ITEMS = 5  # a list this short may be shown with its one point left hidden
+_GAP_ITEMS = 6  # a list this short may be shown with its points left over hidden
 # `Public - everyone allowed`, `Cluster → performance`, `Full Load (one off migration)`: a kind's
 # name ends where what it means begins.
 _KIND_SPLIT = re.compile(r"\s[-–—]\s|:\s|\s(?:->|→|=>)\s|\s\(|:$")
@@ -70,10 +70,10 @@ def list_cards(
         # unless they are sentences of their own (`Key insights:` then full sentences).
         whole = kinds and _short(items) and not _sentences(items)
         if left_over and not top.parent and not whole:
-            if 1 == len(rest) < len(items) <= _GAP_ITEMS and _short(items):
-                # One point of several under its heading would read as the whole answer: the
-                # list is shown with that point hidden.
-                gap = _gap_card(items, rest[0], before, scope)
+            if 0 < len(rest) < len(items) <= _GAP_ITEMS and _short(items):
+                # The points left over, asked alone under the heading, would read as the whole
+                # answer: the list is shown with each of them hidden.
+                gap = _gap_card(items, rest, before, scope)
                 drafts += [gap] if gap is not None else []
                 continue
             items = rest  # the items left without a card of their own: `- layer 7`
@@ -185,20 +185,29 @@ def _inside_link(children: list, target) -> bool:
     return False
 
 
-def _gap_card(items: list[Piece], gap: Piece, before: Piece | None, scope: Scope) -> Draft | None:
-    """`1. ALB: - listens on HTTP or HTTPS only - slower than NLB - {{c1::layer 7}}`: the one
-    point of a list that no other card asks, hidden among the others."""
+def _gap_card(
+    items: list[Piece], gaps: list[Piece], before: Piece | None, scope: Scope
+) -> Draft | None:
+    """`1. ALB: - listens on HTTP or HTTPS only - slower than NLB - {{c1::layer 7}}`: the points
+    of a list that no other card asks, each hidden among the others."""
     whole = _list_card(items, before, scope)
-    said = _text(gap)
-    if whole is None or said.endswith(":") or said.split()[0].casefold() in _GOES_ON:
-        return None  # `- Compute Optimized:` labels the points below it; `- Or if ...` goes on
-    lines = []
+    if whole is None or any(_goes_on(gap) for gap in gaps):
+        return None
+    lines, number = [], 0
     for item in items:
         said = markdown_of(item.children, scope.link_text)
-        lines.append(f"- {{{{c1::{said}}}}}" if item is gap else f"- {said}")
+        number += item in gaps
+        lines.append(f"- {{{{c{number}::{said}}}}}" if item in gaps else f"- {said}")
     front = re.sub(r" \(\d+ points\)$", "", whole.front)
     text = f"{front}:\n" + "\n".join(lines)
     return Draft(Origin.LIST, CardType.CLOZE, normalise(f"{front} {lines}"), whole.line, text=text)
+
+
+def _goes_on(item: Piece) -> bool:
+    """`- Compute Optimized:` labels the points below it; `- Or if ...` goes on from the one
+    before: neither is a point to hide."""
+    said = _text(item)
+    return not said or said.endswith(":") or said.split()[0].casefold() in _GOES_ON
 
 
 def _list_card(
