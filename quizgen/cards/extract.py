@@ -110,6 +110,7 @@ def extract_note(note: Note, vault: Vault | None = None) -> tuple[CardFile, list
     syntax = settings if settings.reads(note) else None
     pieces = [] if settings.is_template(note) else pieces_of(note.tokens)
     scope.quoted = {piece.line: piece.until for piece in pieces if piece.until}
+    scope.rules = [t.map[0] + 1 for t in note.tokens if t.type == "hr" and t.map and not t.level]
     practice, pieces = practice_questions(pieces, scope.link_text, syntax, note.tokens)
     drafts, problems = _drafts(study_pieces(note, pieces), scope, syntax)
     drafts = study_drafts(note, drafts + practice)

@@ -60,6 +60,7 @@ class Scope:
     link_text: LinkText = default_link_text
     terms: frozenset[str] = frozenset()  # the vault's key terms, lower-case (vocabulary.py)
     quoted: dict[int, int] = field(default_factory=dict)  # heading line -> last line of its quote
+    rules: list[int] = field(default_factory=list)  # lines of top-level `---` rules
     _paths: list[list[Heading]] = field(default_factory=list, repr=False)
     _starts: list[int] = field(default_factory=list, repr=False)
     _texts: dict[int, str] = field(default_factory=dict, repr=False)
@@ -111,15 +112,18 @@ class Scope:
         return path
 
     def _index_headings(self) -> None:
-        """The heading path in force from each heading on (and [] before the first one)."""
+        """The heading path in force from each heading or `---` rule on ([] before the first)."""
         path: list[Heading] = []
         self._starts.append(0)
         self._paths.append([])
-        for heading in self.note.headings:
-            if heading.line in self.quoted:
+        events: list[tuple[int, Heading | None]] = [(line, None) for line in self.rules]
+        events += [(h.line, h) for h in self.note.headings if h.line not in self.quoted]
+        for line, heading in sorted(events, key=lambda event: event[0]):
+            self._starts.append(line)
+            if heading is None:  # `---`: what follows, up to the next heading, is not in the
+                self._paths.append(path[:-1] if len(path) > 1 else path)  # innermost section
                 continue
             path = [h for h in path if h.level < heading.level] + [heading]
-            self._starts.append(heading.line)
             self._paths.append(path)
 
     def markdown(self, piece: Piece) -> str:
