@@ -17,7 +17,8 @@ from .words import MARKERS
 __all__ = ["table_cards"]
 
 # A row named like a point or a case of a worked example, and a cell that is only a value.
-_INDEX = re.compile(r"[A-Za-z]{1,2}\d*(?:\s*[-–,]\s*[A-Za-z]{1,2}\d*)?|\d+")
+_CASE = re.compile(r"([A-Za-z]{0,2})(\d*)")  # `A`, `D1`, `x2`, `7`
+_CASES = 3  # rows a table of cases has at least
 _VALUE = re.compile(r"[-+−]?[\d.,]+%?|[A-Za-z]+|")
 _MOST = 0.8  # share of rows or cells that makes a table a table of data
 # Second-column headers that add nothing to a question ("Quota | Value").
@@ -36,7 +37,7 @@ def table_cards(piece: Piece, scope: Scope) -> list[Draft]:
     drafts = []
     rows = piece.rows[1:]
     keys = [_plain(cells[0], scope) if cells else "" for _, cells in rows]
-    if _data(keys, [_plain(cell, scope) for _, cells in rows for cell in cells[1:]]):
+    if _data(header, keys, [_plain(cell, scope) for _, cells in rows for cell in cells[1:]]):
         return []  # `D1 | Sunny | Hot | No`, `A-B | 1.41`: a worked example's data, no facts
     if len(set(keys)) < len(keys) and len(header) > 2:
         # The first column repeats (`Service | Quota | Value`): the first two cells are the key.
@@ -49,14 +50,29 @@ def table_cards(piece: Piece, scope: Scope) -> list[Draft]:
     return drafts
 
 
-def _data(keys: list[str], cells: list[str]) -> bool:
-    """True for a table of data: rows named like points or cases (`A`, `D1`, `x2`, `A-B`) whose
-    other cells are numbers, formulas or single words."""
+def _data(header: list[str], keys: list[str], cells: list[str]) -> bool:
+    """True for a table of a worked example's data: a matrix whose columns are its rows
+    (`| | A | B |` over rows `A`, `B`), or rows named like points or cases (`A`, `B`, `C`; `D1`,
+    `D2`; `A-B`) whose other cells are numbers, formulas or single words."""
     if not keys or not cells:
         return False
-    indexed = sum(bool(_INDEX.fullmatch(key.strip())) for key in keys) >= _MOST * len(keys)
+    names = {key.strip().strip("*") for key in keys}
+    if len(names) > 1 and names == {name.strip("*") for name in header[1:] if name}:
+        return True
     plain = [cell for cell in cells if _VALUE.fullmatch(cell.strip()) or "$" in cell]
-    return indexed and len(plain) >= _MOST * len(cells)
+    return _named_as_cases(keys) and len(plain) >= _MOST * len(cells)
+
+
+def _named_as_cases(keys: list[str]) -> bool:
+    """`A`, `B`, `C` or `D1`, `D2`, `D3` (or pairs of them, `A-B`): rows that name the cases of
+    an example, where `EC2`, `S3` or `A`, `MX` name things."""
+    names = [part for key in keys for part in re.split(r"\s*[-–,]\s*", key.strip()) if part]
+    parts = [_CASE.fullmatch(name) for name in names]
+    if len(keys) < _CASES or not all(parts):
+        return False
+    letters = {part.group(1) for part in parts if part}
+    numbered = all(part.group(2) for part in parts if part)
+    return (numbered and len(letters) == 1) or all(len(name) == 1 for name in names)
 
 
 def _row_card(header: list[str], line: int, cells: list[Token], scope: Scope) -> Draft | None:
@@ -65,6 +81,8 @@ def _row_card(header: list[str], line: int, cells: list[Token], scope: Scope) ->
     answers = [_answer(cell, scope) for cell in cells[1:]]
     if not key.strip() or not any(answers):
         return None
+    if all(_letters(answer) == _letters(key) for answer in answers if answer):
+        return None  # `BC | B, C`: the answer only spells the key again
     front = f"{scope.where(line)} — {header[0]}: **{key}**" if header[0] else f"**{key}**"
     if len(header) == 2:
         back = answers[0]
@@ -82,6 +100,11 @@ def _row_card(header: list[str], line: int, cells: list[Token], scope: Scope) ->
         front = f"{scope.where(line)} — {front}"
     question_key = normalise(f"{header[0]} {key}")
     return Draft(Origin.TABLE, CardType.BASIC, question_key, line, front, back)
+
+
+def _letters(text: str) -> str:
+    """A cell's letters and digits alone, to compare two cells."""
+    return re.sub(r"[\W_]+", "", text).casefold()
 
 
 def _plain(cell: Token, scope: Scope) -> str:
