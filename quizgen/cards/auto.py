@@ -25,6 +25,7 @@ from .words import (
     chatty,
     claim,
     cut_off,
+    echoes,
     rarity,
     singular,
 )
@@ -354,7 +355,7 @@ def _good_answer(answer: str, term: str) -> bool:
         return False
     if _asks(answer):
         return False  # `**Compute needs**: Is on-board processing needed?`: a question, no answer
-    if _restates(term, words):
+    if _restates(term, words) or echoes(term, answer):
         return False  # `**Health check:** turn instance health checks on or off`: asks nothing
     return len(new) >= 2 and len(answer) <= _MAX_ANSWER
 

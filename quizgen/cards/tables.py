@@ -12,7 +12,7 @@ from .explicit import normalise
 from .inline import markdown_of, plain_of
 from .model import CardType, Origin
 from .scope import Scope
-from .words import MARKERS
+from .words import MARKERS, echoes
 
 __all__ = ["table_cards"]
 
@@ -83,6 +83,8 @@ def _row_card(header: list[str], line: int, cells: list[Token], scope: Scope) ->
         return None
     if all(_letters(answer) == _letters(key) for answer in answers if answer):
         return None  # `BC | B, C`: the answer only spells the key again
+    if len(answers) == 1 and echoes(key, answers[0]):
+        return None  # `Origin | specifies the origin`: nothing to recall
     front = f"{scope.where(line)} — {header[0]}: **{key}**" if header[0] else f"**{key}**"
     if len(header) == 2:
         back = answers[0]

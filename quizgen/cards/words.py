@@ -19,6 +19,7 @@ __all__ = [
     "VERBS",
     "chatty",
     "claim",
+    "echoes",
     "cut_off",
     "rarity",
     "singular",
@@ -220,3 +221,21 @@ _DISCOURSE = {"normally", "typically", "basically", "essentially", "additionally
 _DISCOURSE |= {"alternatively", "however", "moreover", "instead", "otherwise", "meanwhile"}
 _DISCOURSE |= {"on the other hand", "in contrast", "in general", "in practice", "in addition"}
 _DISCOURSE |= {"for example", "for instance", "in short", "in other words", "as a result"}
+
+
+def echoes(term: str, answer: str) -> bool:
+    """True when an answer only says its term again: `Origin` -> `specifies the origin`,
+    `Scalability` -> `can be scaled` (the term's words, by their first four letters, and at
+    most one other word that carries meaning)."""
+    if re.search(r"\d|\b(?:no|not|never|only|cannot|can't)\b", answer.casefold()):
+        return False  # `~$0.001 per rule evaluation`, `No metabolism`: a number or a no is news
+    stems = {word[:_STEM] for word in re.findall(r"[a-z]+", term.casefold()) if len(word) > 2}
+    said = [word for word in re.findall(r"[a-z]+", answer.casefold()) if word not in FUNCTION_WORDS]
+    if not stems or not said:
+        return False
+    shown = {word[:_STEM] for word in said}
+    others = [word for word in said if word[:_STEM] not in stems]
+    return stems <= shown and len(others) <= 1
+
+
+_STEM = 4  # letters that tell two forms of one word apart from other words: `scal`, `encr`
