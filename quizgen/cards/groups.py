@@ -21,6 +21,7 @@ __all__ = ["list_cards"]
 
 _MAX_ITEMS, _MAX_WORDS, _MAX_CHARS = 8, 20, 400
 _GOES_ON = {"or", "and", "but", "so"}  # an item opening with these goes on from the one before
+_GAP_WORDS = 8  # a list point this long is a sentence, not a point to recall whole
 _GAP_ITEMS = 6  # a list this short may be shown with its points left over hidden
 # `Public - everyone allowed`, `Cluster → performance`, `Full Load (one off migration)`: a kind's
 # name ends where what it means begins.
@@ -204,10 +205,12 @@ def _gap_card(
 
 
 def _goes_on(item: Piece) -> bool:
-    """`- Compute Optimized:` labels the points below it; `- Or if ...` goes on from the one
-    before: neither is a point to hide."""
+    """`- Compute Optimized:` labels the points below it, `- Or if ...` goes on from the one
+    before, and a long sentence is more than a point: none is a point to hide."""
     said = _text(item)
-    return not said or said.endswith(":") or said.split()[0].casefold() in _GOES_ON
+    if not said or said.endswith(":") or said.split()[0].casefold() in _GOES_ON:
+        return True
+    return len(said.split()) > _GAP_WORDS  # a whole sentence no cloze could ask: no point to hide
 
 
 def _list_card(

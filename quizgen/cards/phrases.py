@@ -39,6 +39,7 @@ _COMMON = 5.0  # Zipf: a clause whose rarest word is this common asks nothing
 _TOO_COMMON = 5.3  # Zipf: one word this common (`used`, `good`) is no answer on its own
 _WORTH_ASKING = 4.6  # Zipf: a preposition's object more common than this asks too little
 _RARE_GENUS = 4.0  # Zipf: one noun after `is a` this common (`a {{connection}} over`) asks nothing
+_PLAIN_TERM = 3.3  # Zipf: a word the note repeats, this common in English, is asked only alone
 _OBJECT_COST = 0.5  # a preposition's object is asked a little less readily than the main phrase
 _EMPHASIS = 1.0  # score of a common word written in capitals for emphasis: `NEVER`
 _TERM_BONUS = 1.5  # a vault term or a bold phrase is asked more readily
@@ -167,7 +168,13 @@ def phrase_spans(
             or not _all_common(words, span, common)
             or _inside_marks(words, span, marked)
         }
-    chosen = _with_quantifiers(sentence, words, _best(sentence, words, scored, names, most))
+    chosen = _best(sentence, words, scored, names, most)
+    if common and len(chosen) > 1:  # `a {{pod}} on each {{node}}`: the note's own words, only
+        plain = [span for span in chosen if _all_common(words, span, common)]  # when alone
+        plain = [span for span in plain if not _inside_marks(words, span, marked)]
+        plain = [span for span in plain if _score(words, span) > _PLAIN_TERM]
+        chosen = [span for span in chosen if span not in plain] or chosen
+    chosen = _with_quantifiers(sentence, words, chosen)
     if most is None:  # an aside in brackets is asked as well: `billed ... ({{high water mark}})`
         chosen = sorted(chosen + _asides(sentence, words, chosen, common))
     return [_bold_wrapped(sentence, words[first].start, words[last].end) for first, last in chosen]
