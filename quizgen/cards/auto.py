@@ -97,22 +97,36 @@ def definition_cards(piece: Piece, following: list[Piece], scope: Scope) -> list
     if listed and _PARTS.match(scope.markdown(piece)):
         return _trait_card(piece, scope.markdown(piece), scope)
     if lead is not None:
-        term, rest = plain_of(children[1:lead], scope.link_text), children[lead + 1 :]
-        if term.rstrip(": ").casefold() in LABELS:
-            return []  # `**Note:** SNS pushes ...`: a label, the sentence is the fact
-        said = markdown_of(rest, scope.link_text)
-        opening = said.lstrip(",; ").split(None, 1)
-        if opening and opening[0] in _READS_BACK:  # lower case: the sentence goes on
-            return []  # `**Internal tools** or customer portals`: the bold is half a phrase
-        answer = _CONNECTOR.sub("", said, count=1)
-        if claim(term):
-            return []  # `**Automatically rotated** - always valid`: a statement, asked by its cloze
-        if not answer and piece.depth == 0 and _adjacent_paragraph(piece, following):
-            answer = scope.markdown(following[0])
-        return _term_card(piece, term.rstrip(":").strip(), answer, scope)
+        lines = line_pieces(children)
+        if len(lines) > 1 and all(_bold_lead(line) is not None for line in lines):
+            # `**Mutant** - ...` then `**Forward genetics** - ...`: a glossary, a term a line
+            return [card for line in lines for card in _lead_card(piece, line, [], scope)]
+        return _lead_card(piece, children, following, scope)
     if listed:
         return _trait_card(piece, scope.markdown(piece), scope)
     return []
+
+
+def _lead_card(
+    piece: Piece, children: list[Token], following: list[Piece], scope: Scope
+) -> list[Draft]:
+    """`**Term** means ...`: the bold term asks what the rest of its line says."""
+    lead = _bold_lead(children)
+    if lead is None:
+        return []
+    term, rest = plain_of(children[1:lead], scope.link_text), children[lead + 1 :]
+    if term.rstrip(": ").casefold() in LABELS:
+        return []  # `**Note:** SNS pushes ...`: a label, the sentence is the fact
+    said = markdown_of(rest, scope.link_text)
+    opening = said.lstrip(",; ").split(None, 1)
+    if opening and opening[0] in _READS_BACK:  # lower case: the sentence goes on
+        return []  # `**Internal tools** or customer portals`: the bold is half a phrase
+    answer = _CONNECTOR.sub("", said, count=1)
+    if claim(term):
+        return []  # `**Automatically rotated** - always valid`: a statement, asked by its cloze
+    if not answer and piece.depth == 0 and _adjacent_paragraph(piece, following):
+        answer = scope.markdown(following[0])
+    return _term_card(piece, term.rstrip(":").strip(), answer, scope)
 
 
 def question_cards(piece: Piece, following: list[Piece], scope: Scope) -> tuple[list[Draft], int]:

@@ -258,7 +258,7 @@ def _statements(piece: Piece, scope: Scope, defined: list[Draft]) -> list[Draft]
     the sentences after those are facts of their own, about that term
     (`[[Site-to-Site VPN]] - secure over the internet. Needs a VGW.`).
     """
-    told = max(len(sentences(defined[0].back)), 1) if defined else 0
+    told = sum(max(len(sentences(draft.back)), 1) for draft in defined)
     if told and piece.depth and len(sentences(scope.markdown(piece))) <= told:
         return []  # a list item its trait card asks whole
     found = statements_of(piece, scope)

@@ -68,7 +68,8 @@ def _named_as_cases(keys: list[str]) -> bool:
     an example, where `EC2`, `S3` or `A`, `MX` name things."""
     names = [part for key in keys for part in re.split(r"\s*[-–,]\s*", key.strip()) if part]
     parts = [_CASE.fullmatch(name) for name in names]
-    if len(keys) < _CASES or not all(parts):
+    paired = all(re.search(r"\w\s*[-–,]\s*\w", key) for key in keys)  # `A-B`: even one row
+    if (len(keys) < _CASES and not paired) or not all(parts):
         return False
     letters = {part.group(1) for part in parts if part}
     numbered = all(part.group(2) for part in parts if part)
