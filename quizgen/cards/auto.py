@@ -361,7 +361,7 @@ def _good_answer(answer: str, term: str) -> bool:
     """An answer says something beyond the term and is short enough to recall."""
     words = re.findall(r"\w+", answer.casefold())
     new = set(words) - set(re.findall(r"\w+", term.casefold()))
-    if answer.startswith("(") and answer.rstrip(" .").endswith(")"):
+    if answer.startswith("("):
         return False  # `**At least once delivery** (can give duplicates)`: the bold is the fact
     if _TERM_VERB.search(term):
         return False  # `**Security groups are required** on the ENI`: a claim, not a term

@@ -49,7 +49,8 @@ _CODE = re.compile(r"`([^`]+)`")  # a command or an API name the author set as c
 _CARD_SYNTAX = ("==", "::", "{{", "}}")
 # ARNs, hosts, IPv4 and IPv6 addresses, keys with colons: copied text, not something to recall.
 _ADDRESS = re.compile(r"\w:\S|\w\.\w+\.\w|^\d+\.\d+\.|::")
-_MARKED = re.compile(r"[*`=\[\]()]")  # a sentence without these has nothing to cut in two
+_TEX_SIGN = re.compile(r"\$(?![\d,.]*\d|/)")  # a `$` around TeX, not a price's (`$600`)
+_MARKED = re.compile(r"[*`=\[\]()$]")  # a sentence without these has nothing to cut in two
 _STOPS_AFTER = {"to", "for", "in", "on", "by", "with", "from", "at", "into", "via", "per", "than"}
 _STOPS_AFTER |= {"as", "like", "such", "because", "if", "when", "unless", "using", "even"}
 _PREPOSITIONS = {"over", "between", "using", "with", "via", "in", "on", "into", "from", "to", "by"}
@@ -481,6 +482,8 @@ def _balanced(sentence: str, words: list[Word], span: tuple[int, int]) -> bool:
     before, hidden, after = sentence[:start], sentence[start:end], sentence[end:]
     if hidden.count("[") != hidden.count("]") or hidden.count("(") != hidden.count(")"):
         return False
+    if len(_TEX_SIGN.findall(hidden)) % 2:
+        return False  # `{{1$}}`, `{{w^{T}x$}}`: half a formula cut off
     return all(_marks_closed(before, hidden, after, mark) for mark in ("**", "`", "==", "*"))
 
 
