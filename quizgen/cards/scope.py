@@ -68,8 +68,14 @@ class Scope:
 
     @cached_property
     def title(self) -> str:
-        """The note's title as a card names it: without a Zettelkasten id in front."""
-        title = MARKERS.sub("", _ZETTEL_ID.sub("", self.note.title)) or self.note.title
+        """The note's title as a card names it: without a Zettelkasten id in front, and the file
+        name when the first H1 only heads a later part of the note (`## Diseases` on line 20,
+        `# Molecular Koch's postulates` on line 38)."""
+        title = self.note.title
+        headings = self.note.headings
+        if headings and headings[0].level != 1 and title == _first_h1(headings):
+            title = self.note.name  # a section's H1 that the lines above it are not under
+        title = MARKERS.sub("", _ZETTEL_ID.sub("", title)) or title
         if title == self.note.name and " " not in title:
             title = title.replace("_", " ")  # `iam_identity_center`: a file name, read as words
         return title
@@ -191,6 +197,11 @@ class Scope:
         if not parent and any(name in folded for name in self.names(line)):
             return f"{self.title}: {text}"
         return f"{self.where(line, parent=parent)}: {text}"
+
+
+def _first_h1(headings: list[Heading]) -> str:
+    """The text of the first H1 (what the note's title is taken from when it has none)."""
+    return next((heading.text for heading in headings if heading.level == 1), "")
 
 
 def _generic(heading: str) -> bool:
