@@ -142,8 +142,19 @@ CHATTY = re.compile(
 
 def chatty(text: str) -> bool:
     """True for a line the chat, the lesson or study advice says, not the subject (`Let’s`
-    written with a curly apostrophe too)."""
-    return bool(CHATTY.match(text.replace("’", "'")))
+    written with a curly apostrophe too), or a line about the course (`covered in depth in the
+    HA section`, `unlikely to be tested`) or a click path (`Go to Billing > Budgets`)."""
+    text = text.replace("’", "'")
+    return bool(CHATTY.match(text) or _COURSE_TALK.search(text))
+
+
+_COURSE_TALK = re.compile(
+    r"\bcovered (?:in (?:more )?(?:depth|detail) )?(?:later|in\b.{0,40}\b(?:section|lesson|"
+    r"module|video|chapter|course|note))\b|\bunlikely to be (?:tested|asked|examined)\b|"
+    r"\bbeyond the scope\b|\b(?:an )?advanced topic\b|"
+    r"^\W*(?:go to|click(?: on)?|navigate to|log ?in to|sign in to) \S",
+    re.IGNORECASE,
+)
 
 
 # A text ending in one of these (`For having transitive peering between`) is cut off: its rest
@@ -227,10 +238,13 @@ def echoes(term: str, answer: str) -> bool:
     """True when an answer only says its term again: `Origin` -> `specifies the origin`,
     `Scalability` -> `can be scaled` (the term's words, by their first four letters, and at
     most one other word that carries meaning)."""
-    if re.search(r"\d|\b(?:no|not|never|only|cannot|can't)\b", answer.casefold()):
+    if re.search(r"\d|\b(?:no|not|never|only|cannot)\b|n't\b", answer.casefold()):
         return False  # `~$0.001 per rule evaluation`, `No metabolism`: a number or a no is news
     stems = {word[:_STEM] for word in re.findall(r"[a-z]+", term.casefold()) if len(word) > 2}
-    said = [word for word in re.findall(r"[a-z]+", answer.casefold()) if word not in FUNCTION_WORDS]
+    said = re.findall(
+        r"[a-z][\w-]{2,}", answer.casefold()
+    )  # `OS` too short, `X-Forwarded-Port` one
+    said = [word for word in said if word not in FUNCTION_WORDS]
     if not stems or not said:
         return False
     shown = {word[:_STEM] for word in said}
