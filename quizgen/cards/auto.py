@@ -245,6 +245,8 @@ def _term_card(piece: Piece, term: str, answer: str, scope: Scope) -> list[Draft
 def _trait_card(piece: Piece, text: str, scope: Scope) -> list[Draft]:
     """`Subject: trait`, `Subject – trait` or `Subject is/can/... trait` in a list item."""
     text = MARKERS.sub("", text)  # `✅ Spot capacity can be reclaimed ...`
+    if chatty(text.replace("**", "")):
+        return []  # `HA clusters are covered in the HA section`: about the course, no trait
     if text.rstrip(" *_").endswith(("?", ":")):
         return []  # `Which zones will the LB use?`, `Rules have a structure:`: nothing said here
     match = _PARTS.match(text)

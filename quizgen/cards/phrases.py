@@ -40,6 +40,7 @@ _TOO_COMMON = 5.3  # Zipf: one word this common (`used`, `good`) is no answer on
 _WORTH_ASKING = 4.6  # Zipf: a preposition's object more common than this asks too little
 _RARE_GENUS = 4.0  # Zipf: one noun after `is a` this common (`a {{connection}} over`) asks nothing
 _PLAIN_TERM = 3.3  # Zipf: a word the note repeats, this common in English, is asked only alone
+_ECHO = 6  # first letters that make two words forms of one: `prefix`/`prefixes`, `encryption`
 _OBJECT_COST = 0.5  # a preposition's object is asked a little less readily than the main phrase
 _EMPHASIS = 1.0  # score of a common word written in capitals for emphasis: `NEVER`
 _TERM_BONUS = 1.5  # a vault term or a bold phrase is asked more readily
@@ -239,6 +240,7 @@ def _best(
         if any(span[0] <= other[1] + 1 and other[0] <= span[1] + 1 for other in chosen):
             continue
         given = singular(words[span[0]].text) in repeated and _given_away(words, span)
+        given = given or _echoed(words, span)
         if given or _idiom(words, span):
             continue
         negated = span[0] > 0 and words[span[0] - 1].text in _QUANTIFIERS  # `not {{read}}`
@@ -321,6 +323,27 @@ def _given_away(words: list[Word], span: Span) -> bool:
         for start in range(len(words) - size + 1)
         if start != span[0]
     )
+
+
+def _echoed(words: list[Word], span: Span) -> bool:
+    """`**{{OS unaware}}** - the OS is unaware of ...`, `{{prefix}} ... prefixes`: every word of
+    the phrase shows again elsewhere in the sentence, a plain longer one maybe in another form
+    (by its first six letters)."""
+    if any(ch.isdigit() for w in words[span[0] : span[1] + 1] for ch in w.text):
+        return False
+    outside = [w.text for i, w in enumerate(words) if not span[0] <= i <= span[1]]
+    stems = {text[:_ECHO] for text in outside if len(text) >= _ECHO}
+    plain = {singular(text) for text in outside}
+    return all(
+        w.text[:_ECHO] in stems if _stemmed(w) else singular(w.text) in plain
+        for w in words[span[0] : span[1] + 1]
+    )
+
+
+def _stemmed(word: Word) -> bool:
+    """A plain English word long enough to be matched by its first letters (`prefix`); a name
+    (`EventBridge`, `containerd`) only matches itself."""
+    return len(word.text) >= _ECHO and not word.capital and rarity(word.text) > 0
 
 
 def _with_quantifiers(sentence: str, words: list[Word], chosen: list[Span]) -> list[Span]:
