@@ -25,7 +25,6 @@ _GENERIC_HEADING_WORDS |= {"example", "examples", "tip", "tips", "important", "p
 _GENERIC_HEADING_WORDS |= {"option", "options", "type", "types", "details", "choose", "need"}
 _HIDDEN = re.compile(r"\{\{c\d+::.*?\}\}")
 _NUMBERING = re.compile(r"^(?:\d+[.)]|[IVX]+\.|[A-Za-z][.)])\s+")  # `2. `, `IV. `, `b) `
-# A Zettelkasten id in front of a file name (`202301011200 Cold starts`): no part of the subject.
 _STUDY_WORDS = re.compile(  # words a title uses for what kind of note it is, not its subject
     r"^(?:(?:an )?(?:introduction|intro|overview|guide|notes) (?:to|of|on) )"
     r"|\b(?:basics|fundamentals|introduction|intro|overview|essentials|notes|summary)$",
@@ -49,6 +48,7 @@ _EXAMPLE_LEAD = re.compile(
 )
 _SUBJECT_WORDS = 8  # a text names its subject in its first words
 _PRONOUNS = {"it", "its", "they", "this", "these", "those", "that", "he", "she", "we", "you"}
+# A Zettelkasten id in front of a file name (`202301011200 Cold starts`): no part of the subject.
 _ZETTEL_ID = re.compile(r"^\d{8,14}[ _-]+(?=\S)")
 
 
