@@ -329,21 +329,21 @@ def _echoed(words: list[Word], span: Span) -> bool:
     """`**{{OS unaware}}** - the OS is unaware of ...`, `{{prefix}} ... prefixes`: every word of
     the phrase shows again elsewhere in the sentence, a plain longer one maybe in another form
     (by its first six letters)."""
-    if any(ch.isdigit() for w in words[span[0] : span[1] + 1] for ch in w.text):
-        return False
+    inside = words[span[0] : span[1] + 1]
+    if any(any(ch.isdigit() for ch in w.text) or (w.capital and len(w.text) > 2) for w in inside):
+        return False  # `AWS Secrets Manager`: a name is given away only when shown whole
     outside = [w.text for i, w in enumerate(words) if not span[0] <= i <= span[1]]
     stems = {text[:_ECHO] for text in outside if len(text) >= _ECHO}
     plain = {singular(text) for text in outside}
     return all(
-        w.text[:_ECHO] in stems if _stemmed(w) else singular(w.text) in plain
-        for w in words[span[0] : span[1] + 1]
+        w.text[:_ECHO] in stems if _stemmed(w) else singular(w.text) in plain for w in inside
     )
 
 
 def _stemmed(word: Word) -> bool:
-    """A plain English word long enough to be matched by its first letters (`prefix`); a name
-    (`EventBridge`, `containerd`) only matches itself."""
-    return len(word.text) >= _ECHO and not word.capital and rarity(word.text) > 0
+    """An English word long enough to be matched by its first letters (`prefix`); an unknown
+    one (`containerd`) only matches itself."""
+    return len(word.text) >= _ECHO and rarity(word.text) > 0
 
 
 def _with_quantifiers(sentence: str, words: list[Word], chosen: list[Span]) -> list[Span]:
