@@ -15,12 +15,12 @@ from .explicit import normalise
 from .inline import markdown_of, schedule_free
 from .model import CardType, Origin
 from .scope import Scope
-from .words import LABELS, chatty
+from .words import GOES_ON, LABELS, chatty
 
 __all__ = ["list_cards"]
 
 _MAX_ITEMS, _MAX_WORDS, _MAX_CHARS = 8, 20, 400
-_GOES_ON = {"or", "and", "but", "so"}  # an item opening with these goes on from the one before
+_GOES_ON = GOES_ON | {"so"}  # an item opening with these goes on from the one before
 _GAP_WORDS = 8  # a list point this long is a sentence, not a point to recall whole
 _GAP_ITEMS = 6  # a list this short may be shown with its points left over hidden
 # `Public - everyone allowed`, `Cluster → performance`, `Full Load (one off migration)`: a kind's

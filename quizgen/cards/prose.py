@@ -21,7 +21,7 @@ from .quantity import cloze_quantities, has_quantity
 from .render import CLOZE, hides_all
 from .scope import Scope
 from .study import field_line
-from .words import LABELS, MARKERS, chatty, claim
+from .words import GOES_ON, LABELS, MARKERS, chatty, claim
 
 __all__ = ["asking_cloze", "hidden_share", "statement_cards", "statement_cloze", "statements_of"]
 
@@ -46,7 +46,7 @@ _CONNECTIVE = re.compile(r"^(?:however|also|but|so|then|therefore|thus|finally),
 _DRAWING = re.compile(r"[\u2500-\u257f]")  # box-drawing characters: `│`, `┌`, `─`
 _OPENERS = {"see", "think", "note", "example", "e.g.", "eg", "source", "links", "ref"}
 _OPENERS |= {"below", "above", "here", "following", "click", "screenshot", "image", "diagram"}
-_OPENERS |= {"or", "and", "but"}  # `Or if URLs matter`: the line goes on from the one before
+_OPENERS |= GOES_ON  # `Or if URLs matter`: the line goes on from the one before
 
 
 def statements_of(piece: Piece, scope: Scope) -> list[str]:

@@ -36,7 +36,7 @@ _ABOUT_THE_NOTE = re.compile(
     r"|^(?:summary|takeaways|notes|overview|introduction|key notes|main points|tl;?dr)$",
     re.IGNORECASE,
 )
-_SPOKEN = re.compile(  # a transcript, or the walk through an example program
+_TALK_TITLE = re.compile(  # a transcript, or the walk through an example program
     r"(?:(?:video|lecture|lesson|full) )?transcript(?:ion)?s?:?$"
     r"|(?:in )?(?:this|the|our) (?:program|example program|demo|code|output)\b",
     re.IGNORECASE,
@@ -171,7 +171,9 @@ class Scope:
         notes of facts."""
         if about and _EXAMPLE_LEAD.search(about):
             return True
-        return _spoken(about) or any(_spoken(heading.text) for heading in self.headings(line))
+        return _talk_title(about) or any(
+            _talk_title(heading.text) for heading in self.headings(line)
+        )
 
     def names(self, line: int) -> list[str]:
         """Words that name the subject here: title, aliases and the nearest heading."""
@@ -221,9 +223,9 @@ def _subject_part(folded: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _spoken(title: str) -> bool:
+def _talk_title(title: str) -> bool:
     """`Transcript`, `In this program`: a title over a lesson's talk or an example's walk."""
-    return bool(_SPOKEN.match(MARKERS.sub("", title).strip()))
+    return bool(_TALK_TITLE.match(MARKERS.sub("", title).strip()))
 
 
 @lru_cache(maxsize=4096)

@@ -13,6 +13,7 @@ from wordfreq import top_n_list, zipf_frequency
 
 __all__ = [
     "AUXILIARIES",
+    "GOES_ON",
     "FUNCTION_WORDS",
     "LABELS",
     "PARTICIPLES",
@@ -103,6 +104,9 @@ MARKERS = re.compile(r"^(?:[^\w\s*_`\[(\"'<>~=$\\/.-]+\s*)+")
 
 # A line a chat assistant writes to its reader (`Here's a clear comparison ...`, `Let me know
 # if ...`): pasted from a chat, it says nothing about the subject.
+# A line opening with these goes on from the one before (`Or if URLs matter`): no fact alone.
+GOES_ON = frozenset({"or", "and", "but"})
+
 CHATTY = re.compile(
     r"^\W*(?:here(?:'s| is| are)|let me|let's|would you like|if you(?:'d| would) like|i hope|"
     r"hope this|feel free|absolutely|sure[,!]|great question|got it|happy to|i can also|"
