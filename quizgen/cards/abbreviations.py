@@ -5,6 +5,8 @@ ABBR`. The name counts only when its words' initials spell the abbreviation (sma
 `as a` may count or not: `Function as a Service (FaaS)`), so `EC2 (the instance)` asks nothing.
 Each abbreviation is asked once per note, where it is first spelled out; one spelled out in a
 link (`[[Key Management Service (KMS)]]`) is asked in the note it links to, not here.
+A note titled by an abbreviation (`OAI`) whose text spells it out with no brackets (`Origin
+Access Identities are ...`) asks it too, where the spelling first comes.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from .inline import markdown_of, schedule_free
 from .model import CardType, Origin
 from .scope import Scope
 
-__all__ = ["abbreviation_cards"]
+__all__ = ["abbreviation_cards", "title_spelled"]
 
 _SHORT = r"[A-Z][A-Za-z0-9]{0,2}[A-Z][A-Za-z0-9]{0,4}"  # two capitals at least: BGP, FaaS
 _NAME_WORD = r"[A-Z][\w'-]*"
@@ -30,6 +32,8 @@ _FORMS = (
     re.compile(rf"\b(?P<short>{_SHORT})s? \((?P<name>{_NAME})\)"),  # ABBR (Long Name)
     re.compile(rf"(?P<name>{_NAME}),? or (?P<short>{_SHORT})\b"),  # Long Name or ABBR
 )
+_TITLE_SHORT = re.compile(rf"{_SHORT}s?")
+_CAPITALISED = re.compile(rf"{_NAME}")
 # A cheap first look: some abbreviation in brackets, before a bracket, or after `or`.
 _MAYBE = re.compile(rf"\({_SHORT}s?\)|\b{_SHORT}s? \(| or {_SHORT}\b")
 
@@ -37,10 +41,15 @@ _MAYBE = re.compile(rf"\({_SHORT}s?\)|\b{_SHORT}s? \(| or {_SHORT}\b")
 def abbreviation_cards(piece: Piece, scope: Scope, asked: set[str]) -> list[Draft]:
     """A card for each abbreviation the piece spells out that `asked` does not hold yet."""
     drafts: list[Draft] = []
-    if piece.inline is None or not _MAYBE.search(piece.inline.content):
+    if piece.inline is None:
         return drafts
-    text = markdown_of(schedule_free(piece.children), _hidden_link)
-    for short, name in spelled_out(text):
+    found = []
+    if _MAYBE.search(piece.inline.content):
+        found = spelled_out(markdown_of(schedule_free(piece.children), _hidden_link))
+    title = scope.title
+    if title.casefold() not in asked and _TITLE_SHORT.fullmatch(title):
+        found += [(title, name) for name in title_spelled(title, piece.inline.content)[:1]]
+    for short, name in found:
         if short.casefold() in asked:
             continue
         asked.add(short.casefold())
@@ -63,6 +72,14 @@ def spelled_out(text: str) -> list[tuple[str, str]]:
             if name:
                 found.append((match.start(), match.group("short"), name))
     return [(short, name) for _, short, name in sorted(found)]
+
+
+def title_spelled(title: str, text: str) -> list[str]:
+    """Runs of capitalised words in `text` whose initials spell the `title` (`OAI` in `Origin
+    Access Identities are ...`)."""
+    plain = re.sub(r"[*_`]", "", text)
+    names = (_spelling(title, match.group()) for match in _CAPITALISED.finditer(plain))
+    return [name for name in names if name and " " in name]
 
 
 def _spelling(short: str, name: str) -> str | None:
