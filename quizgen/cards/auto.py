@@ -14,7 +14,7 @@ from .inline import line_pieces, markdown_of, plain_of, schedule_free
 from .model import CardType, Origin
 from .phrases import phrase_spans
 from .quantity import has_quantity, quantity_spans, without_numbers
-from .render import cloze_spans
+from .render import asked_term, cloze_spans
 from .scope import Scope
 from .words import (
     AUXILIARIES,
@@ -237,7 +237,7 @@ def _term_card(piece: Piece, term: str, answer: str, scope: Scope) -> list[Draft
     if answer.endswith(":") or not _good_term(term) or not _good_answer(answer, term):
         return []
     where = scope.where(piece.line, drop=term, parent=piece.about)
-    front = f"{where} › **{term}**" if where else f"**{term}**"
+    front = f"{where} › {asked_term(term)}" if where else asked_term(term)
     origin = Origin.LIST if piece.depth else Origin.DEFINITION
     return [Draft(origin, CardType.BASIC, normalise(term), piece.line, front, answer)]
 

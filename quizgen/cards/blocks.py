@@ -253,6 +253,8 @@ _BREAKS = ("softbreak", "hardbreak")
 _TERM = re.compile(r"^([^:]{1,40}?):\s")
 _EMBED = re.compile(r"!\[\[[^\]]*\]\]")
 _WIKILINK = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]")
+# `[VPC CIDR](VPC.md#VPC%20CIDR)`: a link written the Markdown way reads as its words.
+_LINK = re.compile(r"(?<!!)\[([^\]]*)\]\([^)\s]*(?:\([^)\s]*\)[^)\s]*)*\)")
 
 
 def _callout(inline: Token) -> tuple[int, str]:
@@ -296,6 +298,7 @@ def _label(lead: str) -> str:
 def _lead(content: str) -> str:
     """An item's first line as a reader sees it: what nested items are about."""
     line = _WIKILINK.sub(lambda m: m.group(1).rsplit("/", 1)[-1], _EMBED.sub("", content))
+    line = _LINK.sub(r"\1", line)
     line = _LIST_CALLOUT.sub("", line.split("\n", 1)[0])
     line = line.replace("**", "").replace("__", "").replace("==", "").replace("`", "")
     line = " ".join(line.split()).rstrip(":-–— ").strip()  # `Over Internet -`

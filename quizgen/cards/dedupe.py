@@ -20,7 +20,7 @@ from .render import CLOZE
 __all__ = ["one_card_a_fact"]
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
-_MARKS = re.compile(r"\*\*|`")  # bold and code marks: the same words asked twice
+_MARKS = re.compile(r"\*+|`")  # emphasis and code marks: the same words asked twice
 _NUMBER = re.compile(r"\d[\d,.]*")
 # Which card of a fact is kept: the one a learner answers most directly.
 _BEST_FIRST = (Origin.TABLE, Origin.DEFINITION, Origin.LIST, Origin.QUANTITY, Origin.STATEMENT)

@@ -14,6 +14,7 @@ from .draft import Draft, sentences
 from .explicit import normalise
 from .inline import markdown_of, schedule_free
 from .model import CardType, Origin
+from .render import asked_term
 from .scope import Scope
 from .words import GOES_ON, LABELS, chatty
 
@@ -136,7 +137,7 @@ def _kinds_card(names: list[str], before: Piece, scope: Scope) -> Draft:
 
 def _asked_by(where: str, lead: str) -> str:
     """The front of a list asked by its lead: bold when the lead is a short label."""
-    return f"{where} › **{lead}**" if len(lead.split()) <= 6 else f"{where}: {lead}"
+    return f"{where} › {asked_term(lead)}" if len(lead.split()) <= 6 else f"{where}: {lead}"
 
 
 def _with_nested_lists(pieces: list[Piece]) -> set[int]:

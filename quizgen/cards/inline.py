@@ -16,6 +16,7 @@ _SPACES = re.compile(r"[ \t]+")
 _FOOTNOTE = re.compile(r"^\[\^[^\]\s]+\]:\s*|\[\^[^\]\s]+\]|\^\[[^\]]*\]")
 # `==6 MB per ==request`: highlight marks that made no highlight (` == ` between spaces is kept).
 _STRAY_HIGHLIGHT = re.compile(r"(?<![=!<>\s])==(?!=)|(?<![=!<>])==(?=[^\s=])")
+_SCHEME = re.compile(r"[a-z][a-z0-9+.-]*:", re.IGNORECASE)  # `https:`, `mailto:`
 _LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _MARKS = {
     "strong_open": "**",
@@ -71,9 +72,10 @@ def markdown_of(
         elif kind == "wikilink" and not child.meta.get("embed"):
             parts.append(link_text(child.meta))
         elif kind == "link_open":
-            parts.append("[")
+            parts.append("" if _local(str(child.attrGet("href") or "")) else "[")
         elif kind == "link_close":
-            parts.append(f"]({_href(children, child)})")
+            href = _href(children, child)
+            parts.append("" if _local(href) else f"]({href})")
         elif kind in ("softbreak", "hardbreak"):
             parts.append(" ")
         elif kind == "html_inline" and _LINE_BREAK.match(child.content):
@@ -121,6 +123,12 @@ def _href(children: Iterable[Token], closing: Token) -> str:
         if child.type == "link_open":
             opened = child
     return str(opened.attrGet("href") or "") if opened else ""
+
+
+def _local(href: str) -> bool:
+    """A link to a note or a heading of the vault (`CW.md`, `#Internet Gateway`): its words are
+    what a card shows, as for a wiki-link; a web address stays a link."""
+    return not _SCHEME.match(href)
 
 
 def _tidy(text: str) -> str:

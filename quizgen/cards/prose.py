@@ -18,7 +18,7 @@ from .inline import line_pieces, markdown_of, schedule_free
 from .model import CardType, Origin
 from .phrases import cloze_phrases
 from .quantity import cloze_quantities, has_quantity
-from .render import CLOZE, hides_all
+from .render import CLOZE, asked_term, hides_all
 from .scope import Scope
 from .study import field_line
 from .words import GOES_ON, LABELS, MARKERS, chatty, claim
@@ -173,7 +173,7 @@ def _term_line(piece: Piece, scope: Scope, term: str, meaning: str) -> list[Draf
     if bold_line and _title_case(meaning.split()) and not meaning.endswith("."):
         return []
     where = scope.where(piece.line, drop=term, parent=piece.parent)
-    front = f"{where} › **{term}**" if where else f"**{term}**"
+    front = f"{where} › {asked_term(term)}" if where else asked_term(term)
     key = normalise(term)
     return [Draft(Origin.STATEMENT, CardType.BASIC, key, piece.line, front, meaning.rstrip(" .;"))]
 

@@ -11,6 +11,7 @@ import markdown_it
 import markdown_it_pyrs
 
 __all__ = [
+    "asked_term",
     "cloze_answer",
     "cloze_numbers",
     "cloze_question",
@@ -24,6 +25,12 @@ _WORD = re.compile(r"[^\W_]+")
 _CONTEXT = re.compile(r"^[^{}]*›[^{}]*?:\s")  # `Title › Section: ` in front of a card
 
 _INLINE_MATH = re.compile(r"(?<![\\$])\$(?!\s)([^$\n]+?)(?<!\s)\$(?!\d)")
+
+
+def asked_term(term: str) -> str:
+    """A term as a front asks it: in bold, without the author's own emphasis marks inside
+    (`***IPv6* addresses**` reads `**IPv6 addresses**`)."""
+    return f"**{term.replace('*', '')}**"
 
 
 def cloze_spans(sentence: str, spans: Sequence[tuple[int, int]]) -> str:

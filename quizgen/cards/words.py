@@ -156,7 +156,9 @@ _COURSE_TALK = re.compile(
     r"\bcovered (?:in (?:more )?(?:depth|detail) )?(?:later|in\b.{0,40}\b(?:section|lesson|"
     r"module|video|chapter|course|note))\b|\bunlikely to be (?:tested|asked|examined)\b|"
     r"\bbeyond the scope\b|\b(?:an )?advanced topic\b|"
-    r"^\W*(?:go to|click(?: on)?|navigate to|log ?in to|sign in to) \S",
+    r"^\W*(?:go to|click(?: on)?|navigate to|log ?in to|sign in to) \S|"
+    r"\b(?:covered|described|explained|documented|discussed) (?:in (?:more )?detail |further )?"
+    r"(?:in|on|at|under) (?:the |this |our )?\[|^\W*(?:see|read|check out|refer to) (?:the )?\[",
     re.IGNORECASE,
 )
 
