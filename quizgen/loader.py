@@ -212,9 +212,12 @@ def _links(tokens: list[Token]) -> list[WikiLink]:
 
 
 def _title(front_matter: dict[str, Any], headings: list[Heading], path: str) -> str:
-    """Front-matter title, else the first H1, else the file name."""
+    """Front-matter title, else the H1 when there is one, else the file name.
+
+    A note with several H1s (`# Assessment`, `# Management`) uses them as sections: its title
+    is its file name (`Infective Endocarditis`)."""
     title = front_matter.get("title")
     if title not in (None, ""):
         return str(title)
-    first = next((h.text for h in headings if h.level == 1 and h.text), None)
-    return first or path.rsplit("/", 1)[-1].removesuffix(".md")
+    tops = [h.text for h in headings if h.level == 1 and h.text]
+    return tops[0] if len(tops) == 1 else path.rsplit("/", 1)[-1].removesuffix(".md")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .sentence import CLAUSE_WORDS, LIST_JOINERS, Span, Word, participle, third_person
+from .sentence import CLAUSE_WORDS, LIST_JOINERS, Span, Word, acts, participle, third_person
 from .words import FUNCTION_WORDS, VERBS
 
 __all__ = ["enumerations"]
@@ -87,7 +87,10 @@ def _a_list(words: list[Word], items: list[Span]) -> bool:
 
 
 def _alike(words: list[Word], items: list[Span]) -> bool:
-    """False for a verb taken for an item: `given permissions and pointed`, `buckets and used`."""
+    """False for a verb taken for an item: `given permissions and pointed`, `buckets and used`,
+    `AWS and having your own`."""
+    if acts(words, items[-1][1]):
+        return False  # `the events and route them`: the last one is a verb with its object
     verbs = [participle(words[first].text) and not words[first].capital for first, _ in items]
     if any(verbs[i] and first != last for i, (first, last) in enumerate(items)):
         return False

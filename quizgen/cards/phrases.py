@@ -25,7 +25,16 @@ from functools import lru_cache
 from .asides import examples, glosses
 from .enumerations import enumerations
 from .render import cloze_spans
-from .sentence import CLAUSE_WORDS, LIST_JOINERS, Span, Word, participle, third_person, words_of
+from .sentence import (
+    CLAUSE_WORDS,
+    LIST_JOINERS,
+    Span,
+    Word,
+    acts,
+    participle,
+    third_person,
+    words_of,
+)
 from .words import AUXILIARIES, FUNCTION_WORDS, VERBS, rarity, singular
 
 __all__ = ["cloze_phrases", "phrase_spans"]
@@ -51,7 +60,7 @@ _CARD_SYNTAX = ("==", "::", "{{", "}}")
 # ARNs, hosts, IPv4 and IPv6 addresses, keys with colons: copied text, not something to recall.
 _ADDRESS = re.compile(r"\w:\S|\w\.\w+\.\w|^\d+\.\d+\.|::")
 _TEX_SIGN = re.compile(r"\$(?![\d,.]*\d|/)")  # a `$` around TeX, not a price's (`$600`)
-_MARKED = re.compile(r"[*`=\[\]()$]")  # a sentence without these has nothing to cut in two
+_MARKED = re.compile(r"[*`=\[\]()$\"“”]")  # a sentence without these has nothing to cut in two
 _STOPS_AFTER = {"to", "for", "in", "on", "by", "with", "from", "at", "into", "via", "per", "than"}
 _STOPS_AFTER |= {"as", "like", "such", "because", "if", "when", "unless", "using", "even"}
 _PREPOSITIONS = {"over", "between", "using", "with", "via", "in", "on", "into", "from", "to", "by"}
@@ -405,8 +414,15 @@ def _genus(words: list[Word], verb: int | None, main: Span) -> bool:
         and main[0] == main[1]
         and words[verb].text in _BE
         and first > 0
-        and words[first - 1].text in ("a", "an")
+        and (words[first - 1].text in ("a", "an") or _of_follows(words, first))
         and not words[first].stop
+    )
+
+
+def _of_follows(words: list[Word], index: int) -> bool:
+    """`is the process of creating ...`: `the <noun> of` names a kind of thing, like `a <noun>`."""
+    return (
+        words[index - 1].text == "the" and index + 1 < len(words) and words[index + 1].text == "of"
     )
 
 
@@ -498,13 +514,15 @@ def _first_words(terms: frozenset[str]) -> frozenset[str]:
 
 
 def _balanced(sentence: str, words: list[Word], span: tuple[int, int]) -> bool:
-    """True when hiding the span cuts no bold, italics, code, highlight or link in two."""
+    """True when hiding the span cuts no bold, italics, code, highlight, link or quote in two."""
     if not _MARKED.search(sentence):
         return True
     start, end = _bold_wrapped(sentence, words[span[0]].start, words[span[1]].end)
     before, hidden, after = sentence[:start], sentence[start:end], sentence[end:]
     if hidden.count("[") != hidden.count("]") or hidden.count("(") != hidden.count(")"):
         return False
+    if hidden.count('"') % 2 or hidden.count("“") != hidden.count("”"):
+        return False  # `a {{fully pre-configured "Golden Image}}"`: a quote cut in two
     if len(_TEX_SIGN.findall(hidden)) % 2:
         return False  # `{{1$}}`, `{{w^{T}x$}}`: half a formula cut off
     return all(_marks_closed(before, hidden, after, mark) for mark in ("**", "`", "==", "*"))
@@ -512,10 +530,16 @@ def _balanced(sentence: str, words: list[Word], span: tuple[int, int]) -> bool:
 
 def _bold_wrapped(sentence: str, start: int, end: int) -> tuple[int, int]:
     """The phrase with the bold around its first and last words when it spans several bold
-    runs: `**{{retry**, **parallel** and **branching}}**` -> `{{**retry**, ... **branching**}}`."""
+    runs: `**{{retry**, **parallel** and **branching}}**` -> `{{**retry**, ... **branching**}}`;
+    a quote the phrase opens or closes is hidden whole."""
     inside = sentence[start:end]
     if "**" in inside and sentence[start - 2 : start] == "**" and sentence[end : end + 2] == "**":
         return start - 2, end + 2
+    if inside.count('"') % 2:  # `a fully pre-configured {{"Golden Image"}}`: the quote whole
+        if sentence[end : end + 1] == '"':
+            return start, end + 1
+        if sentence[start - 1 : start] == '"':
+            return start - 1, end
     return start, end
 
 
@@ -629,8 +653,11 @@ def _phrase(words: list[Word], rest: list[int]) -> tuple[int, int] | None:
         adverb = taken and words[taken[-1]].text.endswith("ly")
         if taken and participle(text) and not words[index].capital and not adverb:
             break
-        joined = taken and words[taken[-1]].text in _JOINERS and text in VERBS
-        if taken and not words[index].capital and (joined or _verb_ing(words, index)):
+        joined = (
+            taken and words[taken[-1]].text in _JOINERS and (text in VERBS or acts(words, index))
+        )
+        acting = third_person(text) and acts(words, index, relative=False)  # `Fetch retrieves the`
+        if taken and not words[index].capital and (joined or acting or _verb_ing(words, index)):
             break  # `costs and improves ...`, `a managed service running in ...`
         if "/" in text and text.count("/") > 1:
             return None  # a path or a URL, not a phrase to recall

@@ -81,6 +81,13 @@ class Scope:
         return title
 
     @cached_property
+    def _one_h1(self) -> bool:
+        """True when the note opens with its only H1, which names the whole note."""
+        headings = self.note.headings
+        tops = [heading for heading in headings if heading.level == 1]
+        return len(tops) == 1 and headings[0] is tops[0]
+
+    @cached_property
     def english(self) -> bool:
         """True when the note is written in English, which the phrase rules read."""
         return in_english(self.note.source)
@@ -148,8 +155,8 @@ class Scope:
     def _context(self, line: int) -> tuple[str, ...]:
         """`context` worked out."""
         path = [MARKERS.sub("", h.text).rstrip(":").strip() for h in self.headings(line)]
-        if not path or self.headings(line)[0].level != 1 or not path[0]:
-            path.insert(0, self.title)  # an empty `# ` heading names nothing
+        if not path or self.headings(line)[0].level != 1 or not path[0] or not self._one_h1:
+            path.insert(0, self.title)  # an H1 heading a part of the note, or an empty `# `
         path = path[:1] + [text for text in path[1:] if not _ABOUT_THE_NOTE.search(text)]
         return tuple(text for text in path if text) or (self.name,)
 

@@ -12,6 +12,7 @@ __all__ = [
     "LIST_JOINERS",
     "Span",
     "Word",
+    "acts",
     "participle",
     "third_person",
     "words_of",
@@ -20,6 +21,7 @@ __all__ = [
 Span = tuple[int, int]  # first and last word of a phrase
 
 _WORD = re.compile(r"\S+")
+_OBJECT_OPENERS = {"it", "them", "the", "a", "an", "your", "its", "their", "this", "these", "our"}
 _STOP = re.compile(r"[,;:()\[\]]|[.!?]$")  # punctuation after a word that ends a clause
 _SHOUTED = 4.0  # Zipf: a word in capitals this common is emphasis, not an acronym
 _DASHES = {"-", "–", "—", "--"}
@@ -89,6 +91,14 @@ def third_person(text: str) -> bool:
     if text in FUNCTION_WORDS or not text.endswith("s") or text.endswith(("ss", "us", "is")):
         return False
     return rarity(text) > 0
+
+
+def acts(words: list[Word], index: int, relative: bool = True) -> bool:
+    """`compare it`, `route them`, `having your own`: a word that an object pronoun or an
+    article follows is a verb (a noun is not followed by one). With `relative` False, `it` and
+    `them` do not count: `the actions it can do` starts a clause after a noun."""
+    after = words[index + 1].text if index + 1 < len(words) and not words[index].stop else ""
+    return after in _OBJECT_OPENERS and (relative or after not in ("it", "them"))
 
 
 def participle(text: str) -> bool:
