@@ -27,7 +27,7 @@ _HIDDEN = re.compile(r"\{\{c\d+::.*?\}\}")
 _NUMBERING = re.compile(r"^(?:\d+[.)]|[IVX]+\.|[A-Za-z][.)])\s+")  # `2. `, `IV. `, `b) `
 _STUDY_WORDS = re.compile(  # words a title uses for what kind of note it is, not its subject
     r"^(?:(?:an )?(?:introduction|intro|overview|guide|notes) (?:to|of|on) )"
-    r"|\b(?:basics|fundamentals|introduction|intro|overview|essentials|notes|summary)$",
+    r"|\b(?:basics|fundamentals|introduction|intro|overview|essentials|notes|summary|explained)$",
     re.IGNORECASE,
 )
 # A heading that says what kind of text follows, not what it is about: left out of a card's path.
@@ -44,6 +44,12 @@ _TALK_TITLE = re.compile(  # a transcript, or the walk through an example progra
 # `**Catagram Application Example:**` over a list; `Example use cases:` lists facts.
 _EXAMPLE_LEAD = re.compile(
     r"\b(?:example|scenario|demo|walkthrough)\b(?! (?:use|uses|use cases|applications)\b)",
+    re.IGNORECASE,
+)
+_TITLE_PARTS = re.compile(r"\s+[-–—|]\s+|:\s+")  # `Course: Subject - Summary`
+_COURSE_PART = re.compile(  # a part of a title that names the course, the exam or the kind of note
+    r"\b[A-Z]{2,4}[- ]?C0\d\b|\b(?:learn ?cantrill|udemy|coursera|course|lecture|lesson|module|"
+    r"tutorial|cheat ?sheet|study guide|part \d+|exam)\b|^(?:summary|overview|explained|notes)$",
     re.IGNORECASE,
 )
 _SUBJECT_WORDS = 8  # a text names its subject in its first words
@@ -76,6 +82,7 @@ class Scope:
         if headings and headings[0].level != 1 and title == _first_h1(headings):
             title = self.note.name  # a section's H1 that the lines above it are not under
         title = MARKERS.sub("", _ZETTEL_ID.sub("", title)) or title
+        title = _without_course(title)
         if title == self.note.name and " " not in title:
             title = title.replace("_", " ")  # `iam_identity_center`: a file name, read as words
         return title
@@ -155,6 +162,8 @@ class Scope:
     def _context(self, line: int) -> tuple[str, ...]:
         """`context` worked out."""
         path = [MARKERS.sub("", h.text).rstrip(":").strip() for h in self.headings(line)]
+        if path and self.headings(line)[0].level == 1:
+            path[0] = _without_course(path[0])  # `CloudWatch - LearnCantrill.io AWS SA C03`
         if not path or self.headings(line)[0].level != 1 or not path[0] or not self._one_h1:
             path.insert(0, self.title)  # an H1 heading a part of the note, or an empty `# `
         path = path[:1] + [text for text in path[1:] if not _ABOUT_THE_NOTE.search(text)]
@@ -206,6 +215,15 @@ class Scope:
         if not parent and any(name in folded for name in self.names(line)):
             return f"{self.title}: {text}"
         return f"{self.where(line, parent=parent)}: {text}"
+
+
+def _without_course(title: str) -> str:
+    """A title without the parts naming its course or exam: `Learn Cantrill.io AWS SA-C03:
+    Elastic Compute Cloud (EC2)` -> `Elastic Compute Cloud (EC2)`, `SCPs - Summary` -> `SCPs`."""
+    parts = _TITLE_PARTS.split(title)
+    kept = [part for part in parts if not _COURSE_PART.search(part)]
+    kept = [core for core in map(_core, kept) if core]  # `Elastic Compute Cloud (EC2) Overview`
+    return " - ".join(kept) if kept and kept != parts else title
 
 
 def _first_h1(headings: list[Heading]) -> str:

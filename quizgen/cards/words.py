@@ -120,7 +120,8 @@ CHATTY = re.compile(
     r"section|module|chapter)s? (?:will|covers?|explains?)|"
     r"this (?:note|guide|summary|overview|explanation|breakdown|is designed)|"
     r"suppose (?:we|you)|imagine (?:we|you)|(?:we )?have to talk|will do that|"
-    r"in (?:this|our|the) (?:video|lecture)|output will be|"
+    r"in (?:this|our|the) (?:video|lecture|lesson|document|module|chapter)|output will be|"
+    r"welcome to|this document|previously,? (?:we|in)|"
     r"below (?:is|are)|in this (?:note|guide|section))\b"
     # ... or of the lesson it summarises, or advice on studying (`Understand the use cases`).
     r"|^\W*(?:th(?:is|e) (?:transcript|lesson|video|lecture|course|speaker|instructor)|"
@@ -156,6 +157,11 @@ _COURSE_TALK = re.compile(
     r"\bcovered (?:in (?:more )?(?:depth|detail) )?(?:later|in\b.{0,40}\b(?:section|lesson|"
     r"module|video|chapter|course|note))\b|\bunlikely to be (?:tested|asked|examined)\b|"
     r"\bbeyond the scope\b|\b(?:an )?advanced topic\b|"
+    r"\b(?:for|in|on) (?:the |your |both the )?(?:[\w()-]+ ){0,6}exams?\b|"
+    r"\bthe exam (?:often |usually |may |will |might |loves to |likes to )?(?:asks?|tests?)\b|"
+    r"\b(?:in|over|during) the (?:next|following|upcoming|coming) (?:lessons?|lectures?|videos?|"
+    r"sections?|modules?|chapters?|parts?)\b|"
+    r"\bwe(?:'ll| will) (?:dive|cover|explore|discuss|learn)\b|"
     r"^\W*(?:go to|click(?: on)?|navigate to|log ?in to|sign in to) \S|"
     r"\b(?:covered|described|explained|documented|discussed) (?:in (?:more )?detail |further )?"
     r"(?:in|on|at|under) (?:the |this |our )?\[|^\W*(?:see|read|check out|refer to) (?:the )?\[",
