@@ -36,8 +36,9 @@ _ABOUT_THE_NOTE = re.compile(
     r"|^(?:summary|takeaways|notes|overview|introduction|key notes|main points|tl;?dr)$",
     re.IGNORECASE,
 )
-_TALK_TITLE = re.compile(  # a transcript, or the walk through an example program
+_TALK_TITLE = re.compile(  # a transcript, the walk through an example program, a conclusion
     r"(?:(?:video|lecture|lesson|full) )?transcript(?:ion)?s?:?$"
+    r"|(?:\d+\.\s*)?(?:conclusions?|in conclusion|final thoughts|closing thoughts|wrap[- ]?up):?$"
     r"|(?:in )?(?:this|the|our) (?:program|example program|demo|code|output)\b",
     re.IGNORECASE,
 )
