@@ -68,6 +68,13 @@ def list_cards(
             drafts.append(_kinds_card(names, before, scope))
             continue
         top, left_over = items[0], 2 * len(rest) <= len(items)
+        if left_over and top.parent:
+            # `- **Instance States**:` over items that each made a card: their names are the
+            # list's own fact; the items' meanings are asked already.
+            names = _kinds(items, scope)
+            if names:
+                drafts.append(_names_card(names, top.parent, top.line, scope))
+                continue
         # A lead-in sentence (`The configuration specifies:`) reads into all of its items,
         # unless they are sentences of their own (`Key insights:` then full sentences).
         whole = kinds and _short(items) and not _sentences(items)
@@ -130,9 +137,14 @@ def _kinds(items: list[Piece], scope: Scope) -> list[str] | None:
 def _kinds_card(names: list[str], before: Piece, scope: Scope) -> Draft:
     """The kinds of a list, asked by the sentence that leads into it."""
     lead = sentences(markdown_of(before.children, scope.link_text))[-1].rstrip(":")
-    front = _asked_by(scope.where(before.line), lead)
+    return _names_card(names, lead, before.line, scope)
+
+
+def _names_card(names: list[str], lead: str, line: int, scope: Scope) -> Draft:
+    """The names a list gives, asked by what leads into it (a sentence or a parent item)."""
+    front = _asked_by(scope.where(line), lead)
     back = "\n".join(f"- {name}" for name in names)
-    return Draft(Origin.LIST, CardType.BASIC, normalise(f"{lead} list"), before.line, front, back)
+    return Draft(Origin.LIST, CardType.BASIC, normalise(f"{lead} list"), line, front, back)
 
 
 def _asked_by(where: str, lead: str) -> str:
