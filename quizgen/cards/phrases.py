@@ -35,7 +35,7 @@ from .sentence import (
     third_person,
     words_of,
 )
-from .words import AUXILIARIES, FUNCTION_WORDS, VERBS, rarity, singular
+from .words import AUXILIARIES, FUNCTION_WORDS, KIND_NOUNS, PRAISE, VERBS, rarity, singular
 
 __all__ = ["cloze_phrases", "phrase_spans"]
 
@@ -250,12 +250,12 @@ def _best(
             continue
         given = singular(words[span[0]].text) in repeated and _given_away(words, span)
         given = given or _echoed(words, span)
-        if given or _idiom(words, span):
+        bold = sentence[: words[span[0]].start].endswith("**")  # the author's own emphasis
+        if given or _idiom(words, span) or (_praise(words, span) and not bold):
             continue
         negated = span[0] > 0 and words[span[0] - 1].text in _QUANTIFIERS  # `not {{read}}`
         if span[0] == span[1] and _plain_common(words[span[0]]) and not negated:
             continue  # `{{used}}`, `{{good}}`, `{{yourself}}`: nothing to recall
-        bold = sentence[: words[span[0]].start].endswith("**")  # the author's own emphasis
         if span[0] == span[1] and _bare_verb(words, span[0]) and not bold:
             continue  # `used to {{notify}}`, `can {{cut}}`: a verb alone asks little
         if any(_ADDRESS.search(word.text) for word in words[span[0] : span[1] + 1]):
@@ -314,6 +314,14 @@ def _plain_common(word: Word) -> bool:
     if word.shouted or word.capital or any(ch.isdigit() for ch in word.text):
         return False
     return rarity(word.text) > _TOO_COMMON
+
+
+def _praise(words: list[Word], span: Span) -> bool:
+    """`a {{powerful service}}`, `a {{flexible and scalable way}}`: words that praise or name a
+    kind of thing and nothing more."""
+    texts = [words[i].text.casefold() for i in range(span[0], span[1] + 1)]
+    content = [text for text in texts if text not in FUNCTION_WORDS and text not in _JOINERS]
+    return bool(content) and all(text in PRAISE or text in KIND_NOUNS for text in content)
 
 
 def _idiom(words: list[Word], span: Span) -> bool:

@@ -15,8 +15,10 @@ __all__ = [
     "AUXILIARIES",
     "GOES_ON",
     "FUNCTION_WORDS",
+    "KIND_NOUNS",
     "LABELS",
     "PARTICIPLES",
+    "PRAISE",
     "VERBS",
     "chatty",
     "claim",
@@ -155,7 +157,9 @@ def chatty(text: str) -> bool:
 
 _COURSE_TALK = re.compile(
     r"\bcovered (?:in (?:more )?(?:depth|detail) )?(?:later|in\b.{0,40}\b(?:section|lesson|"
-    r"module|video|chapter|course|note))\b|\bunlikely to be (?:tested|asked|examined)\b|"
+    r"module|video|chapter|course|note)s?)\b|\blater in (?:the|this) (?:course|lesson|module)\b|"
+    r"\bby the end of this (?:lesson|video|course|module|section)\b|"
+    r"\bunlikely to be (?:tested|asked|examined)\b|"
     r"\bbeyond the scope\b|\b(?:an )?advanced topic\b|"
     r"\b(?:for|in|on) (?:the |your |both the )?(?:[\w()-]+ ){0,6}exams?\b|"
     r"\bthe exam (?:often |usually |may |will |might |loves to |likes to )?(?:asks?|tests?)\b|"
@@ -265,3 +269,23 @@ def echoes(term: str, answer: str) -> bool:
 
 
 _STEM = 4  # letters that tell two forms of one word apart from other words: `scal`, `encr`
+
+
+# Words that praise or classify without saying anything a learner could recall: a phrase made
+# only of them (`a {{powerful service}}`, `a {{critical tool}}`, `{{extra information}}`) asks
+# nothing.
+PRAISE = _words(
+    """
+    powerful critical crucial vital essential robust seamless seamlessly comprehensive
+    flexible scalable efficient effective important significant great useful valuable
+    fundamental various several different extra additional overall
+    easy simple simplified better improved enhanced advanced modern innovative cost-effective
+    """
+)
+KIND_NOUNS = _words(
+    """
+    service services tool tools feature features way ways framework solution solutions role
+    platform platforms information component components part parts aspect aspects option
+    options approach capability capabilities mechanism method thing things concept concepts
+    """
+)
