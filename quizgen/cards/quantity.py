@@ -47,9 +47,9 @@ _SYMBOL_UNIT = re.compile(
 )
 # `5 local secondary indexes`: only the number is hidden, the noun says what is counted.
 _LEADING_NUMBERS = re.compile(rf"{_NUMBERS}(?:,?\s(?:to|and|or)\s{_NUMBER}|[-–]{_NUMBER})?")
-# `500 and 3000 instances`, `1 to 60 seconds`, `2-5 KB`; a unit before `and`/`or` ends the
-# quantity (`1 MB/s or 1000 records/s` is two of them).
-_RANGE = rf"(?:(?:[\s-]?(?:{_STANDARD}))?(?:\sto\s|[-–])|,?\s(?:and|or)\s)"
+# `500 and 3000 instances`, `1 to 60 seconds`, `2-5 KB`, `128MB - 10240MB`; a unit before
+# `and`/`or` ends the quantity (`1 MB/s or 1000 records/s` is two of them).
+_RANGE = rf"(?:(?:[\s-]?(?:{_STANDARD}))?(?:\sto\s|\s?[-–]\s?)|,?\s(?:and|or)\s)"
 # A price: `$0.40` (`0.40$` and `1$/month` are read with `$` as a unit).
 _PRICE = r"(?<![\w$\\])\\?\$\d[\d,]*(?:\.\d+)?(?![\d,.]\d)"  # `\$0.03` escaped too
 _QUANTITY = re.compile(
@@ -81,6 +81,7 @@ _YEAR_ACRONYM = re.compile(r"^(?:19|20)\d\d\s[A-Z]")
 # Spans a cloze must not touch: code, link targets, existing clozes.
 _PROTECTED = re.compile(r"``.*?``|`[^`]*`|\]\([^)]*\)|\{\{c\d+::.*?\}\}|https?://\S+")
 _DIGITS = re.compile(r"\d[\d,.]*")
+_RANGE_REST = re.compile(r"\s?[^\s\d]*\s?(?:to|[-–])\s?\d")  # `MB - 10240MB` after `128`
 _GLUED = re.compile(r"\d[\d,.]*\+?[A-Za-z]")
 
 
@@ -102,10 +103,16 @@ def quantity_spans(text: str) -> list[tuple[int, int]]:
         numbers = _LEADING_NUMBERS.match(text, start)
         if numbers and text.startswith("$", numbers.end()):
             end = numbers.end() + 1  # `{{0.40$}} per secret`: the price, not what it is for
-        elif numbers and numbers.end() < end and not _SYMBOL_UNIT.match(text, numbers.end(), end):
+        elif numbers and numbers.end() < end and not _unit_or_range(text, numbers.end(), end):
             end = numbers.end()
         spans.append((start, end))
     return spans
+
+
+def _unit_or_range(text: str, start: int, end: int) -> bool:
+    """True when what follows a quantity's numbers is hidden with them: a symbol (`KB`, `ms`) or
+    the rest of a range (`MB - 10240MB` after `128`)."""
+    return bool(_SYMBOL_UNIT.match(text, start, end) or _RANGE_REST.match(text, start, end))
 
 
 def without_numbers(text: str) -> str:
