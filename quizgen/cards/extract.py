@@ -204,7 +204,13 @@ def _drafts(
     asking = [asking_cloze(draft, scope) for draft in drafts]
     drafts = [draft for draft in asking if draft is not None]
     lists = list_cards(pieces, scope, carded, numbered, answering)
-    return one_card_a_fact(drafts + lists), problems
+    found = [draft for draft in drafts + lists if not _ADDRESS_ONLY.fullmatch(draft.back.strip())]
+    return one_card_a_fact(found), problems
+
+
+# An answer that is only a web address (`https://youtube.com/...`, a link to one): where to read,
+# not what to recall.
+_ADDRESS_ONLY = re.compile(r"`?<?https?://\S+?>?`?|\[[^\]]*\]\(https?://[^)]*\)")
 
 
 def _piece_drafts(
