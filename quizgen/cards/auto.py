@@ -13,7 +13,7 @@ from .explicit import answer_text, normalise
 from .inline import line_pieces, markdown_of, plain_of, schedule_free
 from .model import CardType, Origin
 from .phrases import phrase_spans
-from .quantity import has_quantity, quantity_spans, without_numbers
+from .quantity import calculation, has_quantity, quantity_spans, without_numbers
 from .render import asked_term, cloze_spans
 from .scope import Scope
 from .words import (
@@ -117,6 +117,8 @@ def _lead_card(
     term, rest = plain_of(children[1:lead], scope.link_text), children[lead + 1 :]
     if term.rstrip(": ").casefold() in LABELS:
         return []  # `**Note:** SNS pushes ...`: a label, the sentence is the fact
+    if rest and rest[0].type == "text" and rest[0].content[:1].isalnum():
+        return []  # `**R**estricted mouth opening`: a mnemonic's letter, no term
     said = markdown_of(rest, scope.link_text)
     opening = said.lstrip(",; ").split(None, 1)
     if opening and opening[0] in _READS_BACK:  # lower case: the sentence goes on
@@ -160,6 +162,8 @@ def quantity_cards(piece: Piece, scope: Scope) -> list[Draft]:
             topic = topic_of(piece, sentence, scope)
         if sentence.endswith("?") or len(sentence.split()) < 4 or not states_quantity(sentence):
             continue
+        if sentence.endswith(":") and _counts_list(sentence):
+            continue  # `There are 3 types of tests:`: the list below asks them, count and all
         # A later sentence of `**Term** ...` or `LSI: ... Max 5 per table.` is about the term.
         about = topic if number and topic.casefold() not in sentence.casefold() else ""
         parent = " › ".join(part for part in (piece.about, about) if part)
@@ -186,9 +190,17 @@ def _quantity_cloze(sentence: str, scope: Scope, line: int, topic: str = "") -> 
     return cloze_spans(sentence, spans)
 
 
+def _counts_list(sentence: str) -> bool:
+    """True when the sentence's only quantity is a bare count (`{{3}} types`), of the list that
+    follows it."""
+    spans = _stated(sentence)
+    return len(spans) == 1 and sentence[spans[0][0] : spans[0][1]].isdigit()
+
+
 def states_quantity(sentence: str) -> bool:
-    """True when the sentence states a number with its unit, not only in examples."""
-    if not has_quantity(sentence):
+    """True when the sentence states a number with its unit, not only in examples nor as the
+    steps of a calculation."""
+    if not has_quantity(sentence) or calculation(sentence):
         return False
     return not examples(sentence) or bool(_stated(sentence))
 

@@ -62,6 +62,7 @@ _ADDRESS = re.compile(r"\w:\S|\w\.\w+\.\w|^\d+\.\d+\.|::")
 _TEX_SIGN = re.compile(r"\$(?![\d,.]*\d|/)")  # a `$` around TeX, not a price's (`$600`)
 _MARKED = re.compile(r"[*`=\[\]()$\"“”]")  # a sentence without these has nothing to cut in two
 _STOPS_AFTER = {"to", "for", "in", "on", "by", "with", "from", "at", "into", "via", "per", "than"}
+_STOPS_AFTER |= {"due"}  # `in {{pericarditis}} due to ...`
 _STOPS_AFTER |= {"as", "like", "such", "because", "if", "when", "unless", "using", "even"}
 _PREPOSITIONS = {"over", "between", "using", "with", "via", "in", "on", "into", "from", "to", "by"}
 _PREPOSITIONS |= {"across", "through", "for", "within", "without", "like", "as", "at"}
@@ -654,7 +655,12 @@ def _phrase(words: list[Word], rest: list[int]) -> tuple[int, int] | None:
         text = words[index].text
         if _small(text) and not (_in_name(words, taken, index) and text in _NAME_JOINERS):
             break
-        if len(taken) == _MAX_ANSWER_WORDS or (taken and words[index].opens):
+        if len(taken) == _MAX_ANSWER_WORDS and not words[taken[-1]].stop:
+            joins = [i for i, word in enumerate(taken[:-1]) if words[word].text in ("and", "or")]
+            named = joins and words[taken[joins[-1] + 1]].capital  # a second name, cut short
+            taken = taken[: joins[-1]] if named else taken  # `{{AWS Private Services}} and AWS ...`
+            break
+        if taken and words[index].opens:
             break
         if taken and text in _VERB_TAIL:
             break  # `two services usually wants ...`: the adverb belongs to a verb

@@ -17,7 +17,7 @@ from .explicit import normalise
 from .inline import line_pieces, markdown_of, schedule_free
 from .model import CardType, Origin
 from .phrases import cloze_phrases
-from .quantity import cloze_quantities, has_quantity
+from .quantity import calculation, cloze_quantities, has_quantity
 from .render import CLOZE, asked_term, hides_all
 from .scope import Scope
 from .study import field_line
@@ -188,6 +188,8 @@ def _states_something(sentence: str, marked: bool = False) -> bool:
         return False
     if chatty(sentence):
         return False  # `Here's a short comparison ...`: the chat talking, not a fact
+    if calculation(sentence):
+        return False  # `CFO = Net income 25 + increase in payables 20 ...`: an example worked
     if _COPIED.search(sentence):
         return False  # a sentence around an ARN or an address explains a value, not a fact
     if _DRAWING.search(sentence):

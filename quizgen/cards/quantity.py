@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from .render import cloze_spans
 
-__all__ = ["cloze_quantities", "has_quantity", "quantity_spans", "without_numbers"]
+__all__ = ["calculation", "cloze_quantities", "has_quantity", "quantity_spans", "without_numbers"]
 
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\+?(?: (?:thousand|million|billion|trillion)\b)?"
 # `1, 10 or 100 Gbps`: numbers listed before their one unit are one quantity.
@@ -81,6 +81,7 @@ _YEAR_ACRONYM = re.compile(r"^(?:19|20)\d\d\s[A-Z]")
 # Spans a cloze must not touch: code, link targets, existing clozes.
 _PROTECTED = re.compile(r"``.*?``|`[^`]*`|\]\([^)]*\)|\{\{c\d+::.*?\}\}|https?://\S+")
 _DIGITS = re.compile(r"\d[\d,.]*")
+_CALCULATION = re.compile(r"\d\s*[+×*]\s*\(?[$\d]|\d\s+x\s+\(?\d")
 _RANGE_REST = re.compile(r"\s?[^\s\d]*\s?(?:to|[-–])\s?\d")  # `MB - 10240MB` after `128`
 _GLUED = re.compile(r"\d[\d,.]*\+?[A-Za-z]")
 
@@ -113,6 +114,12 @@ def _unit_or_range(text: str, start: int, end: int) -> bool:
     """True when what follows a quantity's numbers is hidden with them: a symbol (`KB`, `ms`) or
     the rest of a range (`MB - 10240MB` after `128`)."""
     return bool(_SYMBOL_UNIT.match(text, start, end) or _RANGE_REST.match(text, start, end))
+
+
+def calculation(text: str) -> bool:
+    """True for the steps of a worked calculation (`22,000 + 4,000 = $26,000`, `1.28 x 1.37`):
+    an example's arithmetic, no fact to recall."""
+    return bool(_CALCULATION.search(text))
 
 
 def without_numbers(text: str) -> str:

@@ -36,9 +36,11 @@ _ABOUT_THE_NOTE = re.compile(
     r"|^(?:summary|takeaways|notes|overview|introduction|key notes|main points|tl;?dr)$",
     re.IGNORECASE,
 )
-_TALK_TITLE = re.compile(  # a transcript, the walk through an example program, a conclusion
+_TALK_TITLE = re.compile(  # a transcript, an example program's walk, a conclusion, the sources
     r"(?:(?:video|lecture|lesson|full) )?transcript(?:ion)?s?:?$"
     r"|(?:\d+\.\s*)?(?:conclusions?|in conclusion|final thoughts|closing thoughts|wrap[- ]?up):?$"
+    r"|(?:sources?|references?|bibliography|citations?|further reading|see also|useful links|"
+    r"external links|next topic):?$"
     r"|(?:in )?(?:this|the|our) (?:program|example program|demo|code|output)\b",
     re.IGNORECASE,
 )

@@ -42,8 +42,9 @@ _DATE_NAME = re.compile(r"^(?:\d{4}-\d{2}-\d{2}|\d{4}_\d{2}_\d{2}|\d{8}|\d{2}-\d
 _FIELDS = (
     "url|source|sources|author|authors|created|created at|updated|modified|last modified|"
     "date|link|links|reference|references|ref|tags|tag|aliases|alias|related|course|"
-    "cssclass|cssclasses"
+    "cssclass|cssclasses|status|uid|id|up"
 )
+_ZETTEL_ID_LINE = re.compile(r"^\s*\d{12,14}\s*$")  # `202209072224`: a Zettelkasten note id
 # A line `Field: value` (or `**Field**: value`, `Field:: value`) with a known metadata field, or
 # any one-word field whose value is only a URL or a wiki-link.
 _FIELD = re.compile(
@@ -137,15 +138,14 @@ def study_drafts(note: Note, drafts: list[Draft]) -> list[Draft]:
 
 
 def field_line(line: str) -> bool:
-    """True for a metadata field's line: `URL: https://...`, `Author: ...`, `rating:: 10`."""
+    """True for a metadata field's line: `URL: https://...`, `Author: ...`, `rating:: 10`, or a
+    Zettelkasten id alone (`202209072224`)."""
     if ":" not in line:
-        return False
+        return bool(_ZETTEL_ID_LINE.match(line))
     return bool(_FIELD.match(line) or _LINK_FIELD.match(line) or _DATAVIEW.match(line))
 
 
 def _metadata(content: str) -> bool:
     """True when every line of a paragraph is a metadata field."""
-    if ":" not in content:
-        return False
     lines = [line for line in content.split("\n") if line.strip()]
     return bool(lines) and all(field_line(line) for line in lines)

@@ -123,7 +123,7 @@ CHATTY = re.compile(
     r"this (?:note|guide|summary|overview|explanation|breakdown|is designed)|"
     r"suppose (?:we|you)|imagine (?:we|you)|(?:we )?have to talk|will do that|"
     r"in (?:this|our|the) (?:video|lecture|lesson|document|module|chapter)|output will be|"
-    r"welcome to|this document|previously,? (?:we|in)|"
+    r"welcome to|this document|previously,? (?:we|in)|(?:next|previous) (?:topic|lesson)\b|"
     r"below (?:is|are)|in this (?:note|guide|section))\b"
     # ... or of the lesson it summarises, or advice on studying (`Understand the use cases`).
     r"|^\W*(?:th(?:is|e) (?:transcript|lesson|video|lecture|course|speaker|instructor)|"
