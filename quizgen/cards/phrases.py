@@ -657,8 +657,9 @@ def _phrase(words: list[Word], rest: list[int]) -> tuple[int, int] | None:
             break
         if len(taken) == _MAX_ANSWER_WORDS and not words[taken[-1]].stop:
             joins = [i for i, word in enumerate(taken[:-1]) if words[word].text in ("and", "or")]
-            named = joins and words[taken[joins[-1] + 1]].capital  # a second name, cut short
-            taken = taken[: joins[-1]] if named else taken  # `{{AWS Private Services}} and AWS ...`
+            if joins and not words[taken[joins[-1] + 1]].capital:
+                return None  # `{{projected future liabilities and investment}} rate`: cut short
+            taken = taken[: joins[-1]] if joins else taken  # `{{AWS Private Services}} and AWS ...`
             break
         if taken and words[index].opens:
             break
