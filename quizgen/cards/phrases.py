@@ -53,6 +53,7 @@ _ECHO = 6  # first letters that make two words forms of one: `prefix`/`prefixes`
 _OBJECT_COST = 0.5  # a preposition's object is asked a little less readily than the main phrase
 _EMPHASIS = 1.0  # score of a common word written in capitals for emphasis: `NEVER`
 _TERM_BONUS = 1.5  # a vault term or a bold phrase is asked more readily
+_MAIN_BONUS = 0.5  # what a clause says of its subject, right after the verb, is asked first
 _LIST_BONUS = 0.1  # a list written in the sentence (`iSCSI, NFS or SMB`) is asked before its items
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _CODE = re.compile(r"`([^`]+)`")  # a command or an API name the author set as code
@@ -60,6 +61,7 @@ _CARD_SYNTAX = ("==", "::", "{{", "}}")
 # ARNs, hosts, IPv4 and IPv6 addresses, keys with colons: copied text, not something to recall.
 _ADDRESS = re.compile(r"\w:\S|\w\.\w+\.\w|^\d+\.\d+\.|::")
 _TEX_SIGN = re.compile(r"\$(?![\d,.]*\d|/)")  # a `$` around TeX, not a price's (`$600`)
+_SHORT_AFTER = re.compile(r" \(([A-Z][A-Za-z0-9]{1,6})\)")  # ` (KMS)` right after a phrase
 _MARKED = re.compile(r"[*`=\[\]()$\"“”]")  # a sentence without these has nothing to cut in two
 _STOPS_AFTER = {"to", "for", "in", "on", "by", "with", "from", "at", "into", "via", "per", "than"}
 _STOPS_AFTER |= {"due"}  # `in {{pericarditis}} due to ...`
@@ -393,7 +395,8 @@ def _candidates(words: list[Word], clause: list[int], names: list[str]) -> list[
         return [(subject, _score(words, subject) - _TERM_BONUS)]
     found = []
     if main and not (_genus(words, verb, main) and _score(words, main) > _RARE_GENUS):
-        found.append((main, _score(words, main) - _defines(words, clause, verb, main, names)))
+        bonus = max(_defines(words, clause, verb, main, names), _MAIN_BONUS)
+        found.append((main, _score(words, main) - bonus))
     for index in predicate:
         if words[index].text in _PREPOSITIONS and (not main or index > main[1]):
             objected = _phrase(words, _object_start(words, [i for i in predicate if i > index]))
@@ -540,16 +543,25 @@ def _balanced(sentence: str, words: list[Word], span: tuple[int, int]) -> bool:
 def _bold_wrapped(sentence: str, start: int, end: int) -> tuple[int, int]:
     """The phrase with the bold around its first and last words when it spans several bold
     runs: `**{{retry**, **parallel** and **branching}}**` -> `{{**retry**, ... **branching**}}`;
-    a quote the phrase opens or closes is hidden whole."""
+    a quote the phrase opens or closes is hidden whole, and so is the abbreviation in brackets
+    right after a name it abbreviates."""
     inside = sentence[start:end]
     if "**" in inside and sentence[start - 2 : start] == "**" and sentence[end : end + 2] == "**":
         return start - 2, end + 2
+    short = _SHORT_AFTER.match(sentence, end)
+    if short and _initials(inside).endswith(short.group(1).rstrip("s").casefold()):
+        return start, short.end()  # `{{AWS Key Management Service (KMS)}}`: no hint left
     if inside.count('"') % 2:  # `a fully pre-configured {{"Golden Image"}}`: the quote whole
         if sentence[end : end + 1] == '"':
             return start, end + 1
         if sentence[start - 1 : start] == '"':
             return start - 1, end
     return start, end
+
+
+def _initials(text: str) -> str:
+    """`AWS Key Management Service` -> `akms`: the first letters of a phrase's words."""
+    return "".join(word[0] for word in re.findall(r"[A-Za-z0-9]+", text)).casefold()
 
 
 def _marks_closed(before: str, hidden: str, after: str, mark: str) -> bool:
