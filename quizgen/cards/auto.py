@@ -62,7 +62,7 @@ _READS_BACK |= {"at", "as", "than", "into", "via", "per", "without"}
 _READS_BACK |= {"that", "which", "who", "whose", "so", "because", "whereas", "while", "yet"}
 # Labels of an aside, never the subject of a trait (`Note: ...`; `Type: ...` may be one).
 _ASIDES = {"note", "notes", "tip", "tips", "example", "examples", "important", "warning"}
-_ASIDES |= {"remember", "hint", "caution", "info", "reminder", "see", "e.g.", "i.e."}
+_ASIDES |= {"remember", "hint", "caution", "info", "reminder", "see", "e.g.", "i.e.", "recap"}
 _TERM_VERB = re.compile(r"\s(?:is|are|was|were|must|should|can|cannot|can't|will|won't)\s", re.I)
 # A sentence this long (words) with fewer quantities than _MAX_QUANTITIES also hides a phrase.
 _BESIDE_QUANTITY, _MAX_QUANTITIES = 10, 2

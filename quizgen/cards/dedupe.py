@@ -22,6 +22,10 @@ __all__ = ["one_card_a_fact"]
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _MARKS = re.compile(r"\*+|`")  # emphasis and code marks: the same words asked twice
 _NUMBER = re.compile(r"\d[\d,.]*")
+_FEW_STEMS = 4  # a card of fewer content words is too short to compare
+_IN_FRONT = re.compile(r"^[^{}\n]*?: (?=\S)")  # `Title › Section: ` before a cloze's sentence
+_SHARED = 0.6  # share of content words (Jaccard) that makes a statement a repeat
+_SMALL = {"the", "and", "for", "are", "with", "that", "this", "from", "can", "not", "its", "you"}
 # Which card of a fact is kept: the one a learner answers most directly.
 _BEST_FIRST = (Origin.TABLE, Origin.DEFINITION, Origin.LIST, Origin.QUANTITY, Origin.STATEMENT)
 
@@ -36,7 +40,36 @@ def one_card_a_fact(drafts: list[Draft]) -> list[Draft]:
         for draft in drafts
         if draft.origin is not Origin.STATEMENT or _words_of(draft.key) not in asked
     ]
-    return _merged_fronts(_one_per_quantity(kept))
+    return _merged_fronts(_one_per_quantity(_said_again(kept)))
+
+
+def _said_again(drafts: list[Draft]) -> list[Draft]:
+    """Without the statements that say again, in other order, what an earlier card says: most of
+    their content words are another card's (`It simplifies access control by ...` after
+    `**Simplifies access management**: ...`)."""
+    kept: list[Draft] = []
+    seen: list[set[str]] = []
+    for draft in drafts:
+        stems = _stems(_said(draft))
+        statement = draft.origin is Origin.STATEMENT and draft.type is CardType.CLOZE
+        if statement and any(len(stems & o) >= _SHARED * len(stems | o) for o in seen):
+            continue
+        kept.append(draft)
+        if len(stems) >= _FEW_STEMS:
+            seen.append(stems)
+    return kept
+
+
+def _said(draft: Draft) -> str:
+    """What a card says, without the title and headings in front of it."""
+    if draft.type is CardType.CLOZE:
+        return _IN_FRONT.sub("", draft.text, count=1)
+    return f"{draft.front.rsplit(' › ', 1)[-1]} {draft.back}"
+
+
+def _stems(text: str) -> set[str]:
+    """The content words of a text, cut to five letters: `accesses` and `access` are one."""
+    return {w[:5] for w in re.findall(r"[a-z0-9]{3,}", CLOZE.sub(r"\2", text).casefold())} - _SMALL
 
 
 def _asks(draft: Draft) -> str:
