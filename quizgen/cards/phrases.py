@@ -149,7 +149,10 @@ def phrase_spans(
         if _askable(words, clause, number, len(clauses)):
             for span, score in _candidates(words, clause, names):
                 scored[span] = min(score, scored.get(span, score))
+    subjects = _subject_ends(words, clauses)
     for span in _term_spans(sentence, words, terms, names):
+        if scored and _in_subject(sentence, words, span, subjects):
+            continue  # `{{Health checks}} just check ...`: what is said of a term is asked
         holders = [
             other
             for other in scored
@@ -192,6 +195,28 @@ def phrase_spans(
     if most is None:  # an aside in brackets is asked as well: `billed ... ({{high water mark}})`
         chosen = sorted(chosen + _asides(sentence, words, chosen, common))
     return [_bold_wrapped(sentence, words[first].start, words[last].end) for first, last in chosen]
+
+
+def _subject_ends(words: list[Word], clauses: list[list[int]]) -> list[tuple[int, int]]:
+    """(first word, verb) of each clause with a verb: the stretch its subject stands in."""
+    found = []
+    for clause in clauses:
+        verb = _verb(words, clause)
+        if verb is not None and verb > clause[0]:
+            found.append((clause[0], verb))
+    return found
+
+
+def _in_subject(
+    sentence: str, words: list[Word], span: Span, subjects: list[tuple[int, int]]
+) -> bool:
+    """True when a term is a clause's plain subject: not in bold, not one of several (`Both
+    Parameter Store and Secrets Manager provide ...`)."""
+    for start, verb in subjects:
+        if start <= span[0] and span[1] < verb:
+            joined = any(words[i].text in _JOINERS or words[i].comma for i in range(start, verb))
+            return not joined and not sentence[: words[span[0]].start].endswith("**")
+    return False
 
 
 def _marked(sentence: str) -> list[tuple[int, int]]:
