@@ -280,7 +280,7 @@ def _trait_card(piece: Piece, text: str, scope: Scope) -> list[Draft]:
         if short:
             return short
     subject = subject.rstrip("-–—>→ ").strip()
-    if subject.replace("**", "").strip(" .:").casefold() in _FILLERS | _ASIDES:
+    if subject.replace("**", "").strip(" .:*_").casefold() in _FILLERS | _ASIDES:
         return []  # `eg: aws/service-name`, `Note: ...`: a label, no subject
     if not subject or not _names_a_thing(subject) or claim(subject) or trait.endswith("?"):
         return []
