@@ -41,7 +41,7 @@ def load_note(path: str, raw: bytes, parser: MarkdownIt) -> tuple[Note, list[Dia
     note = Note(
         path=path,
         source=source,
-        title=_title(front_matter, headings, path),
+        title=_title(front_matter, headings, path, _h1_after_a_list(tokens)),
         front_matter=front_matter,
         aliases=_string_list(front_matter.get("aliases", front_matter.get("alias"))),
         tags=_tags(front_matter, tokens),
@@ -211,13 +211,29 @@ def _links(tokens: list[Token]) -> list[WikiLink]:
     return wiki + markdown_links(tokens)
 
 
-def _title(front_matter: dict[str, Any], headings: list[Heading], path: str) -> str:
+def _title(
+    front_matter: dict[str, Any], headings: list[Heading], path: str, late: bool = False
+) -> str:
     """Front-matter title, else the H1 when there is one, else the file name.
 
-    A note with several H1s (`# Assessment`, `# Management`) uses them as sections: its title
-    is its file name (`Infective Endocarditis`)."""
+    A note with several H1s (`# Assessment`, `# Management`), or whose H1 comes after a list
+    (`late`), uses them as sections: its title is its file name (`Infective Endocarditis`)."""
     title = front_matter.get("title")
     if title not in (None, ""):
         return str(title)
     tops = [h.text for h in headings if h.level == 1 and h.text]
-    return tops[0] if len(tops) == 1 else path.rsplit("/", 1)[-1].removesuffix(".md")
+    return tops[0] if len(tops) == 1 and not late else path.rsplit("/", 1)[-1].removesuffix(".md")
+
+
+def _h1_after_a_list(tokens: list[Token]) -> bool:
+    """True when a list or a table comes before the note's first H1: the H1 heads a part."""
+    for token in tokens:
+        if token.type == "heading_open" and token.tag == "h1":
+            return False
+        if token.level == 0 and token.type in (
+            "bullet_list_open",
+            "ordered_list_open",
+            "table_open",
+        ):
+            return True
+    return False

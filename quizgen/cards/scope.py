@@ -95,7 +95,10 @@ class Scope:
         """True when the note opens with its only H1, which names the whole note."""
         headings = self.note.headings
         tops = [heading for heading in headings if heading.level == 1]
-        return len(tops) == 1 and headings[0] is tops[0]
+        if len(tops) != 1 or headings[0] is not tops[0]:
+            return False
+        titled = "title" in self.note.front_matter  # else the loader named it by its file
+        return titled or self.note.title == tops[0].text  # when the H1 came after a list
 
     @cached_property
     def english(self) -> bool:
