@@ -184,6 +184,7 @@ def phrase_spans(
             if span in termed
             or not _all_common(words, span, common)
             or _inside_marks(words, span, marked)
+            or span in _complements(words, clauses)  # `They are {{stateful}}`, however often
         }
     chosen = _best(sentence, words, scored, names, most)
     if common and len(chosen) > 1:  # `a {{pod}} on each {{node}}`: the note's own words, only
@@ -217,6 +218,24 @@ def _in_subject(
             joined = any(words[i].text in _JOINERS or words[i].comma for i in range(start, verb))
             return not joined and not sentence[: words[span[0]].start].endswith("**")
     return False
+
+
+def _complements(words: list[Word], clauses: list[list[int]]) -> set[Span]:
+    """What `is`/`are` says a subject is (`They are {{stateful}}`), clause by clause."""
+    found = set()
+    for clause in clauses:
+        verb = _verb(words, clause)
+        if verb is not None and words[verb].text in ("is", "are"):
+            main = _after_verb(words, clause, verb)
+            between = range(verb + 1, main[0]) if main is not None else range(0)
+            after = words[main[1] + 1].text if main and main[1] + 1 < len(words) else ""
+            if (
+                main
+                and all(words[i].text in FUNCTION_WORDS for i in between)
+                and not participle(after)
+            ):
+                found.add(main)  # right after `is`, not after a participle (`is done by`)
+    return found
 
 
 def _marked(sentence: str) -> list[tuple[int, int]]:
