@@ -317,6 +317,8 @@ def _names_a_thing(subject: str) -> bool:
         return False
     if first in VERBS and words[0].islower():
         return False  # `pay per second — no commitment`: a predicate, not a name
+    if first[:1].isdigit() and has_quantity(subject):
+        return False  # `128MB - 10240MB memory`: a range, which its quantity cloze asks
     return not any(word in VERBS for word in words[1:])
 
 
