@@ -61,7 +61,10 @@ def _said_again(drafts: list[Draft]) -> list[Draft]:
 
 
 def _said(draft: Draft) -> str:
-    """What a card says, without the title and headings in front of it."""
+    """What a card says, without the title and headings in front of it (a statement's own
+    sentence, not the one before it that a `This ...` sentence shows)."""
+    if draft.origin is Origin.STATEMENT and draft.type is CardType.CLOZE:
+        return draft.key
     if draft.type is CardType.CLOZE:
         return _IN_FRONT.sub("", draft.text, count=1)
     return f"{draft.front.rsplit(' › ', 1)[-1]} {draft.back}"

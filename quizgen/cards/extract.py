@@ -272,10 +272,12 @@ def _statements(piece: Piece, scope: Scope, defined: list[Draft]) -> list[Draft]
     first, later = (found[:0], found[told:]) if told else (found[:1], found[1:])
     drafts = []
     for part, parent in ((first, ""), (later, topic)):
+        at = found.index(part[0]) if part else 0
+        before = found[at - 1] if at and not parent else ""  # a topic names the subject
         part = [sentence for sentence in part if not states_quantity(sentence)]
         parent = parent or piece.about  # the item it is nested in, or `Steps:` over its list
         if part:
-            drafts += statement_cards(replace(piece, parent=parent), scope, part)
+            drafts += statement_cards(replace(piece, parent=parent), scope, part, before)
     return drafts
 
 

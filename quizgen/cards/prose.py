@@ -66,13 +66,21 @@ def statements_of(piece: Piece, scope: Scope) -> list[str]:
     return [sentence for line in joined for sentence in sentences(line)]
 
 
-def statement_cards(piece: Piece, scope: Scope, found: list[str]) -> list[Draft]:
-    """One card per sentence of `found` (the piece's sentences no other card asks)."""
+# `This means ...`, `These records point to ...`: a sentence about the one before it.
+_POINTS_BACK = re.compile(r"^\W*(?:This|These|Those)\b")
+
+
+def statement_cards(
+    piece: Piece, scope: Scope, found: list[str], previous: str = ""
+) -> list[Draft]:
+    """One card per sentence of `found` (the piece's sentences no other card asks); `previous`
+    is the sentence before the first of them."""
     drafts: list[Draft] = []
     if not found or _only_links(piece):
         return drafts
     parent = piece.parent
     for sentence in map(_unlabelled, found):
+        before, previous = (previous if _POINTS_BACK.match(sentence) else ""), sentence
         term = _TERM_LINE.match(sentence) if not piece.depth else None
         term = term or _ARROW_LINE.match(sentence)
         if term and term.group(1).casefold() not in LABELS and not claim(term.group(1)):
@@ -82,12 +90,13 @@ def statement_cards(piece: Piece, scope: Scope, found: list[str]) -> list[Draft]
             asked = replace(piece, parent="") if bold else piece
             drafts += _term_line(asked, scope, term.group(1), term.group(2))
             parent = term.group(1) if bold else parent
+            previous = ""  # the sentences after a term are about the term, which the card shows
             continue
         listed = _inline_list(sentence)
         if listed:
             drafts.append(_inline_list_card(piece, scope, *listed))
             continue
-        draft = statement_cloze(sentence, scope, piece.line, parent)
+        draft = statement_cloze(sentence, scope, piece.line, parent, before=before)
         if draft is not None:
             drafts.append(draft)
     return drafts
@@ -130,11 +139,17 @@ def _inline_list_card(piece: Piece, scope: Scope, lead: str, items: list[str]) -
 
 
 def statement_cloze(
-    sentence: str, scope: Scope, line: int, parent: str = "", marked: bool = False
+    sentence: str,
+    scope: Scope,
+    line: int,
+    parent: str = "",
+    marked: bool = False,
+    before: str = "",
 ) -> Draft | None:
     """A sentence as a cloze on what it states, standing alone; None when it asks nothing.
 
     `marked`: the author highlighted it, so a line in title case is a statement all the same.
+    `before`: the sentence a `This ...` sentence points back to, shown in front of it.
     """
     sentence = MARKERS.sub("", sentence)  # `⚠️ Only one NAT gateway ...`
     if not scope.english or not _states_something(sentence, marked):
@@ -145,6 +160,7 @@ def statement_cloze(
         return None
     if hidden_share(text) > _MAX_HIDDEN / 2 and hides_all(text):
         return None  # what the card lint calls hiding the whole sentence
+    text = f"{before} {text}" if before else text
     card_text = scope.standalone(text, line, parent)
     if hidden_share(card_text) > _MAX_HIDDEN:
         return None
