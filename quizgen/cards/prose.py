@@ -66,8 +66,8 @@ def statements_of(piece: Piece, scope: Scope) -> list[str]:
     return [sentence for line in joined for sentence in sentences(line)]
 
 
-# `This means ...`, `These records point to ...`: a sentence about the one before it.
-_POINTS_BACK = re.compile(r"^\W*(?:This|These|Those)\b")
+# `This means ...`, `These records point to ...`, `They ...`: a sentence about the one before.
+_POINTS_BACK = re.compile(r"^\W*(?:This|These|Those|They)\b")
 
 
 def statement_cards(
