@@ -262,8 +262,10 @@ def _trait_card(piece: Piece, text: str, scope: Scope) -> list[Draft]:
     if text.rstrip(" *_").endswith(("?", ":")):
         return []  # `Which zones will the LB use?`, `Rules have a structure:`: nothing said here
     match = _PARTS.match(text)
+    labelled = False
     if match:
         subject, trait = match.group(1).strip(), match.group(2).strip()
+        labelled = text[match.end(1) :].startswith(":")  # `16-65 years: 5mg`, not a range
         # `Managed relational DB, engines: MySQL, ...`: the words after the comma name the list.
         subject = subject.rsplit(", ", 1)[-1] if subject.count("**") % 2 == 0 else subject
     else:
@@ -286,6 +288,8 @@ def _trait_card(piece: Piece, text: str, scope: Scope) -> list[Draft]:
         return []
     if subject.count("(") != subject.count(")") or subject.count("[") != subject.count("]"):
         return []  # `Task Role (security: ...)`: the colon sits inside a bracket
+    if subject[:1].isdigit() and trait[:1].isdigit() and not labelled:
+        return []  # `128MB - 10240MB memory`: a range, which its quantity cloze asks
     return _term_card(piece, subject.replace("**", "").strip(), trait, scope)
 
 
@@ -317,8 +321,6 @@ def _names_a_thing(subject: str) -> bool:
         return False
     if first in VERBS and words[0].islower():
         return False  # `pay per second — no commitment`: a predicate, not a name
-    if first[:1].isdigit() and has_quantity(subject):
-        return False  # `128MB - 10240MB memory`: a range, which its quantity cloze asks
     return not any(word in VERBS for word in words[1:])
 
 

@@ -50,7 +50,8 @@ def list_cards(
     for index, piece in enumerate(pieces):
         if piece.kind == "paragraph" and piece.depth and piece.first:
             groups[(piece.group, piece.intro)].append(index)  # a label glued in starts a list
-    done = done | _with_nested_lists(pieces)
+    nested = _with_nested_lists(pieces)
+    done = done | nested
     drafts = []
     for indexes in groups.values():
         items = [pieces[i] for i in indexes if not _chatty(pieces[i])]
@@ -75,6 +76,8 @@ def list_cards(
             if names:
                 drafts.append(_names_card(names, top.parent, top.line, scope))
                 continue
+            if all(item.item in nested for item in items):
+                continue  # `If potassium is:` over `- >5.5` with its own steps: each is asked
         # A lead-in sentence (`The configuration specifies:`) reads into all of its items,
         # unless they are sentences of their own (`Key insights:` then full sentences).
         whole = kinds and _short(items) and not _sentences(items)
