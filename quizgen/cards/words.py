@@ -151,9 +151,14 @@ CHATTY = re.compile(
 def chatty(text: str) -> bool:
     """True for a line the chat, the lesson or study advice says, not the subject (`Let’s`
     written with a curly apostrophe too), or a line about the course (`covered in depth in the
-    HA section`, `unlikely to be tested`) or a click path (`Go to Billing > Budgets`)."""
+    HA section`, `unlikely to be tested`), a click path (`Go to Billing > Budgets`) or the
+    author's own remark (`I've decided to include it here`)."""
     text = text.replace("’", "'")
-    return bool(CHATTY.match(text) or _COURSE_TALK.search(text))
+    return bool(CHATTY.match(text) or _COURSE_TALK.search(text) or _FIRST_PERSON.match(text))
+
+
+# `I've decided to include it here`, `Nothing really helped me`: the author's own remarks.
+_FIRST_PERSON = re.compile(r"^\W*(?:I|I've|I'm|I'd|I'll|My)\s(?!/)|.*\b(?:helped|helps) me\b")
 
 
 _COURSE_TALK = re.compile(
