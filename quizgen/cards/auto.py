@@ -32,6 +32,8 @@ from .words import (
 
 __all__ = ["definition_cards", "question_cards", "quantity_cards", "states_quantity", "topic_of"]
 
+_SAYING = AUXILIARIES - {"do", "does", "did", "need", "needs"}  # `do things` is no auxiliary
+_READS_ON = re.compile(r"(?:not|n't|be|been|only|also|never|always)\b")  # kept in the answer
 _CONNECTOR = re.compile(r"^\s*(?:[:\-–—=]+\s*|,\s*|(?:means|is|are|refers to)\s+)?")
 _PARTS = re.compile(r"^(.{2,60}?)(?::\s|\s[–—-]\s)(.+)$")
 _VERBS = re.compile(
@@ -243,13 +245,17 @@ def _adjacent_paragraph(piece: Piece, following: list[Piece]) -> bool:
     )
 
 
-def _term_card(piece: Piece, term: str, answer: str, scope: Scope) -> list[Draft]:
-    """Term → definition, the answer cut to its first sentence or two (a list item's is whole)."""
+def _term_card(piece: Piece, term: str, answer: str, scope: Scope, verb: str = "") -> list[Draft]:
+    """Term → definition, the answer cut to its first sentence or two (a list item's is whole).
+
+    `verb`: the auxiliary the item goes on with (`Restores are slow`), which the front shows so
+    that it asks something (`Restores are …` → `slow`)."""
     answer = first_sentences(answer)  # the sentences after it are asked on their own
     if answer.endswith(":") or not _good_term(term) or not _good_answer(answer, term):
         return []
     where = scope.where(piece.line, drop=term, parent=piece.about)
-    front = f"{where} › {asked_term(term)}" if where else asked_term(term)
+    asked = f"{asked_term(term)} {verb} …" if verb else asked_term(term)
+    front = f"{where} › {asked}" if where else asked
     origin = Origin.LIST if piece.depth else Origin.DEFINITION
     return [Draft(origin, CardType.BASIC, normalise(term), piece.line, front, answer)]
 
@@ -290,6 +296,9 @@ def _trait_card(piece: Piece, text: str, scope: Scope) -> list[Draft]:
         return []  # `Task Role (security: ...)`: the colon sits inside a bracket
     if subject[:1].isdigit() and trait[:1].isdigit() and not labelled:
         return []  # `128MB - 10240MB memory`: a range, which its quantity cloze asks
+    first, _, rest = trait.partition(" ")
+    if not labelled and first in _SAYING and rest and not _READS_ON.match(rest):
+        return _term_card(piece, subject.replace("**", "").strip(), rest, scope, verb=first)
     return _term_card(piece, subject.replace("**", "").strip(), trait, scope)
 
 
