@@ -211,18 +211,27 @@ def _links(tokens: list[Token]) -> list[WikiLink]:
     return wiki + markdown_links(tokens)
 
 
+# An H1 that names a part of any note, not the note: `# Management` in `Atrial Fibrillation.md`.
+_SECTION_WORDS = {"management", "overview", "introduction", "summary", "notes", "definition"}
+_SECTION_WORDS |= {"definitions", "assessment", "treatment", "diagnosis", "investigations"}
+_SECTION_WORDS |= {"presentation", "background", "contents", "table of contents", "key points"}
+
+
 def _title(
     front_matter: dict[str, Any], headings: list[Heading], path: str, late: bool = False
 ) -> str:
     """Front-matter title, else the H1 when there is one, else the file name.
 
-    A note with several H1s (`# Assessment`, `# Management`), or whose H1 comes after a list
-    (`late`), uses them as sections: its title is its file name (`Infective Endocarditis`)."""
+    A note with several H1s (`# Assessment`, `# Management`), whose H1 comes after a list
+    (`late`) or names a part of any note (`# Management`), uses them as sections: its title is
+    its file name (`Infective Endocarditis`)."""
     title = front_matter.get("title")
     if title not in (None, ""):
         return str(title)
     tops = [h.text for h in headings if h.level == 1 and h.text]
-    return tops[0] if len(tops) == 1 and not late else path.rsplit("/", 1)[-1].removesuffix(".md")
+    if len(tops) == 1 and not late and tops[0].strip(" :").casefold() not in _SECTION_WORDS:
+        return tops[0]
+    return path.rsplit("/", 1)[-1].removesuffix(".md")
 
 
 def _h1_after_a_list(tokens: list[Token]) -> bool:

@@ -587,14 +587,19 @@ def _balanced(sentence: str, words: list[Word], span: tuple[int, int]) -> bool:
 def _bold_wrapped(sentence: str, start: int, end: int) -> tuple[int, int]:
     """The phrase with the bold around its first and last words when it spans several bold
     runs: `**{{retry**, **parallel** and **branching}}**` -> `{{**retry**, ... **branching**}}`;
-    a quote the phrase opens or closes is hidden whole, and so is the abbreviation in brackets
-    right after a name it abbreviates."""
+    italics or a quote the phrase opens or closes are hidden whole, and so is the abbreviation
+    in brackets right after a name it abbreviates."""
     inside = sentence[start:end]
     if "**" in inside and sentence[start - 2 : start] == "**" and sentence[end : end + 2] == "**":
         return start - 2, end + 2
     short = _SHORT_AFTER.match(sentence, end)
     if short and _initials(inside).endswith(short.group(1).rstrip("s").casefold()):
         return start, short.end()  # `{{AWS Key Management Service (KMS)}}`: no hint left
+    if inside.replace("**", "").count("*") % 2:  # `a {{*paraoesophageal* hiatal hernia}}`
+        if sentence[start - 1 : start] == "*" and sentence[start - 2 : start] != "**":
+            return start - 1, end
+        if sentence[end : end + 1] == "*" and sentence[end : end + 2] != "**":
+            return start, end + 1
     if inside.count('"') % 2:  # `a fully pre-configured {{"Golden Image"}}`: the quote whole
         if sentence[end : end + 1] == '"':
             return start, end + 1
