@@ -307,6 +307,8 @@ def _best(
             continue  # `used to {{notify}}`, `can {{cut}}`: a verb alone asks little
         if any(_ADDRESS.search(word.text) for word in words[span[0] : span[1] + 1]):
             continue
+        if span[0] == span[1] and words[span[0]].text in _VENDORS:
+            continue  # `file system on {{AWS}}`: the vendor of everything in the vault
         if any(word.text in _CLAIM_VERBS for word in words[span[0] : span[1] + 1]):
             continue  # `{{Security groups are required}}`: a whole claim hides no answer
         chosen.append(span)

@@ -23,6 +23,7 @@ Span = tuple[int, int]  # first and last word of a phrase
 _WORD = re.compile(r"\S+")
 _OBJECT_OPENERS = {"it", "them", "the", "a", "an", "your", "its", "their", "this", "these", "our"}
 _STOP = re.compile(r"[,;:()\[\]]|[.!?]$")  # punctuation after a word that ends a clause
+_CAMEL = re.compile(r"^[a-z]+[A-Z]")  # `cloudWatch`, `iPhone`: a name written camel-case
 _SHOUTED = 4.0  # Zipf: a word in capitals this common is emphasis, not an acronym
 _DASHES = {"-", "–", "—", "--"}
 _SIGNS = frozenset("|<>~^")  # `A > B`, `a | b`: a word of these only is no word, a break
@@ -78,7 +79,7 @@ def words_of(sentence: str) -> list[Word]:
                 core.casefold(),
                 stop,
                 opens,
-                core[0].isupper(),
+                core[0].isupper() or _CAMEL.search(core) is not None,  # `cloudWatch` too
                 shouted,
                 comma,
             )
