@@ -314,7 +314,10 @@ def _verb_at(words: list[str], index: int) -> bool:
 def _short_clause(piece: Piece, text: str, subject: str, scope: Scope) -> list[Draft]:
     """`Versioning must be activated.`: a predicate this short is a cue, so the subject is asked."""
     predicate = text[len(subject) :].split()
-    named = subject.replace("**", "").strip().casefold() in scope.names(piece.line)
+    names = scope.names(piece.line)
+    shown = {word for name in names for word in name.split()}
+    said = subject.replace("**", "").strip().casefold()
+    named = said in names or set(said.split()) <= shown  # `Beanstalk` in `Elastic BeanStalk`
     if len(predicate) > _SHORT_PREDICATE or named or not _names_a_thing(subject):
         return []
     cloze = f"{{{{c1::{subject.strip()}}}}} {' '.join(predicate)}"
