@@ -149,8 +149,9 @@ def phrase_spans(
         if _askable(words, clause, number, len(clauses)):
             for span, score in _candidates(words, clause, names):
                 scored[span] = min(score, scored.get(span, score))
-    subjects = _subject_ends(words, clauses)
-    for span in _term_spans(sentence, words, terms, names):
+    spans = _term_spans(sentence, words, terms, names)
+    subjects = _subject_ends(words, clauses) if spans and scored else []
+    for span in spans:
         if scored and _in_subject(sentence, words, span, subjects):
             continue  # `{{Health checks}} just check ...`: what is said of a term is asked
         holders = [

@@ -223,6 +223,7 @@ class Scope:
         return f"{self.where(line, parent=parent)}: {text}"
 
 
+@lru_cache(maxsize=256)
 def _without_course(title: str) -> str:
     """A title without the parts naming its course or exam: `Learn Cantrill.io AWS SA-C03:
     Elastic Compute Cloud (EC2)` -> `Elastic Compute Cloud (EC2)`, `SCPs - Summary` -> `SCPs`."""

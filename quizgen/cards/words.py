@@ -154,11 +154,30 @@ def chatty(text: str) -> bool:
     HA section`, `unlikely to be tested`), a click path (`Go to Billing > Budgets`) or the
     author's own remark (`I've decided to include it here`)."""
     text = text.replace("’", "'")
-    return bool(CHATTY.match(text) or _COURSE_TALK.search(text) or _FIRST_PERSON.match(text))
+    if CHATTY.match(text) or _FIRST_PERSON.match(text):
+        return True
+    low = text.casefold()
+    if any(word in low for word in _COURSE_CUES) and _COURSE_TALK.search(text):
+        return True
+    return "exam" in low and bool(_EXAM_TALK.search(text))
+
+
+# A cheap first look: one of these words is in every line _COURSE_TALK finds.
+_COURSE_CUES = (
+    "cover", "later", "end of this", "unlikely", "scope", "advanced", "next", "following",
+    "coming", "we'll", "we will", "go to", "click", "navigate", "log", "sign in", "described",
+    "explained", "documented", "discussed", "[",
+)  # fmt: skip
 
 
 # `I've decided to include it here`, `Nothing really helped me`: the author's own remarks.
-_FIRST_PERSON = re.compile(r"^\W*(?:I|I've|I'm|I'd|I'll|My)\s(?!/)|.*\b(?:helped|helps) me\b")
+_FIRST_PERSON = re.compile(r"^\W*(?:I|I've|I'm|I'd|I'll|My)\s(?!/)|.*?\b(?:helped|helps) me\b")
+# `important for the SAA-C03 exam`, `the exam often asks`: about the exam, not the subject.
+_EXAM_TALK = re.compile(
+    r"\b(?:for|in|on) (?:the |your |both the )?(?:[\w()-]+ ){0,6}exams?\b|"
+    r"\bthe exam (?:often |usually |may |will |might |loves to |likes to )?(?:asks?|tests?)\b",
+    re.IGNORECASE,
+)
 
 
 _COURSE_TALK = re.compile(
@@ -167,8 +186,6 @@ _COURSE_TALK = re.compile(
     r"\bby the end of this (?:lesson|video|course|module|section)\b|"
     r"\bunlikely to be (?:tested|asked|examined)\b|"
     r"\bbeyond the scope\b|\b(?:an )?advanced topic\b|"
-    r"\b(?:for|in|on) (?:the |your |both the )?(?:[\w()-]+ ){0,6}exams?\b|"
-    r"\bthe exam (?:often |usually |may |will |might |loves to |likes to )?(?:asks?|tests?)\b|"
     r"\b(?:in|over|during) the (?:next|following|upcoming|coming) (?:lessons?|lectures?|videos?|"
     r"sections?|modules?|chapters?|parts?)\b|"
     r"\bwe(?:'ll| will) (?:dive|cover|explore|discuss|learn)\b|"
