@@ -88,6 +88,8 @@ def list_cards(
                 gap = _gap_card(items, rest, before, scope)
                 drafts += [gap] if gap is not None else []
                 continue
+            if len(rest) < len(items) and not _introduced(before, top):
+                continue  # `EFS (5 points)`: some points of a list, picked by no question
             items = rest  # the items left without a card of their own: `- layer 7`
         elif len(items) < 2:
             continue
