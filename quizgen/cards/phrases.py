@@ -310,6 +310,8 @@ def _best(
             continue
         if span[0] == span[1] and words[span[0]].text in _VENDORS:
             continue  # `file system on {{AWS}}`: the vendor of everything in the vault
+        if _spelled_before(sentence, words, span):
+            continue  # `transparent data encryption ({{TDE}})`: its initials stand right there
         if any(word.text in _CLAIM_VERBS for word in words[span[0] : span[1] + 1]):
             continue  # `{{Security groups are required}}`: a whole claim hides no answer
         chosen.append(span)
@@ -609,6 +611,16 @@ def _bold_wrapped(sentence: str, start: int, end: int) -> tuple[int, int]:
         if sentence[start - 1 : start] == '"':
             return start - 1, end
     return start, end
+
+
+def _spelled_before(sentence: str, words: list[Word], span: Span) -> bool:
+    """True for an abbreviation in brackets whose initials the words before it spell."""
+    first, last = span
+    if first != last or first == 0 or sentence[words[first].start - 1 : words[first].start] != "(":
+        return False
+    letters = words[first].text.rstrip("s")
+    before = sentence[: words[first].start - 1]
+    return len(letters) > 1 and _initials(before).endswith(letters)
 
 
 def _initials(text: str) -> str:
