@@ -166,7 +166,7 @@ def chatty(text: str) -> bool:
 _COURSE_CUES = (
     "cover", "later", "end of this", "unlikely", "scope", "advanced", "next", "following",
     "coming", "we'll", "we will", "go to", "click", "navigate", "log", "sign in", "described",
-    "explained", "documented", "discussed", "[",
+    "explained", "documented", "discussed", "[", "example",
 )  # fmt: skip
 
 
@@ -189,6 +189,7 @@ _COURSE_TALK = re.compile(
     r"\b(?:in|over|during) the (?:next|following|upcoming|coming) (?:lessons?|lectures?|videos?|"
     r"sections?|modules?|chapters?|parts?)\b|"
     r"\bwe(?:'ll| will) (?:dive|cover|explore|discuss|learn)\b|"
+    r"\b(?:continuing|in|from) (?:the|this|our|that) (?:[\w`/.-]+ ){0,3}example\b|"
     r"^\W*(?:go to|click(?: on)?|navigate to|log ?in to|sign in to) \S|"
     r"\b(?:covered|described|explained|documented|discussed) (?:in (?:more )?detail |further )?"
     r"(?:in|on|at|under) (?:the |this |our )?\[|^\W*(?:see|read|check out|refer to) (?:the )?\[",
