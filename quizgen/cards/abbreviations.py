@@ -54,6 +54,8 @@ def abbreviation_cards(piece: Piece, scope: Scope, asked: set[str]) -> list[Draf
             continue
         asked.add(short.casefold())
         where = scope.where(piece.line, drop=short, parent=piece.parent)
+        if name.casefold() in where.casefold():
+            continue  # `OSPF › BDR (Backup Designated Router)`: the heading spells it out
         question = f"What does **{short}** stand for?"
         front = f"{where} › {question}" if where else question
         drafts.append(

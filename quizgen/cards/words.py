@@ -125,6 +125,7 @@ CHATTY = re.compile(
     r"suppose (?:we|you)|imagine (?:we|you)|(?:we )?have to talk|will do that|"
     r"in (?:this|our|the) (?:video|lecture|lesson|document|module|chapter)|output will be|"
     r"welcome to|this document|previously,? (?:we|in)|(?:next|previous) (?:topic|lesson)\b|"
+    r"the following (?:is|are)\b(?![^\n]*:\W*$)|"  # not a lead-in: `The following are ...:`
     r"below (?:is|are)|in this (?:note|guide|section))\b"
     # ... or of the lesson it summarises, or advice on studying (`Understand the use cases`).
     r"|^\W*(?:th(?:is|e) (?:transcript|lesson|video|lecture|course|speaker|instructor)|"
