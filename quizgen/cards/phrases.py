@@ -48,6 +48,7 @@ _COMMON = 5.0  # Zipf: a clause whose rarest word is this common asks nothing
 _TOO_COMMON = 5.3  # Zipf: one word this common (`used`, `good`) is no answer on its own
 _WORTH_ASKING = 4.6  # Zipf: a preposition's object more common than this asks too little
 _RARE_GENUS = 4.0  # Zipf: one noun after `is a` this common (`a {{connection}} over`) asks nothing
+_PLAIN_BESIDE = 5.0  # Zipf: one word this common is dropped beside a better phrase
 _PLAIN_TERM = 3.3  # Zipf: a word the note repeats, this common in English, is asked only alone
 _ECHO = 6  # first letters that make two words forms of one: `prefix`/`prefixes`, `encryption`
 _OBJECT_COST = 0.5  # a preposition's object is asked a little less readily than the main phrase
@@ -192,6 +193,9 @@ def phrase_spans(
         plain = [span for span in chosen if _all_common(words, span, common)]  # when alone
         plain = [span for span in plain if not _inside_marks(words, span, marked)]
         plain = [span for span in plain if _score(words, span) > _PLAIN_TERM]
+        chosen = [span for span in chosen if span not in plain] or chosen
+    if len(chosen) > 1:  # `{{c1::EC2 instances}} ... {{c2::running}}`: a plain word beside
+        plain = [span for span in chosen if _plain_beside(sentence, words, span)]
         chosen = [span for span in chosen if span not in plain] or chosen
     chosen = _with_quantifiers(sentence, words, chosen)
     if most is None:  # an aside in brackets is asked as well: `billed ... ({{high water mark}})`
@@ -366,6 +370,24 @@ def _plain_common(word: Word) -> bool:
     if word.shouted or word.capital or any(ch.isdigit() for ch in word.text):
         return False
     return rarity(word.text) > _TOO_COMMON
+
+
+def _plain_beside(sentence: str, words: list[Word], span: Span) -> bool:
+    """One common English word (`{{running}}`, `{{process}}`), not bold, shouted, negated or
+    a name: beside a better phrase it asks little."""
+    word = words[span[0]]
+    if (
+        span[0] != span[1]
+        or word.capital
+        or word.shouted
+        or "**" in sentence[word.start - 2 : word.start]
+    ):
+        return False
+    if span[0] > 0 and words[span[0] - 1].text in _QUANTIFIERS:
+        return False
+    if any(ch.isdigit() for ch in word.text):
+        return False  # `us-east-1`
+    return rarity(word.text) > _PLAIN_BESIDE
 
 
 def _praise(words: list[Word], span: Span) -> bool:
