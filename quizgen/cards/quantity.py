@@ -52,11 +52,17 @@ _LEADING_NUMBERS = re.compile(rf"{_NUMBERS}(?:,?\s(?:to|and|or)\s{_NUMBER}|[-–
 _RANGE = rf"(?:(?:[\s-]?(?:{_STANDARD}))?(?:\sto\s|\s?[-–]\s?)|,?\s(?:and|or)\s)"
 # A price: `$0.40` (`0.40$` and `1$/month` are read with `$` as a unit).
 _PRICE = r"(?<![\w$\\])\\?\$\d[\d,]*(?:\.\d+)?(?![\d,.]\d)"  # `\$0.03` escaped too
+# `Default 1500`, `max 1500`, `up to 100`: a bare number that a word makes a limit or a default.
+_BOUND = "|".join(
+    rf"(?<=\b{word} )\d[\d,]*(?![\w.,-]*\w)"
+    for word in ("[Dd]efault", "[Mm]ax", "[Mm]aximum", "[Mm]in", "[Mm]inimum", "up to", "[Ll]imit")
+)
 _QUANTITY = re.compile(
     rf"(?<![\w.,/$#:-]){_NUMBERS}(?:{_RANGE}{_NUMBER})?[\s-]?(?:{_UNITS}){_RATE}"
     rf"(?:\s(?:per|every|each|a|an)\s(?:{_NUMBER}\s)?[a-zA-Z-]+)?(?![\w-])"
     rf"|(?<![\w.,/$#:-]){_NUMBER}(?=\sper\s[a-z])"
     rf"|(?<=status code )\d{{3}}\b|(?<=HTTP )\d{{3}}\b|(?<=port )\d{{2,5}}\b"
+    rf"|{_BOUND}"
     rf"|{_PRICE}"
 )
 # Words a number is often followed by that are not units of anything.
@@ -146,9 +152,11 @@ def _matches(text: str):
 def _named(before: str, match: re.Match[str]) -> bool:
     """True when the number belongs to a name (`Route 53`, `Python 3 supports`, `layer 7`), not a
     quantity."""
+    capitalised = _CAPITALISED.search(before)
+    if capitalised and capitalised.group(1).casefold() in _AMOUNT_WORDS:
+        return False  # `- Default 1500`, `Max 5`: a word that introduces an amount
     if _NAMED.search(before) or _NUMBERED.search(before):
         return True
-    capitalised = _CAPITALISED.search(before)
     if not capitalised or capitalised.group(1).casefold() in _AMOUNT_WORDS:
         return False
     return not _STANDARD_AFTER.match(match.group())
