@@ -89,13 +89,12 @@ def _spelling(short: str, name: str) -> str | None:
     words = name.split(" ")
     letters = short.rstrip("s").casefold() if short[-1] == "s" and short[-2].isupper() else ""
     letters = letters or short.casefold()
-    for start in range(len(words)):
-        tail = words[start:]
-        if tail[0].casefold() in _SMALL_WORDS:
-            continue
-        if letters in _initials(tail):
-            return " ".join(tail)
-    return None
+    tails = [words[start:] for start in range(len(words))]
+    tails = [tail for tail in tails if tail[0].casefold() not in _SMALL_WORDS]
+    spelled = next((tail for tail in tails if letters in _initials(tail)), None)
+    # `Web ACL Capacity Units (WCU)`: an acronym inside the name may give no letter
+    spelled = spelled or next((tail for tail in tails if letters == _without_acronyms(tail)), None)
+    return " ".join(spelled) if spelled else None
 
 
 def _initials(words: list[str]) -> set[str]:
@@ -105,6 +104,11 @@ def _initials(words: list[str]) -> set[str]:
     capitals = "".join(part[0] for part in parts if part.casefold() not in _SMALL_WORDS).casefold()
     whole_words = "".join(word[0] for word in words if word.casefold() not in _SMALL_WORDS)
     return {every, capitals, whole_words.casefold()}
+
+
+def _without_acronyms(words: list[str]) -> str:
+    """The initials of the words that are not acronyms: `Web ACL Capacity Units` -> `wcu`."""
+    return "".join(word[0] for word in words if not word.isupper()).casefold()
 
 
 def _hidden_link(meta: dict) -> str:
