@@ -52,17 +52,17 @@ _LEADING_NUMBERS = re.compile(rf"{_NUMBERS}(?:,?\s(?:to|and|or)\s{_NUMBER}|[-–
 _RANGE = rf"(?:(?:[\s-]?(?:{_STANDARD}))?(?:\sto\s|\s?[-–]\s?)|,?\s(?:and|or)\s)"
 # A price: `$0.40` (`0.40$` and `1$/month` are read with `$` as a unit).
 _PRICE = r"(?<![\w$\\])\\?\$\d[\d,]*(?:\.\d+)?(?![\d,.]\d)"  # `\$0.03` escaped too
-# `Default 1500`, `max 1500`, `up to 100`: a bare number that a word makes a limit or a default.
-_BOUND = "|".join(
-    rf"(?<=\b{word} )\d[\d,]*(?![\w.,-]*\w)"
-    for word in ("[Dd]efault", "[Mm]ax", "[Mm]aximum", "[Mm]in", "[Mm]inimum", "up to", "[Ll]imit")
+# `Default 1500`, `max 1500`, `up to 100`: a bare number that a word makes a limit or a default
+# (looked for apart, and only where one of the words is: it would slow every other search).
+_BOUND = re.compile(
+    r"\b(?:default|max|maximum|min|minimum|up to|limit) (\d[\d,]*)(?![\w.,-]*\w)", re.IGNORECASE
 )
+_BOUND_CUES = ("default", "max", "min", "up to", "limit")
 _QUANTITY = re.compile(
     rf"(?<![\w.,/$#:-]){_NUMBERS}(?:{_RANGE}{_NUMBER})?[\s-]?(?:{_UNITS}){_RATE}"
     rf"(?:\s(?:per|every|each|a|an)\s(?:{_NUMBER}\s)?[a-zA-Z-]+)?(?![\w-])"
     rf"|(?<![\w.,/$#:-]){_NUMBER}(?=\sper\s[a-z])"
     rf"|(?<=status code )\d{{3}}\b|(?<=HTTP )\d{{3}}\b|(?<=port )\d{{2,5}}\b"
-    rf"|{_BOUND}"
     rf"|{_PRICE}"
 )
 # Words a number is often followed by that are not units of anything.
@@ -136,9 +136,19 @@ def without_numbers(text: str) -> str:
 def _matches(text: str):
     """(start, end) of each quantity outside protected spans."""
     protected = [match.span() for match in _PROTECTED.finditer(text)]
-    for match in _QUANTITY.finditer(text):
-        start, end = match.span()
+    low = text.casefold()
+    bounds = _BOUND.finditer(text) if any(cue in low for cue in _BOUND_CUES) else ()
+    found = [(match, match.span()) for match in _QUANTITY.finditer(text)]
+    taken = [span for _, span in found]
+    for bound in bounds:
+        span = bound.span(1)
+        if not any(span[0] < end and start < span[1] for start, end in taken):
+            found.append((bound, span))
+    for match, (start, end) in sorted(found, key=lambda pair: pair[1]):
         if any(start < p_end and p_start < end for p_start, p_end in protected):
+            continue
+        if match.re is _BOUND:
+            yield start, end  # `Default {{1500}}`: the word before says it is an amount
             continue
         if _NOT_UNITS.search(match.group()) or _named(text[max(0, start - 40) : start], match):
             continue
