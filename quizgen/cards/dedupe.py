@@ -22,6 +22,7 @@ __all__ = ["one_card_a_fact"]
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _MARKS = re.compile(r"\*+|`")  # emphasis and code marks: the same words asked twice
 _NUMBER = re.compile(r"\d[\d,.]*")
+_CONTENT_WORD = re.compile(r"[a-z0-9]{3,}")
 _FEW_STEMS = 4  # a card of fewer content words is too short to compare
 _IN_FRONT = re.compile(r"^[^{}\n]*?: (?=\S)")  # `Title › Section: ` before a cloze's sentence
 _SHARED = 0.6  # share of content words (Jaccard) that makes a statement a repeat
@@ -72,7 +73,8 @@ def _said(draft: Draft) -> str:
 
 def _stems(text: str) -> set[str]:
     """The content words of a text, cut to five letters: `accesses` and `access` are one."""
-    return {w[:5] for w in re.findall(r"[a-z0-9]{3,}", CLOZE.sub(r"\2", text).casefold())} - _SMALL
+    said = CLOZE.sub(r"\2", text) if "{{" in text else text
+    return {word[:5] for word in _CONTENT_WORD.findall(said.casefold())} - _SMALL
 
 
 def _asks(draft: Draft) -> str:
