@@ -312,5 +312,6 @@ KIND_NOUNS = _words(
     service services tool tools feature features way ways framework solution solutions role
     platform platforms information component components part parts aspect aspects option
     options approach capability capabilities mechanism method thing things concept concepts
+    product products scenario scenarios situation situations
     """
 )
