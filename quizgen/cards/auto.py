@@ -30,7 +30,14 @@ from .words import (
     singular,
 )
 
-__all__ = ["definition_cards", "question_cards", "quantity_cards", "states_quantity", "topic_of"]
+__all__ = [
+    "definition_cards",
+    "opening_card",
+    "question_cards",
+    "quantity_cards",
+    "states_quantity",
+    "topic_of",
+]
 
 _SAYING = AUXILIARIES - {"do", "does", "did", "need", "needs"}  # `do things` is no auxiliary
 _READS_ON = re.compile(r"(?:not|n't|be|been|only|also|never|always)\b")  # kept in the answer
@@ -420,3 +427,32 @@ def _asks(text: str) -> bool:
 def _is_question(line: str) -> bool:
     """A real question: ends in `?`, has a few words, is not only a link or a `?` marker."""
     return line.endswith("?") and len(line.split()) >= 3
+
+
+_NOT_A_KIND = {"more", "less", "most", "least", "very", "only", "not", "no", "also", "often"}
+_OPENING_WORDS = (2, 6)  # words of a note's opening phrase that names what its subject is
+_FRAGMENT = re.compile(r"[A-Za-z][\w\- ]*")  # plain words: no link, mark, number or bracket
+
+
+def opening_card(pieces: list[Piece], scope: Scope, drafts: list[Draft]) -> Draft | None:
+    """`What is AWS Inspector?` -> `Automated Security Assessments`: the short phrase with no verb
+    that a note opens with, right under its title, names what its subject is."""
+    first = next((piece for piece in pieces if piece.kind != "other"), None)
+    if first is None or first.kind != "paragraph" or first.depth > 1 or first.inline is None:
+        return None
+    if scope.headings(first.line) and scope.headings(first.line)[-1].level > 1:
+        return None  # under a section, not the note's title
+    if any(draft.line == first.line for draft in drafts):
+        return None
+    said = scope.markdown(first).strip().rstrip(".")
+    words = said.split()
+    if not _OPENING_WORDS[0] <= len(words) <= _OPENING_WORDS[1] or not _FRAGMENT.fullmatch(said):
+        return None
+    if chatty(said) or any(word.casefold() in VERBS for word in words):
+        return None
+    if words[0].casefold() in _NOT_A_KIND:
+        return None  # `More common in women than men`: a trait, not what the subject is
+    if said.casefold() in scope.title.casefold() or scope.title.casefold() in said.casefold():
+        return None  # `Key Management Service` under `KMS`: the abbreviation card asks it
+    front = f"What is **{scope.title}**?"
+    return Draft(Origin.DEFINITION, CardType.BASIC, normalise(front), first.line, front, said)

@@ -14,22 +14,28 @@ from ..diagnostics import Diagnostic, Severity
 from ..memory import collector_paused
 from ..note import Note, WikiLink
 from .abbreviations import abbreviation_cards
-from .auto import definition_cards, quantity_cards, question_cards, states_quantity, topic_of
+from .auto import (
+    definition_cards,
+    opening_card,
+    quantity_cards,
+    question_cards,
+    states_quantity,
+    topic_of,
+)
 from .blocks import Piece, pieces_of
 from .choices import practice_questions
 from .dedupe import one_card_a_fact
 from .draft import Draft, sentences
-from .explicit import explicit_cards, normalise
+from .explicit import explicit_cards
 from .groups import list_cards
 from .inline import LinkText
-from .model import Card, CardFile, CardType, Origin
+from .model import Card, CardFile, Origin
 from .prose import asking_cloze, statement_cards, statements_of
 from .scope import Scope
 from .settings import CardSettings, settings_of
 from .study import study_drafts, study_pieces
 from .tables import table_cards
 from .vocabulary import vault_terms
-from .words import VERBS, chatty
 
 if TYPE_CHECKING:
     from ..vault import Vault
@@ -202,7 +208,7 @@ def _drafts(
             carded.add(piece.item)  # a number's cloze does not replace a card of the whole list
         if piece.item and found:
             numbered.add(piece.item)
-    opening = _opening_card(pieces, scope, drafts)
+    opening = opening_card(pieces, scope, drafts)
     drafts += [opening] if opening is not None else []
     asking = [asking_cloze(draft, scope) for draft in drafts]
     drafts = [draft for draft in asking if draft is not None]
@@ -211,36 +217,9 @@ def _drafts(
     return one_card_a_fact(found), problems
 
 
-_NOT_A_KIND = {"more", "less", "most", "least", "very", "only", "not", "no", "also", "often"}
-_OPENING_WORDS = (2, 6)  # words of a note's opening phrase that names what its subject is
-_FRAGMENT = re.compile(r"[A-Za-z][\w\- ]*")  # plain words: no link, mark, number or bracket
 # An answer that is only a web address (`https://youtube.com/...`, a link to one): where to read,
 # not what to recall.
 _ADDRESS_ONLY = re.compile(r"`?<?https?://\S+?>?`?|\[[^\]]*\]\(https?://[^)]*\)")
-
-
-def _opening_card(pieces: list[Piece], scope: Scope, drafts: list[Draft]) -> Draft | None:
-    """`What is AWS Inspector?` -> `Automated Security Assessments`: the short phrase with no verb
-    that a note opens with, right under its title, names what its subject is."""
-    first = next((piece for piece in pieces if piece.kind != "other"), None)
-    if first is None or first.kind != "paragraph" or first.depth > 1 or first.inline is None:
-        return None
-    if scope.headings(first.line) and scope.headings(first.line)[-1].level > 1:
-        return None  # under a section, not the note's title
-    if any(draft.line == first.line for draft in drafts):
-        return None
-    said = scope.markdown(first).strip().rstrip(".")
-    words = said.split()
-    if not _OPENING_WORDS[0] <= len(words) <= _OPENING_WORDS[1] or not _FRAGMENT.fullmatch(said):
-        return None
-    if chatty(said) or any(word.casefold() in VERBS for word in words):
-        return None
-    if words[0].casefold() in _NOT_A_KIND:
-        return None  # `More common in women than men`: a trait, not what the subject is
-    if said.casefold() in scope.title.casefold() or scope.title.casefold() in said.casefold():
-        return None  # `Key Management Service` under `KMS`: the abbreviation card asks it
-    front = f"What is **{scope.title}**?"
-    return Draft(Origin.DEFINITION, CardType.BASIC, normalise(front), first.line, front, said)
 
 
 def _piece_drafts(
