@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from .asides import examples, glosses
 from .enumerations import enumerations
+from .marks import BOLD, CODE, balanced, bold_wrapped, inside_marks, marked, spelled_before
 from .render import cloze_spans
 from .sentence import (
     CLAUSE_WORDS,
@@ -56,14 +57,9 @@ _EMPHASIS = 1.0  # score of a common word written in capitals for emphasis: `NEV
 _TERM_BONUS = 1.5  # a vault term or a bold phrase is asked more readily
 _MAIN_BONUS = 0.5  # what a clause says of its subject, right after the verb, is asked first
 _LIST_BONUS = 0.1  # a list written in the sentence (`iSCSI, NFS or SMB`) is asked before its items
-_BOLD = re.compile(r"\*\*(.+?)\*\*")
-_CODE = re.compile(r"`([^`]+)`")  # a command or an API name the author set as code
 _CARD_SYNTAX = ("==", "::", "{{", "}}")
 # ARNs, hosts, IPv4 and IPv6 addresses, keys with colons: copied text, not something to recall.
 _ADDRESS = re.compile(r"\w:\S|\w\.\w+\.\w|^\d+\.\d+\.|::")
-_TEX_SIGN = re.compile(r"\$(?![\d,.]*\d|/)")  # a `$` around TeX, not a price's (`$600`)
-_SHORT_AFTER = re.compile(r" \(([A-Z][A-Za-z0-9]{1,6})\)")  # ` (KMS)` right after a phrase
-_MARKED = re.compile(r"[*`=\[\]()$\"“”]")  # a sentence without these has nothing to cut in two
 _STOPS_AFTER = {"to", "for", "in", "on", "by", "with", "from", "at", "into", "via", "per", "than"}
 _STOPS_AFTER |= {"due"}  # `in {{pericarditis}} due to ...`
 _STOPS_AFTER |= {"as", "like", "such", "because", "if", "when", "unless", "using", "even"}
@@ -158,7 +154,7 @@ def phrase_spans(
         holders = [
             other
             for other in scored
-            if other[0] <= span[0] and span[1] <= other[1] and _balanced(sentence, words, other)
+            if other[0] <= span[0] and span[1] <= other[1] and balanced(sentence, words, other)
         ]
         for holder in holders or [span]:  # `a {{final snapshot}}`, not `a final {{snapshot}}`
             scored[holder] = min(scored.get(holder, 9.0), _score(words, holder) - _TERM_BONUS)
@@ -179,19 +175,19 @@ def phrase_spans(
             if not any(begin <= words[span[0]].start < end for begin, end in given)
         }
     if common:
-        marked = _marked(sentence)
+        stretches = marked(sentence)
         scored = {
             span: score
             for span, score in scored.items()
             if span in termed
             or not _all_common(words, span, common)
-            or _inside_marks(words, span, marked)
+            or inside_marks(words, span, stretches)
             or span in _complements(words, clauses)  # `They are {{stateful}}`, however often
         }
     chosen = _best(sentence, words, scored, names, most)
     if common and len(chosen) > 1:  # `a {{pod}} on each {{node}}`: the note's own words, only
         plain = [span for span in chosen if _all_common(words, span, common)]  # when alone
-        plain = [span for span in plain if not _inside_marks(words, span, marked)]
+        plain = [span for span in plain if not inside_marks(words, span, stretches)]
         plain = [span for span in plain if _score(words, span) > _PLAIN_TERM]
         chosen = [span for span in chosen if span not in plain] or chosen
     if len(chosen) > 1:  # `{{c1::EC2 instances}} ... {{c2::running}}`: a plain word beside
@@ -200,7 +196,7 @@ def phrase_spans(
     chosen = _with_quantifiers(sentence, words, chosen)
     if most is None:  # an aside in brackets is asked as well: `billed ... ({{high water mark}})`
         chosen = sorted(chosen + _asides(sentence, words, chosen, common))
-    return [_bold_wrapped(sentence, words[first].start, words[last].end) for first, last in chosen]
+    return [bold_wrapped(sentence, words[first].start, words[last].end) for first, last in chosen]
 
 
 def _subject_ends(words: list[Word], clauses: list[list[int]]) -> list[tuple[int, int]]:
@@ -243,19 +239,6 @@ def _complements(words: list[Word], clauses: list[list[int]]) -> set[Span]:
     return found
 
 
-def _marked(sentence: str) -> list[tuple[int, int]]:
-    """Where the author set words in bold or code: what they marked as the point."""
-    return [match.span() for match in _BOLD.finditer(sentence)] + [
-        match.span() for match in _CODE.finditer(sentence)
-    ]
-
-
-def _inside_marks(words: list[Word], span: Span, marked: list[tuple[int, int]]) -> bool:
-    """True when the phrase lies in a bold or code stretch."""
-    start, end = words[span[0]].start, words[span[1]].end
-    return any(begin <= start and end <= stop for begin, stop in marked)
-
-
 def _all_common(words: list[Word], span: Span, common: frozenset[str]) -> bool:
     """True when every word of the phrase is one the note uses all the time, and no `only`,
     `no` or `not` before it makes it a fact (`the {{only component}} that talks to etcd`)."""
@@ -294,7 +277,7 @@ def _best(
         if trimmed is None:
             continue
         span = trimmed
-        if _names_subject(words, span, names) or not _balanced(sentence, words, span):
+        if _names_subject(words, span, names) or not balanced(sentence, words, span):
             continue
         if _in_title(words, span, shown):
             continue
@@ -314,7 +297,7 @@ def _best(
             continue
         if span[0] == span[1] and words[span[0]].text in _VENDORS:
             continue  # `file system on {{AWS}}`: the vendor of everything in the vault
-        if _spelled_before(sentence, words, span):
+        if spelled_before(sentence, words, span):
             continue  # `transparent data encryption ({{TDE}})`: its initials stand right there
         if any(word.text in _CLAIM_VERBS for word in words[span[0] : span[1] + 1]):
             continue  # `{{Security groups are required}}`: a whole claim hides no answer
@@ -447,7 +430,7 @@ def _with_quantifiers(sentence: str, words: list[Word], chosen: list[Span]) -> l
             before = first - 1 - article  # `all the connected identities`
             if words[before].text not in _QUANTIFIERS or words[before].stop:
                 break
-            if not _balanced(sentence, words, (before, last)):
+            if not balanced(sentence, words, (before, last)):
                 break
             first = before
         grown.append((first, last))
@@ -555,9 +538,9 @@ def _term_spans(
 ) -> list[Span]:
     """Phrases of the sentence that are vault terms, or that the author wrote in bold or code."""
     spans = []
-    bold = [match.span(1) for match in _BOLD.finditer(sentence)]
+    bold = [match.span(1) for match in BOLD.finditer(sentence)]
     if "`" in sentence:  # code holding card syntax (`==x==`, `a::b`) is shown as it is
-        codes = _CODE.finditer(sentence)
+        codes = CODE.finditer(sentence)
         bold += [m.span(1) for m in codes if not any(c in m.group(1) for c in _CARD_SYNTAX)]
     for start, end in bold:
         inside = [i for i, word in enumerate(words) if start <= word.start and word.end <= end]
@@ -594,75 +577,6 @@ def _name_end(words: list[Word], first: int, last: int) -> int:
 def _first_words(terms: frozenset[str]) -> frozenset[str]:
     """The words vault terms start with: only there can a term begin."""
     return frozenset(term.split(" ", 1)[0] for term in terms)
-
-
-def _balanced(sentence: str, words: list[Word], span: tuple[int, int]) -> bool:
-    """True when hiding the span cuts no bold, italics, code, highlight, link or quote in two."""
-    if not _MARKED.search(sentence):
-        return True
-    start, end = _bold_wrapped(sentence, words[span[0]].start, words[span[1]].end)
-    before, hidden, after = sentence[:start], sentence[start:end], sentence[end:]
-    if hidden.count("[") != hidden.count("]") or hidden.count("(") != hidden.count(")"):
-        return False
-    if hidden.count('"') % 2 or hidden.count("“") != hidden.count("”"):
-        return False  # `a {{fully pre-configured "Golden Image}}"`: a quote cut in two
-    if len(_TEX_SIGN.findall(hidden)) % 2:
-        return False  # `{{1$}}`, `{{w^{T}x$}}`: half a formula cut off
-    return all(_marks_closed(before, hidden, after, mark) for mark in ("**", "`", "==", "*"))
-
-
-def _bold_wrapped(sentence: str, start: int, end: int) -> tuple[int, int]:
-    """The phrase with the bold around its first and last words when it spans several bold
-    runs: `**{{retry**, **parallel** and **branching}}**` -> `{{**retry**, ... **branching**}}`;
-    italics or a quote the phrase opens or closes are hidden whole, and so is the abbreviation
-    in brackets right after a name it abbreviates."""
-    inside = sentence[start:end]
-    if "**" in inside and sentence[start - 2 : start] == "**" and sentence[end : end + 2] == "**":
-        return start - 2, end + 2
-    short = _SHORT_AFTER.match(sentence, end)
-    if short and _initials(inside).endswith(short.group(1).rstrip("s").casefold()):
-        return start, short.end()  # `{{AWS Key Management Service (KMS)}}`: no hint left
-    if inside.replace("**", "").count("*") % 2:  # `a {{*paraoesophageal* hiatal hernia}}`
-        if sentence[start - 1 : start] == "*" and sentence[start - 2 : start] != "**":
-            return start - 1, end
-        if sentence[end : end + 1] == "*" and sentence[end : end + 2] != "**":
-            return start, end + 1
-    if inside.count('"') % 2:  # `a fully pre-configured {{"Golden Image"}}`: the quote whole
-        if sentence[end : end + 1] == '"':
-            return start, end + 1
-        if sentence[start - 1 : start] == '"':
-            return start - 1, end
-    return start, end
-
-
-def _spelled_before(sentence: str, words: list[Word], span: Span) -> bool:
-    """True for an abbreviation in brackets whose initials the words before it spell."""
-    first, last = span
-    if first != last or first == 0 or sentence[words[first].start - 1 : words[first].start] != "(":
-        return False
-    letters = words[first].text.rstrip("s")
-    before = sentence[: words[first].start - 1]
-    return len(letters) > 1 and _initials(before).endswith(letters)
-
-
-def _initials(text: str) -> str:
-    """`AWS Key Management Service` -> `akms`: the first letters of a phrase's words."""
-    return "".join(word[0] for word in re.findall(r"[A-Za-z0-9]+", text)).casefold()
-
-
-def _marks_closed(before: str, hidden: str, after: str, mark: str) -> bool:
-    """True when `mark` pairs inside the phrase, or wraps it whole; a phrase inside bold or
-    italics may be hidden too, never one inside code or a highlight."""
-    if mark == "*":  # single stars: italics, once bold's double stars are set aside
-        before, hidden, after = (text.replace("**", "") for text in (before, hidden, after))
-    if hidden.count(mark) % 2:
-        return False
-    if before.count(mark) % 2 == 0:
-        return True
-    if mark in ("*", "**"):
-        return mark not in hidden  # `*This method is {{c1::not suitable}} ...*`
-    whole = before.endswith(mark) and after.startswith(mark)  # `` `{{c1::ls}}` ``
-    return whole and mark not in hidden
 
 
 def _clauses(words: list[Word]) -> list[list[int]]:

@@ -1,0 +1,98 @@
+"""Where a phrase may be cut out of a sentence without breaking its Markdown: bold, italics,
+code, highlights, links, quotes and TeX stay whole, and a name takes its abbreviation along."""
+
+from __future__ import annotations
+
+import re
+
+from .sentence import Span, Word
+
+__all__ = ["BOLD", "CODE", "balanced", "bold_wrapped", "inside_marks", "marked", "spelled_before"]
+
+BOLD = re.compile(r"\*\*(.+?)\*\*")
+CODE = re.compile(r"`([^`]+)`")  # a command or an API name the author set as code
+_TEX_SIGN = re.compile(r"\$(?![\d,.]*\d|/)")  # a `$` around TeX, not a price's (`$600`)
+_SHORT_AFTER = re.compile(r" \(([A-Z][A-Za-z0-9]{1,6})\)")  # ` (KMS)` right after a phrase
+_MARKED = re.compile(r"[*`=\[\]()$\"“”]")  # a sentence without these has nothing to cut in two
+
+
+def marked(sentence: str) -> list[tuple[int, int]]:
+    """Where the author set words in bold or code: what they marked as the point."""
+    return [match.span() for match in BOLD.finditer(sentence)] + [
+        match.span() for match in CODE.finditer(sentence)
+    ]
+
+
+def inside_marks(words: list[Word], span: Span, marked: list[tuple[int, int]]) -> bool:
+    """True when the phrase lies in a bold or code stretch."""
+    start, end = words[span[0]].start, words[span[1]].end
+    return any(begin <= start and end <= stop for begin, stop in marked)
+
+
+def balanced(sentence: str, words: list[Word], span: tuple[int, int]) -> bool:
+    """True when hiding the span cuts no bold, italics, code, highlight, link or quote in two."""
+    if not _MARKED.search(sentence):
+        return True
+    start, end = bold_wrapped(sentence, words[span[0]].start, words[span[1]].end)
+    before, hidden, after = sentence[:start], sentence[start:end], sentence[end:]
+    if hidden.count("[") != hidden.count("]") or hidden.count("(") != hidden.count(")"):
+        return False
+    if hidden.count('"') % 2 or hidden.count("“") != hidden.count("”"):
+        return False  # `a {{fully pre-configured "Golden Image}}"`: a quote cut in two
+    if len(_TEX_SIGN.findall(hidden)) % 2:
+        return False  # `{{1$}}`, `{{w^{T}x$}}`: half a formula cut off
+    return all(_marks_closed(before, hidden, after, mark) for mark in ("**", "`", "==", "*"))
+
+
+def bold_wrapped(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The phrase with the bold around its first and last words when it spans several bold
+    runs: `**{{retry**, **parallel** and **branching}}**` -> `{{**retry**, ... **branching**}}`;
+    italics or a quote the phrase opens or closes are hidden whole, and so is the abbreviation
+    in brackets right after a name it abbreviates."""
+    inside = sentence[start:end]
+    if "**" in inside and sentence[start - 2 : start] == "**" and sentence[end : end + 2] == "**":
+        return start - 2, end + 2
+    short = _SHORT_AFTER.match(sentence, end)
+    if short and _initials(inside).endswith(short.group(1).rstrip("s").casefold()):
+        return start, short.end()  # `{{AWS Key Management Service (KMS)}}`: no hint left
+    if inside.replace("**", "").count("*") % 2:  # `a {{*paraoesophageal* hiatal hernia}}`
+        if sentence[start - 1 : start] == "*" and sentence[start - 2 : start] != "**":
+            return start - 1, end
+        if sentence[end : end + 1] == "*" and sentence[end : end + 2] != "**":
+            return start, end + 1
+    if inside.count('"') % 2:  # `a fully pre-configured {{"Golden Image"}}`: the quote whole
+        if sentence[end : end + 1] == '"':
+            return start, end + 1
+        if sentence[start - 1 : start] == '"':
+            return start - 1, end
+    return start, end
+
+
+def spelled_before(sentence: str, words: list[Word], span: Span) -> bool:
+    """True for an abbreviation in brackets whose initials the words before it spell."""
+    first, last = span
+    if first != last or first == 0 or sentence[words[first].start - 1 : words[first].start] != "(":
+        return False
+    letters = words[first].text.rstrip("s")
+    before = sentence[: words[first].start - 1]
+    return len(letters) > 1 and _initials(before).endswith(letters)
+
+
+def _initials(text: str) -> str:
+    """`AWS Key Management Service` -> `akms`: the first letters of a phrase's words."""
+    return "".join(word[0] for word in re.findall(r"[A-Za-z0-9]+", text)).casefold()
+
+
+def _marks_closed(before: str, hidden: str, after: str, mark: str) -> bool:
+    """True when `mark` pairs inside the phrase, or wraps it whole; a phrase inside bold or
+    italics may be hidden too, never one inside code or a highlight."""
+    if mark == "*":  # single stars: italics, once bold's double stars are set aside
+        before, hidden, after = (text.replace("**", "") for text in (before, hidden, after))
+    if hidden.count(mark) % 2:
+        return False
+    if before.count(mark) % 2 == 0:
+        return True
+    if mark in ("*", "**"):
+        return mark not in hidden  # `*This method is {{c1::not suitable}} ...*`
+    whole = before.endswith(mark) and after.startswith(mark)  # `` `{{c1::ls}}` ``
+    return whole and mark not in hidden
