@@ -113,7 +113,17 @@ def quantity_spans(text: str) -> list[tuple[int, int]]:
         elif numbers and numbers.end() < end and not _unit_or_range(text, numbers.end(), end):
             end = numbers.end()
         spans.append((start, end))
-    return spans
+    return [span for span in spans if not _shown_again(text, span, spans)]
+
+
+def _shown_again(text: str, span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    """True when the number a span hides stands again in the sentence, outside any hidden span
+    (`Remember the **5,000 user limit**: ... more than {{5,000}} users`): it gives itself away."""
+    hidden = text[span[0] : span[1]]
+    for other in re.finditer(rf"(?<![\w/.,]){re.escape(hidden)}(?![\w])", text):
+        if not any(start <= other.start() < end for start, end in spans):
+            return True
+    return False
 
 
 def _unit_or_range(text: str, start: int, end: int) -> bool:

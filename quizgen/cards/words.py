@@ -165,7 +165,7 @@ def chatty(text: str) -> bool:
 
 # A cheap first look: one of these words is in every line _COURSE_TALK finds.
 _COURSE_CUES = (
-    "cover", "later", "end of this", "unlikely", "scope", "advanced", "next", "following",
+    "cover", "later", "end of this", "unlikely", "scope", "advanced", "next", "following", "future",
     "coming", "we'll", "we will", "go to", "click", "navigate", "log", "sign in", "described",
     "explained", "documented", "discussed", "[", "example",
 )  # fmt: skip
@@ -187,9 +187,9 @@ _COURSE_TALK = re.compile(
     r"\bby the end of this (?:lesson|video|course|module|section)\b|"
     r"\bunlikely to be (?:tested|asked|examined)\b|"
     r"\bbeyond the scope\b|\b(?:an )?advanced topic\b|"
-    r"\b(?:in|over|during) the (?:next|following|upcoming|coming) (?:lessons?|lectures?|videos?|"
-    r"sections?|modules?|chapters?|parts?)\b|"
-    r"\bwe(?:'ll| will) (?:dive|cover|explore|discuss|learn)\b|"
+    r"\b(?:in|over|during) (?:the )?(?:next|following|upcoming|coming|future|later) (?:lessons?|"
+    r"lectures?|videos?|sections?|modules?|chapters?|parts?)\b|"
+    r"\bwe(?:'ll| will) (?:dive|cover|explore|discuss|learn|demonstrate|show|see)\b|"
     r"\b(?:continuing|in|from) (?:the|this|our|that) (?:[\w`/.-]+ ){0,3}example\b|"
     r"^\W*(?:go to|click(?: on)?|navigate to|log ?in to|sign in to) \S|"
     r"\b(?:covered|described|explained|documented|discussed) (?:in (?:more )?detail |further )?"
