@@ -176,13 +176,14 @@ def phrase_spans(
         }
     if common:
         stretches = marked(sentence)
+        complements = _complements(words, clauses)
         scored = {
             span: score
             for span, score in scored.items()
             if span in termed
             or not _all_common(words, span, common)
             or inside_marks(words, span, stretches)
-            or span in _complements(words, clauses)  # `They are {{stateful}}`, however often
+            or span in complements  # `They are {{stateful}}`, however often
         }
     chosen = _best(sentence, words, scored, names, most)
     if common and len(chosen) > 1:  # `a {{pod}} on each {{node}}`: the note's own words, only
@@ -348,29 +349,23 @@ def _sign(word: Word) -> bool:
     return not any(ch.isalnum() for ch in word.text)
 
 
-def _plain_common(word: Word) -> bool:
-    """A common English word that is no number, name or emphasis, alone worth no question."""
+def _plain_common(word: Word, above: float = _TOO_COMMON) -> bool:
+    """A common English word (Zipf over `above`) that is no number, name or emphasis: alone
+    worth no question."""
     if word.shouted or word.capital or any(ch.isdigit() for ch in word.text):
-        return False
-    return rarity(word.text) > _TOO_COMMON
+        return False  # `NEVER`, `S3`, `us-east-1`
+    return rarity(word.text) > above
 
 
 def _plain_beside(sentence: str, words: list[Word], span: Span) -> bool:
-    """One common English word (`{{running}}`, `{{process}}`), not bold, shouted, negated or
-    a name: beside a better phrase it asks little."""
-    word = words[span[0]]
-    if (
-        span[0] != span[1]
-        or word.capital
-        or word.shouted
-        or "**" in sentence[word.start - 2 : word.start]
-    ):
+    """One common English word (`{{running}}`, `{{process}}`), not bold nor negated: beside a
+    better phrase it asks little."""
+    first, last = span
+    if first != last or "**" in sentence[words[first].start - 2 : words[first].start]:
         return False
-    if span[0] > 0 and words[span[0] - 1].text in _QUANTIFIERS:
+    if first > 0 and words[first - 1].text in _QUANTIFIERS:
         return False
-    if any(ch.isdigit() for ch in word.text):
-        return False  # `us-east-1`
-    return rarity(word.text) > _PLAIN_BESIDE
+    return _plain_common(words[first], _PLAIN_BESIDE)
 
 
 def _praise(words: list[Word], span: Span) -> bool:
