@@ -63,7 +63,14 @@ _RULE_MODULES: tuple[str, ...] = ("auto", "blocks", "draft", "explicit", "extrac
 _RULE_MODULES += ("inline", "model", "quantity", "scope", "tables", "files", "separators")
 _RULE_MODULES += ("settings", "study", "choices", "lint")  # the lint decides what is written
 _RULE_MODULES += ("prose", "words", "phrases", "vocabulary", "dedupe", "sentence", "enumerations")
-_RULE_MODULES += ("asides", "abbreviations", "render", "marks", "../loader")  # loader: titles
+_RULE_MODULES += (
+    "asides",
+    "abbreviations",
+    "render",
+    "marks",
+    "leads",
+    "../loader",
+)  # loader: titles
 
 
 def _rules_version() -> str:

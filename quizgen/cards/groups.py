@@ -13,8 +13,8 @@ from .blocks import Piece
 from .draft import Draft, sentences
 from .explicit import normalise
 from .inline import markdown_of, schedule_free
+from .leads import asked_by
 from .model import CardType, Origin
-from .render import asked_term
 from .scope import Scope
 from .words import GOES_ON, LABELS, chatty
 
@@ -147,14 +147,9 @@ def _kinds_card(names: list[str], before: Piece, scope: Scope) -> Draft:
 
 def _names_card(names: list[str], lead: str, line: int, scope: Scope) -> Draft:
     """The names a list gives, asked by what leads into it (a sentence or a parent item)."""
-    front = _asked_by(scope.where(line), lead)
+    front = asked_by(scope.where(line), lead)
     back = "\n".join(f"- {name}" for name in names)
     return Draft(Origin.LIST, CardType.BASIC, normalise(f"{lead} list"), line, front, back)
-
-
-def _asked_by(where: str, lead: str) -> str:
-    """The front of a list asked by its lead: bold when the lead is a short label."""
-    return f"{where} › {asked_term(lead)}" if len(lead.split()) <= 6 else f"{where}: {lead}"
 
 
 def _with_nested_lists(pieces: list[Piece]) -> set[int]:
@@ -217,7 +212,7 @@ def _gap_card(
         said = markdown_of(item.children, scope.link_text)
         number += item in gaps
         lines.append(f"- {{{{c{number}::{said}}}}}" if item in gaps else f"- {said}")
-    front = re.sub(r" \(\d+ points\)$", "", whole.front)
+    front = re.sub(r" \(\d+ points\)$", "", whole.front).rstrip(":")
     text = f"{front}:\n" + "\n".join(lines)
     return Draft(Origin.LIST, CardType.CLOZE, normalise(f"{front} {lines}"), whole.line, text=text)
 
@@ -257,6 +252,6 @@ def _list_card(
     if not lead:
         front = f"{where} ({len(items)} points)" if len(items) > 1 else where
     else:
-        front = _asked_by(where, lead)
+        front = asked_by(where, lead)
     key = normalise(f"{lead or where} list")
     return Draft(Origin.LIST, CardType.BASIC, key, line, front, back)
