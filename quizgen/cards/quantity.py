@@ -120,10 +120,19 @@ def _shown_again(text: str, span: tuple[int, int], spans: list[tuple[int, int]])
     """True when the number a span hides stands again in the sentence, outside any hidden span
     (`Remember the **5,000 user limit**: ... more than {{5,000}} users`): it gives itself away."""
     hidden = text[span[0] : span[1]]
-    for other in re.finditer(rf"(?<![\w/.,]){re.escape(hidden)}(?![\w])", text):
-        if not any(start <= other.start() < end for start, end in spans):
+    at = text.find(hidden)
+    while at != -1:
+        before, after = text[at - 1 : at], text[at + len(hidden) : at + len(hidden) + 1]
+        alone = not _glued(before, "_/.,") and not _glued(after, "_")  # not inside `15.5`, `a5`
+        if alone and not any(start <= at < end for start, end in spans):
             return True
+        at = text.find(hidden, at + 1)
     return False
+
+
+def _glued(char: str, also: str) -> bool:
+    """True when a character next to a number makes it part of a longer word or number."""
+    return bool(char) and (char.isalnum() or char in also)
 
 
 def _unit_or_range(text: str, start: int, end: int) -> bool:
