@@ -13,7 +13,8 @@ BOLD = re.compile(r"\*\*(.+?)\*\*")
 CODE = re.compile(r"`([^`]+)`")  # a command or an API name the author set as code
 _TEX_SIGN = re.compile(r"\$(?![\d,.]*\d|/)")  # a `$` around TeX, not a price's (`$600`)
 _SHORT_AFTER = re.compile(r" \(([A-Z][A-Za-z0-9]{1,6})\)")  # ` (KMS)` right after a phrase
-_MARKED = re.compile(r"[*`=\[\]()$\"“”]")  # a sentence without these has nothing to cut in two
+_MARKED = re.compile(r"[*`=\[\]()$\"“”']")  # a sentence without these has nothing to cut in two
+_SINGLE_QUOTE = re.compile(r"(?<![A-Za-z])'|'(?![A-Za-z])")  # not the apostrophe of `can't`
 
 
 def marked(sentence: str) -> list[tuple[int, int]]:
@@ -39,6 +40,8 @@ def balanced(sentence: str, words: list[Word], span: tuple[int, int]) -> bool:
         return False
     if hidden.count('"') % 2 or hidden.count("“") != hidden.count("”"):
         return False  # `a {{fully pre-configured "Golden Image}}"`: a quote cut in two
+    if len(_SINGLE_QUOTE.findall(hidden)) % 2:
+        return False  # `the '{{principal' statement}}`
     if len(_TEX_SIGN.findall(hidden)) % 2:
         return False  # `{{1$}}`, `{{w^{T}x$}}`: half a formula cut off
     return all(_marks_closed(before, hidden, after, mark) for mark in ("**", "`", "==", "*"))
@@ -60,10 +63,10 @@ def bold_wrapped(sentence: str, start: int, end: int) -> tuple[int, int]:
             return start - 1, end
         if sentence[end : end + 1] == "*" and sentence[end : end + 2] != "**":
             return start, end + 1
-    if inside.count('"') % 2:  # `a fully pre-configured {{"Golden Image"}}`: the quote whole
-        if sentence[end : end + 1] == '"':
+    for quote in ('"', "'"):  # `a fully pre-configured {{"Golden Image"}}`: the quote whole
+        if inside.count(quote) % 2 and sentence[end : end + 1] == quote:
             return start, end + 1
-        if sentence[start - 1 : start] == '"':
+        if inside.count(quote) % 2 and sentence[start - 1 : start] == quote:
             return start - 1, end
     return start, end
 

@@ -90,6 +90,7 @@ _HOW_ADVERBS = {"immediately", "automatically", "manually", "synchronously", "as
 _HOW_ADVERBS |= {"instantly", "permanently", "temporarily", "locally", "globally", "lazily"}
 _HOW_ADVERBS |= {"incrementally", "atomically", "transparently", "explicitly", "implicitly"}
 _HOW_ADVERBS |= {"concurrently", "sequentially", "independently", "privately", "publicly"}
+_NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
 _BE = {"is", "are", "was", "were", "be", "been", "being", "am"}
 # Verbs that are never nouns too (unlike `cost`, `use`, `store`): the start of what is said.
 _ONLY_VERBS = {"allow", "allows", "enable", "enables", "provide", "provides", "create", "creates"}
@@ -193,6 +194,7 @@ def phrase_spans(
         chosen = [span for span in chosen if span not in plain] or chosen
     if len(chosen) > 1:  # `{{c1::EC2 instances}} ... {{c2::running}}`: a plain word beside
         plain = [span for span in chosen if _plain_beside(sentence, words, span)]
+        plain += [span for span in chosen if _passive_verb(words, span)]
         chosen = [span for span in chosen if span not in plain] or chosen
     chosen = _with_quantifiers(sentence, words, chosen)
     if most is None:  # an aside in brackets is asked as well: `billed ... ({{high water mark}})`
@@ -368,11 +370,26 @@ def _plain_beside(sentence: str, words: list[Word], span: Span) -> bool:
     return _plain_common(words[first], _PLAIN_BESIDE)
 
 
+def _passive_verb(words: list[Word], span: Span) -> bool:
+    """A participle after `is` or `are` that more words follow (`is {{designed}} so that`, `is
+    {{offloaded}} to the apps`): the verb of a passive clause, which what follows says more
+    than. A modal's (`can be {{invoked}}`) or a clause-final one (`are {{encrypted}}.`) is kept."""
+    first, last = span
+    return (
+        first == last
+        and 0 < first < len(words) - 1
+        and words[first - 1].text in ("is", "are", "was", "were")
+        and participle(words[first].text)
+        and not words[first].stop
+        and words[first + 1].text not in LIST_JOINERS  # `are {{encrypted}} and can't be read`
+    )
+
+
 def _praise(words: list[Word], span: Span) -> bool:
     """`a {{powerful service}}`, `a {{flexible and scalable way}}`: words that praise or name a
     kind of thing and nothing more."""
     texts = [words[i].text.casefold() for i in range(span[0], span[1] + 1)]
-    content = [text for text in texts if text not in FUNCTION_WORDS and text not in _JOINERS]
+    content = [text for text in texts if text not in FUNCTION_WORDS | _JOINERS | _NUMBER_WORDS]
     return bool(content) and all(text in PRAISE or text in KIND_NOUNS for text in content)
 
 

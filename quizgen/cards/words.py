@@ -305,6 +305,7 @@ PRAISE = _words(
     flexible scalable efficient effective important significant great useful valuable
     fundamental various several different extra additional overall
     easy simple simplified better improved enhanced advanced modern innovative cost-effective
+    good nice ideal main key
     """
 )
 KIND_NOUNS = _words(
@@ -312,6 +313,7 @@ KIND_NOUNS = _words(
     service services tool tools feature features way ways framework solution solutions role
     platform platforms information component components part parts aspect aspects option
     options approach capability capabilities mechanism method thing things concept concepts
-    product products scenario scenarios situation situations
+    product products scenario scenarios situation situations functionality functionalities
+    idea ideas purpose purposes
     """
 )
