@@ -34,7 +34,8 @@ def asked_by(where: str, lead: str) -> str:
     words = [word.casefold() for word in _WORD.findall(lead)]
     if len(words) > 1 and (words[-1] in FUNCTION_WORDS or words[-1] in _OPEN_VERBS):
         return f"{where}: {lead} …"  # `The container definition includes …`, `Best used for …`
-    if len(words) <= _LABEL_WORDS and not any(word in VERBS for word in words):
+    said = [word for word in _WORD.findall(lead) if word[:1].islower() and word in VERBS]
+    if len(words) <= _LABEL_WORDS and not said:  # `Legal Hold`, `Example Uses`: names
         return f"{where} › {asked_term(lead)}"
     there = _THERE_ARE.match(lead)
     if there and not there.group("what").casefold().startswith(("no ", "not ")):
