@@ -75,6 +75,8 @@ _ASIDES |= {"remember", "hint", "caution", "info", "reminder", "see", "e.g.", "i
 _TERM_VERB = re.compile(r"\s(?:is|are|was|were|must|should|can|cannot|can't|will|won't)\s", re.I)
 # A sentence this long (words) with fewer quantities than _MAX_QUANTITIES also hides a phrase.
 _BESIDE_QUANTITY, _MAX_QUANTITIES = 10, 2
+_QUANTITY_WORDS = 4  # a shorter sentence says what its number is only in two words of its own
+_WORDS_OUTSIDE = re.compile(r"[^\W\d_]{2,}")
 _BESIDE_RARITY = 3.5  # Zipf: and the phrase holds a word at least this rare, or a vault term
 # `Data is replicated ...`: a lone common word before a passive verb names nothing in particular;
 # in a short item the list's whole-list card asks it instead (a long one keeps its trait card).
@@ -169,7 +171,7 @@ def quantity_cards(piece: Piece, scope: Scope) -> list[Draft]:
     for number, sentence in enumerate(sentences(scope.markdown(piece))):
         if number == 0:
             topic = topic_of(piece, sentence, scope)
-        if sentence.endswith("?") or len(sentence.split()) < 4 or not states_quantity(sentence):
+        if sentence.endswith("?") or not states_quantity(sentence) or not _says_enough(sentence):
             continue
         if sentence.endswith(":") and _counts_list(sentence):
             continue  # `There are 3 types of tests:`: the list below asks them, count and all
@@ -183,6 +185,16 @@ def quantity_cards(piece: Piece, scope: Scope) -> list[Draft]:
         key = normalise(without_numbers(sentence))
         drafts.append(Draft(Origin.QUANTITY, CardType.CLOZE, key, piece.line, text=text))
     return drafts
+
+
+def _says_enough(sentence: str) -> bool:
+    """True when a sentence says what its number is: four words, or two words beside the
+    quantity (`Highest discount {{90%}}`; not `{{40MB/s}} per TB`, `expedited: {{1-5 min}}`)."""
+    if len(sentence.split()) >= _QUANTITY_WORDS:
+        return True
+    hidden = _stated(sentence)
+    outside = "".join(ch for i, ch in enumerate(sentence) if not any(a <= i < b for a, b in hidden))
+    return len(_WORDS_OUTSIDE.findall(outside)) >= 2
 
 
 def _quantity_cloze(sentence: str, scope: Scope, line: int, topic: str = "") -> str | None:

@@ -29,6 +29,7 @@ from .draft import Draft, sentences
 from .explicit import explicit_cards
 from .groups import list_cards
 from .inline import LinkText
+from .keyed import keyed_number_cards
 from .model import Card, CardFile, Origin
 from .prose import asking_cloze, statement_cards, statements_of
 from .scope import Scope
@@ -252,6 +253,9 @@ def _piece_drafts(
         return explicit.drafts, explicit.problems, 0  # the card you wrote is the fact's card
     if piece.inline is not None and _MATH.search(piece.inline.content):
         return [], explicit.problems, 0  # a hidden part would break the formula's TeX
+    keyed = keyed_number_cards(piece, scope)
+    if keyed:
+        return keyed, explicit.problems, 0  # `SSH: {{22}}`: the number is the fact
     defined = definition_cards(piece, following, scope)
     drafts = defined + quantity_cards(piece, scope)
     if not _label(piece, following, scope):

@@ -13,6 +13,7 @@ from .blocks import Piece
 from .draft import Draft, sentences
 from .explicit import normalise
 from .inline import markdown_of, schedule_free
+from .keyed import keyed_pair
 from .leads import asked_by
 from .model import CardType, Origin
 from .scope import Scope
@@ -57,6 +58,8 @@ def list_cards(
         items = [pieces[i] for i in indexes if not _chatty(pieces[i])]
         if not items or scope.talk_or_example(items[0].line, items[0].about):
             continue  # a transcript's or an example program's points teach no fact
+        if all(keyed_pair(scope.markdown(item)) for item in items):
+            continue  # `SSH: 22`, `HTTPS: 443`: each number is asked on its own
         rest = [item for item in items if item.item not in done | numbered]
         before = pieces[indexes[0] - 1] if indexes[0] else None
         if before is not None and not before.depth and _chatty(before):

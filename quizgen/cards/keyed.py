@@ -1,0 +1,47 @@
+"""A number keyed by a name in a list: `SSH: 22`, `443 = HTTPS - secure web`, `MySQL - 3306`.
+
+Ports, status codes and error numbers are written as pairs with no unit, so the quota rule
+leaves them alone; the number is what a learner recalls, and the name asks it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .blocks import Piece
+from .draft import Draft
+from .explicit import normalise
+from .model import CardType, Origin
+from .render import cloze_spans
+from .scope import Scope
+
+__all__ = ["keyed_number_cards"]
+
+_SEP = r"\s*(?:={1,2}|:|[-–→]|->)\s+"
+_NUMBER = r"(?P<number>\d{1,6})"
+_NAME = r"(?P<name>[A-Za-z][\w.+#/]*(?: [\w.+#/]+){0,2})"
+_NAME_FIRST = re.compile(rf"^{_NAME}{_SEP}{_NUMBER}\.?$")
+# `22 = SSH (secure shell) - log into a Linux instance`: what the name is for may follow.
+_NUMBER_FIRST = re.compile(
+    rf"^{_NUMBER}\s*(?:={{1,2}}|:|[-–→]|->)\s*{_NAME}(?:\s*\(.*?\))?(?:\s+[-–:]\s.*)?$"
+)
+_A_NAME = re.compile(r"[A-Z].*[A-Z]")  # `SSH`, `PostgreSQL`, `Max TTL`; not `Create bucket`
+
+
+def keyed_pair(said: str) -> re.Match[str] | None:
+    """The name and the number of a line that pairs them (`SSH: 22`), else None."""
+    said = said.strip().replace(" == ", " = ", 1)  # `21 == FTP`: no highlight
+    match = _NAME_FIRST.match(said) or _NUMBER_FIRST.match(said)
+    return match if match is not None and _A_NAME.search(match.group("name")) else None
+
+
+def keyed_number_cards(piece: Piece, scope: Scope) -> list[Draft]:
+    """A cloze on the number of a list item that pairs a name with a bare number."""
+    match = keyed_pair(scope.markdown(piece)) if piece.depth else None
+    if match is None:
+        return []
+    said = match.string
+    cloze = cloze_spans(said, [match.span("number")])
+    text = scope.standalone(cloze, piece.line, piece.about)
+    key = normalise(f"{match.group('name')} number")
+    return [Draft(Origin.DEFINITION, CardType.CLOZE, key, piece.line, text=text)]
