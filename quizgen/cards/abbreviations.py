@@ -1,8 +1,9 @@
 """Abbreviations a note spells out: `Border Gateway Protocol (BGP)` asks what BGP stands for.
 
-Three ways of writing one are read: `Long Name (ABBR)`, `ABBR (Long Name)` and `Long Name or
-ABBR`. The name counts only when its words' initials spell the abbreviation (small words such as
-`as a` may count or not: `Function as a Service (FaaS)`), so `EC2 (the instance)` asks nothing.
+The ways of writing one that are read: `Long Name (ABBR)`, `ABBR (Long Name)`, `Long Name or
+ABBR` and `ABBR = Long Name` (either way round); `EC2` counts its C twice. The name counts only
+when its words' initials spell the abbreviation (small words such as `as a` may count or not:
+`Function as a Service (FaaS)`), so `EC2 (the instance)` asks nothing.
 Each abbreviation is asked once per note, where it is first spelled out; one spelled out in a
 link (`[[Key Management Service (KMS)]]`) is asked in the note it links to, not here.
 A note titled by an abbreviation (`OAI`) whose text spells it out with no brackets (`Origin
@@ -31,11 +32,16 @@ _FORMS = (
     re.compile(rf"(?P<name>{_NAME}) \((?P<short>{_SHORT})s?\)"),  # Long Name (ABBR)
     re.compile(rf"\b(?P<short>{_SHORT})s? \((?P<name>{_NAME})\)"),  # ABBR (Long Name)
     re.compile(rf"(?P<name>{_NAME}),? or (?P<short>{_SHORT})\b"),  # Long Name or ABBR
+    re.compile(rf"\b(?P<short>{_SHORT})s? ={{1,2}} (?P<name>{_NAME})"),  # ABBR = Long Name
+    re.compile(rf"(?P<name>{_NAME}) ={{1,2}} (?P<short>{_SHORT})s?\b"),  # Long Name = ABBR
 )
 _TITLE_SHORT = re.compile(rf"{_SHORT}s?")
 _CAPITALISED = re.compile(rf"{_NAME}")
 # A cheap first look: some abbreviation in brackets, before a bracket, or after `or`.
-_MAYBE = re.compile(rf"\({_SHORT}s?\)|\b{_SHORT}s? \(| or {_SHORT}\b")
+_MAYBE = re.compile(rf"\({_SHORT}s?\)|\b{_SHORT}s? \(| or {_SHORT}\b|{_SHORT}s? =| = {_SHORT}")
+# `EC2`, `S3`: a digit after a letter counts that letter (Elastic Compute Cloud, Simple Storage
+# Service).
+_REPEATED = re.compile(r"([a-z])([23])$")
 
 
 def abbreviation_cards(piece: Piece, scope: Scope, asked: set[str]) -> list[Draft]:
@@ -89,6 +95,7 @@ def _spelling(short: str, name: str) -> str | None:
     words = name.split(" ")
     letters = short.rstrip("s").casefold() if short[-1] == "s" and short[-2].isupper() else ""
     letters = letters or short.casefold()
+    letters = _REPEATED.sub(lambda match: match.group(1) * int(match.group(2)), letters)
     tails = [words[start:] for start in range(len(words))]
     tails = [tail for tail in tails if tail[0].casefold() not in _SMALL_WORDS]
     spelled = next((tail for tail in tails if letters in _initials(tail)), None)
