@@ -68,7 +68,7 @@ def card_faults(card: Card) -> list[str]:
     faults = []
     if "[[" in text or "]]" in text:
         faults.append("card-link")
-    if _CALLOUT.search(text):
+    if _CALLOUT.search("\n".join(sides)):  # in code too: `> [!INFO]` reads as a leftover marker
         faults.append("card-callout")
     if "==" in plain:
         faults.append("card-highlight")

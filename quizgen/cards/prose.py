@@ -21,7 +21,7 @@ from .quantity import calculation, cloze_quantities, has_quantity
 from .render import CLOZE, asked_term, hides_all
 from .scope import Scope
 from .study import field_line
-from .words import GOES_ON, LABELS, MARKERS, chatty, claim
+from .words import FUNCTION_WORDS, GOES_ON, LABELS, MARKERS, chatty, claim, echoes
 
 __all__ = ["asking_cloze", "hidden_share", "statement_cards", "statement_cloze", "statements_of"]
 
@@ -32,6 +32,9 @@ _MOST_HIDDEN = 0.7  # of a written cloze's text: more leaves nothing to ask from
 _CLAUSE_WORDS = 4  # a highlight this long around a number marks a clause, not an answer
 # A short name with a capital, a colon, and what it means: `SRR: Same-Region Replication`.
 _TERM_LINE = re.compile(r"^\**([A-Z][\w/&+.-]*(?: [\w/&+.-]+){0,3})\**: (\S.{2,300})$")
+# `Right Sizing - select the correct size`: a name, a spaced dash, and what it is (on a line of its
+# own inside a paragraph or a list item's later lines; a list item's first line is its trait card).
+_DASH_LINE = re.compile(r"^\**([A-Z][\w/&+.-]*(?: [\w/&+.:-]+){0,3})\**\s+[-–—]\s+(\S.{2,300})$")
 # `OLTP ---> Transactions (real-time)`, `429 → throttling`: a short left side and what it leads to.
 _ARROW_LINE = re.compile(r"^\**(\w[^>]{0,40}?)\**\s+(?:-+>|=+>|→|⇒)\s+(\S.{2,300})$")
 # ARNs, IP addresses and example domains copied into a sentence.
@@ -82,7 +85,7 @@ def statement_cards(
     for sentence in map(_unlabelled, found):
         before, previous = (previous if _POINTS_BACK.match(sentence) else ""), sentence
         term = _TERM_LINE.match(sentence) if not piece.depth else None
-        term = term or _ARROW_LINE.match(sentence)
+        term = term or _ARROW_LINE.match(sentence) or _named_dash(sentence)
         if term and term.group(1).casefold() not in LABELS and not claim(term.group(1)):
             # `... **Vs EventBridge**: ... This is a serverless event bus`: a bold term inside a
             # paragraph starts its own topic, which the sentences after it are about.
@@ -100,6 +103,16 @@ def statement_cards(
         if draft is not None:
             drafts.append(draft)
     return drafts
+
+
+def _named_dash(sentence: str) -> re.Match[str] | None:
+    """`Kendra - ML-powered document search`: a name (no small words, unlike `No need to
+    install - ...`) and what it is, which does not only say the name again."""
+    match = _DASH_LINE.match(sentence)
+    if match is None or echoes(match.group(1), match.group(2)):
+        return None
+    named = not any(word.casefold() in FUNCTION_WORDS for word in match.group(1).split())
+    return match if named else None
 
 
 def _unlabelled(sentence: str) -> str:

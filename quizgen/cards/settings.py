@@ -29,6 +29,7 @@ _TEMPLATE_SETTINGS = (
     (".obsidian/templates.json", "folder"),
     (".obsidian/plugins/templater-obsidian/data.json", "templates_folder"),
 )
+_TEMPLATE_FOLDERS = {"templates", "template", "templater"}
 _LISTS = ("tags", "templates")  # settings written as a list of text in quizgen.toml
 # The plugin's names for the same settings.
 _PLUGIN_KEYS = {
@@ -52,8 +53,13 @@ class CardSettings:
     templates: tuple[str, ...] = ()
 
     def is_template(self, note: Note) -> bool:
-        """True for a note in a templates folder: placeholders to fill, nothing to learn."""
-        return any(note.path.startswith(f"{folder}/") for folder in self.templates)
+        """True for a note in a templates folder: placeholders to fill, nothing to learn. With
+        no folder set (a vault shared without its `.obsidian` settings), a folder named
+        `Templates` (`_templates`, `templater`...) is one."""
+        if self.templates:
+            return any(note.path.startswith(f"{folder}/") for folder in self.templates)
+        folders = note.path.casefold().split("/")[:-1]
+        return any(folder.strip("_. ") in _TEMPLATE_FOLDERS for folder in folders)
 
     def reads(self, note: Note) -> bool:
         """True when explicit cards are read in this note (it has one of `tags`, if any)."""

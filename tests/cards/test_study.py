@@ -44,6 +44,20 @@ def test_a_daily_note_keeps_only_what_was_written_on_purpose():
 
 
 @pytest.mark.parametrize(
+    ("path", "kept"),
+    [("Templates/New AWS Service.md", []), ("_templates/note.md", [])],
+)
+def test_a_templates_folder_gives_no_card_with_no_folder_set(path, kept):
+    cards = extract_note(note(path, FACT + "\nWhat is SQS::A queue\n"))[0].cards
+    assert [card.origin.value for card in cards] == kept
+
+
+def test_a_note_about_templates_outside_a_templates_folder_is_studied():
+    cards = extract_note(note("CloudFormation/templates.md", FACT))[0].cards
+    assert cards and cards[0].origin.value != "explicit"
+
+
+@pytest.mark.parametrize(
     "metadata",
     [
         "URL: https://docs.aws.amazon.com/sqs/",
