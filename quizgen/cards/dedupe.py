@@ -26,6 +26,9 @@ _CONTENT_WORD = re.compile(r"[a-z0-9]{3,}")
 _FEW_STEMS = 4  # a card of fewer content words is too short to compare
 _IN_FRONT = re.compile(r"^[^{}\n]*?: (?=\S)")  # `Title › Section: ` before a cloze's sentence
 _SHARED = 0.6  # share of content words (Jaccard) that makes a statement a repeat
+# words: a longer answer (a sentence, not a paragraph) around a number, to a term of a few words,
+# is asked better by the number's cloze
+_SHORT_ANSWER, _LONG_ANSWER, _NAME_WORDS = 6, 20, 3
 _SMALL = {"the", "and", "for", "are", "with", "that", "this", "from", "can", "not", "its", "you"}
 # Which card of a fact is kept: the one a learner answers most directly.
 _BEST_FIRST = (Origin.TABLE, Origin.DEFINITION, Origin.LIST, Origin.QUANTITY, Origin.STATEMENT)
@@ -107,8 +110,20 @@ def _quantity_fact(draft: Draft) -> tuple[str, str] | None:
     return (term.group(1).casefold(), numbers) if term and numbers else None
 
 
-def _rank(draft: Draft) -> int:
-    return _BEST_FIRST.index(draft.origin)
+def _rank(draft: Draft) -> float:
+    """Lower is kept: a table row first, a statement last; a term whose answer is a whole
+    sentence around its number (`**Speed Cap**` -> `~1.25 Gbps limit on a VGW — a hard ...`)
+    after the cloze that asks the number itself."""
+    rank = float(_BEST_FIRST.index(draft.origin))
+    term = _BOLD.search(draft.front)
+    named = term is not None and len(term.group(1).split()) <= _NAME_WORDS  # not advice
+    if (
+        named
+        and draft.type is CardType.BASIC
+        and _SHORT_ANSWER < len(draft.back.split()) <= _LONG_ANSWER
+    ):
+        rank = _BEST_FIRST.index(Origin.QUANTITY) + 0.5
+    return rank
 
 
 def _hidden(text: str) -> str:
