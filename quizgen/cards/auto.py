@@ -352,6 +352,9 @@ def _names_a_thing(subject: str) -> bool:
         return False
     if first in VERBS and words[0].islower():
         return False  # `pay per second — no commitment`: a predicate, not a name
+    last = words[-1].strip("*_")
+    if len(words) > 1 and last.islower() and last.endswith("ly") and len(last) > 4:
+        return False  # `Snaps restore lazily - fetched gradually`: a clause, how it happens
     return not any(word in VERBS for word in words[1:])
 
 

@@ -181,7 +181,8 @@ class Scope:
         parts = [context[0]] + ([context[-1]] if len(context) > 1 else [])
         if len(context) > 2 and _generic(context[-1]):
             parts.insert(1, context[-2])  # `Partition placement group › Best for`, not `Best for`
-        parts += [parent] if parent and len(parent.split()) <= 8 else []
+        parent = _named_part(parent)
+        parts += [parent] if parent and len(parent.split()) <= _PARENT_WORDS else []
         folded = drop.casefold().strip()
         kept = [part for part in dict.fromkeys(parts) if part.casefold() != folded]
         return " › ".join(kept)
@@ -221,6 +222,18 @@ class Scope:
         if not parent and any(name in folded for name in self.names(line)):
             return f"{self.title}: {text}"
         return f"{self.where(line, parent=parent)}: {text}"
+
+
+def _named_part(parent: str) -> str:
+    """A long parent item by the name it opens with: `Fast Snapshot Restore (FSR) - feature
+    created to immediately restore` -> `Fast Snapshot Restore (FSR)`."""
+    if len(parent.split()) <= _PARENT_WORDS:
+        return parent
+    return _NAME_ENDS.split(parent, maxsplit=1)[0]
+
+
+_PARENT_WORDS = 8  # a parent item longer than this is shown by its name, or not at all
+_NAME_ENDS = re.compile(r"\s[-–—]\s|:\s")
 
 
 @lru_cache(maxsize=256)
