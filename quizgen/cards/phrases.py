@@ -65,7 +65,9 @@ _STOPS_AFTER |= {"due"}  # `in {{pericarditis}} due to ...`
 _STOPS_AFTER |= {"as", "like", "such", "because", "if", "when", "unless", "using", "even"}
 _PREPOSITIONS = {"over", "between", "using", "with", "via", "in", "on", "into", "from", "to", "by"}
 _PREPOSITIONS |= {"across", "through", "for", "within", "without", "like", "as", "at"}
-_JOINERS = {"or", "and", "of", "/", "&"}
+_JOINERS = {"or", "and", "of", "/", "&", "+"}
+_ARTICLES = {"the", "a", "an"}
+_LIST_MARKS = {"and", "or", "&", "+"}  # `the code + the configuration`: one answer of two
 # Words before a phrase that carry the fact: `has {{no endpoints}}`, `{{only one}} writer`.
 _QUANTIFIERS = {"no", "not", "only", "all", "every", "each", "never", "one", "single"}
 _NAME_JOINERS = _JOINERS | {"as", "for", "a", "an", "the"}  # `Function as a Service`
@@ -91,7 +93,10 @@ _HOW_ADVERBS |= {"instantly", "permanently", "temporarily", "locally", "globally
 _HOW_ADVERBS |= {"incrementally", "atomically", "transparently", "explicitly", "implicitly"}
 _HOW_ADVERBS |= {"concurrently", "sequentially", "independently", "privately", "publicly"}
 _NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
-_BE = {"is", "are", "was", "were", "be", "been", "being", "am"}
+# `It's immutable`, `they're stateless`: a pronoun and `is`/`are` in one word.
+_IS_CONTRACTED = {"it's", "it’s", "that's", "that’s", "they're", "they’re", "there's", "there’s"}
+_IS = {"is", "are", "was", "were", "am"} | _IS_CONTRACTED  # what a subject is, said after it
+_BE = {"be", "been", "being"} | _IS
 # Verbs that are never nouns too (unlike `cost`, `use`, `store`): the start of what is said.
 _ONLY_VERBS = {"allow", "allows", "enable", "enables", "provide", "provides", "create", "creates"}
 _ONLY_VERBS |= {"make", "makes", "generate", "replicate", "manage", "manages", "move", "retrieve"}
@@ -229,7 +234,7 @@ def _complements(words: list[Word], clauses: list[list[int]]) -> set[Span]:
     found = set()
     for clause in clauses:
         verb = _verb(words, clause)
-        if verb is not None and words[verb].text in ("is", "are"):
+        if verb is not None and words[verb].text in _IS - {"was", "were", "am"}:
             main = _after_verb(words, clause, verb)
             between = range(verb + 1, main[0]) if main is not None else range(0)
             after = words[main[1] + 1].text if main and main[1] + 1 < len(words) else ""
@@ -378,7 +383,7 @@ def _passive_verb(words: list[Word], span: Span) -> bool:
     return (
         first == last
         and 0 < first < len(words) - 1
-        and words[first - 1].text in ("is", "are", "was", "were")
+        and words[first - 1].text in _IS
         and participle(words[first].text)
         and not words[first].stop
         and words[first + 1].text not in LIST_JOINERS  # `are {{encrypted}} and can't be read`
@@ -632,7 +637,7 @@ def _unknown_verb(words: list[Word], clause: list[int]) -> int | None:
 def _after_verb(words: list[Word], clause: list[int], verb: int) -> tuple[int, int] | None:
     """The phrase right after a clause's verb group: `is [a] regional service [that]`."""
     rest = [i for i in clause if i > verb]
-    modal = words[verb].text not in ("is", "are", "was", "were", "am")
+    modal = words[verb].text not in _IS
     skipped = None
     while rest and words[verb].text in AUXILIARIES and _in_verb_group(words[rest[0]].text, modal):
         if skipped is not None and words[rest[0]].text.endswith("ly"):
@@ -677,8 +682,15 @@ def _phrase(words: list[Word], rest: list[int]) -> tuple[int, int] | None:
     taken: list[int] = []
     for index in rest:
         text = words[index].text
-        if _small(text) and not (_in_name(words, taken, index) and text in _NAME_JOINERS):
-            break
+        after_joiner = (  # `the code + the configuration`: one word, then its pair
+            len(taken) == 2 and words[taken[-1]].text in _LIST_MARKS and text in _ARTICLES
+        )
+        if (
+            _small(text)
+            and not after_joiner
+            and not (_in_name(words, taken, index) and text in _NAME_JOINERS)
+        ):
+            break  # `the code + the configuration`, `the code and the config` stay one
         if len(taken) == _MAX_ANSWER_WORDS and not words[taken[-1]].stop:
             joins = [i for i, word in enumerate(taken[:-1]) if words[word].text in ("and", "or")]
             if joins and not words[taken[joins[-1] + 1]].capital:
