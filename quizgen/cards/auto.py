@@ -92,6 +92,8 @@ _QUANTIFIERS = {"only", "many", "most", "some", "few", "several", "all", "each",
 _QUANTIFIERS |= {"no", "not", "also", "just", "even", "very", "much", "more", "less", "other"}
 # Prepositions open an aside, never a name: `like a NAS volume: can hold a filesystem`.
 _NOT_A_NAME = {"like", "unlike", "with", "without", "at", "into", "onto", "about", "via", "per"}
+# `Serverless CRON (EventBridge, CW Events, Lambda)`: a short name and a list in brackets.
+_BRACKET_LIST = re.compile(r"^([A-Z][\w/&+.-]*(?: [\w/&+.-]+){0,4}) \(([^()]+,[^()]+)\)$")
 _COMMON_NOUN = 4.5  # Zipf: one lower-case word this common (`instances`) names no term
 
 
@@ -107,6 +109,10 @@ def definition_cards(piece: Piece, following: list[Piece], scope: Scope) -> list
         return []  # `**Understanding these concepts** is crucial for ...`: study advice
     if listed and _PARTS.match(scope.markdown(piece)):
         return _trait_card(piece, scope.markdown(piece), scope)
+    named = _BRACKET_LIST.match(text) if listed else None
+    if named and _names_a_use(named.group(1), named.group(2)):
+        # `Serverless CRON (EventBridge, CW Events, Lambda)`: a use and what it is built from
+        return _term_card(piece, named.group(1), named.group(2), scope)
     if lead is not None:
         lines = line_pieces(children)
         if len(lines) > 1 and all(_bold_lead(line) is not None for line in lines):
@@ -116,6 +122,15 @@ def definition_cards(piece: Piece, following: list[Piece], scope: Scope) -> list
     if listed:
         return _trait_card(piece, scope.markdown(piece), scope)
     return []
+
+
+def _names_a_use(name: str, listed: str) -> bool:
+    """`Serverless CRON` over `EventBridge, CW Events`: a name, not a label (`Note`), a clause
+    going on (`And OLAP`, `Have a WCU capacity`) or a list of examples (`e.g., logging`)."""
+    first = name.split()[0].casefold()
+    if name.casefold() in LABELS or first in FUNCTION_WORDS or first in VERBS:
+        return False
+    return not re.match(r"(?:e\.?g\.?|i\.?e\.?|for example|such as)\b", listed.casefold())
 
 
 def _lead_card(
