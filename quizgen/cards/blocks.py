@@ -254,7 +254,7 @@ _TERM = re.compile(r"^([^:]{1,40}?):\s")
 _EMBED = re.compile(r"!\[\[[^\]]*\]\]")
 _WIKILINK = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]")
 # `[VPC CIDR](VPC.md#VPC%20CIDR)`: a link written the Markdown way reads as its words.
-_LINK = re.compile(r"(?<!!)\[([^\]]*)\]\([^)\s]*(?:\([^)\s]*\)[^)\s]*)*\)")
+_LINK = re.compile(r"(?<!!)\[([^\]]*)\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*\)")
 
 
 def _callout(inline: Token) -> tuple[int, str]:
