@@ -188,6 +188,8 @@ def quantity_cards(piece: Piece, scope: Scope) -> list[Draft]:
             topic = topic_of(piece, sentence, scope)
         if sentence.endswith("?") or not states_quantity(sentence) or not _says_enough(sentence):
             continue
+        if cut_off(sentence) and not sentence.endswith("."):
+            continue  # `Up to 300 messages per second for the`: its rest is nested below
         if sentence.endswith(":") and _counts_list(sentence):
             continue  # `There are 3 types of tests:`: the list below asks them, count and all
         # A later sentence of `**Term** ...` or `LSI: ... Max 5 per table.` is about the term.

@@ -21,7 +21,7 @@ from .quantity import calculation, cloze_quantities, has_quantity
 from .render import CLOZE, asked_term, hides_all
 from .scope import Scope
 from .study import field_line
-from .words import FUNCTION_WORDS, GOES_ON, LABELS, MARKERS, chatty, claim, echoes
+from .words import FUNCTION_WORDS, GOES_ON, LABELS, MARKERS, chatty, claim, cut_off, echoes
 
 __all__ = ["asking_cloze", "hidden_share", "statement_cards", "statement_cloze", "statements_of"]
 
@@ -46,6 +46,8 @@ _INLINE_ITEM = re.compile(r"(?:^|(?<=\s))\(?([1-9])\)\s+")
 _LABEL_LEAD = re.compile(r"^[*_]{0,2}(\w+(?: tip)?)[*_]{0,2}\s*:[*_]{0,2}\s+")  # `**Note:** `
 _LAST_JOINER = re.compile(r"\s+(?:and|or)$")  # `2) use reserved concurrency and`
 _CONNECTIVE = re.compile(r"^(?:however|also|but|so|then|therefore|thus|finally),?\s+", re.I)
+# `Although trail can be configured`: a clause that leads into a main one which never comes.
+_LONE_CLAUSE = re.compile(r"^(?:although|though|whereas|unless|because|since)\b[^,;:]*$", re.I)
 _DRAWING = re.compile(r"[\u2500-\u257f]")  # box-drawing characters: `│`, `┌`, `─`
 _OPENERS = {"see", "think", "note", "example", "e.g.", "eg", "source", "links", "ref"}
 _OPENERS |= {"below", "above", "here", "following", "click", "screenshot", "image", "diagram"}
@@ -227,6 +229,8 @@ def _states_something(sentence: str, marked: bool = False) -> bool:
         return False  # `Created <% tp.date.now() %>`: a template's command, never run
     if not marked and not sentence.endswith((".", "!")) and _title_case(words):
         return False  # `How IPsec Tunnels Work`: a heading written as a line
+    if (cut_off(sentence) and not sentence.endswith(".")) or _LONE_CLAUSE.match(sentence):
+        return False  # `It can be used for the`, `Although trail can be configured`
     return len(_WORDLIKE.findall(sentence)) >= _MIN_WORDS - 1
 
 
