@@ -10,7 +10,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from ..syntax import make_parser
-from .words import LABELS, chatty, cut_off
+from .words import INSTANCE_LEADS, LABELS, chatty, cut_off
 
 __all__ = ["Piece", "pieces_of"]
 
@@ -287,6 +287,8 @@ def _intro(content: str) -> str:
     if chatty(content):
         return ""  # `Here are the key takeaways:`
     label = _label(_lead(content.rsplit(". ", 1)[-1]))
+    if label.casefold().strip(" .") in INSTANCE_LEADS:
+        return ""  # `For example:` leads into instances, each a fact of its own, and names none
     return "" if all(word in LABELS for word in label.casefold().split()) else label  # `Note:`
 
 

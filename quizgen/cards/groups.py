@@ -17,7 +17,7 @@ from .keyed import keyed_pair
 from .leads import asked_by
 from .model import CardType, Origin
 from .scope import Scope
-from .words import GOES_ON, LABELS, chatty
+from .words import GOES_ON, INSTANCE_LEADS, LABELS, chatty
 
 __all__ = ["list_cards"]
 
@@ -109,7 +109,7 @@ def _introduced(before: Piece | None, first: Piece) -> bool:
     if before is None or before.kind != "paragraph" or before.depth or first.parent:
         return False
     lead = markdown_of(before.children)
-    if lead.strip("*_: ").casefold() in LABELS or chatty(lead):
+    if lead.strip("*_: ").casefold() in LABELS | INSTANCE_LEADS or chatty(lead):
         return False  # `Note:` over a list labels its points, it does not lead into them
     return lead.endswith(":") and before.end + 1 >= first.line - 1
 

@@ -46,7 +46,7 @@ _TALK_TITLE = re.compile(  # a transcript, an example program's walk, a conclusi
 )
 # `**Catagram Application Example:**` over a list; `Example use cases:` lists facts.
 _EXAMPLE_LEAD = re.compile(
-    r"\b(?:example|scenario|demo|walkthrough)\b(?! (?:use|uses|use cases|applications)\b)",
+    r"(?<!for )\b(?:example|scenario|demo|walkthrough)\b(?! (?:use|uses|use cases|applications)\b)",
     re.IGNORECASE,
 )
 _TITLE_PARTS = re.compile(r"\s+[-–—|]\s+|:\s+")  # `Course: Subject - Summary`

@@ -14,6 +14,7 @@ from wordfreq import top_n_list, zipf_frequency
 __all__ = [
     "AUXILIARIES",
     "GOES_ON",
+    "INSTANCE_LEADS",
     "FUNCTION_WORDS",
     "KIND_NOUNS",
     "LABELS",
@@ -109,6 +110,8 @@ MARKERS = re.compile(r"^(?:[^\w\s*_`\[(\"'<>~=$\\/.-]+\s*)+")
 # if ...`): pasted from a chat, it says nothing about the subject.
 # A line opening with these goes on from the one before (`Or if URLs matter`): no fact alone.
 GOES_ON = frozenset({"or", "and", "but"})
+# `For example:` over a list: it leads into instances, each a fact of its own, and names none.
+INSTANCE_LEADS = frozenset({"for example", "for instance", "e.g", "eg"})
 
 CHATTY = re.compile(
     r"^\W*(?:here(?:'s| is| are)|let me|let's|would you like|if you(?:'d| would) like|i hope|"
