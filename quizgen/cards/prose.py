@@ -25,7 +25,7 @@ from .words import FUNCTION_WORDS, GOES_ON, LABELS, MARKERS, chatty, claim, cut_
 
 __all__ = ["asking_cloze", "hidden_share", "statement_cards", "statement_cloze", "statements_of"]
 
-_MIN_WORDS, _MAX_WORDS = 4, 45
+_MIN_WORDS, _MAX_WORDS, _MAX_CHARS = 4, 45, 400
 _WORDLIKE = re.compile(r"\S*[^\W\d_]\S*")  # a word with a letter in it
 _MAX_HIDDEN = 0.6  # of the card's text: more leaves no question
 _MOST_HIDDEN = 0.7  # of a written cloze's text: more leaves nothing to ask from
@@ -215,6 +215,8 @@ def _states_something(sentence: str, marked: bool = False) -> bool:
     ends = sentence.rstrip("*_ ")  # `**Why is ACM important?**`: a question in bold
     if not _MIN_WORDS <= len(words) <= _MAX_WORDS or ends.endswith(("?", ":")):
         return False
+    if len(sentence) > _MAX_CHARS:
+        return False  # a sentence around a console URL with its query: too long to read on a card
     if "{{c" in sentence or words[0].casefold().strip("*:,") in _OPENERS:
         return False
     if chatty(sentence):
