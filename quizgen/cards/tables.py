@@ -27,6 +27,9 @@ _PLAIN_HEADERS = {"", "value", "values", "comment", "comments", "description", "
 _PLAIN_HEADERS |= {"detail", "note", "explanation", "summary", "info", "remarks", "key point"}
 
 
+_PLACEHOLDERS = {"-", "–", "—", "--", "n/a", "na", "tbd", "?", "..."}  # a cell left blank
+
+
 def table_cards(piece: Piece, scope: Scope) -> list[Draft]:
     """Cards for a table's rows: the row key (and column names) ask, the other cells answer."""
     if len(piece.rows) < 2:
@@ -119,7 +122,8 @@ def _answer(cell: Token, scope: Scope) -> str:
     """A cell as an answer; '' for a cell holding only an address (a `Docs` column of links)."""
     text = markdown_of(cell.children or [], scope.link_text)
     shown = plain_of(cell.children or [], scope.link_text)
-    return "" if _ADDRESS.fullmatch(shown.strip()) or not shown.strip() else text
+    empty = not shown.strip() or shown.strip().casefold() in _PLACEHOLDERS
+    return "" if empty or _ADDRESS.fullmatch(shown.strip()) else text
 
 
 def _joined(cells: list[Token]) -> Token:

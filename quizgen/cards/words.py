@@ -194,6 +194,7 @@ _COURSE_TALK = re.compile(
     r"\b(?:in|over|during) (?:the )?(?:next|following|upcoming|coming|future|later) (?:lessons?|"
     r"lectures?|videos?|sections?|modules?|chapters?|parts?)\b|"
     r"\bwe(?:'ll| will) (?:dive|cover|explore|discuss|learn|demonstrate|show|see)\b|"
+    r"\b(?:the )?next (?:video|lesson|lecture|module)s?\b|"
     r"\b(?:continuing|in|from) (?:the|this|our|that) (?:[\w`/.-]+ ){0,3}example\b|"
     r"^\W*(?:go to|click(?: on)?|navigate to|log ?in to|sign in to) \S|"
     r"\b(?:covered|described|explained|documented|discussed) (?:in (?:more )?detail |further )?"
