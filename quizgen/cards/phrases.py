@@ -67,6 +67,8 @@ _PREPOSITIONS = {"over", "between", "using", "with", "via", "in", "on", "into", 
 _PREPOSITIONS |= {"across", "through", "for", "within", "without", "like", "as", "at"}
 _JOINERS = {"or", "and", "of", "/", "&", "+"}
 _ARTICLES = {"the", "a", "an"}
+_NEGATED = {"can't", "cannot", "can’t", "don't", "don’t", "doesn't", "doesn’t", "won't", "won’t"}
+_NEGATED |= {"didn't", "shouldn't", "mustn't", "couldn't", "wouldn't"}
 _LIST_MARKS = {"and", "or", "&", "+"}  # `the code + the configuration`: one answer of two
 # Words before a phrase that carry the fact: `has {{no endpoints}}`, `{{only one}} writer`.
 _QUANTIFIERS = {"no", "not", "only", "all", "every", "each", "never", "one", "single"}
@@ -272,8 +274,8 @@ def _best(
     most: int | None = None,
 ) -> list[Span]:
     """The best-scored phrases that neither overlap nor touch, in sentence order."""
-    if most is None:
-        most = _most(words)
+    if most is None:  # a denial (`{{cannot transition}} to ...`) leaves room for what it denies
+        most = _most(words) + any(_denial(words, span) for span in scored)
     chosen: list[Span] = []
     counts = Counter(singular(word.text) for word in words)
     repeated = {text for text, count in counts.items() if count > 1}  # only these give away
@@ -307,7 +309,8 @@ def _best(
             continue  # `file system on {{AWS}}`: the vendor of everything in the vault
         if spelled_before(sentence, words, span):
             continue  # `transparent data encryption ({{TDE}})`: its initials stand right there
-        if any(word.text in _CLAIM_VERBS for word in words[span[0] : span[1] + 1]):
+        claims = any(word.text in _CLAIM_VERBS for word in words[span[0] : span[1] + 1])
+        if claims and not _denial(words, span):
             continue  # `{{Security groups are required}}`: a whole claim hides no answer
         chosen.append(span)
     return sorted(chosen)
@@ -485,7 +488,41 @@ def _candidates(words: list[Word], clause: list[int], names: list[str]) -> list[
     if not found and (rare := _rarest_phrase(words, predicate, _COMMON)):
         found.append((rare, _score(words, rare)))
     found += [((i, i), rarity(words[i].text)) for i in clause if words[i].text in _HOW_ADVERBS]
-    return found + [((i, i), _EMPHASIS) for i in clause if words[i].shouted]
+    found += [((i, i), _EMPHASIS) for i in clause if words[i].shouted]
+    denied = _denied(words, clause, verb) if verb is not None else None
+    if denied:  # `Security groups {{cannot deny}} traffic`: that it does not is the fact
+        found.append((denied, min((score for _, score in found), default=_RARE) - _LIST_BONUS))
+    return found
+
+
+def _denied(words: list[Word], clause: list[int], verb: int) -> Span | None:
+    """`cannot deny`, `does not track`, `don't keep`: a negated verb and the action it denies
+    (not a passive, `can't be edited`, which asks what cannot be, nor `don't have to`)."""
+    if words[verb].text in _NEGATED:
+        action = verb + 1
+    elif (
+        verb + 1 in clause
+        and words[verb + 1].text in ("not", "never")
+        and words[verb].text in AUXILIARIES
+        and words[verb].text not in _BE  # `is {{not secure}}`: asked with what follows
+    ):
+        action = verb + 2
+    else:
+        return None
+    while action in clause and words[action].text.endswith("ly") and not words[action].stop:
+        action += 1  # `cannot directly access`
+    if action not in clause or words[action].capital or not words[action].text.isalpha():
+        return None
+    if words[action].text in FUNCTION_WORDS or words[action].text in ("have", "get", "need"):
+        return None
+    return verb, action
+
+
+def _denial(words: list[Word], span: Span) -> bool:
+    """True for a negated verb and its action (`cannot transition`), as `_denied` finds them."""
+    after = words[span[0] + 1].text if span[0] + 1 < len(words) else ""
+    negated = words[span[0]].text in _NEGATED or after in ("not", "never")
+    return negated and span[1] - span[0] <= 3 and words[span[1]].text not in FUNCTION_WORDS
 
 
 def _genus(words: list[Word], verb: int | None, main: Span) -> bool:
