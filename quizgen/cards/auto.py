@@ -476,6 +476,8 @@ def opening_card(pieces: list[Piece], scope: Scope, drafts: list[Draft]) -> Draf
         return None  # under a section, not the note's title
     if any(draft.line == first.line for draft in drafts):
         return None
+    if first.inline.content.lstrip("*_ ").startswith(("[[", "[")):
+        return None  # `[[Route 53]]` over its points: a link to another note, not what this is
     said = scope.markdown(first).strip().rstrip(".")
     words = said.split()
     if not _OPENING_WORDS[0] <= len(words) <= _OPENING_WORDS[1] or not _FRAGMENT.fullmatch(said):
