@@ -246,6 +246,7 @@ def _text_piece(opener: Token, inline: Token, walk: _Walk) -> Piece:
     )
 
 
+_LONE_WIKILINK = re.compile(r"\[\[([^\]|#]+)(?:#[^\]|]*)?(?:\|([^\]]+))?\]\]:?")
 _LIST_CALLOUT = re.compile(r"^[!?$%&@~] (?=\S|$)")  # `- ? Why ...`, `- & Note`: List Callouts
 _NOT_A_LABEL = re.compile(r"^#|[<>\[\]`|]")
 _CALLOUT = re.compile(r"^\s*\[![\w-]+\][+-]?\s*")
@@ -280,6 +281,9 @@ def _intro(content: str) -> str:
     """`Steps:`, `Cluster placement groups`, `**S3 Standard-IA**`: a paragraph that names what
     the list right after it is about ('' when it is a sentence of its own)."""
     content = content.strip()
+    alone = _LONE_WIKILINK.fullmatch(content.strip("*_"))
+    if alone:  # `[[Route 53]]` right above its points names what they are about
+        return (alone.group(2) or alone.group(1)).rsplit("/", 1)[-1].strip()
     if "\n" in content or _NOT_A_LABEL.search(content):
         return ""  # several lines, a tag, a link or HTML
     if not content.endswith(":") and content.rstrip("*_").endswith((".", "?", "!")):
