@@ -92,6 +92,8 @@ _QUANTIFIERS = {"only", "many", "most", "some", "few", "several", "all", "each",
 _QUANTIFIERS |= {"no", "not", "also", "just", "even", "very", "much", "more", "less", "other"}
 # Prepositions open an aside, never a name: `like a NAS volume: can hold a filesystem`.
 _NOT_A_NAME = {"like", "unlike", "with", "without", "at", "into", "onto", "about", "via", "per"}
+_SENTENCE_WORDS, _MOST_STRESSED = 8, 3
+_BOLD_STRETCH = re.compile(r"\*\*[^*]+\*\*")
 # `Serverless CRON (EventBridge, CW Events, Lambda)`: a short name and a list in brackets.
 _BRACKET_LIST = re.compile(r"^([A-Z][\w/&+.-]*(?: [\w/&+.-]+){0,4}) \(([^()]+,[^()]+)\)$")
 _COMMON_NOUN = 4.5  # Zipf: one lower-case word this common (`instances`) names no term
@@ -289,11 +291,28 @@ def _term_card(piece: Piece, term: str, answer: str, scope: Scope, verb: str = "
     answer = first_sentences(answer)  # the sentences after it are asked on their own
     if answer.endswith(":") or not _good_term(term) or not _good_answer(answer, term):
         return []
+    origin = Origin.LIST if piece.depth else Origin.DEFINITION
+    stressed = _stressed(answer)
+    if stressed and not verb:
+        # `**Exam Critical**: SGs are attached to **ENIs**, not ...`: a sentence whose author
+        # set its point in bold asks that point, the label in front of it.
+        said = f"**{term}**: {cloze_spans(answer, stressed)}"
+        text = scope.standalone(said, piece.line, piece.about)
+        return [Draft(origin, CardType.CLOZE, normalise(term), piece.line, text=text)]
     where = scope.where(piece.line, drop=term, parent=piece.about)
     asked = f"{asked_term(term)} {verb} …" if verb else asked_term(term)
     front = f"{where} › {asked}" if where else asked
-    origin = Origin.LIST if piece.depth else Origin.DEFINITION
     return [Draft(origin, CardType.BASIC, normalise(term), piece.line, front, answer)]
+
+
+def _stressed(answer: str) -> list[tuple[int, int]]:
+    """The bold stretches of an answer that is a whole sentence (at least eight words), when
+    they are its point and not most of it: up to three, each hidden whole with its stars."""
+    if len(answer.split()) < _SENTENCE_WORDS or "**" not in answer:
+        return []
+    spans = [match.span() for match in _BOLD_STRETCH.finditer(answer)][:_MOST_STRESSED]
+    hidden = sum(end - start for start, end in spans)
+    return spans if spans and hidden * 2 <= len(answer) and not has_quantity(answer) else []
 
 
 def _trait_card(piece: Piece, text: str, scope: Scope) -> list[Draft]:
