@@ -40,7 +40,7 @@ _TALK_TITLE = re.compile(  # a transcript, an example program's walk, a conclusi
     r"(?:(?:video|lecture|lesson|full) )?transcript(?:ion)?s?:?$"
     r"|(?:\d+\.\s*)?(?:conclusions?|in conclusion|final thoughts|closing thoughts|wrap[- ]?up):?$"
     r"|(?:sources?|references?|bibliography|citations?|further reading|see also|useful links|"
-    r"external links|next topics?|next steps|what's next|up next):?$"
+    r"external links|next topics?|what's next|up next)(?::.*)?$|next steps?(?::.*)?$"
     r"|(?:[\w-]+ ){0,2}analog(?:y|ies):?$"
     r"|(?:in )?(?:this|the|our) (?:program|example program|demo|code|output)\b",
     re.IGNORECASE,

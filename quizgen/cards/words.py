@@ -171,7 +171,7 @@ def chatty(text: str) -> bool:
 _COURSE_CUES = (
     "cover", "later", "end of this", "unlikely", "scope", "advanced", "next", "following", "future",
     "coming", "we'll", "we will", "go to", "click", "navigate", "log", "sign in", "described",
-    "explained", "documented", "discussed", "[", "example",
+    "explained", "documented", "discussed", "[", "example", "for more", "for further",
 )  # fmt: skip
 
 
@@ -195,6 +195,7 @@ _COURSE_TALK = re.compile(
     r"lectures?|videos?|sections?|modules?|chapters?|parts?)\b|"
     r"\bwe(?:'ll| will) (?:dive|cover|explore|discuss|learn|demonstrate|show|see)\b|"
     r"\b(?:the )?next (?:video|lesson|lecture|module)s?\b|"
+    r"\bfor (?:more|further) (?:details|information|info)\b.{0,80}\[|"
     r"\b(?:continuing|in|from) (?:the|this|our|that) (?:[\w`/.-]+ ){0,3}example\b|"
     r"^\W*(?:go to|click(?: on)?|navigate to|log ?in to|sign in to) \S|"
     r"\b(?:covered|described|explained|documented|discussed) (?:in (?:more )?detail |further )?"
