@@ -311,7 +311,7 @@ PRAISE = _words(
     flexible scalable efficient effective important significant great useful valuable
     fundamental various several different extra additional overall
     easy simple simplified better improved enhanced advanced modern innovative cost-effective
-    good nice ideal main key
+    good nice ideal main key recommended advised suggested encouraged advisable
     """
 )
 KIND_NOUNS = _words(
