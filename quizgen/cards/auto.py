@@ -93,6 +93,10 @@ _QUANTIFIERS |= {"no", "not", "also", "just", "even", "very", "much", "more", "l
 # Prepositions open an aside, never a name: `like a NAS volume: can hold a filesystem`.
 _NOT_A_NAME = {"like", "unlike", "with", "without", "at", "into", "onto", "about", "via", "per"}
 _SENTENCE_WORDS, _MOST_STRESSED = 8, 3
+# A number told in the past tense is what happened in a worked example, not a fact to recall.
+_PAST = re.compile(r"\b(?:was|were|had)\b", re.IGNORECASE)
+_NEAR = 20  # characters after the last quantity a past-tense verb may stand (`... was taken`)
+_EXAMPLE_OPENERS = ("e.g", "eg.", "eg ", "eg:", "for example", "for instance", "example:", "ex:")
 _BOLD_STRETCH = re.compile(r"\*\*[^*]+\*\*")
 # `Serverless CRON (EventBridge, CW Events, Lambda)`: a short name and a list in brackets.
 _BRACKET_LIST = re.compile(r"^([A-Z][\w/&+.-]*(?: [\w/&+.-]+){0,4}) \(([^()]+,[^()]+)\)$")
@@ -192,6 +196,8 @@ def quantity_cards(piece: Piece, scope: Scope) -> list[Draft]:
             continue
         if cut_off(sentence) and not sentence.endswith("."):
             continue  # `Up to 300 messages per second for the`: its rest is nested below
+        if _told_past(sentence) or sentence.casefold().startswith(_EXAMPLE_OPENERS):
+            continue  # `Net income was $7,650,000.`, `e.g. net-60 terms`: a worked example's data
         if sentence.endswith(":") and _counts_list(sentence):
             continue  # `There are 3 types of tests:`: the list below asks them, count and all
         # A later sentence of `**Term** ...` or `LSI: ... Max 5 per table.` is about the term.
@@ -204,6 +210,14 @@ def quantity_cards(piece: Piece, scope: Scope) -> list[Draft]:
         key = normalise(without_numbers(sentence))
         drafts.append(Draft(Origin.QUANTITY, CardType.CLOZE, key, piece.line, text=text))
     return drafts
+
+
+def _told_past(sentence: str) -> bool:
+    """`Net income was $7,650,000.`, `A sample of 100 observations was taken`: a sentence whose
+    verb, before its number or near it, is in the past tense."""
+    past = _PAST.search(sentence)
+    spans = _stated(sentence)
+    return past is not None and bool(spans) and past.start() < spans[-1][1] + _NEAR
 
 
 def _says_enough(sentence: str) -> bool:

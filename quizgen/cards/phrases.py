@@ -340,7 +340,7 @@ def _from_object(words: list[Word], span: Span) -> Span | None:
     """The phrase without a verb or a filler in front of its object (None if nothing is left):
     `{{allow replication}}` -> `{{replication}}`, `for {{eg}}` -> nothing."""
     first, last = span
-    while first <= last and (words[first].text in _NOT_ANSWERS or _sign(words[first])):
+    while first <= last and (_not_an_answer(words[first].text) or _sign(words[first])):
         first += 1
     while last > first and _sign(words[last]):
         last -= 1  # `{{+ audit key usage}}`, `{{storage +}}`: a sign joins, it is no answer
@@ -352,6 +352,11 @@ def _from_object(words: list[Word], span: Span) -> Span | None:
     while span[0] < first <= last and words[first].text in FUNCTION_WORDS:
         first += 1  # `once {{a custom endpoint}}` -> `once a {{custom endpoint}}`
     return (first, last) if first <= last else None
+
+
+def _not_an_answer(text: str) -> bool:
+    """A filler (`eg`, `hence`) or an example's mark however typed: `e.g2`, `e.g.,`."""
+    return text in _NOT_ANSWERS or text.startswith(("e.g", "i.e"))
 
 
 def _sign(word: Word) -> bool:

@@ -41,7 +41,7 @@ AUXILIARIES = _words(
 am are aren't be can can't cannot could couldn't did didn't do does doesn't don't had has
 hasn't have haven't is isn't may might must mustn't need needs shall should shouldn't was
 wasn't were weren't will won't would wouldn't it's it’s that's that’s they're they’re there's
-there’s
+there’s it'll it’ll they'll they’ll we'll you'll it'd they'd
 """
 )
 
