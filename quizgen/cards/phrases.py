@@ -67,6 +67,7 @@ _PREPOSITIONS = {"over", "between", "using", "with", "via", "in", "on", "into", 
 _PREPOSITIONS |= {"across", "through", "for", "within", "without", "like", "as", "at"}
 _JOINERS = {"or", "and", "of", "/", "&", "+"}
 _ARTICLES = {"the", "a", "an"}
+_DURATIONS = {"seconds", "minutes", "hours", "days", "weeks", "months", "years", "milliseconds"}
 _NEGATED = {"can't", "cannot", "can’t", "don't", "don’t", "doesn't", "doesn’t", "won't", "won’t"}
 _NEGATED |= {"didn't", "shouldn't", "mustn't", "couldn't", "wouldn't"}
 _LIST_MARKS = {"and", "or", "&", "+"}  # `the code + the configuration`: one answer of two
@@ -369,6 +370,8 @@ def _plain_common(word: Word, above: float = _TOO_COMMON) -> bool:
     worth no question."""
     if word.shouted or word.capital or any(ch.isdigit() for ch in word.text):
         return False  # `NEVER`, `S3`, `us-east-1`
+    if word.text in _DURATIONS:
+        return False  # `can take {{weeks}} or even months`: how long is a fact, number or not
     return rarity(word.text) > above
 
 
