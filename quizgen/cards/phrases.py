@@ -697,7 +697,8 @@ def _after_verb(words: list[Word], clause: list[int], verb: int) -> tuple[int, i
     after = phrase[1] + 1 if phrase else 0
     if phrase and phrase[0] == phrase[1] and after + 1 < len(words) and words[after].text == "to":
         # `It is possible to create new volumes`: what is possible is the answer.
-        phrase = _phrase(words, _object_start(words, [i for i in rest if i > after + 1])) or phrase
+        skip = after + (not words[after + 1].capital)  # `to create ...`, not `to Northern ...`
+        phrase = _phrase(words, _object_start(words, [i for i in rest if i > skip])) or phrase
     if phrase is None and skipped is not None and words[skipped].text not in FUNCTION_WORDS:
         phrase = (skipped, skipped)  # `if they are generated`: the participle is what it says
     return phrase
