@@ -73,7 +73,8 @@ def is_daily_note(note: Note) -> bool:
 
 # `Real-World Example`, `Scenario: a company ...`, `Demo`: a made-up case, not facts to learn.
 _EXAMPLE_HEADING = re.compile(
-    r"\b(?:examples?|scenarios?|demo|walkthrough|hands-on|lab|exercises?|case stud(?:y|ies))\b",
+    r"\b(?:examples?|scenarios?|demo|walkthrough|hands-on|lab|exercises?|case stud(?:y|ies)|"
+    r"step-by-step)\b",
     re.IGNORECASE,
 )
 

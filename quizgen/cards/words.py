@@ -172,6 +172,7 @@ _COURSE_CUES = (
     "cover", "later", "end of this", "unlikely", "scope", "advanced", "next", "following", "future",
     "coming", "we'll", "we will", "go to", "click", "navigate", "log", "sign in", "described",
     "explained", "documented", "discussed", "[", "example", "for more", "for further",
+    "previous", "last", "refer to",
 )  # fmt: skip
 
 
@@ -194,7 +195,8 @@ _COURSE_TALK = re.compile(
     r"\b(?:in|over|during) (?:the )?(?:next|following|upcoming|coming|future|later) (?:lessons?|"
     r"lectures?|videos?|sections?|modules?|chapters?|parts?)\b|"
     r"\bwe(?:'ll| will) (?:dive|cover|explore|discuss|learn|demonstrate|show|see)\b|"
-    r"\b(?:the )?next (?:video|lesson|lecture|module)s?\b|"
+    r"\b(?:the )?(?:next|previous|last) (?:demo )?(?:video|lesson|lecture|module)s?\b|"
+    r"\brefer to (?:the )?(?:[\w-]+ ){0,3}(?:lessons?|videos?|lectures?|modules?)\b|"
     r"\bfor (?:more|further) (?:details|information|info)\b.{0,80}\[|"
     r"\b(?:continuing|in|from) (?:the|this|our|that) (?:[\w`/.-]+ ){0,3}example\b|"
     r"^\W*(?:go to|click(?: on)?|navigate to|log ?in to|sign in to) \S|"
