@@ -78,7 +78,25 @@ def spelled_before(sentence: str, words: list[Word], span: Span) -> bool:
         return False
     letters = words[first].text.rstrip("s")
     before = sentence[: words[first].start - 1]
-    return len(letters) > 1 and _initials(before).endswith(letters)
+    return len(letters) > 1 and (
+        _initials(before).endswith(letters) or _spelled_inside(letters, before)
+    )
+
+
+def _spelled_inside(letters: str, before: str) -> bool:
+    """`Transit gateway (TGW)`, `Database-as-a-Service (DBaaS)`: the abbreviation's letters, in
+    order, inside the last few words before it, the first one opening a word."""
+    tail = re.findall(r"[A-Za-z0-9]+", before)[-_NAME_WORDS:]
+    for start in range(len(tail)):
+        if tail[start][:1].casefold() != letters[:1]:
+            continue
+        rest = iter("".join(tail[start:]).casefold()[1:])
+        if all(letter in rest for letter in letters[1:]):
+            return True
+    return False
+
+
+_NAME_WORDS = 4  # words before an abbreviation in which its letters are looked for
 
 
 def _initials(text: str) -> str:
