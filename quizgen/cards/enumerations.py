@@ -9,6 +9,7 @@ __all__ = ["enumerations"]
 
 _ITEM_WORDS = 3  # words of one item of such a list
 _UNJOINED = 4  # items a list needs to be one without a last `and`/`or`
+_SLASHES = 2  # ` / ` between three items or more: `buffer / cache / scratch data`
 
 
 def enumerations(words: list[Word]) -> list[Span]:
@@ -28,7 +29,44 @@ def enumerations(words: list[Word]) -> list[Span]:
         if _a_list(words, items):
             spans.append((index, items[-1][1]))
             done = items[-1][1]
-    return spans
+    return spans + [span for span in _slashed(words) if not any(_overlap(span, o) for o in spans)]
+
+
+def _slashed(words: list[Word]) -> list[Span]:
+    """`buffer / cache / scratch data / temporary content`: three items or more between ` / `."""
+    slashes = [i for i, word in enumerate(words) if word.text == "/"]
+    spans: list[Span] = []
+    run: list[int] = []
+    for slash in slashes:
+        if run and slash - run[-1] > _ITEM_WORDS + 1:
+            spans += _slash_run(words, run)
+            run = []
+        run.append(slash)
+    return spans + _slash_run(words, run)
+
+
+def _slash_run(words: list[Word], slashes: list[int]) -> list[Span]:
+    """The list around consecutive slashes, when each item is a few content words."""
+    if len(slashes) < _SLASHES:
+        return []
+    first = slashes[0] - 1
+    while first > 0 and slashes[0] - first < _ITEM_WORDS and _content(words[first - 1]):
+        if words[first - 1].stop or words[first - 1].text in VERBS:
+            break
+        first -= 1
+    last = slashes[-1] + 1
+    while last + 1 < len(words) and last - slashes[-1] < _ITEM_WORDS and not words[last].stop:
+        if not _content(words[last + 1]):
+            break
+        last += 1
+    inside = range(first, last + 1)
+    if last >= len(words) or any(not _content(words[i]) and words[i].text != "/" for i in inside):
+        return []
+    return [(first, last)]
+
+
+def _overlap(one: Span, other: Span) -> bool:
+    return one[0] <= other[1] and other[0] <= one[1]
 
 
 def _list_items(words: list[Word], first: int) -> list[Span]:
