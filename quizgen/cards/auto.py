@@ -389,6 +389,8 @@ def _short_clause(piece: Piece, text: str, subject: str, scope: Scope) -> list[D
     named = said in names or set(said.split()) <= shown  # `Beanstalk` in `Elastic BeanStalk`
     if len(predicate) > _SHORT_PREDICATE or named or not _names_a_thing(subject):
         return []
+    if any(word.strip(".,;:*`")[:1].isupper() for word in predicate[1:]):
+        return []  # `Templates are used to create Stacks`: the name it ends on is the answer
     cloze = f"{{{{c1::{subject.strip()}}}}} {' '.join(predicate)}"
     card_text = scope.standalone(cloze, piece.line, piece.about)
     return [Draft(Origin.LIST, CardType.CLOZE, normalise(text), piece.line, text=card_text)]
