@@ -584,10 +584,27 @@ def _passive_subject(
 
 def _verb(words: list[Word], clause: list[int]) -> int | None:
     """The clause's verb: a known one, else one found by its place; None at the clause's end."""
-    verb = next((i for i in clause if _is_verb(words[i])), None)
+    verb = 0 if clause[0] == 0 and _leads_with_verb(words) else None
+    verb = verb if verb is not None else next((i for i in clause if _is_verb(words[i])), None)
     if verb is None:
         verb = _unknown_verb(words, clause)
     return None if verb == clause[-1] else verb  # `... at any scale`: no verb after all
+
+
+def _leads_with_verb(words: list[Word]) -> bool:
+    """`Select the region`, `Fill in the form`, `Centralizes logging`: a sentence that opens with
+    its verb (an instruction, or a trait with its subject left out), so what follows is asked."""
+    if len(words) < _SHORTEST_LEAD or words[0].shouted:
+        return False
+    first, second = words[0].text, words[1].text
+    if first in VERBS and second in _OBJECT_LEADS:
+        return True  # `Select the ...`: `Use cases include` starts with a noun
+    return first.endswith(_VERB_ENDINGS) and second not in VERBS
+
+
+_SHORTEST_LEAD = 3
+_OBJECT_LEADS = {"the", "a", "an", "in", "your", "all", "any", "each", "every", "to", "up", "out"}
+_VERB_ENDINGS = ("izes", "ises", "ates", "ifies", "ables")  # `Centralizes`, `Automates`
 
 
 def _is_verb(word: Word) -> bool:
