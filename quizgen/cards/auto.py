@@ -26,6 +26,7 @@ from .words import (
     claim,
     cut_off,
     echoes,
+    filing_label,
     rarity,
     singular,
 )
@@ -307,6 +308,8 @@ def _term_card(piece: Piece, term: str, answer: str, scope: Scope, verb: str = "
         return []
     origin = Origin.LIST if piece.depth else Origin.DEFINITION
     stressed = _stressed(answer)
+    if not stressed and filing_label(term):
+        return []  # `**Crucial Rule**: ...`: the sentence is the fact, asked by its own cloze
     if stressed and not verb:
         # `**Exam Critical**: SGs are attached to **ENIs**, not ...`: a sentence whose author
         # set its point in bold asks that point, the label in front of it.

@@ -36,7 +36,16 @@ from .sentence import (
     third_person,
     words_of,
 )
-from .words import AUXILIARIES, FUNCTION_WORDS, KIND_NOUNS, PRAISE, VERBS, rarity, singular
+from .words import (
+    AUXILIARIES,
+    FUNCTION_WORDS,
+    KIND_NOUNS,
+    PRAISE,
+    VERBS,
+    filing_label,
+    rarity,
+    singular,
+)
 
 __all__ = ["cloze_phrases", "phrase_spans"]
 
@@ -67,6 +76,8 @@ _PREPOSITIONS = {"over", "between", "using", "with", "via", "in", "on", "into", 
 _PREPOSITIONS |= {"across", "through", "for", "within", "without", "like", "as", "at"}
 _JOINERS = {"or", "and", "of", "/", "&", "+"}
 _ARTICLES = {"the", "a", "an"}
+# `**Key Difference**: ...`, `**Crucial Rule** - ...`: a bold label in front of a sentence.
+_LABEL_LEAD = re.compile(r"^\*\*([^*]{1,40})\*\*\s*(?::|[-–—]\s)")
 _DURATIONS = {"seconds", "minutes", "hours", "days", "weeks", "months", "years", "milliseconds"}
 _NEGATED = {"can't", "cannot", "can’t", "don't", "don’t", "doesn't", "doesn’t", "won't", "won’t"}
 _NEGATED |= {"didn't", "shouldn't", "mustn't", "couldn't", "wouldn't"}
@@ -278,6 +289,8 @@ def _best(
     if most is None:  # a denial (`{{cannot transition}} to ...`) leaves room for what it denies
         most = _most(words) + any(_denial(words, span) for span in scored)
     chosen: list[Span] = []
+    label = _LABEL_LEAD.match(sentence)
+    label_end = label.end(1) if label and filing_label(label.group(1)) else -1
     counts = Counter(singular(word.text) for word in words)
     repeated = {text for text, count in counts.items() if count > 1}  # only these give away
     shown = _shown(tuple(names))
@@ -310,6 +323,8 @@ def _best(
             continue  # `file system on {{AWS}}`: the vendor of everything in the vault
         if spelled_before(sentence, words, span):
             continue  # `transparent data encryption ({{TDE}})`: its initials stand right there
+        if words[span[1]].end <= label_end:
+            continue  # `**Crucial Rule**: ...`: the label a sentence is filed under, no answer
         claims = any(word.text in _CLAIM_VERBS for word in words[span[0] : span[1] + 1])
         if claims and not _denial(words, span):
             continue  # `{{Security groups are required}}`: a whole claim hides no answer

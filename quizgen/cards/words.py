@@ -24,6 +24,7 @@ __all__ = [
     "chatty",
     "claim",
     "echoes",
+    "filing_label",
     "cut_off",
     "rarity",
     "singular",
@@ -325,3 +326,21 @@ KIND_NOUNS = _words(
     idea ideas purpose purposes
     """
 )
+
+
+# Words that file a sentence under a heading of sorts: `**Crucial Rule**: ...`, `**Key Point**`.
+_FILING_WORDS = _words(
+    """
+    rule rules difference differences takeaway takeaways point points fact facts nugget nuggets
+    trigger triggers detail details definition concept idea insight reminder gotcha pitfall
+    """
+)
+
+
+def filing_label(label: str) -> bool:
+    """`Crucial Rule`, `Key Difference`, `Exam Tip`: words that file a sentence, not a name or a
+    claim it explains (`No Nesting`, `Viewer Request`, which are worth asking)."""
+    said = [word.casefold() for word in re.findall(r"[\w'-]+", label)]
+    filing = LABELS | PRAISE | KIND_NOUNS | _FILING_WORDS
+    # One word (`Type`, `Cost`) names a field whose value is worth asking.
+    return len(said) > 1 and all(word in filing or word in FUNCTION_WORDS for word in said)
