@@ -770,9 +770,11 @@ def _phrase(words: list[Word], rest: list[int]) -> tuple[int, int] | None:
         ):
             break  # `the code + the configuration`, `the code and the config` stay one
         if len(taken) == _MAX_ANSWER_WORDS and not words[taken[-1]].stop:
-            joins = [i for i, word in enumerate(taken[:-1]) if words[word].text in ("and", "or")]
+            joins = [i for i, word in enumerate(taken[:-1]) if words[word].text in _LIST_MARKS]
             if joins and not words[taken[joins[-1] + 1]].capital:
                 return None  # `{{projected future liabilities and investment}} rate`: cut short
+            if not joins and _goes_on(words, index):
+                return None  # `{{three main types of load}} balancers`: a name cut in two
             taken = taken[: joins[-1]] if joins else taken  # `{{AWS Private Services}} and AWS ...`
             break
         if taken and words[index].opens:
@@ -798,6 +800,15 @@ def _phrase(words: list[Word], rest: list[int]) -> tuple[int, int] | None:
     if not taken or words[taken[0]].text in _JOINERS:
         return None
     return taken[0], taken[-1]
+
+
+def _goes_on(words: list[Word], index: int) -> bool:
+    """True when the word at `index` carries on the noun phrase before it (`load` + `balancers`):
+    a plain content word, no verb, small word, bracket or sign."""
+    word = words[index]
+    if word.opens or word.text in FUNCTION_WORDS or word.text in VERBS or word.text in _JOINERS:
+        return False
+    return any(ch.isalpha() for ch in word.text) and not participle(word.text)
 
 
 def _verb_ing(words: list[Word], index: int) -> bool:
