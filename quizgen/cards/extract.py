@@ -269,8 +269,12 @@ def _about(draft: Draft, about: str) -> Draft:
 
 
 def _label(piece: Piece, following: list[Piece], scope: Scope) -> bool:
-    """`- Tenancy of instance after launch` over a nested list: the words its items continue,
-    no statement of their own (a full sentence, ending in `.`, still is one)."""
+    """`- Tenancy of instance after launch` over a nested list, `Window 10 ssh connect` over a
+    list: the words its items continue or are filed under, no statement of their own (a full
+    sentence, ending in `.`, still is one)."""
+    if not piece.depth and following and following[0].depth == 1 and following[0].first:
+        said = scope.markdown(piece).strip(" *_:").casefold()
+        return bool(following[0].intro) and following[0].intro.strip(" *_:").casefold() == said
     if not piece.depth or not piece.first or not following:
         return False
     nested = following[0].depth > piece.depth

@@ -27,6 +27,7 @@ _PLAIN_HEADERS = {"", "value", "values", "comment", "comments", "description", "
 _PLAIN_HEADERS |= {"detail", "note", "explanation", "summary", "info", "remarks", "key point"}
 
 
+_DOTTED = re.compile(r"\d+(?:\.\d+)+(?:/\d+)?")  # `10.54`, `10.0.0.0/16`: addresses, no names
 _PLACEHOLDERS = {"-", "–", "—", "--", "n/a", "na", "tbd", "?", "..."}  # a cell left blank
 
 
@@ -62,6 +63,8 @@ def _data(header: list[str], keys: list[str], cells: list[str]) -> bool:
     names = {key.strip().strip("*") for key in keys}
     if len(names) > 1 and names == {name.strip("*") for name in header[1:] if name}:
         return True
+    if len(keys) >= _CASES and all(_DOTTED.fullmatch(key.strip("* `")) for key in keys):
+        return True  # `10.54 | Europe | Prod`: an address plan's rows, a scenario's data
     plain = [cell for cell in cells if _VALUE.fullmatch(cell.strip()) or "$" in cell]
     return _named_as_cases(keys) and len(plain) >= _MOST * len(cells)
 

@@ -173,7 +173,9 @@ _COURSE_CUES = (
     "cover", "later", "end of this", "unlikely", "scope", "advanced", "next", "following", "future",
     "coming", "we'll", "we will", "go to", "click", "navigate", "log", "sign in", "described",
     "explained", "documented", "discussed", "[", "example", "for more", "for further",
-    "previous", "last", "refer to",
+    "previous", "last", "refer to", "this chapter", "this lesson", "this lecture", "this course",
+    "this module", "this video", "understand", "know ", "memori", "learn ", "study", "focus on",
+    "be familiar",
 )  # fmt: skip
 
 
@@ -197,6 +199,9 @@ _COURSE_TALK = re.compile(
     r"lectures?|videos?|sections?|modules?|chapters?|parts?)\b|"
     r"\bwe(?:'ll| will) (?:dive|cover|explore|discuss|learn|demonstrate|show|see)\b|"
     r"\b(?:the )?(?:next|previous|last) (?:demo )?(?:video|lesson|lecture|module)s?\b|"
+    r"\bthis (?:chapter|lesson|lecture|course|module|video)\b|"
+    r"^\W*(?:understand|know|memori[sz]e|learn|study|focus on|be familiar with) "
+    r"(?:the|how|what|when|why|which|all|each|these|your|default)\b|"
     r"\brefer to (?:the )?(?:[\w-]+ ){0,3}(?:lessons?|videos?|lectures?|modules?)\b|"
     r"\bfor (?:more|further) (?:details|information|info)\b.{0,80}\[|"
     r"\b(?:continuing|in|from) (?:the|this|our|that) (?:[\w`/.-]+ ){0,3}example\b|"
