@@ -73,7 +73,9 @@ _READS_BACK |= {"that", "which", "who", "whose", "so", "because", "whereas", "wh
 # Labels of an aside, never the subject of a trait (`Note: ...`; `Type: ...` may be one).
 _ASIDES = {"note", "notes", "tip", "tips", "example", "examples", "important", "warning"}
 _ASIDES |= {"remember", "hint", "caution", "info", "reminder", "see", "e.g.", "i.e.", "recap"}
-_TERM_VERB = re.compile(r"\s(?:is|are|was|were|must|should|can|cannot|can't|will|won't)\s", re.I)
+_TERM_VERB = re.compile(
+    r"\s(?:is|are|was|were|must|should|can|cannot|can't|will|won't|does|doesn't|don't)\s", re.I
+)  # `**HA does not mean zero downtime**`: a claim in bold, no term
 # A sentence this long (words) with fewer quantities than _MAX_QUANTITIES also hides a phrase.
 _BESIDE_QUANTITY, _MAX_QUANTITIES = 10, 2
 _QUANTITY_WORDS = 4  # a shorter sentence says what its number is only in two words of its own

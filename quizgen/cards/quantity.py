@@ -63,6 +63,7 @@ _QUANTITY = re.compile(
     rf"(?:\s(?:per|every|each|a|an)\s(?:{_NUMBER}\s)?[a-zA-Z-]+)?(?![\w-])"
     rf"|(?<![\w.,/$#:-]){_NUMBER}(?=\sper\s[a-z])"
     rf"|(?<=status code )\d{{3}}\b|(?<=HTTP )\d{{3}}\b|(?<=port )\d{{2,5}}\b"
+    rf"|(?<=port \*\*)\d{{2,5}}\b"  # `on port **3389**`
     rf"|{_PRICE}"
 )
 # Words a number is often followed by that are not units of anything.
