@@ -111,14 +111,15 @@ def _quantity_fact(draft: Draft) -> tuple[str, str] | None:
 
 
 def _rank(draft: Draft) -> float:
-    """Lower is kept: a table row first, a statement last; a term whose answer is a whole
-    sentence around its number (`**Speed Cap**` -> `~1.25 Gbps limit on a VGW — a hard ...`)
-    after the cloze that asks the number itself."""
+    """Lower is kept: a table row first, a statement last; a list item's term whose answer is a
+    whole sentence around its number (`**Speed Cap**` -> `~1.25 Gbps limit on a VGW — a hard
+    ...`) after the cloze that asks the number itself (a definition, `**X** means ...`, stays)."""
     rank = float(_BEST_FIRST.index(draft.origin))
     term = _BOLD.search(draft.front)
     named = term is not None and len(term.group(1).split()) <= _NAME_WORDS  # not advice
     if (
         named
+        and draft.origin is Origin.LIST  # a trait in a list; `**X** means ...` defines X
         and draft.type is CardType.BASIC
         and _SHORT_ANSWER < len(draft.back.split()) <= _LONG_ANSWER
     ):
