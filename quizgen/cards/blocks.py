@@ -246,9 +246,10 @@ def _text_piece(opener: Token, inline: Token, walk: _Walk) -> Piece:
     )
 
 
+_BARE_URL = re.compile(r"<?https?://\S+>?")
 _LONE_WIKILINK = re.compile(r"\[\[([^\]|#]+)(?:#[^\]|]*)?(?:\|([^\]]+))?\]\]:?")
 _LIST_CALLOUT = re.compile(r"^[!?$%&@~] (?=\S|$)")  # `- ? Why ...`, `- & Note`: List Callouts
-_NOT_A_LABEL = re.compile(r"^#|[<>\[\]`|]")
+_NOT_A_LABEL = re.compile(r"^#|[<>\[\]`|]|://")  # a tag, HTML, a link, code, a table, a URL
 _CALLOUT = re.compile(r"^\s*\[![\w-]+\][+-]?\s*")
 _BREAKS = ("softbreak", "hardbreak")
 _TERM = re.compile(r"^([^:]{1,40}?):\s")
@@ -308,6 +309,8 @@ def _lead(content: str) -> str:
     line = _LIST_CALLOUT.sub("", line.split("\n", 1)[0])
     line = line.replace("**", "").replace("__", "").replace("==", "").replace("`", "")
     line = " ".join(line.split()).rstrip(":-–— ").strip()  # `Over Internet -`
+    if _BARE_URL.fullmatch(line):
+        return ""  # `https://docs...` over its points: where to read, no subject
     term = _TERM.match(line)  # `LSI: must be created with the table`: nested items are about LSI
     if term and cut_off(line):
         return f"{term.group(1).strip()}: {line[term.end() :]}"  # `Hub: for routing between`
