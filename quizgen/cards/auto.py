@@ -11,6 +11,7 @@ from .blocks import Piece
 from .draft import Draft, first_sentences, sentences
 from .explicit import answer_text, normalise
 from .inline import line_pieces, markdown_of, plain_of, schedule_free
+from .leads import generic_question
 from .model import CardType, Origin
 from .phrases import phrase_spans
 from .quantity import calculation, has_quantity, quantity_spans, without_numbers
@@ -321,6 +322,8 @@ def _term_card(piece: Piece, term: str, answer: str, scope: Scope, verb: str = "
     where = scope.where(piece.line, drop=term, parent=piece.about)
     asked = f"{asked_term(term)} {verb} …" if verb else asked_term(term)
     front = f"{where} › {asked}" if where else asked
+    generic = "" if verb or not where else generic_question(term)
+    front = f"{where}: {generic}" if generic else front  # `IAM Groups: What are the benefits?`
     return [Draft(origin, CardType.BASIC, normalise(term), piece.line, front, answer)]
 
 

@@ -216,7 +216,7 @@ def _gap_card(
         number += item in gaps
         lines.append(f"- {{{{c{number}::{said}}}}}" if item in gaps else f"- {said}")
     front = re.sub(r" \(\d+ points\)$", "", whole.front).rstrip(":")
-    text = f"{front}:\n" + "\n".join(lines)
+    text = f"{front}{'' if front.endswith(('?', '…')) else ':'}\n" + "\n".join(lines)
     return Draft(Origin.LIST, CardType.CLOZE, normalise(f"{front} {lines}"), whole.line, text=text)
 
 

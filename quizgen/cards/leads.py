@@ -12,7 +12,7 @@ import re
 from .render import asked_term
 from .words import FUNCTION_WORDS, VERBS
 
-__all__ = ["asked_by"]
+__all__ = ["asked_by", "generic_question"]
 
 _LABEL_WORDS = 6
 # `There are three types of checks`, `There are a few limitations`: how many, then what.
@@ -28,6 +28,22 @@ _OPEN_VERBS = {"include", "includes", "including", "contain", "contains", "suppo
 _OPEN_VERBS |= {"offer", "offers", "provide", "provides", "specify", "specifies", "allow", "allows"}
 
 
+def generic_question(label: str) -> str:
+    """`Benefits` -> `What are the benefits?`, `Purpose` -> `What is the purpose?`: a label that
+    names no thing of its own asks about the section it sits in; '' for any other label."""
+    said = label.strip(" *_:").casefold()
+    if said not in _GENERIC_LABELS:
+        return ""
+    verb = "are" if said.endswith("s") and not said.endswith("ss") else "is"
+    return f"What {verb} the {said}?"
+
+
+# Labels of a section's parts that name nothing of their own: asked as a question about it.
+_GENERIC_LABELS = {"benefits", "advantages", "disadvantages", "pros", "cons", "features"}
+_GENERIC_LABELS |= {"key features", "limitations", "use cases", "characteristics", "purpose"}
+_GENERIC_LABELS |= {"drawbacks", "key benefits", "main features", "capabilities", "downsides"}
+
+
 def asked_by(where: str, lead: str) -> str:
     """The front of a list asked by its lead, under the note's title and heading (`where`)."""
     lead = lead.strip().rstrip(":").strip()
@@ -36,7 +52,11 @@ def asked_by(where: str, lead: str) -> str:
         return f"{where}: {lead} …"  # `The container definition includes …`, `Best used for …`
     said = [word for word in _WORD.findall(lead) if word[:1].islower() and word in VERBS]
     if len(words) <= _LABEL_WORDS and not said:  # `Legal Hold`, `Example Uses`: names
-        return f"{where} › {asked_term(lead)}"
+        return (
+            f"{where}: {generic}"
+            if (generic := generic_question(lead))
+            else f"{where} › {asked_term(lead)}"
+        )
     there = _THERE_ARE.match(lead)
     if there and not there.group("what").casefold().startswith(("no ", "not ")):
         return f"{where}: What are the {there.group('what')}?"
