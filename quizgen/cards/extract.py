@@ -64,14 +64,8 @@ _RULE_MODULES: tuple[str, ...] = ("auto", "blocks", "draft", "explicit", "extrac
 _RULE_MODULES += ("inline", "model", "quantity", "scope", "tables", "files", "separators")
 _RULE_MODULES += ("settings", "study", "choices", "lint")  # the lint decides what is written
 _RULE_MODULES += ("prose", "words", "phrases", "vocabulary", "dedupe", "sentence", "enumerations")
-_RULE_MODULES += (
-    "asides",
-    "abbreviations",
-    "render",
-    "marks",
-    "leads",
-    "../loader",
-)  # loader: titles
+_RULE_MODULES += ("asides", "abbreviations", "render", "marks", "leads", "keyed", "negations")
+_RULE_MODULES += ("../loader",)  # the loader decides titles
 
 
 def _rules_version() -> str:

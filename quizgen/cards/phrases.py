@@ -25,6 +25,7 @@ from functools import lru_cache
 from .asides import examples, glosses
 from .enumerations import enumerations
 from .marks import BOLD, CODE, balanced, bold_wrapped, inside_marks, marked, spelled_before
+from .negations import denied_action, is_denial
 from .render import cloze_spans
 from .sentence import (
     CLAUSE_WORDS,
@@ -79,8 +80,6 @@ _ARTICLES = {"the", "a", "an"}
 # `**Key Difference**: ...`, `**Crucial Rule** - ...`: a bold label in front of a sentence.
 _LABEL_LEAD = re.compile(r"^\*\*([^*]{1,40})\*\*\s*(?::|[-–—]\s)")
 _DURATIONS = {"seconds", "minutes", "hours", "days", "weeks", "months", "years", "milliseconds"}
-_NEGATED = {"can't", "cannot", "can’t", "don't", "don’t", "doesn't", "doesn’t", "won't", "won’t"}
-_NEGATED |= {"didn't", "shouldn't", "mustn't", "couldn't", "wouldn't"}
 _LIST_MARKS = {"and", "or", "&", "+"}  # `the code + the configuration`: one answer of two
 # Words before a phrase that carry the fact: `has {{no endpoints}}`, `{{only one}} writer`.
 _QUANTIFIERS = {"no", "not", "only", "all", "every", "each", "never", "one", "single"}
@@ -287,7 +286,7 @@ def _best(
 ) -> list[Span]:
     """The best-scored phrases that neither overlap nor touch, in sentence order."""
     if most is None:  # a denial (`{{cannot transition}} to ...`) leaves room for what it denies
-        most = _most(words) + any(_denial(words, span) for span in scored)
+        most = _most(words) + any(is_denial(words, span) for span in scored)
     chosen: list[Span] = []
     label = _LABEL_LEAD.match(sentence)
     label_end = label.end(1) if label and filing_label(label.group(1)) else -1
@@ -326,7 +325,7 @@ def _best(
         if words[span[1]].end <= label_end:
             continue  # `**Crucial Rule**: ...`: the label a sentence is filed under, no answer
         claims = any(word.text in _CLAIM_VERBS for word in words[span[0] : span[1] + 1])
-        if claims and not _denial(words, span):
+        if claims and not is_denial(words, span):
             continue  # `{{Security groups are required}}`: a whole claim hides no answer
         chosen.append(span)
     return sorted(chosen)
@@ -512,40 +511,10 @@ def _candidates(words: list[Word], clause: list[int], names: list[str]) -> list[
         found.append((rare, _score(words, rare)))
     found += [((i, i), rarity(words[i].text)) for i in clause if words[i].text in _HOW_ADVERBS]
     found += [((i, i), _EMPHASIS) for i in clause if words[i].shouted]
-    denied = _denied(words, clause, verb) if verb is not None else None
+    denied = denied_action(words, clause, verb) if verb is not None else None
     if denied:  # `Security groups {{cannot deny}} traffic`: that it does not is the fact
         found.append((denied, min((score for _, score in found), default=_RARE) - _LIST_BONUS))
     return found
-
-
-def _denied(words: list[Word], clause: list[int], verb: int) -> Span | None:
-    """`cannot deny`, `does not track`, `don't keep`: a negated verb and the action it denies
-    (not a passive, `can't be edited`, which asks what cannot be, nor `don't have to`)."""
-    if words[verb].text in _NEGATED:
-        action = verb + 1
-    elif (
-        verb + 1 in clause
-        and words[verb + 1].text in ("not", "never")
-        and words[verb].text in AUXILIARIES
-        and words[verb].text not in _BE  # `is {{not secure}}`: asked with what follows
-    ):
-        action = verb + 2
-    else:
-        return None
-    while action in clause and words[action].text.endswith("ly") and not words[action].stop:
-        action += 1  # `cannot directly access`
-    if action not in clause or words[action].capital or not words[action].text.isalpha():
-        return None
-    if words[action].text in FUNCTION_WORDS or words[action].text in ("have", "get", "need"):
-        return None
-    return verb, action
-
-
-def _denial(words: list[Word], span: Span) -> bool:
-    """True for a negated verb and its action (`cannot transition`), as `_denied` finds them."""
-    after = words[span[0] + 1].text if span[0] + 1 < len(words) else ""
-    negated = words[span[0]].text in _NEGATED or after in ("not", "never")
-    return negated and span[1] - span[0] <= 3 and words[span[1]].text not in FUNCTION_WORDS
 
 
 def _genus(words: list[Word], verb: int | None, main: Span) -> bool:

@@ -74,7 +74,7 @@ def is_daily_note(note: Note) -> bool:
 # `Real-World Example`, `Scenario: a company ...`, `Demo`: a made-up case, not facts to learn.
 _EXAMPLE_HEADING = re.compile(
     r"\b(?:examples?|scenarios?|demo|walkthrough|hands-on|lab|exercises?|case stud(?:y|ies)|"
-    r"step-by-step)\b",
+    r"step-by-step|step \d+|console steps)\b",
     re.IGNORECASE,
 )
 

@@ -1,0 +1,51 @@
+"""Negated verbs: `Security groups {{cannot deny}} traffic`, `It {{does not prevent}} changes`.
+
+That a thing cannot or does not do something is often the whole fact of a sentence, so the
+negated verb and the action it denies are asked together. A passive (`can't be edited`) asks
+what cannot be instead, `is not` is asked with what follows it (`is {{not secure}}`), and
+`don't have to` denies nothing worth asking.
+"""
+
+from __future__ import annotations
+
+from .sentence import Span, Word
+from .words import AUXILIARIES, FUNCTION_WORDS
+
+__all__ = ["denied_action", "is_denial"]
+
+_NEGATED = {"can't", "cannot", "can’t", "don't", "don’t", "doesn't", "doesn’t", "won't", "won’t"}
+_NEGATED |= {"didn't", "shouldn't", "mustn't", "couldn't", "wouldn't"}
+_BE = {"is", "are", "was", "were", "am", "be", "been", "being"}
+_NOT = ("not", "never")
+_LONGEST = 3  # words between the negation and its action, adverbs included
+
+
+def denied_action(words: list[Word], clause: list[int], verb: int) -> Span | None:
+    """`cannot deny`, `does not track`, `don't keep`: a clause's negated verb and the action it
+    denies, or None."""
+    if words[verb].text in _NEGATED:
+        action = verb + 1
+    elif (
+        verb + 1 in clause
+        and words[verb + 1].text in _NOT
+        and words[verb].text in AUXILIARIES
+        and words[verb].text not in _BE  # `is {{not secure}}`: asked with what follows
+    ):
+        action = verb + 2
+    else:
+        return None
+    while action in clause and words[action].text.endswith("ly") and not words[action].stop:
+        action += 1  # `cannot directly access`
+    if action not in clause or words[action].capital or not words[action].text.isalpha():
+        return None
+    if words[action].text in FUNCTION_WORDS or words[action].text in ("have", "get", "need"):
+        return None
+    return verb, action
+
+
+def is_denial(words: list[Word], span: Span) -> bool:
+    """True for a negated verb and its action (`cannot transition`), as `denied_action` finds
+    them: the one phrase holding `can't` or `not` that may still be hidden."""
+    after = words[span[0] + 1].text if span[0] + 1 < len(words) else ""
+    negated = words[span[0]].text in _NEGATED or after in _NOT
+    return negated and span[1] - span[0] <= _LONGEST and words[span[1]].text not in FUNCTION_WORDS
