@@ -367,7 +367,8 @@ def _trait_card(piece: Piece, text: str, scope: Scope) -> list[Draft]:
     subject = subject.rstrip("-–—>→ ").strip()
     if subject.replace("**", "").strip(" .:*_").casefold() in _FILLERS | _ASIDES:
         return []  # `eg: aws/service-name`, `Note: ...`: a label, no subject
-    if not subject or not _names_a_thing(subject) or claim(subject) or trait.endswith("?"):
+    named = _names_a_thing(subject) or (labelled and _label_like(subject))
+    if not subject or not named or claim(subject) or trait.endswith("?"):
         return []
     if subject.count("(") != subject.count(")") or subject.count("[") != subject.count("]"):
         return []  # `Task Role (security: ...)`: the colon sits inside a bracket
@@ -416,6 +417,18 @@ def _names_a_thing(subject: str) -> bool:
     if len(words) > 1 and last.islower() and last.endswith("ly") and len(last) > 4:
         return False  # `Snaps restore lazily - fetched gradually`: a clause, how it happens
     return not any(word in VERBS for word in words[1:])
+
+
+def _label_like(subject: str) -> bool:
+    """`replication time control:` before its colon: a short label whose last word may also be a
+    verb (`control`), no auxiliary in it and no verb first."""
+    words = [word.casefold() for word in subject.replace("**", "").split()]
+    if not words or len(words) > _LABEL_WORDS or words[0] in VERBS:
+        return False
+    return not any(word in AUXILIARIES for word in words)
+
+
+_LABEL_WORDS = 4
 
 
 def _bare(word: str) -> str:
