@@ -423,8 +423,8 @@ def _label_like(subject: str) -> bool:
     """`replication time control:` before its colon: a short label whose last word may also be a
     verb (`control`), no auxiliary in it and no verb first."""
     words = [word.casefold() for word in subject.replace("**", "").split()]
-    if not words or len(words) > _LABEL_WORDS or words[0] in VERBS:
-        return False
+    if not words or len(words) > _LABEL_WORDS or words[0] in VERBS | _NOT_A_NAME | _PRONOUNS:
+        return False  # `like a NAS volume:` is an aside, `it:` names nothing
     return not any(word in AUXILIARIES for word in words)
 
 
