@@ -423,12 +423,12 @@ def _label_like(subject: str) -> bool:
     """`replication time control:` before its colon: a short label whose last word may also be a
     verb (`control`), no auxiliary in it and no verb first."""
     words = [word.casefold() for word in subject.replace("**", "").split()]
-    if not words or len(words) > _LABEL_WORDS or words[0] in VERBS | _NOT_A_NAME | _PRONOUNS:
+    if not words or len(words) > _COLON_LABEL_WORDS or words[0] in VERBS | _NOT_A_NAME | _PRONOUNS:
         return False  # `like a NAS volume:` is an aside, `it:` names nothing
     return not any(word in AUXILIARIES for word in words)
 
 
-_LABEL_WORDS = 4
+_COLON_LABEL_WORDS = 4  # words of a label before its colon
 
 
 def _bare(word: str) -> str:

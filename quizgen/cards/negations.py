@@ -9,13 +9,12 @@ what cannot be instead, `is not` is asked with what follows it (`is {{not secure
 from __future__ import annotations
 
 from .sentence import Span, Word
-from .words import AUXILIARIES, FUNCTION_WORDS
+from .words import AUXILIARIES, BE_FORMS, FUNCTION_WORDS
 
 __all__ = ["denied_action", "is_denial"]
 
 _NEGATED = {"can't", "cannot", "can’t", "don't", "don’t", "doesn't", "doesn’t", "won't", "won’t"}
 _NEGATED |= {"didn't", "shouldn't", "mustn't", "couldn't", "wouldn't"}
-_BE = {"is", "are", "was", "were", "am", "be", "been", "being"}
 _NOT = ("not", "never")
 _LONGEST = 3  # words between the negation and its action, adverbs included
 
@@ -29,7 +28,7 @@ def denied_action(words: list[Word], clause: list[int], verb: int) -> Span | Non
         verb + 1 in clause
         and words[verb + 1].text in _NOT
         and words[verb].text in AUXILIARIES
-        and words[verb].text not in _BE  # `is {{not secure}}`: asked with what follows
+        and words[verb].text not in BE_FORMS  # `is {{not secure}}`: asked with what follows
     ):
         action = verb + 2
     else:

@@ -39,6 +39,7 @@ from .sentence import (
 )
 from .words import (
     AUXILIARIES,
+    BE_FORMS,
     FUNCTION_WORDS,
     KIND_NOUNS,
     PRAISE,
@@ -108,8 +109,8 @@ _HOW_ADVERBS |= {"concurrently", "sequentially", "independently", "privately", "
 _NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
 # `It's immutable`, `they're stateless`: a pronoun and `is`/`are` in one word.
 _IS_CONTRACTED = {"it's", "it’s", "that's", "that’s", "they're", "they’re", "there's", "there’s"}
-_IS = {"is", "are", "was", "were", "am"} | _IS_CONTRACTED  # what a subject is, said after it
-_BE = {"be", "been", "being"} | _IS
+_IS = (BE_FORMS - {"be", "been", "being"}) | _IS_CONTRACTED  # what a subject is, said after it
+_BE = BE_FORMS | _IS_CONTRACTED
 # Verbs that are never nouns too (unlike `cost`, `use`, `store`): the start of what is said.
 _ONLY_VERBS = {"allow", "allows", "enable", "enables", "provide", "provides", "create", "creates"}
 _ONLY_VERBS |= {"make", "makes", "generate", "replicate", "manage", "manages", "move", "retrieve"}
@@ -568,8 +569,10 @@ def _passive_subject(
 
 def _verb(words: list[Word], clause: list[int]) -> int | None:
     """The clause's verb: a known one, else one found by its place; None at the clause's end."""
-    verb = 0 if clause[0] == 0 and _leads_with_verb(words) else None
-    verb = verb if verb is not None else next((i for i in clause if _is_verb(words[i])), None)
+    if clause[0] == 0 and _leads_with_verb(words):
+        verb: int | None = 0  # `Select the region`: the first word is the verb
+    else:
+        verb = next((i for i in clause if _is_verb(words[i])), None)
     if verb is None:
         verb = _unknown_verb(words, clause)
     return None if verb == clause[-1] else verb  # `... at any scale`: no verb after all

@@ -13,6 +13,7 @@ from wordfreq import top_n_list, zipf_frequency
 
 __all__ = [
     "AUXILIARIES",
+    "BE_FORMS",
     "GOES_ON",
     "INSTANCE_LEADS",
     "FUNCTION_WORDS",
@@ -111,6 +112,8 @@ MARKERS = re.compile(r"^(?:[^\w\s*_`\[(\"'<>~=$\\/.-]+\s*)+")
 # if ...`): pasted from a chat, it says nothing about the subject.
 # A line opening with these goes on from the one before (`Or if URLs matter`): no fact alone.
 GOES_ON = frozenset({"or", "and", "but"})
+# `is`, `are` and their kin: the verb of what a subject is, passive or not.
+BE_FORMS = frozenset({"is", "are", "was", "were", "am", "be", "been", "being"})
 # `For example:` over a list: it leads into instances, each a fact of its own, and names none.
 INSTANCE_LEADS = frozenset({"for example", "for instance", "e.g", "eg"})
 
