@@ -71,8 +71,11 @@ def statements_of(piece: Piece, scope: Scope) -> list[str]:
     return [sentence for line in joined for sentence in sentences(line)]
 
 
-# `This means ...`, `These records point to ...`, `They ...`: a sentence about the one before.
-_POINTS_BACK = re.compile(r"^\W*(?:This|These|Those|They)\b")
+# `This means ...`, `These records point to ...`, `They ...`, `If this pool is exceeded`: a
+# sentence about the one before.
+_POINTS_BACK = re.compile(
+    r"^\W*(?:This|These|Those|They|(?:\w+,?\s+){1,3}(?:this|these|those)\s)\b"
+)
 
 
 def statement_cards(
