@@ -137,5 +137,7 @@ def _block_id(state: StateCore) -> None:
         if not match:
             continue
         last.content = last.content[: match.start()].rstrip()
+        whole = _BLOCK_ID.search(token.content)  # the raw line, read for labels, loses it too
+        token.content = token.content[: whole.start()].rstrip() if whole else token.content
         opener = tokens[index - 1] if index else token
         opener.meta = {**(opener.meta or {}), "block_id": match.group(1)}
