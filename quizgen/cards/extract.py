@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ftfy import fix_encoding
+from markdown_it.token import Token
 
 from ..diagnostics import Diagnostic, Severity
 from ..memory import collector_paused
@@ -33,6 +34,7 @@ from .keyed import keyed_number_cards
 from .model import Card, CardFile, Origin
 from .prose import asking_cloze, statement_cards, statements_of
 from .scope import Scope
+from .sections import section_definitions
 from .settings import CardSettings, settings_of
 from .study import study_drafts, study_pieces
 from .tables import table_cards
@@ -119,7 +121,7 @@ def extract_note(note: Note, vault: Vault | None = None) -> tuple[CardFile, list
     syntax = settings if settings.reads(note) else None
     pieces = [] if settings.is_template(note) else pieces_of(note.tokens)
     scope.quoted = {piece.line: piece.until for piece in pieces if piece.until}
-    scope.rules = [t.map[0] + 1 for t in note.tokens if t.type == "hr" and t.map and not t.level]
+    scope.rules = _section_rules(note.tokens)
     practice, pieces = practice_questions(pieces, scope.link_text, syntax, note.tokens)
     drafts, problems = _drafts(study_pieces(note, pieces), scope, syntax)
     drafts = study_drafts(note, drafts + practice)
@@ -212,11 +214,35 @@ def _drafts(
             numbered.add(piece.item)
     opening = opening_card(pieces, scope, drafts)
     drafts += [opening] if opening is not None else []
+    drafts = _with_section_definitions(drafts, section_definitions(pieces, scope))
     asking = [asking_cloze(draft, scope) for draft in drafts]
     drafts = [draft for draft in asking if draft is not None]
     lists = list_cards(pieces, scope, carded, numbered, answering)
     found = [draft for draft in drafts + lists if not _ADDRESS_ONLY.fullmatch(draft.back.strip())]
     return one_card_a_fact(found), problems
+
+
+def _section_rules(tokens: list[Token]) -> list[int]:
+    """Lines of the top-level `---` rules that close a section's text; one right under its
+    heading (`## About` then `---`) only underlines the heading."""
+    return [
+        token.map[0] + 1
+        for index, token in enumerate(tokens)
+        if token.type == "hr"
+        and token.map
+        and not token.level
+        and not (index and tokens[index - 1].type == "heading_close")
+    ]
+
+
+def _with_section_definitions(drafts: list[Draft], defined: list[Draft]) -> list[Draft]:
+    """`What is **War Driving**?` replaces the cloze of the point that defines it; a point that
+    already has a card of its own (a term, a list) keeps that card."""
+    owned = {d.line for d in drafts if d.origin not in (Origin.STATEMENT, Origin.QUANTITY)}
+    defined = [draft for draft in defined if draft.line not in owned]
+    lines = {draft.line for draft in defined}
+    kept = [d for d in drafts if not (d.line in lines and d.origin is Origin.STATEMENT)]
+    return kept + defined
 
 
 # An answer that is only a web address (`https://youtube.com/...`, a link to one): where to read,

@@ -1,0 +1,115 @@
+"""A section named after a term, opened by what the term is: `# War Driving` then `- Act of
+searching for wireless networks by driving around` asks `What is **War Driving**?`.
+
+Many vaults file one term a heading and define it in the section's first point, without ever
+writing the term again. A cloze of that point hides some phrase of it; the question a tutor
+asks is what the heading's term is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .blocks import Piece
+from .draft import Draft
+from .explicit import normalise
+from .leads import generic_question
+from .model import CardType, Origin
+from .scope import Scope
+from .words import LABELS, VERBS
+
+__all__ = ["section_definitions"]
+
+_TERM_WORDS = 6  # a heading longer than this is a sentence, not a term
+_ANSWER_WORDS = (4, 30)  # a definition this long: not a label, not a paragraph
+# Headings over what a section says of the term named above them: `# IV Attack` › `## About`.
+_ABOUT_HEADINGS = {"about", "overview", "definition", "description", "summary", "introduction"}
+_ABOUT_HEADINGS |= {"what is it", "basics", "general", "intro"}
+# Headings over one side of a subject (`Pricing`, `Prevention`): no term of their own.
+_ASPECTS = {"objectives", "notes", "pricing", "cost", "costs", "prevention", "mitigation"}
+_ASPECTS |= {"mitigations", "detection", "security", "performance", "limits", "history", "setup"}
+_QUESTION_WORDS = {"how", "why", "what", "when", "where", "which", "who"}
+# `Forms of Code Analysis`, `Types of Attacks`: a heading over kinds, each defined on its own.
+_KINDS_OF = re.compile(
+    r"^(?:\w+\s+)?(?:types|forms|kinds|examples|categories|classes)\s+of\b", re.I
+)
+# `Act of searching ...`, `Attack that exploits ...`, `The ability to log in once ...`,
+# `Encrypted signatures used when ...`: a noun phrase and what sets it apart.
+_NOUN_PHRASE = re.compile(
+    r"^(?:(?:an?|the)\s+)?(?P<head>(?:[\w'/()-]+\s+){0,3}?[\w'/()-]+)\s+"
+    r"(?:that|which|who|whose|where|of|to|for|used|in\s+which|when|by\s+which)\b",
+    re.IGNORECASE,
+)
+# `Occurs when an attacker ...`, `Refers to ...`, `Is a type of ...`: the term left out in front.
+_SUBJECTLESS = re.compile(r"^(?:occurs|happens|refers\s+to|is\s+(?:a|an|the|when))\b", re.I)
+_HEADING_MARKS = re.compile(r"[*_`=]|^\d+(?:\.\d+)*[.)]?\s+")
+
+
+def section_definitions(pieces: list[Piece], scope: Scope) -> list[Draft]:
+    """`What is **Term**?` for each section whose heading names a term its first point defines."""
+    drafts = []
+    for index, piece in enumerate(pieces):
+        if piece.kind != "heading":
+            continue
+        first = next((p for p in pieces[index + 1 :] if p.kind != "other"), None)
+        if first is None or first.kind != "paragraph" or first.depth > 1 or first.inline is None:
+            continue
+        term, named_at = _term(scope, first.line)
+        said = scope.markdown(first).strip()
+        if term and _defines(said, term):
+            where = scope.where(named_at, drop=term)
+            asked = f"What is **{term}**?"
+            front = f"{where} › {asked}" if where else asked
+            drafts.append(
+                Draft(Origin.DEFINITION, CardType.BASIC, normalise(term), first.line, front, said)
+            )
+    return drafts
+
+
+def _term(scope: Scope, line: int) -> tuple[str, int]:
+    """The term the section a line opens is named after ('' when its heading is no term), and
+    the line of the heading that names it."""
+    headings = scope.headings(line)
+    if not headings:
+        return "", 0
+    heading = headings[-1]
+    if _plain(heading.text).casefold() in _ABOUT_HEADINGS and len(headings) > 1:
+        heading = headings[-2]  # `# IV Attack` › `## About`
+    text = _plain(heading.text)
+    return (text, heading.line) if _names_term(text) else ("", 0)
+
+
+def _plain(heading: str) -> str:
+    """A heading's words without emphasis or numbering: `**2. Horizontal Scaling**`."""
+    return _HEADING_MARKS.sub("", heading).strip(" :")
+
+
+def _names_term(text: str) -> bool:
+    """True for a heading that is a term's name, not a sentence, a part or a kind of parts."""
+    words = text.split()
+    if not 1 <= len(words) <= _TERM_WORDS or text.endswith("?"):
+        return False
+    if words[0].casefold() in _QUESTION_WORDS:
+        return False  # `How attackers pick a target`: a question, not a name
+    folded = text.casefold()
+    if any(word in _ABOUT_HEADINGS | _ASPECTS for word in folded.split()) or folded in LABELS:
+        return False  # `Storage Overview`, `Notes`: what part of the note, not which term
+    if _KINDS_OF.match(text) or generic_question(text):
+        return False  # `Types of attacks`, `Benefits`: asked by the leads and labels rules
+    return not any(word.casefold() in VERBS for word in words[1:])  # `How routers pick a path`
+
+
+def _defines(said: str, term: str) -> bool:
+    """True when a point reads as what the term is, without naming the term itself."""
+    words = said.split()
+    if not _ANSWER_WORDS[0] <= len(words) <= _ANSWER_WORDS[1]:
+        return False
+    if term.casefold() in said.casefold() or said.startswith(("[", "!")) or said.endswith(":"):
+        return False
+    if _SUBJECTLESS.match(said):
+        return True
+    match = _NOUN_PHRASE.match(said)
+    if not match:
+        return False
+    head = match.group("head").split()
+    return not any(word.casefold() in VERBS for word in head[1:])
