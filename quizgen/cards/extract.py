@@ -235,14 +235,14 @@ def _section_rules(tokens: list[Token]) -> list[int]:
     ]
 
 
-def _with_section_definitions(drafts: list[Draft], defined: list[Draft]) -> list[Draft]:
-    """`What is **War Driving**?` replaces the cloze of the point that defines it; a point that
-    already has a card of its own (a term, a list) keeps that card."""
+def _with_section_definitions(drafts: list[Draft], defined: list[tuple[Draft, str]]) -> list[Draft]:
+    """`What is **War Driving**?` replaces the cloze of the sentence that defines it; a point
+    that already has a card of its own (a term, a list) keeps that card."""
     owned = {d.line for d in drafts if d.origin not in (Origin.STATEMENT, Origin.QUANTITY)}
-    defined = [draft for draft in defined if draft.line not in owned]
-    lines = {draft.line for draft in defined}
-    kept = [d for d in drafts if not (d.line in lines and d.origin is Origin.STATEMENT)]
-    return kept + defined
+    defined = [(draft, key) for draft, key in defined if draft.line not in owned]
+    asked = {(draft.line, key) for draft, key in defined}
+    kept = [d for d in drafts if not (d.origin is Origin.STATEMENT and (d.line, d.key) in asked)]
+    return kept + [draft for draft, _ in defined]
 
 
 # An answer that is only a web address (`https://youtube.com/...`, a link to one): where to read,

@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 
 from .blocks import Piece
-from .draft import Draft
+from .draft import Draft, sentences
 from .explicit import normalise
 from .leads import generic_question
 from .model import CardType, Origin
 from .scope import Scope
-from .words import LABELS, VERBS
+from .words import LABELS, MARKERS, VERBS
 
 __all__ = ["section_definitions"]
 
@@ -28,7 +28,8 @@ _ABOUT_HEADINGS |= {"what is it", "basics", "general", "intro"}
 # Headings over one side of a subject (`Pricing`, `Prevention`): no term of their own.
 _ASPECTS = {"objectives", "notes", "pricing", "cost", "costs", "prevention", "mitigation"}
 _ASPECTS |= {"mitigations", "detection", "security", "performance", "limits", "history", "setup"}
-_QUESTION_WORDS = {"how", "why", "what", "when", "where", "which", "who"}
+_QUESTION_WORDS = {"how", "why", "what", "when", "where", "which", "who", "if", "with", "without"}
+_QUESTION_WORDS |= {"in", "on", "for", "from", "to", "by", "at", "after", "before", "during"}
 # `Forms of Code Analysis`, `Types of Attacks`: a heading over kinds, each defined on its own.
 _KINDS_OF = re.compile(
     r"^(?:\w+\s+)?(?:types|forms|kinds|examples|categories|classes)\s+of\b", re.I
@@ -45,9 +46,10 @@ _SUBJECTLESS = re.compile(r"^(?:occurs|happens|refers\s+to|is\s+(?:a|an|the|when
 _HEADING_MARKS = re.compile(r"[*_`=]|^\d+(?:\.\d+)*[.)]?\s+")
 
 
-def section_definitions(pieces: list[Piece], scope: Scope) -> list[Draft]:
-    """`What is **Term**?` for each section whose heading names a term its first point defines."""
-    drafts = []
+def section_definitions(pieces: list[Piece], scope: Scope) -> list[tuple[Draft, str]]:
+    """`What is **Term**?` for each section whose heading names a term its first point defines,
+    each with the key of the sentence it asks (whose own cloze it replaces)."""
+    found = []
     for index, piece in enumerate(pieces):
         if piece.kind != "heading":
             continue
@@ -56,14 +58,15 @@ def section_definitions(pieces: list[Piece], scope: Scope) -> list[Draft]:
             continue
         term, named_at = _term(scope, first.line)
         said = scope.markdown(first).strip()
+        said = said if _short(said) else sentences(said)[0]  # a long paragraph: its first
         if term and _defines(said, term):
             where = scope.where(named_at, drop=term)
             asked = f"What is **{term}**?"
             front = f"{where} › {asked}" if where else asked
-            drafts.append(
-                Draft(Origin.DEFINITION, CardType.BASIC, normalise(term), first.line, front, said)
-            )
-    return drafts
+            key = normalise(term)
+            draft = Draft(Origin.DEFINITION, CardType.BASIC, key, first.line, front, said)
+            found += [(draft, normalise(MARKERS.sub("", part))) for part in sentences(said)]
+    return found
 
 
 def _term(scope: Scope, line: int) -> tuple[str, int]:
@@ -90,7 +93,7 @@ def _names_term(text: str) -> bool:
     if not 1 <= len(words) <= _TERM_WORDS or text.endswith("?"):
         return False
     if words[0].casefold() in _QUESTION_WORDS:
-        return False  # `How attackers pick a target`: a question, not a name
+        return False  # `How attackers pick a target`, `With a Bucket Key`: no name
     folded = text.casefold()
     if any(word in _ABOUT_HEADINGS | _ASPECTS for word in folded.split()) or folded in LABELS:
         return False  # `Storage Overview`, `Notes`: what part of the note, not which term
@@ -99,10 +102,14 @@ def _names_term(text: str) -> bool:
     return not any(word.casefold() in VERBS for word in words[1:])  # `How routers pick a path`
 
 
+def _short(said: str) -> bool:
+    """True for text short enough to be a definition's answer whole."""
+    return len(said.split()) <= _ANSWER_WORDS[1]
+
+
 def _defines(said: str, term: str) -> bool:
     """True when a point reads as what the term is, without naming the term itself."""
-    words = said.split()
-    if not _ANSWER_WORDS[0] <= len(words) <= _ANSWER_WORDS[1]:
+    if not _ANSWER_WORDS[0] <= len(said.split()) <= _ANSWER_WORDS[1]:
         return False
     if term.casefold() in said.casefold() or said.startswith(("[", "!")) or said.endswith(":"):
         return False
