@@ -26,6 +26,13 @@ _NUMBER_FIRST = re.compile(
     rf"^{_NUMBER}\s*(?:={{1,2}}|:|[-–→]|->)\s*{_NAME}(?:\s*\(.*?\))?(?:\s+[-–:]\s.*)?$"
 )
 _A_NAME = re.compile(r"[A-Z].*[A-Z]")  # `SSH`, `PostgreSQL`, `Max TTL`; not `Create bucket`
+# `HTTP(80), HTTPS(443), FTP(21)`: a line of names, each with its number in brackets.
+_BRACKETED = re.compile(rf"{_NAME}\s*\({_NUMBER}\)")
+_BRACKETED_LINE = re.compile(
+    rf"^{_BRACKETED.pattern}(?:(?:,\s*|\s+and\s+|,\s+and\s+){_BRACKETED.pattern})*\.?$".replace(
+        "?P<name>", "?:"
+    ).replace("?P<number>", "?:")
+)
 
 
 def keyed_pair(said: str) -> re.Match[str] | None:
@@ -37,11 +44,25 @@ def keyed_pair(said: str) -> re.Match[str] | None:
 
 def keyed_number_cards(piece: Piece, scope: Scope) -> list[Draft]:
     """A cloze on the number of a list item that pairs a name with a bare number."""
-    match = keyed_pair(scope.markdown(piece)) if piece.depth else None
+    said = scope.markdown(piece).strip()
+    if _BRACKETED_LINE.match(said):
+        return _bracketed_cards(said, piece, scope)
+    match = keyed_pair(said) if piece.depth else None
     if match is None:
         return []
     said = match.string
     cloze = cloze_spans(said, [match.span("number")])
     text = scope.standalone(cloze, piece.line, piece.about)
     key = normalise(f"{match.group('name')} number")
+    return [Draft(Origin.DEFINITION, CardType.CLOZE, key, piece.line, text=text)]
+
+
+def _bracketed_cards(said: str, piece: Piece, scope: Scope) -> list[Draft]:
+    """`HTTP({{c1::80}}), HTTPS({{c2::443}})`: each name's number hidden, when all are names."""
+    pairs = list(_BRACKETED.finditer(said))
+    if not all(_A_NAME.search(pair.group("name")) for pair in pairs):
+        return []
+    cloze = cloze_spans(said, [pair.span("number") for pair in pairs])
+    text = scope.standalone(cloze, piece.line, piece.about)
+    key = normalise(" ".join(pair.group("name") for pair in pairs) + " numbers")
     return [Draft(Origin.DEFINITION, CardType.CLOZE, key, piece.line, text=text)]
