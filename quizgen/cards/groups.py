@@ -16,6 +16,7 @@ from .inline import markdown_of, schedule_free
 from .keyed import keyed_pair
 from .leads import asked_by
 from .model import CardType, Origin
+from .quantity import quantity_spans
 from .scope import Scope
 from .words import GOES_ON, INSTANCE_LEADS, LABELS, chatty
 
@@ -214,10 +215,21 @@ def _gap_card(
     for item in items:
         said = markdown_of(item.children, scope.link_text)
         number += item in gaps
-        lines.append(f"- {{{{c{number}::{said}}}}}" if item in gaps else f"- {said}")
+        lines.append(f"- {_gap(said, number)}" if item in gaps else f"- {said}")
     front = re.sub(r" \(\d+ points\)$", "", whole.front).rstrip(":")
     text = f"{front}{'' if front.endswith(('?', '…')) else ':'}\n" + "\n".join(lines)
     return Draft(Origin.LIST, CardType.CLOZE, normalise(f"{front} {lines}"), whole.line, text=text)
+
+
+def _gap(said: str, number: int) -> str:
+    """A point hidden as deletion `number`: only its numbers when it states some (`{{3-63}}
+    characters`: the noun says what is asked), else whole."""
+    spans = quantity_spans(said)
+    if not spans:
+        return f"{{{{c{number}::{said}}}}}"
+    for start, end in reversed(spans):
+        said = f"{said[:start]}{{{{c{number}::{said[start:end]}}}}}{said[end:]}"
+    return said
 
 
 def _goes_on(item: Piece) -> bool:
