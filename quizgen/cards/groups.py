@@ -97,7 +97,15 @@ def list_cards(
             items = rest  # the items left without a card of their own: `- layer 7`
         elif len(items) < 2:
             continue
-        if not items or not _short(items):
+        if items and not _short(items):
+            # `- Organizations place their trust in ... (a long sentence) - AKA "Bridge Model"`:
+            # the short points no card asks are hidden among the others.
+            gaps = [item for item in rest if _short([item])]
+            if gaps and len(gaps) < len(items) <= _GAP_ITEMS and not top.parent:
+                gap = _gap_card(items, gaps, before, scope)
+                drafts += [gap] if gap is not None else []
+            continue
+        if not items:
             continue
         draft = _list_card(items, before, scope, top)
         if draft is not None:
