@@ -18,7 +18,7 @@ from .inline import line_pieces, markdown_of, schedule_free
 from .model import CardType, Origin
 from .phrases import cloze_phrases
 from .quantity import calculation, cloze_quantities, has_quantity
-from .render import CLOZE, asked_term, hides_all
+from .render import CLOZE, asked_term, cloze_spans, hides_all
 from .scope import Scope
 from .study import field_line
 from .words import FUNCTION_WORDS, GOES_ON, LABELS, MARKERS, chatty, claim, cut_off, echoes
@@ -173,7 +173,12 @@ def statement_cloze(
     if not scope.english or not _states_something(sentence, marked):
         return None  # a note in another language: English word lists cannot choose its phrases
     names = scope.names(line) + ([parent.casefold()] if parent else [])  # all the card shows
-    text = cloze_phrases(sentence, names, scope.terms, scope.common)
+    stressed = _stressed_points(sentence, names)
+    text = (
+        cloze_spans(sentence, stressed)
+        if stressed
+        else cloze_phrases(sentence, names, scope.terms, scope.common)
+    )
     if text is None:
         return None
     if hidden_share(text) > _MAX_HIDDEN / 2 and hides_all(text):
@@ -183,6 +188,38 @@ def statement_cloze(
     if hidden_share(card_text) > _MAX_HIDDEN:
         return None
     return Draft(Origin.STATEMENT, CardType.CLOZE, normalise(sentence), line, text=card_text)
+
+
+_STRESSED = re.compile(r"\*\*([^*]+)\*\*")
+_STRESSED_WORDS, _MOST_STRESSED = 8, 3
+_SUBJECT_WORDS = 3  # bold within a sentence's first words marks its subject, not its point
+# `there are **no** deadlocks`, `This is the **recommended** approach`: stress, not the point.
+_STRESS_WORDS = {"recommended", "best", "important", "critical", "key", "always", "never"}
+
+
+def _emphasis(bold: str) -> bool:
+    """True for one bold word that stresses the sentence rather than naming its point."""
+    word = bold.strip(" .,;").casefold()
+    return " " not in word and (word in FUNCTION_WORDS or word in _STRESS_WORDS)
+
+
+def _stressed_points(sentence: str, names: list[str]) -> list[tuple[int, int]]:
+    """`ASGs provide **automatic scaling** and **self-healing** for EC2`: the phrases the author
+    set in bold, when they are the sentence's points (not its label, its subject or most of it)."""
+    if len(sentence.split()) < _STRESSED_WORDS or "**" not in sentence:
+        return []
+    spans = [
+        match.span()
+        for match in _STRESSED.finditer(sentence)
+        if len(sentence[: match.start()].split()) >= _SUBJECT_WORDS  # `The **base** specifies`
+        and not _emphasis(match.group(1))
+        and match.group(1).strip().casefold() not in names
+        and not sentence[match.end() :].startswith(":")
+    ]
+    hidden = sum(end - start for start, end in spans)
+    if not spans or len(spans) > _MOST_STRESSED or hidden * 2 > len(sentence):
+        return []
+    return spans
 
 
 def _only_links(piece: Piece) -> bool:
