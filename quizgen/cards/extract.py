@@ -54,14 +54,18 @@ __all__ = [
 ]
 
 # TeX the site shows with MathJax: a `$$` block, `$...$` holding a command (`$\times$`) or a
-# short run with no space (`$+10$`); a price (`$5 a month`) is no formula. A TeX command with no
+# short run with no space (`$+10$`) or a run with a subscript, power, brace or `=` (`$P = {P_1,
+# ..., P_n}$`); a price (`$5 a month`) is no formula. A TeX command with no
 # `$` at all (`x \sim y \implies ...`) is a line of a `$$` block that blank lines cut apart.
 _MATH = re.compile(
     r"\$\$|\$(?=[^$\s])[^$]*\\[a-zA-Z][^$]*\$|\$[^$\s]{1,20}\$"
+    r"|\$(?=[^$\s\d])[^$\n]*[_^{}=][^$\n]*(?<=\S)\$(?!\d)"
     r"|\\(?:begin|end|frac|text|math[a-z]+|in|notin|implies|iff|sim|cdot|forall|exists|sum|int|"
     r"leq|geq|neq|subset|subseteq|cup|cap|to|mapsto|times|infty|quad|left|right|alpha|beta|"
     r"gamma|delta|lambda|mu|sigma|pi|theta|epsilon|varnothing)\b"
 )
+_DOLLAR_MATH = re.compile(r"\$\$.*?\$\$|\$[^$]+\$", re.DOTALL)
+_INSIDE_MATH = re.compile(r"\$[^$]*\{\{c\d+::[^$]*\$|\$[^$]*\}\}[^$]*\$")
 _RULE_MODULES: tuple[str, ...] = ("auto", "blocks", "draft", "explicit", "extract", "groups")
 _RULE_MODULES += ("inline", "model", "quantity", "scope", "tables", "files", "separators")
 _RULE_MODULES += ("settings", "study", "choices", "lint")  # the lint decides what is written
@@ -271,8 +275,6 @@ def _piece_drafts(
         return explicit.drafts + found, explicit.problems, used
     if explicit.drafts:
         return explicit.drafts, explicit.problems, 0  # the card you wrote is the fact's card
-    if piece.inline is not None and _MATH.search(piece.inline.content):
-        return [], explicit.problems, 0  # a hidden part would break the formula's TeX
     keyed = keyed_number_cards(piece, scope)
     if keyed:
         return keyed, explicit.problems, 0  # `SSH: {{22}}`: the number is the fact
@@ -280,6 +282,11 @@ def _piece_drafts(
     drafts = defined + quantity_cards(piece, scope)
     if not _label(piece, following, scope):
         drafts += _statements(piece, scope, defined)
+    if piece.inline is not None and _MATH.search(piece.inline.content):
+        # a part hidden inside a formula would break its TeX (`$P = {{c1::{P_1}}, ...}$`); a
+        # line of a `$$` block, TeX with no `$` around it, asks nothing
+        bare_tex = _MATH.search(_DOLLAR_MATH.sub("", piece.inline.content))
+        drafts = [] if bare_tex else [d for d in drafts if not _INSIDE_MATH.search(d.text)]
     return drafts, explicit.problems, 0
 
 
