@@ -257,6 +257,8 @@ _EMBED = re.compile(r"!\[\[[^\]]*\]\]")
 _WIKILINK = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]")
 # `[VPC CIDR](VPC.md#VPC%20CIDR)`: a link written the Markdown way reads as its words.
 _LINK = re.compile(r"(?<!!)\[([^\]]*)\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*\)")
+_TRAILING_TAGS = re.compile(r"(?:\s+#[A-Za-z][\w/-]*)+\s*$")  # `Naming #AWSCommonTest`
+_INLINE_TAG = re.compile(r"(?<!\S)#(?=[A-Za-z])")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")  # `<u>MISP</u> rating`
 
 
@@ -307,6 +309,7 @@ def _lead(content: str) -> str:
     """An item's first line as a reader sees it: what nested items are about."""
     line = _WIKILINK.sub(lambda m: m.group(1).rsplit("/", 1)[-1], _EMBED.sub("", content))
     line = _HTML_TAG.sub("", _LINK.sub(r"\1", line))  # as a reader sees it: no tags
+    line = _INLINE_TAG.sub("", _TRAILING_TAGS.sub("", line))  # `#Linux uses ...`: a word
     line = _LIST_CALLOUT.sub("", line.split("\n", 1)[0])
     line = line.replace("**", "").replace("__", "").replace("==", "").replace("`", "")
     line = " ".join(line.split()).rstrip(":-–— ").strip()  # `Over Internet -`

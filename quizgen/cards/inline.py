@@ -49,7 +49,7 @@ def markdown_of(
     parts: list[str] = []
     number = 0
     struck = 0  # inside `~~...~~`: the author struck it out, it is no longer a fact
-    for child in children:
+    for index, child in enumerate(children):
         kind = child.type
         if kind in ("s_open", "s_close"):
             struck += 1 if kind == "s_open" else -1
@@ -80,14 +80,17 @@ def markdown_of(
             parts.append(" ")
         elif kind == "html_inline" and _LINE_BREAK.match(child.content):
             parts.append("; ")  # `objects<br>static sites` in a table cell: two points
+        elif kind == "tag" and _read_as_word(children, index):
+            parts.append(child.content)
     return _tidy("".join(parts))
 
 
 def plain_of(children: Iterable[Token], link_text: LinkText = default_link_text) -> str:
     """The words a reader sees: no emphasis marks, no link targets, code kept as text."""
+    children = list(children)
     parts = []
     struck = 0
-    for child in children:
+    for index, child in enumerate(children):
         if child.type in ("s_open", "s_close"):
             struck += 1 if child.type == "s_open" else -1
         elif struck > 0:
@@ -100,7 +103,32 @@ def plain_of(children: Iterable[Token], link_text: LinkText = default_link_text)
             parts.append(" ")
         elif child.type == "html_inline" and _LINE_BREAK.match(child.content):
             parts.append("; ")
+        elif child.type == "tag" and _read_as_word(children, index):
+            parts.append(child.content)
     return _tidy("".join(parts))
+
+
+def _read_as_word(children: list[Token], index: int) -> bool:
+    """`#Windows uses Exchange`: a tag that the sentence goes on from is a word of it; one that
+    ends the line (`... #AWSCommonTest`) or stands before a new sentence (`#AWSCommonTest ID
+    Federation is ...`) files the note and is no part of it."""
+    opens_line = not any(
+        re.search(r"[A-Za-z]", child.content or "") and child.type != "tag"
+        for child in _same_line(children[:index])
+    )
+    for child in children[index + 1 :]:
+        if child.type in ("softbreak", "hardbreak"):
+            return False
+        said = (child.content or "").lstrip()
+        if child.type != "tag" and re.search(r"[A-Za-z]", said):
+            return not (opens_line and said[:1].isupper())
+    return False
+
+
+def _same_line(before: list[Token]) -> list[Token]:
+    """The tokens of `before` after its last line break."""
+    breaks = [i for i, child in enumerate(before) if child.type in ("softbreak", "hardbreak")]
+    return before[breaks[-1] + 1 :] if breaks else before
 
 
 def line_pieces(children: list[Token]) -> list[list[Token]]:
