@@ -586,7 +586,20 @@ def _leads_with_verb(words: list[Word]) -> bool:
     first, second = words[0].text, words[1].text
     if first in VERBS and second in _OBJECT_LEADS:
         return True  # `Select the ...`: `Use cases include` starts with a noun
-    return first.endswith(_VERB_ENDINGS) and second not in VERBS
+    if second in VERBS:
+        return False
+    return first.endswith(_VERB_ENDINGS) or _verb_form(words[0])
+
+
+def _verb_form(word: Word) -> bool:
+    """`Obtains`, `Bypasses`, `Translates`: an -s word more often met as a verb (its past
+    tense is the commoner word) than as a plural (`Windows`, `Services`, `Processes`)."""
+    text = word.text
+    if not word.capital or not text.endswith("s") or text.endswith(("ss", "us", "is")):
+        return False
+    stem = text[:-2] if text.endswith(("sses", "shes", "ches", "xes")) else text[:-1]
+    past = stem + ("d" if stem.endswith("e") else "ed")
+    return rarity(past) > rarity(text)
 
 
 _SHORTEST_LEAD = 3

@@ -51,6 +51,7 @@ there’s it'll it’ll they'll they’ll we'll you'll it'd they'd
 _MAIN_VERBS = _words(
     """
 act acts allow allows applies apply assign assigns attach attaches become becomes behave
+occur occurs exist exists refer refers describe describes represent represents
 behaves belong belongs build builds charge choose chooses come comes connect connects
 consist consists contain contains control cost create creates decrypt decrypts define
 defines deliver delivers depend depends deploy deploys enable enables encrypt encrypts
