@@ -71,6 +71,7 @@ def _between_words(text: str, start: int, end: int, first: bool) -> bool:
     one_word = first and len(left_words) == 1  # the question is one word
     alone = one_word and len(right) > 2  # `Fn::Join`, not `Q::A`
     more = len(right_words) > 1  # words follow the answer's first word
+    right = right.rstrip(",.;)")  # `AWS::Region, AWS::StackId`: a name, then a comma
     if _NAME.match(left) and _NAME.match(right):
         # `AWS::AccountId`, `Fn::Join`, `AWS::Region is ...`: a qualified name, while
         # `What is SQS::A queue` asks something
