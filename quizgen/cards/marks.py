@@ -7,7 +7,8 @@ import re
 
 from .sentence import Span, Word
 
-__all__ = ["BOLD", "CODE", "balanced", "bold_wrapped", "inside_marks", "marked", "spelled_before"]
+__all__ = ["BOLD", "CODE", "balanced", "bold_wrapped", "inside_marks", "marked"]
+__all__ += ["spelled_after", "spelled_before"]
 
 BOLD = re.compile(r"\*\*(.+?)\*\*")
 CODE = re.compile(r"`([^`]+)`")  # a command or an API name the author set as code
@@ -81,6 +82,32 @@ def spelled_before(sentence: str, words: list[Word], span: Span) -> bool:
     return len(letters) > 1 and (
         _initials(before).endswith(letters) or _spelled_inside(letters, before)
     )
+
+
+def spelled_after(sentence: str, words: list[Word], span: Span) -> Span:
+    """A phrase whose last words an abbreviation in brackets right after it spells, which would
+    give them away: it ends before them when two words or more come first (`{{NoSQL fully
+    managed}} Database-as-a-Service (DBaaS)`), else takes the abbreviation in (`{{Elastic
+    Container Service (ECS)}}`)."""
+    first, last = span
+    following = last + 1
+    if following >= len(words) or not words[following].opens:
+        return span
+    if sentence[words[following].end : words[following].end + 1] != ")":
+        return span
+    letters = words[following].text.rstrip("s")
+    for start in range(last, first - 1, -1):
+        said = sentence[words[start].start : words[last].end]
+        if _initials(said) == letters or _spelled_inside(letters, said):
+            while start > first and words[start - 1].text in _JOINING:
+                start -= 1  # `{{top level}} and organizational units (OU)`
+            kept = start - first  # words said before the spelled name: they alone are asked
+            return (first, start - 1) if kept >= _KEPT_WORDS else (first, following)
+    return span
+
+
+_KEPT_WORDS = 2  # fewer words before a spelled name (`{{performs}}`, `{{simple}}`) ask little
+_JOINING = {"and", "or", "of", "the", "a", "an", "/", "&", "+"}
 
 
 def _spelled_inside(letters: str, before: str) -> bool:

@@ -24,7 +24,16 @@ from functools import lru_cache
 
 from .asides import examples, glosses
 from .enumerations import enumerations
-from .marks import BOLD, CODE, balanced, bold_wrapped, inside_marks, marked, spelled_before
+from .marks import (
+    BOLD,
+    CODE,
+    balanced,
+    bold_wrapped,
+    inside_marks,
+    marked,
+    spelled_after,
+    spelled_before,
+)
 from .negations import denied_action, is_denial
 from .render import cloze_spans
 from .sentence import (
@@ -218,7 +227,20 @@ def phrase_spans(
     chosen = _with_quantifiers(sentence, words, chosen)
     if most is None:  # an aside in brackets is asked as well: `billed ... ({{high water mark}})`
         chosen = sorted(chosen + _asides(sentence, words, chosen, common))
-    return [bold_wrapped(sentence, words[first].start, words[last].end) for first, last in chosen]
+    # `{{NoSQL managed Database-as-a-Service (DBaaS)}}`: shown, the initials would give it away
+    chosen = [spelled_after(sentence, words, span) for span in chosen]
+    chosen = [s for s in chosen if not any(o != s and o[0] <= s[0] <= s[1] <= o[1] for o in chosen)]
+    return [
+        bold_wrapped(sentence, words[first].start, _end(sentence, words, (first, last)))
+        for first, last in chosen
+    ]
+
+
+def _end(sentence: str, words: list[Word], span: Span) -> int:
+    """Where a phrase ends: after the bracket its last word opens and closes (`... (DBaaS)`)."""
+    last = words[span[1]]
+    closes = span[0] < span[1] and last.opens and sentence[last.end : last.end + 1] == ")"
+    return last.end + closes
 
 
 def _subject_ends(words: list[Word], clauses: list[list[int]]) -> list[tuple[int, int]]:
