@@ -95,6 +95,7 @@ _QA_LABEL = re.compile(r"^[*_]{0,2}(?:q|question|a|answer|ans)[*_]{0,2}\s*[:.][*
 _QUANTIFIERS = {"only", "many", "most", "some", "few", "several", "all", "each", "every", "any"}
 _QUANTIFIERS |= {"no", "not", "also", "just", "even", "very", "much", "more", "less", "other"}
 # Prepositions open an aside, never a name: `like a NAS volume: can hold a filesystem`.
+_FREQUENCY_WORDS = {"often", "usually", "also", "always", "never", "sometimes", "mostly", "only"}
 _NOT_A_NAME = {"like", "unlike", "with", "without", "at", "into", "onto", "about", "via", "per"}
 _SENTENCE_WORDS, _MOST_STRESSED = 8, 3
 # A number told in the past tense is what happened in a worked example, not a fact to recall.
@@ -322,9 +323,18 @@ def _term_card(piece: Piece, term: str, answer: str, scope: Scope, verb: str = "
     where = scope.where(piece.line, drop=term, parent=piece.about)
     asked = f"{asked_term(term)} {verb} …" if verb else asked_term(term)
     front = f"{where} › {asked}" if where else asked
+    if not verb and _reads_on(term):  # `Outputs to …`: words the answer goes on from
+        front = f"{where}: {term.replace('*', '')} …" if where else f"{term.replace('*', '')} …"
     generic = "" if verb or not where else generic_question(term)
     front = f"{where}: {generic}" if generic else front  # `IAM Groups: What are the benefits?`
     return [Draft(origin, CardType.BASIC, normalise(term), piece.line, front, answer)]
+
+
+def _reads_on(term: str) -> bool:
+    """`Outputs to`, `Best for`, `Lost on`: a label ending on a little word is the start of a
+    sentence its answer finishes."""
+    words = term.replace("*", "").split()
+    return len(words) > 1 and words[-1].casefold() in FUNCTION_WORDS
 
 
 def _stressed(answer: str) -> list[tuple[int, int]]:
@@ -416,6 +426,8 @@ def _names_a_thing(subject: str) -> bool:
     last = words[-1].strip("*_")
     if len(words) > 1 and last.islower() and last.endswith("ly") and len(last) > 4:
         return False  # `Snaps restore lazily - fetched gradually`: a clause, how it happens
+    if len(words) > 1 and last in _FREQUENCY_WORDS:
+        return False  # `Attackers often` (go after ...): a subject and how often, no name
     return not any(word in VERBS for word in words[1:])
 
 
