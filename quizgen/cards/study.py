@@ -105,10 +105,24 @@ def study_pieces(note: Note, pieces: Sequence[Piece]) -> list[Piece]:
         if piece.kind == "paragraph" and piece.first and piece.depth and _TASK.match(content):
             task = piece
             continue
-        if piece.kind == "paragraph" and _metadata(content):
+        if piece.kind == "paragraph" and _metadata(content) and not _glossed(piece, content):
             continue
         kept.append(piece)
     return kept
+
+
+_GLOSS_WORDS = 3  # lower-case words after a bold term: what it means, not a course's name
+
+
+def _glossed(piece: Piece, content: str) -> bool:
+    """`- **Alias**: AWS-specific; maps a name to an AWS resource`: a bold term in a list with
+    a sentence after it is a term and its meaning, not a metadata field (`**Course**: Ultimate
+    AWS Certified Solutions Architect` names a course)."""
+    term, _, value = content.partition(":")
+    bold = term.strip().startswith("**") or value.startswith("**")
+    plain = "http" not in value and "[[" not in value
+    said = sum(word.isalpha() and word.islower() for word in value.split())  # not a name
+    return piece.depth > 0 and bold and plain and said >= _GLOSS_WORDS
 
 
 def _offers(piece: Piece) -> bool:
