@@ -907,7 +907,12 @@ def _in_title(words: list[Word], span: Span, shown: frozenset[str]) -> bool:
     heading above shows the answer (`shown`: the words of the names the card shows, singular)."""
     texts = [words[i].text for i in range(span[0], span[1] + 1)]
     named = [text for text in texts if text not in _VENDORS] or texts  # `Amazon SageMaker`
+    # `CFN-SIGNAL: ... using the {{cfn-signal tool}}`: what kind of thing it is adds nothing
+    named = [text for text in named if text not in _KINDS and text not in FUNCTION_WORDS] or named
     return all(singular(text) in shown for text in named)
+
+
+_KINDS = {"tool", "service", "feature", "function", "command", "option", "setting", "pattern"}
 
 
 @lru_cache(maxsize=64)
