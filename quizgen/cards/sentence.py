@@ -31,6 +31,7 @@ _ARROW = re.compile(r"^(?:<?-+>|=+>|→|⇒)$")  # `OLTP ---> Transactions`: two
 # Where a clause ends and another begins.
 CLAUSE_WORDS = {"which", "that", "where", "when", "whereas", "while", "if", "because", "unless"}
 CLAUSE_WORDS |= {"but", "so", "although", "though", "since", "whether", "than", "then", "until"}
+CLAUSE_WORDS |= {"whenever", "wherever", "whereby"}
 LIST_JOINERS = {"and", "or", "and/or", "or/and"}  # what joins a list's last item
 
 
