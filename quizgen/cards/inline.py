@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 
 from markdown_it.token import Token
 
-__all__ = ["LinkText", "line_pieces", "markdown_of", "plain_of", "schedule_free"]
+__all__ = ["LinkText", "line_pieces", "markdown_of", "plain_of", "schedule_free", "without_notes"]
 
 # How a wiki-link reads on a card (its note's title, its label...): given the token's meta.
 LinkText = Callable[[dict], str]
@@ -157,6 +157,11 @@ def _local(href: str) -> bool:
     """A link to a note or a heading of the vault (`CW.md`, `#Internet Gateway`): its words are
     what a card shows, as for a wiki-link; a web address stays a link."""
     return not _SCHEME.match(href)
+
+
+def without_notes(text: str) -> str:
+    """A heading's text without footnote marks: `Mechanism of Action [^1]`."""
+    return _SPACES.sub(" ", _FOOTNOTE.sub("", text)).strip() if "^" in text else text
 
 
 def _tidy(text: str) -> str:

@@ -42,6 +42,8 @@ def generic_question(label: str) -> str:
 _GENERIC_LABELS = {"benefits", "advantages", "disadvantages", "pros", "cons", "features"}
 _GENERIC_LABELS |= {"key features", "limitations", "use cases", "characteristics", "purpose"}
 _GENERIC_LABELS |= {"drawbacks", "key benefits", "main features", "capabilities", "downsides"}
+_GENERIC_LABELS |= {"mechanism of action", "indications", "contraindications", "side effects"}
+_GENERIC_LABELS |= {"adverse effects", "risk factors", "symptoms", "causes", "complications"}
 
 
 def asked_by(where: str, lead: str) -> str:

@@ -10,7 +10,7 @@ from functools import cached_property, lru_cache
 
 from ..note import Heading, Note
 from .blocks import Piece
-from .inline import LinkText, default_link_text, markdown_of, schedule_free
+from .inline import LinkText, default_link_text, markdown_of, schedule_free, without_notes
 from .words import FUNCTION_WORDS, MARKERS, in_english, singular
 
 __all__ = ["Scope"]
@@ -168,7 +168,7 @@ class Scope:
 
     def _context(self, line: int) -> tuple[str, ...]:
         """`context` worked out."""
-        path = [MARKERS.sub("", h.text).rstrip(":").strip() for h in self.headings(line)]
+        path = [_heading_text(h.text) for h in self.headings(line)]
         if path and self.headings(line)[0].level == 1:
             path[0] = _without_course(path[0])  # `CloudWatch - LearnCantrill.io AWS SA C03`
         if not path or self.headings(line)[0].level != 1 or not path[0] or not self._one_h1:
@@ -205,7 +205,7 @@ class Scope:
         names += [core for core in (_core(self.title),) if core and core != self.title]
         path = self.headings(line)
         if path:
-            names.append(_NUMBERING.sub("", MARKERS.sub("", path[-1].text)))  # `2. Horizontal ...`
+            names.append(_NUMBERING.sub("", _heading_text(path[-1].text)))  # `2. Horizontal ...`
         return [name.casefold() for name in names if len(name) > 2 or name[:1].isupper()]
 
     def standalone(self, text: str, line: int, parent: str = "") -> str:
@@ -245,6 +245,11 @@ def _without_course(title: str) -> str:
     kept = [part for part in parts if not _COURSE_PART.search(part)]
     kept = [core for core in map(_core, kept) if core]  # `Elastic Compute Cloud (EC2) Overview`
     return " - ".join(kept) if kept and kept != parts else title
+
+
+def _heading_text(text: str) -> str:
+    """A heading as a card shows it: no emoji marker, footnote mark or closing colon."""
+    return without_notes(MARKERS.sub("", text)).rstrip(":").strip()
 
 
 def _first_h1(headings: list[Heading]) -> str:

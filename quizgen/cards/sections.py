@@ -13,6 +13,7 @@ import re
 from .blocks import Piece
 from .draft import Draft, sentences
 from .explicit import normalise
+from .inline import without_notes
 from .leads import generic_question
 from .model import CardType, Origin
 from .scope import Scope
@@ -59,14 +60,31 @@ def section_definitions(pieces: list[Piece], scope: Scope) -> list[tuple[Draft, 
         term, named_at = _term(scope, first.line)
         said = scope.markdown(first).strip()
         said = said if _short(said) else sentences(said)[0]  # a long paragraph: its first
-        if term and _defines(said, term):
+        asked = _aspect_question(piece, first, pieces[index + 1 :])
+        if asked and _ANSWER_WORDS[0] <= len(said.split()) <= _ANSWER_WORDS[1]:
+            above = scope.headings(piece.line)[:-1]  # what the aspect is of: the heading above
+            where = scope.where(above[-1].line) if above else scope.title
+            term, front = _plain(piece.inline.content if piece.inline else ""), f"{where}: {asked}"
+        elif term and _defines(said, term):
             where = scope.where(named_at, drop=term)
-            asked = f"What is **{term}**?"
-            front = f"{where} › {asked}" if where else asked
-            key = normalise(term)
-            draft = Draft(Origin.DEFINITION, CardType.BASIC, key, first.line, front, said)
-            found += [(draft, normalise(MARKERS.sub("", part))) for part in sentences(said)]
+            front = f"{where} › What is **{term}**?" if where else f"What is **{term}**?"
+        else:
+            continue
+        draft = Draft(Origin.DEFINITION, CardType.BASIC, normalise(term), first.line, front, said)
+        found += [(draft, normalise(MARKERS.sub("", part))) for part in sentences(said)]
     return found
+
+
+def _aspect_question(heading: Piece, first: Piece, after: list[Piece]) -> str:
+    """`## Mechanism of Action` over one paragraph: `What is the mechanism of action?`, asked
+    of what the note is about ('' for any other heading, or a section of more points)."""
+    text = _plain(heading.inline.content if heading.inline else "")
+    asked = generic_question(text)
+    if not asked or first.depth:
+        return ""  # a list under it is asked whole by the list rules
+    rest = [p for p in after if p.kind != "other" and p is not first]
+    alone = not rest or rest[0].kind == "heading"
+    return asked if alone else ""
 
 
 def _term(scope: Scope, line: int) -> tuple[str, int]:
@@ -84,7 +102,7 @@ def _term(scope: Scope, line: int) -> tuple[str, int]:
 
 def _plain(heading: str) -> str:
     """A heading's words without emphasis or numbering: `**2. Horizontal Scaling**`."""
-    return _HEADING_MARKS.sub("", heading).strip(" :")
+    return without_notes(_HEADING_MARKS.sub("", heading)).strip(" :")
 
 
 def _names_term(text: str) -> bool:

@@ -107,10 +107,15 @@ def study_pieces(note: Note, pieces: Sequence[Piece]) -> list[Piece]:
             continue
         if piece.kind == "paragraph" and _metadata(content) and not _glossed(piece, content):
             continue
+        if piece.kind == "paragraph" and _FOOTNOTES.match(content) and _CITES.search(content):
+            continue  # `[^3]: Birdi T, Sullivan P. Ottawa Anesthesia Primer. 2012.`: a source
         kept.append(piece)
     return kept
 
 
+_FOOTNOTES = re.compile(r"^\s*\[\^[^\]\s]+\]:")  # a paragraph of footnotes
+# What a footnote citing a source holds: a year, a DOI or PubMed id, a web address, a link.
+_CITES = re.compile(r"\b(?:19|20)\d\d\b|\bdoi\b|\bPMID\b|https?://|\[\[|\bet al\b", re.I)
 _GLOSS_WORDS = 3  # lower-case words after a bold term: what it means, not a course's name
 
 
