@@ -325,7 +325,8 @@ def _term_card(piece: Piece, term: str, answer: str, scope: Scope, verb: str = "
     front = f"{where} › {asked}" if where else asked
     if not verb and _reads_on(term):  # `Outputs to …`: words the answer goes on from
         front = f"{where}: {term.replace('*', '')} …" if where else f"{term.replace('*', '')} …"
-    generic = "" if verb or not where else generic_question(term)
+    goes_on = answer.split(" ", 1)[0] in AUXILIARIES  # `Dosage should be adjusted ...`
+    generic = "" if verb or goes_on or not where else generic_question(term)
     front = f"{where}: {generic}" if generic else front  # `IAM Groups: What are the benefits?`
     return [Draft(origin, CardType.BASIC, normalise(term), piece.line, front, answer)]
 

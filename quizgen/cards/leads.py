@@ -44,6 +44,7 @@ _GENERIC_LABELS |= {"key features", "limitations", "use cases", "characteristics
 _GENERIC_LABELS |= {"drawbacks", "key benefits", "main features", "capabilities", "downsides"}
 _GENERIC_LABELS |= {"mechanism of action", "indications", "contraindications", "side effects"}
 _GENERIC_LABELS |= {"adverse effects", "risk factors", "symptoms", "causes", "complications"}
+_GENERIC_LABELS |= {"mechanism", "dosage", "dosing", "pharmacokinetics", "pharmacodynamics"}
 
 
 def asked_by(where: str, lead: str) -> str:

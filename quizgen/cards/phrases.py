@@ -610,6 +610,8 @@ def _leads_with_verb(words: list[Word]) -> bool:
         return True  # `Select the ...`: `Use cases include` starts with a noun
     if second in VERBS:
         return False
+    if participle(first) and words[0].capital and second in _PREPOSITIONS | {"at", "for"}:
+        return True  # `Metabolized in the liver`, `Used for ...`: what follows is the fact
     return first.endswith(_VERB_ENDINGS) or _verb_form(words[0])
 
 

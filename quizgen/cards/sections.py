@@ -29,6 +29,7 @@ _ABOUT_HEADINGS |= {"what is it", "basics", "general", "intro"}
 # Headings over one side of a subject (`Pricing`, `Prevention`): no term of their own.
 _ASPECTS = {"objectives", "notes", "pricing", "cost", "costs", "prevention", "mitigation"}
 _ASPECTS |= {"mitigations", "detection", "security", "performance", "limits", "history", "setup"}
+_ASPECTS |= {"mechanism", "pharmacokinetics", "pharmacodynamics", "dosage", "dosing", "dose"}
 _QUESTION_WORDS = {"how", "why", "what", "when", "where", "which", "who", "if", "with", "without"}
 _QUESTION_WORDS |= {"in", "on", "for", "from", "to", "by", "at", "after", "before", "during"}
 # `Forms of Code Analysis`, `Types of Attacks`: a heading over kinds, each defined on its own.
@@ -80,8 +81,8 @@ def _aspect_question(heading: Piece, first: Piece, after: list[Piece]) -> str:
     of what the note is about ('' for any other heading, or a section of more points)."""
     text = _plain(heading.inline.content if heading.inline else "")
     asked = generic_question(text)
-    if not asked or first.depth:
-        return ""  # a list under it is asked whole by the list rules
+    if not asked or first.depth or "\n" in (first.inline.content if first.inline else ""):
+        return ""  # a list under it, or lines of points, are asked by the list rules
     rest = [p for p in after if p.kind != "other" and p is not first]
     alone = not rest or rest[0].kind == "heading"
     return asked if alone else ""
