@@ -20,7 +20,9 @@ _NUMBERS = rf"{_NUMBER}(?:,\s{_NUMBER})*"
 _STANDARD = (
     r"%|\$|percent|x(?=\W|$)|ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|"
     r"weeks?|months?|years?|bytes?|[KMGTP]i?B(?:/s)?|[KMGT]bps|IOPS|TPS|RPS|vCPUs?|GB-seconds?|"
-    r"times|(?<= )s(?=[\s,.;)]|$)"
+    r"times|(?<= )s(?=[\s,.;)]|$)|"
+    # measures of the sciences: `6cm`, `0.4 mg`, `3-10 mcg/kg/hr`, `120 mmHg`
+    r"(?:mm|cm|km|mg|mcg|µg|ug|kg|mL|ml|mmHg|bpm|IU|mEq|mmol|kcal|°C|°F)(?:/(?:kg|hr|h|min|day|dose|L|mL|m2))*"
 )
 # `3000 RCU`, `3 AZs`: an acronym after a number and a space is its unit when nothing it could
 # qualify follows (not `PUT/COPY`, `4XX`, `1 IAM user` nor `3 AWS Regions`).
@@ -63,6 +65,7 @@ _QUANTITY = re.compile(
     rf"(?:\s(?:per|every|each|a|an)\s(?:{_NUMBER}\s)?[a-zA-Z-]+)?(?![\w-])"
     rf"|(?<![\w.,/$#:-]){_NUMBER}(?=\sper\s[a-z])"
     rf"|(?<=status code )\d{{3}}\b|(?<=HTTP )\d{{3}}\b|(?<=port )\d{{2,5}}\b"
+    rf"|(?:(?<=[<>≤≥])|(?<=[<>≤≥] )){_NUMBER}(?![\w.])"  # `BMI >35`: a threshold
     rf"|(?<=port \*\*)\d{{2,5}}\b"  # `on port **3389**`
     rf"|{_PRICE}"
 )
