@@ -217,7 +217,8 @@ def _gap_card(
     """`1. ALB: - listens on HTTP or HTTPS only - slower than NLB - {{c1::layer 7}}`: the points
     of a list that no other card asks, each hidden among the others."""
     whole = _list_card(items, before, scope)
-    if whole is None or any(_goes_on(gap) for gap in gaps):
+    gaps = [gap for gap in gaps if "://" not in markdown_of(gap.children)]  # `Further info (url)`
+    if whole is None or not gaps or any(_goes_on(gap) for gap in gaps):
         return None
     lines, number = [], 0
     for item in items:
