@@ -65,6 +65,7 @@ _MATH = re.compile(
     r"gamma|delta|lambda|mu|sigma|pi|theta|epsilon|varnothing)\b"
 )
 _DOLLAR_MATH = re.compile(r"\$\$.*?\$\$|\$[^$]+\$", re.DOTALL)
+_SYMBOL_ONLY = re.compile(r"\{\{c\d+::\$[^$]{1,3}\$\}\}")  # a hidden letter of a formula
 _INSIDE_MATH = re.compile(r"\$[^$]*\{\{c\d+::[^$]*\$|\$[^$]*\}\}[^$]*\$")
 _RULE_MODULES: tuple[str, ...] = ("auto", "blocks", "draft", "explicit", "extract", "groups")
 _RULE_MODULES += ("inline", "model", "quantity", "scope", "tables", "files", "separators")
@@ -287,6 +288,7 @@ def _piece_drafts(
         # line of a `$$` block, TeX with no `$` around it, asks nothing
         bare_tex = _MATH.search(_DOLLAR_MATH.sub("", piece.inline.content))
         drafts = [] if bare_tex else [d for d in drafts if not _INSIDE_MATH.search(d.text)]
+        drafts = [d for d in drafts if not _SYMBOL_ONLY.search(d.text)]  # `{{$N$}} is the ...`
     return drafts, explicit.problems, 0
 
 

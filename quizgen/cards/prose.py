@@ -21,7 +21,17 @@ from .quantity import calculation, cloze_quantities, has_quantity
 from .render import CLOZE, asked_term, cloze_spans, hides_all
 from .scope import Scope
 from .study import field_line
-from .words import FUNCTION_WORDS, GOES_ON, LABELS, MARKERS, chatty, claim, cut_off, echoes
+from .words import (
+    FUNCTION_WORDS,
+    GOES_ON,
+    LABELS,
+    MARKERS,
+    chatty,
+    claim,
+    cut_off,
+    echoes,
+    singular,
+)
 
 __all__ = ["asking_cloze", "hidden_share", "statement_cards", "statement_cloze", "statements_of"]
 
@@ -213,13 +223,26 @@ def _stressed_points(sentence: str, names: list[str]) -> list[tuple[int, int]]:
         for match in _STRESSED.finditer(sentence)
         if len(sentence[: match.start()].split()) >= _SUBJECT_WORDS  # `The **base** specifies`
         and not _emphasis(match.group(1))
-        and match.group(1).strip().casefold() not in names
+        and not _shown_above(match.group(1), names)
         and not sentence[match.end() :].startswith(":")
     ]
     hidden = sum(end - start for start, end in spans)
     if not spans or len(spans) > _MOST_STRESSED or hidden * 2 > len(sentence):
         return []
     return spans
+
+
+_VERSUS = re.compile(r"\bvs\b|\bversus\b", re.IGNORECASE)
+
+
+def _shown_above(bold: str, names: list[str]) -> bool:
+    """True when the title or a heading the card shows already says the bold phrase (`Service
+    Accounts` over `a **service account** is meant for automation`); a heading weighing two
+    things (`Signed URLs vs. Signed Cookies`) asks which one, so it gives none away."""
+    named = [name for name in names if not _VERSUS.search(name)]  # `Signed URLs vs. Cookies`
+    shown = {singular(word) for name in named for word in re.findall(r"[\w-]+", name.casefold())}
+    words = [singular(word) for word in re.findall(r"[\w-]+", bold.casefold())]
+    return bool(words) and all(word in shown for word in words)
 
 
 def _only_links(piece: Piece) -> bool:

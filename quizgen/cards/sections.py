@@ -30,6 +30,7 @@ _ABOUT_HEADINGS |= {"what is it", "basics", "general", "intro"}
 _ASPECTS = {"objectives", "notes", "pricing", "cost", "costs", "prevention", "mitigation"}
 _ASPECTS |= {"mitigations", "detection", "security", "performance", "limits", "history", "setup"}
 _ASPECTS |= {"mechanism", "pharmacokinetics", "pharmacodynamics", "dosage", "dosing", "dose"}
+_SORTING_WORDS = {"other", "key", "main", "general", "additional", "more", "common", "important"}
 _QUESTION_WORDS = {"how", "why", "what", "when", "where", "which", "who", "if", "with", "without"}
 _QUESTION_WORDS |= {"in", "on", "for", "from", "to", "by", "at", "after", "before", "during"}
 # `Forms of Code Analysis`, `Types of Attacks`: a heading over kinds, each defined on its own.
@@ -113,6 +114,10 @@ def _names_term(text: str) -> bool:
         return False
     if words[0].casefold() in _QUESTION_WORDS:
         return False  # `How attackers pick a target`, `With a Bucket Key`: no name
+    if words[0].casefold() in _SORTING_WORDS:
+        return False  # `Other Indications`, `Key Behaviors`: a part of the section above
+    if any(word.casefold().strip(".") in ("vs", "versus") for word in words):
+        return False  # `Signed URLs vs. Signed Cookies`: two things weighed, no one term
     folded = text.casefold()
     if any(word in _ABOUT_HEADINGS | _ASPECTS for word in folded.split()) or folded in LABELS:
         return False  # `Storage Overview`, `Notes`: what part of the note, not which term
