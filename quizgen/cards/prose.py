@@ -56,6 +56,11 @@ _INLINE_ITEM = re.compile(r"(?:^|(?<=\s))\(?([1-9])\)\s+")
 _LABEL_LEAD = re.compile(r"^[*_]{0,2}(\w+(?: tip)?)[*_]{0,2}\s*:[*_]{0,2}\s+")  # `**Note:** `
 _LAST_JOINER = re.compile(r"\s+(?:and|or)$")  # `2) use reserved concurrency and`
 _CONNECTIVE = re.compile(r"^(?:however|also|but|so|then|therefore|thus|finally),?\s+", re.I)
+# `However, ...`, `Additionally, ...`: a word tying a sentence to the one before, which a card
+# standing alone does without.
+_OPENING_LINK = re.compile(
+    r"^(?:however|additionally|furthermore|moreover|in addition|also|besides|that said),\s+", re.I
+)
 # `Although trail can be configured`: a clause that leads into a main one which never comes.
 _LONE_CLAUSE = re.compile(r"^(?:although|though|whereas|unless|because|since)\b[^,;:]*$", re.I)
 _DRAWING = re.compile(r"[\u2500-\u257f]")  # box-drawing characters: `│`, `┌`, `─`
@@ -180,6 +185,9 @@ def statement_cloze(
     `before`: the sentence a `This ...` sentence points back to, shown in front of it.
     """
     sentence = MARKERS.sub("", sentence)  # `⚠️ Only one NAT gateway ...`
+    if not before and _OPENING_LINK.match(sentence):  # `However, fiber splitters do exist ...`
+        sentence = _OPENING_LINK.sub("", sentence)
+        sentence = sentence[:1].upper() + sentence[1:]
     if not scope.english or not _states_something(sentence, marked):
         return None  # a note in another language: English word lists cannot choose its phrases
     names = scope.names(line) + ([parent.casefold()] if parent else [])  # all the card shows
