@@ -889,10 +889,15 @@ def _names_subject(words: list[Word], span: tuple[int, int], names: list[str]) -
     )
 
 
+_HOW_OFTEN = {"often", "usually", "always", "also", "rarely", "sometimes", "typically", "only"}
+
+
 def _bare_verb(words: list[Word], index: int) -> bool:
     """A lower-case verb after `to` or a modal (`to {{notify}}`), or an -ing form after `is`
     (`the customer is {{buying}}`): not a plural noun."""
     word = words[index]
+    if index and word.text.endswith("s") and words[index - 1].text in _HOW_OFTEN:
+        return not word.capital  # `often {{results}} in`: a verb, told how often
     if index == 0 or word.capital or word.text.endswith("s") or word.text in _HOW_ADVERBS:
         return False  # a plural noun, or how it happens (`will {{immediately}} route`)
     if any(c.isdigit() for c in word.text):
