@@ -17,6 +17,7 @@ from .phrases import phrase_spans
 from .quantity import calculation, has_quantity, quantity_spans, without_numbers
 from .render import asked_term, cloze_spans
 from .scope import Scope
+from .sections import reads_as_definition
 from .words import (
     AUXILIARIES,
     FUNCTION_WORDS,
@@ -322,6 +323,9 @@ def _term_card(piece: Piece, term: str, answer: str, scope: Scope, verb: str = "
         return [Draft(origin, CardType.CLOZE, normalise(term), piece.line, text=text)]
     where = scope.where(piece.line, drop=term, parent=piece.about)
     asked = f"{asked_term(term)} {verb} …" if verb else asked_term(term)
+    opens = answer.split(" ", 1)[0].casefold() in ("a", "an", "the")
+    if not verb and opens and _names_term(term) and reads_as_definition(answer):
+        asked = f"What {_be_for(term)} {asked}?"  # `**Nameserver**: A server that hosts ...`
     front = f"{where} › {asked}" if where else asked
     if not verb and _reads_on(term):  # `Outputs to …`: words the answer goes on from
         front = f"{where}: {term.replace('*', '')} …" if where else f"{term.replace('*', '')} …"
@@ -329,6 +333,25 @@ def _term_card(piece: Piece, term: str, answer: str, scope: Scope, verb: str = "
     generic = "" if verb or goes_on or not where else generic_question(term)
     front = f"{where}: {generic}" if generic else front  # `IAM Groups: What are the benefits?`
     return [Draft(origin, CardType.BASIC, normalise(term), piece.line, front, answer)]
+
+
+_NOT_TERMS = {"definition", "what", "how", "why", "description", "meaning", "summary", "note"}
+
+
+def _names_term(term: str) -> bool:
+    """`Nameserver`, `Task Roles`; not `Definition` or `What` (labels) nor `Attach`, `Stop
+    (Default)` (a step's verb)."""
+    words = term.replace("*", "").split()
+    if not words or term.replace("*", "").strip().casefold() in _NOT_TERMS | LABELS:
+        return False
+    return words[0].casefold() not in VERBS
+
+
+def _be_for(term: str) -> str:
+    """`is` for one thing, `are` for several (`Security Groups`, not `IAM Access`)."""
+    last = term.replace("*", "").split()[-1] if term.strip("* ") else ""
+    plural = last.endswith("s") and not last.endswith(("ss", "us", "is")) and not last.isupper()
+    return "are" if plural and last[:1].islower() or plural and len(last) > 3 else "is"
 
 
 def _reads_on(term: str) -> bool:

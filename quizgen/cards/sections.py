@@ -17,9 +17,9 @@ from .inline import without_notes
 from .leads import generic_question
 from .model import CardType, Origin
 from .scope import Scope
-from .words import LABELS, MARKERS, VERBS
+from .words import LABELS, MARKERS, VERBS, rarity
 
-__all__ = ["section_definitions"]
+__all__ = ["reads_as_definition", "section_definitions"]
 
 _TERM_WORDS = 6  # a heading longer than this is a sentence, not a term
 _ANSWER_WORDS = (4, 30)  # a definition this long: not a label, not a paragraph
@@ -137,10 +137,27 @@ def _defines(said: str, term: str) -> bool:
         return False
     if term.casefold() in said.casefold() or said.startswith(("[", "!")) or said.endswith(":"):
         return False
+    return reads_as_definition(said)
+
+
+def reads_as_definition(said: str) -> bool:
+    """`Act of searching ...`, `A server that hosts zone files`, `Occurs when ...`: a noun
+    phrase and what sets it apart, or a definition with its term left out; not a sentence."""
     if _SUBJECTLESS.match(said):
         return True
     match = _NOUN_PHRASE.match(said)
     if not match:
         return False
     head = match.group("head").split()
+    if len(head) > 1 and _acts(head[-1]):
+        return False  # `the caller waits for the response`: a sentence
     return not any(word.casefold() in VERBS for word in head[1:])
+
+
+def _acts(word: str) -> bool:
+    """`waits`, `moves`: an -s word more often met as a verb (its past tense is the commoner
+    word) than as a plural (`series`, `rules`)."""
+    if not word.islower() or not word.endswith("s") or word.endswith(("ss", "us", "is")):
+        return False
+    stem = word[:-1]
+    return rarity(stem + ("d" if stem.endswith("e") else "ed")) > rarity(word)
