@@ -88,7 +88,8 @@ def spelled_after(sentence: str, words: list[Word], span: Span) -> Span:
     """A phrase whose last words an abbreviation in brackets right after it spells, which would
     give them away: it ends before them when two words or more come first (`{{NoSQL fully
     managed}} Database-as-a-Service (DBaaS)`), else takes the abbreviation in (`{{Elastic
-    Container Service (ECS)}}`)."""
+    Container Service (ECS)}}`); a phrase that is the end of such a name is asked as all of it
+    (`{{Minimum alveolar concentration (MAC)}}`)."""
     first, last = span
     following = last + 1
     if following >= len(words) or not words[following].opens:
@@ -103,6 +104,10 @@ def spelled_after(sentence: str, words: list[Word], span: Span) -> Span:
                 start -= 1  # `{{top level}} and organizational units (OU)`
             kept = start - first  # words said before the spelled name: they alone are asked
             return (first, start - 1) if kept >= _KEPT_WORDS else (first, following)
+    for start in range(first - 1, max(first - _NAME_WORDS, 0) - 1, -1):
+        said = sentence[words[start].start : words[last].end]
+        if _initials(said) == letters:  # `Minimum alveolar {{concentration}} (MAC)`: a part
+            return (start, following)  # of the name is asked as the whole name
     return span
 
 
