@@ -218,6 +218,8 @@ def _text_piece(opener: Token, inline: Token, walk: _Walk) -> Piece:
         if first:
             walk.items[-1][2] = _lead(inline.content)
     skip, title = _callout(inline) if walk.fresh_quote else (0, "")
+    if walk.fresh_quote and skip:  # `> [!IMPORTANT] Versioned File Names`: a callout is no
+        walk.quoted = ""  # part of the list item above it
     walk.fresh_quote = False
     if not walk.lists:
         walk.intro = _intro(inline.content)
