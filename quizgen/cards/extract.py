@@ -39,6 +39,7 @@ from .settings import CardSettings, settings_of
 from .study import study_drafts, study_pieces
 from .tables import table_cards
 from .vocabulary import vault_terms
+from .words import FUNCTION_WORDS, cut_off
 
 if TYPE_CHECKING:
     from ..vault import Vault
@@ -66,6 +67,8 @@ _MATH = re.compile(
 )
 _DOLLAR_MATH = re.compile(r"\$\$.*?\$\$|\$[^$]+\$", re.DOTALL)
 _SYMBOL_ONLY = re.compile(r"\{\{c\d+::\$[^$]{1,3}\$\}\}")  # a hidden letter of a formula
+_GOES_INTO = {"over", "into", "onto", "via", "per", "from", "with", "using", "like", "as"}
+_SENTENCE_LABEL = 7  # words: an item this long over a nested list states a fact of its own
 _INSIDE_MATH = re.compile(r"\$[^$]*\{\{c\d+::[^$]*\$|\$[^$]*\}\}[^$]*\$")
 _RULE_MODULES: tuple[str, ...] = ("auto", "blocks", "draft", "explicit", "extract", "groups")
 _RULE_MODULES += ("inline", "model", "quantity", "scope", "tables", "files", "separators")
@@ -307,7 +310,12 @@ def _label(piece: Piece, following: list[Piece], scope: Scope) -> bool:
     if not piece.depth or not piece.first or not following:
         return False
     nested = following[0].depth > piece.depth
-    return nested and not scope.markdown(piece).rstrip().endswith((".", "!"))
+    said = scope.markdown(piece).rstrip()
+    last = said.split()[-1].casefold() if said.split() else ""
+    goes_on = cut_off(said) or last in FUNCTION_WORDS or last in _GOES_INTO  # `... mail over`
+    if len(said.split()) >= _SENTENCE_LABEL and not said.endswith(":") and not goes_on:
+        return False  # `S3 Log Delivery Group reads configuration on source bucket`: a fact
+    return nested and not said.endswith((".", "!"))
 
 
 def _statements(piece: Piece, scope: Scope, defined: list[Draft]) -> list[Draft]:
