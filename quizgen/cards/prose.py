@@ -30,6 +30,7 @@ from .words import (
     claim,
     cut_off,
     echoes,
+    rarity,
     singular,
 )
 
@@ -199,6 +200,8 @@ def statement_cloze(
     )
     if text is None:
         return None
+    if _only_a_plain_word(text):
+        return None  # `ensure it is {{valid}}`: one everyday word hidden asks nothing
     if hidden_share(text) > _MAX_HIDDEN / 2 and hides_all(text):
         return None  # what the card lint calls hiding the whole sentence
     text = f"{before} {text}" if before else text
@@ -241,6 +244,22 @@ def _stressed_points(sentence: str, names: list[str]) -> list[tuple[int, int]]:
 
 
 _VERSUS = re.compile(r"\bvs\b|\bversus\b", re.IGNORECASE)
+
+
+_DURATIONS = {"seconds", "minutes", "hours", "days", "weeks", "months", "years"}
+_DURATIONS |= {"once", "twice", "never", "always", "half", "double"}  # how often, how much
+_PLAIN_ANSWER = 4.8  # Zipf: one lower-case word this common is no answer of a card alone
+
+
+def _only_a_plain_word(text: str) -> bool:
+    """True when a cloze's one deletion is a single everyday word (`{{valid}}`, `{{results}}`)."""
+    hidden = [match.group(2) for match in CLOZE.finditer(text)]
+    if len(hidden) != 1:
+        return False
+    word = hidden[0]
+    if word in _DURATIONS or "**{{" in text or "}}**" in text:
+        return False  # `takes {{weeks}}`, `**billed per {{organization}}**`: still a fact
+    return word.isalpha() and word.islower() and rarity(word) >= _PLAIN_ANSWER
 
 
 def _shown_above(bold: str, names: list[str]) -> bool:
