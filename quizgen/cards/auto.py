@@ -21,6 +21,7 @@ from .sections import reads_as_definition
 from .words import (
     AUXILIARIES,
     FUNCTION_WORDS,
+    HOW_OFTEN,
     LABELS,
     MARKERS,
     VERBS,
@@ -96,7 +97,6 @@ _QA_LABEL = re.compile(r"^[*_]{0,2}(?:q|question|a|answer|ans)[*_]{0,2}\s*[:.][*
 _QUANTIFIERS = {"only", "many", "most", "some", "few", "several", "all", "each", "every", "any"}
 _QUANTIFIERS |= {"no", "not", "also", "just", "even", "very", "much", "more", "less", "other"}
 # Prepositions open an aside, never a name: `like a NAS volume: can hold a filesystem`.
-_FREQUENCY_WORDS = {"often", "usually", "also", "always", "never", "sometimes", "mostly", "only"}
 _NOT_A_NAME = {"like", "unlike", "with", "without", "at", "into", "onto", "about", "via", "per"}
 _SENTENCE_WORDS, _MOST_STRESSED = 8, 3
 # A number told in the past tense is what happened in a worked example, not a fact to recall.
@@ -450,7 +450,7 @@ def _names_a_thing(subject: str) -> bool:
     last = words[-1].strip("*_")
     if len(words) > 1 and last.islower() and last.endswith("ly") and len(last) > 4:
         return False  # `Snaps restore lazily - fetched gradually`: a clause, how it happens
-    if len(words) > 1 and last in _FREQUENCY_WORDS:
+    if len(words) > 1 and last in HOW_OFTEN:
         return False  # `Attackers often` (go after ...): a subject and how often, no name
     return not any(word in VERBS for word in words[1:])
 

@@ -49,10 +49,13 @@ from .sentence import (
 from .words import (
     AUXILIARIES,
     BE_FORMS,
+    DURATIONS,
     FUNCTION_WORDS,
+    HOW_OFTEN,
     KIND_NOUNS,
     PRAISE,
     VERBS,
+    acts_as_verb,
     filing_label,
     rarity,
     singular,
@@ -89,7 +92,6 @@ _JOINERS = {"or", "and", "of", "/", "&", "+"}
 _ARTICLES = {"the", "a", "an"}
 # `**Key Difference**: ...`, `**Crucial Rule** - ...`: a bold label in front of a sentence.
 _LABEL_LEAD = re.compile(r"^\*\*([^*]{1,40})\*\*\s*(?::|[-–—]\s)")
-_DURATIONS = {"seconds", "minutes", "hours", "days", "weeks", "months", "years", "milliseconds"}
 _LIST_MARKS = {"and", "or", "&", "+"}  # `the code + the configuration`: one answer of two
 # Words before a phrase that carry the fact: `has {{no endpoints}}`, `{{only one}} writer`.
 _QUANTIFIERS = {"no", "not", "only", "all", "every", "each", "never", "one", "single"}
@@ -407,7 +409,7 @@ def _plain_common(word: Word, above: float = _TOO_COMMON) -> bool:
     worth no question."""
     if word.shouted or word.capital or any(ch.isdigit() for ch in word.text):
         return False  # `NEVER`, `S3`, `us-east-1`
-    if word.text in _DURATIONS:
+    if word.text in DURATIONS:
         return False  # `can take {{weeks}} or even months`: how long is a fact, number or not
     return rarity(word.text) > above
 
@@ -616,14 +618,8 @@ def _leads_with_verb(words: list[Word]) -> bool:
 
 
 def _verb_form(word: Word) -> bool:
-    """`Obtains`, `Bypasses`, `Translates`: an -s word more often met as a verb (its past
-    tense is the commoner word) than as a plural (`Windows`, `Services`, `Processes`)."""
-    text = word.text
-    if not word.capital or not text.endswith("s") or text.endswith(("ss", "us", "is")):
-        return False
-    stem = text[:-2] if text.endswith(("sses", "shes", "ches", "xes")) else text[:-1]
-    past = stem + ("d" if stem.endswith("e") else "ed")
-    return rarity(past) > rarity(text)
+    """`Obtains`, `Bypasses`, `Translates`: a capitalised -s word that opens a point as its verb."""
+    return word.capital and acts_as_verb(word.text)
 
 
 _SHORTEST_LEAD = 3
@@ -889,14 +885,11 @@ def _names_subject(words: list[Word], span: tuple[int, int], names: list[str]) -
     )
 
 
-_HOW_OFTEN = {"often", "usually", "always", "also", "rarely", "sometimes", "typically", "only"}
-
-
 def _bare_verb(words: list[Word], index: int) -> bool:
     """A lower-case verb after `to` or a modal (`to {{notify}}`), or an -ing form after `is`
     (`the customer is {{buying}}`): not a plural noun."""
     word = words[index]
-    if index and word.text.endswith("s") and words[index - 1].text in _HOW_OFTEN:
+    if index and word.text.endswith("s") and words[index - 1].text in HOW_OFTEN:
         return not word.capital  # `often {{results}} in`: a verb, told how often
     if index == 0 or word.capital or word.text.endswith("s") or word.text in _HOW_ADVERBS:
         return False  # a plural noun, or how it happens (`will {{immediately}} route`)

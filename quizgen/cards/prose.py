@@ -22,6 +22,7 @@ from .render import CLOZE, asked_term, cloze_spans, hides_all
 from .scope import Scope
 from .study import field_line
 from .words import (
+    DURATIONS,
     FUNCTION_WORDS,
     GOES_ON,
     LABELS,
@@ -32,6 +33,7 @@ from .words import (
     echoes,
     rarity,
     singular,
+    weighs_two,
 )
 
 __all__ = ["asking_cloze", "hidden_share", "statement_cards", "statement_cloze", "statements_of"]
@@ -243,11 +245,8 @@ def _stressed_points(sentence: str, names: list[str]) -> list[tuple[int, int]]:
     return spans
 
 
-_VERSUS = re.compile(r"\bvs\b|\bversus\b", re.IGNORECASE)
-
-
-_DURATIONS = {"seconds", "minutes", "hours", "days", "weeks", "months", "years"}
-_DURATIONS |= {"once", "twice", "never", "always", "half", "double"}  # how often, how much
+# `takes {{weeks}}`, `retries {{twice}}`: how long, how often or how much is still a fact.
+_STILL_FACTS = DURATIONS | {"once", "twice", "never", "always", "half", "double"}
 _PLAIN_ANSWER = 4.8  # Zipf: one lower-case word this common is no answer of a card alone
 
 
@@ -257,7 +256,7 @@ def _only_a_plain_word(text: str) -> bool:
     if len(hidden) != 1:
         return False
     word = hidden[0]
-    if word in _DURATIONS or "**{{" in text or "}}**" in text:
+    if word in _STILL_FACTS or "**{{" in text or "}}**" in text:
         return False  # `takes {{weeks}}`, `**billed per {{organization}}**`: still a fact
     return word.isalpha() and word.islower() and rarity(word) >= _PLAIN_ANSWER
 
@@ -266,7 +265,7 @@ def _shown_above(bold: str, names: list[str]) -> bool:
     """True when the title or a heading the card shows already says the bold phrase (`Service
     Accounts` over `a **service account** is meant for automation`); a heading weighing two
     things (`Signed URLs vs. Signed Cookies`) asks which one, so it gives none away."""
-    named = [name for name in names if not _VERSUS.search(name)]  # `Signed URLs vs. Cookies`
+    named = [name for name in names if not weighs_two(name)]  # `Signed URLs vs. Cookies`
     shown = {singular(word) for name in named for word in re.findall(r"[\w-]+", name.casefold())}
     words = [singular(word) for word in re.findall(r"[\w-]+", bold.casefold())]
     return bool(words) and all(word in shown for word in words)

@@ -17,7 +17,7 @@ from .inline import without_notes
 from .leads import generic_question
 from .model import CardType, Origin
 from .scope import Scope
-from .words import LABELS, MARKERS, VERBS, rarity
+from .words import LABELS, MARKERS, VERBS, acts_as_verb, weighs_two
 
 __all__ = ["reads_as_definition", "section_definitions"]
 
@@ -62,11 +62,12 @@ def section_definitions(pieces: list[Piece], scope: Scope) -> list[tuple[Draft, 
         term, named_at = _term(scope, first.line)
         said = scope.markdown(first).strip()
         said = said if _short(said) else sentences(said)[0]  # a long paragraph: its first
-        asked = _aspect_question(piece, first, pieces[index + 1 :])
+        heading = _plain(piece.inline.content if piece.inline else "")
+        asked = _aspect_question(heading, first, pieces[index + 1 :])
         if asked and _ANSWER_WORDS[0] <= len(said.split()) <= _ANSWER_WORDS[1]:
             above = scope.headings(piece.line)[:-1]  # what the aspect is of: the heading above
             where = scope.where(above[-1].line) if above else scope.title
-            term, front = _plain(piece.inline.content if piece.inline else ""), f"{where}: {asked}"
+            term, front = heading, f"{where}: {asked}"
         elif term and _defines(said, term):
             where = scope.where(named_at, drop=term)
             front = f"{where} › What is **{term}**?" if where else f"What is **{term}**?"
@@ -77,11 +78,10 @@ def section_definitions(pieces: list[Piece], scope: Scope) -> list[tuple[Draft, 
     return found
 
 
-def _aspect_question(heading: Piece, first: Piece, after: list[Piece]) -> str:
+def _aspect_question(heading: str, first: Piece, after: list[Piece]) -> str:
     """`## Mechanism of Action` over one paragraph: `What is the mechanism of action?`, asked
     of what the note is about ('' for any other heading, or a section of more points)."""
-    text = _plain(heading.inline.content if heading.inline else "")
-    asked = generic_question(text)
+    asked = generic_question(heading)
     if not asked or first.depth or "\n" in (first.inline.content if first.inline else ""):
         return ""  # a list under it, or lines of points, are asked by the list rules
     rest = [p for p in after if p.kind != "other" and p is not first]
@@ -116,7 +116,7 @@ def _names_term(text: str) -> bool:
         return False  # `How attackers pick a target`, `With a Bucket Key`: no name
     if words[0].casefold() in _SORTING_WORDS:
         return False  # `Other Indications`, `Key Behaviors`: a part of the section above
-    if any(word.casefold().strip(".") in ("vs", "versus") for word in words):
+    if weighs_two(text):
         return False  # `Signed URLs vs. Signed Cookies`: two things weighed, no one term
     folded = text.casefold()
     if any(word in _ABOUT_HEADINGS | _ASPECTS for word in folded.split()) or folded in LABELS:
@@ -149,15 +149,6 @@ def reads_as_definition(said: str) -> bool:
     if not match:
         return False
     head = match.group("head").split()
-    if len(head) > 1 and _acts(head[-1]):
+    if len(head) > 1 and head[-1].islower() and acts_as_verb(head[-1]):
         return False  # `the caller waits for the response`: a sentence
     return not any(word.casefold() in VERBS for word in head[1:])
-
-
-def _acts(word: str) -> bool:
-    """`waits`, `moves`: an -s word more often met as a verb (its past tense is the commoner
-    word) than as a plural (`series`, `rules`)."""
-    if not word.islower() or not word.endswith("s") or word.endswith(("ss", "us", "is")):
-        return False
-    stem = word[:-1]
-    return rarity(stem + ("d" if stem.endswith("e") else "ed")) > rarity(word)

@@ -14,6 +14,8 @@ from wordfreq import top_n_list, zipf_frequency
 __all__ = [
     "AUXILIARIES",
     "BE_FORMS",
+    "DURATIONS",
+    "HOW_OFTEN",
     "GOES_ON",
     "INSTANCE_LEADS",
     "FUNCTION_WORDS",
@@ -22,8 +24,10 @@ __all__ = [
     "PARTICIPLES",
     "PRAISE",
     "VERBS",
+    "acts_as_verb",
     "chatty",
     "claim",
+    "weighs_two",
     "echoes",
     "filing_label",
     "cut_off",
@@ -104,6 +108,28 @@ remember hint caution info reminder exam recap
 def rarity(word: str) -> float:
     """How common a word is in English on the Zipf scale (0 for a word English never uses)."""
     return zipf_frequency(word, "en")
+
+
+def acts_as_verb(word: str) -> bool:
+    """`obtains`, `bypasses`, `waits`: an -s word more often met as a verb (its past tense is the
+    commoner word) than as a plural (`windows`, `services`, `series`)."""
+    if not word.endswith("s") or word.endswith(("ss", "us", "is")):
+        return False
+    stem = word[:-2] if word.endswith(("sses", "shes", "ches", "xes")) else word[:-1]
+    return rarity(stem + ("d" if stem.endswith("e") else "ed")) > rarity(word)
+
+
+DURATIONS = frozenset({"seconds", "minutes", "hours", "days", "weeks", "months", "years"})
+DURATIONS |= {"milliseconds"}
+# Words saying how often: `Attackers often ...`, `often {{results}} in`.
+HOW_OFTEN = frozenset({"often", "usually", "always", "also", "never", "sometimes", "mostly"})
+HOW_OFTEN |= {"only", "rarely", "typically"}
+_VERSUS = re.compile(r"\bvs\b|\bversus\b", re.IGNORECASE)
+
+
+def weighs_two(heading: str) -> bool:
+    """`Signed URLs vs. Signed Cookies`: a heading weighing two things names no one of them."""
+    return bool(_VERSUS.search(heading))
 
 
 # Emoji and symbols in front of a line (`✅ `, `🔹 `, `⚠️ `): markers, not words of it.
