@@ -84,9 +84,8 @@ def _aspect_question(heading: str, first: Piece, after: list[Piece]) -> str:
     asked = generic_question(heading)
     if not asked or first.depth or "\n" in (first.inline.content if first.inline else ""):
         return ""  # a list under it, or lines of points, are asked by the list rules
-    rest = [p for p in after if p.kind != "other" and p is not first]
-    alone = not rest or rest[0].kind == "heading"
-    return asked if alone else ""
+    following = next((p for p in after if p.kind != "other" and p is not first), None)
+    return asked if following is None or following.kind == "heading" else ""
 
 
 def _term(scope: Scope, line: int) -> tuple[str, int]:
