@@ -56,14 +56,16 @@ def section_definitions(pieces: list[Piece], scope: Scope) -> list[tuple[Draft, 
     for index, piece in enumerate(pieces):
         if piece.kind != "heading":
             continue
-        first = next((p for p in pieces[index + 1 :] if p.kind != "other"), None)
+        at = _next_text(pieces, index + 1)
+        first = pieces[at] if at < len(pieces) else None
         if first is None or first.kind != "paragraph" or first.depth > 1 or first.inline is None:
             continue
         term, named_at = _term(scope, first.line)
         said = scope.markdown(first).strip()
         said = said if _short(said) else sentences(said)[0]  # a long paragraph: its first
         heading = _plain(piece.inline.content if piece.inline else "")
-        asked = _aspect_question(heading, first, pieces[index + 1 :])
+        after = _next_text(pieces, at + 1)
+        asked = _aspect_question(heading, first, pieces[after] if after < len(pieces) else None)
         if asked and _ANSWER_WORDS[0] <= len(said.split()) <= _ANSWER_WORDS[1]:
             above = scope.headings(piece.line)[:-1]  # what the aspect is of: the heading above
             where = scope.where(above[-1].line) if above else scope.title
@@ -78,13 +80,17 @@ def section_definitions(pieces: list[Piece], scope: Scope) -> list[tuple[Draft, 
     return found
 
 
-def _aspect_question(heading: str, first: Piece, after: list[Piece]) -> str:
+def _next_text(pieces: list[Piece], start: int) -> int:
+    """Where the first paragraph, heading or table from `start` on is (`len(pieces)`: none)."""
+    return next((i for i in range(start, len(pieces)) if pieces[i].kind != "other"), len(pieces))
+
+
+def _aspect_question(heading: str, first: Piece, following: Piece | None) -> str:
     """`## Mechanism of Action` over one paragraph: `What is the mechanism of action?`, asked
     of what the note is about ('' for any other heading, or a section of more points)."""
     asked = generic_question(heading)
     if not asked or first.depth or "\n" in (first.inline.content if first.inline else ""):
         return ""  # a list under it, or lines of points, are asked by the list rules
-    following = next((p for p in after if p.kind != "other" and p is not first), None)
     return asked if following is None or following.kind == "heading" else ""
 
 
