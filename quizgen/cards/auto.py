@@ -25,6 +25,7 @@ from .words import (
     LABELS,
     MARKERS,
     VERBS,
+    acts_as_verb,
     chatty,
     claim,
     cut_off,
@@ -409,7 +410,8 @@ def _trait_card(piece: Piece, text: str, scope: Scope) -> list[Draft]:
     if subject[:1].isdigit() and trait[:1].isdigit() and not labelled:
         return []  # `128MB - 10240MB memory`: a range, which its quantity cloze asks
     first, _, rest = trait.partition(" ")
-    if not labelled and first in _SAYING and rest and not _READS_ON.match(rest):
+    saying = first in _SAYING or bool(_VERBS.match(first)) or acts_as_verb(first)
+    if not labelled and saying and rest and not _READS_ON.match(rest):
         return _term_card(piece, subject.replace("**", "").strip(), rest, scope, verb=first)
     return _term_card(piece, subject.replace("**", "").strip(), trait, scope)
 

@@ -81,10 +81,11 @@ def _stems(text: str) -> set[str]:
 
 
 def _asks(draft: Draft) -> str:
-    """What a card asks: its back, a cloze's sentence, or only the point a list cloze hides
-    (the other points shown around it are asked by their own cards)."""
+    """What a card asks: its back, a cloze's sentence, or only the points a list cloze hides,
+    each with the name it shows (`First IP ---> {{Network Address}}`); the other points shown
+    around them are asked by their own cards."""
     if draft.origin is Origin.LIST and draft.type is CardType.CLOZE:
-        return _hidden(draft.text)
+        return "\n".join(line for line in draft.text.splitlines() if CLOZE.search(line))
     return draft.back or draft.text
 
 

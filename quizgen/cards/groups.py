@@ -26,10 +26,13 @@ _MAX_ITEMS, _MAX_WORDS, _MAX_CHARS = 8, 20, 400
 _GOES_ON = GOES_ON | {"so"}  # an item opening with these goes on from the one before
 _GAP_WORDS = 8  # a list point this long is a sentence, not a point to recall whole
 _GAP_ITEMS = 6  # a list this short may be shown with its points left over hidden
+_CARD_SYNTAX = ("::", "{{", "}}")
+_GAP_ALL = 5  # a list this long is asked a point at a time, not as one answer
 # `Public - everyone allowed`, `Cluster → performance`, `Full Load (one off migration)`: a kind's
 # name ends where what it means begins.
 _KIND_SPLIT = re.compile(r"\s[-–—]\s|:\s|\s(?:->|→|=>)\s|\s\(|:$")
 _KIND_WORDS = 4
+_NAME_SPLIT = re.compile(r"\s[-–—]\s|:\s|\s(?:->|-->|--->|→|=>)\s")  # `First IP ---> what it is`
 # `ns-77.awsdns-09.com`, `10.0.0.0/16`, `https://...`: data from a console, not a fact to recall.
 _NAME_OR_ADDRESS = re.compile(r"\S+\.[a-z]{2,}|[\d.:/]+|https?://\S+")
 
@@ -107,7 +110,13 @@ def list_cards(
             continue
         if not items:
             continue
-        draft = _list_card(items, before, scope, top)
+        draft = None
+        if len(items) >= _GAP_ALL and not any(_goes_on(item) for item in items):
+            # Five or more points are too many to recall as one answer: each is asked in turn,
+            # the others shown.
+            draft = _gap_card(items, items, before, scope, top)
+        if draft is None:
+            draft = _list_card(items, before, scope, top)
         if draft is not None:
             drafts.append(draft)
     return drafts
@@ -212,17 +221,23 @@ def _inside_link(children: list, target) -> bool:
 
 
 def _gap_card(
-    items: list[Piece], gaps: list[Piece], before: Piece | None, scope: Scope
+    items: list[Piece],
+    gaps: list[Piece],
+    before: Piece | None,
+    scope: Scope,
+    top: Piece | None = None,
 ) -> Draft | None:
     """`1. ALB: - listens on HTTP or HTTPS only - slower than NLB - {{c1::layer 7}}`: the points
     of a list that no other card asks, each hidden among the others."""
-    whole = _list_card(items, before, scope)
+    whole = _list_card(items, before, scope, top)
     gaps = [gap for gap in gaps if "://" not in markdown_of(gap.children)]  # `Further info (url)`
     if whole is None or not gaps or any(_goes_on(gap) for gap in gaps):
         return None
     lines, number = [], 0
     for item in items:
         said = markdown_of(item.children, scope.link_text)
+        if item in gaps and any(mark in said for mark in _CARD_SYNTAX):
+            return None  # `Fn::Join` hidden would read as a cloze's hint
         number += item in gaps
         lines.append(f"- {_gap(said, number)}" if item in gaps else f"- {said}")
     front = re.sub(r" \(\d+ points\)$", "", whole.front).rstrip(":")
@@ -232,13 +247,23 @@ def _gap_card(
 
 def _gap(said: str, number: int) -> str:
     """A point hidden as deletion `number`: only its numbers when it states some (`{{3-63}}
-    characters`: the noun says what is asked), else whole."""
+    characters`: the noun says what is asked), only what follows its name when it has one
+    (`Last IP ---> {{Broadcast Address}}`), else whole."""
     spans = quantity_spans(said)
+    split = _NAME_SPLIT.search(said)
+    if not spans and split and _names_point(said[: split.start()], said[split.end() :]):
+        # `First IP ---> {{Network Address}}`: the name shows what its point is asked about
+        return f"{said[: split.end()]}{{{{c{number}::{said[split.end() :]}}}}}"
     if not spans:
         return f"{{{{c{number}::{said}}}}}"
     for start, end in reversed(spans):
         said = f"{said[:start]}{{{{c{number}::{said[start:end]}}}}}{said[end:]}"
     return said
+
+
+def _names_point(name: str, rest: str) -> bool:
+    """True when a point opens with a short name of what it describes: `Last IP ---> ...`."""
+    return bool(name.strip()) and len(name.split()) <= _KIND_WORDS and bool(rest.strip())
 
 
 def _goes_on(item: Piece) -> bool:

@@ -69,7 +69,7 @@ def _between_words(text: str, start: int, end: int, first: bool) -> bool:
     left = left_words[-1] if left_words else ""
     right = right_words[0] if right_words else ""
     one_word = first and len(left_words) == 1  # the question is one word
-    alone = one_word and len(right) > 2  # `Fn::Join`, not `Q::A`
+    alone = one_word and len(right) > 1  # `Fn::Join`, `Fn::If`, not `Q::A`
     more = len(right_words) > 1  # words follow the answer's first word
     right = right.rstrip(",.;)")  # `AWS::Region, AWS::StackId`: a name, then a comma
     if _NAME.match(left) and _NAME.match(right):
