@@ -45,6 +45,8 @@ __all__ = [
 ]
 
 _SAYING = AUXILIARIES - {"do", "does", "did", "need", "needs"}  # `do things` is no auxiliary
+# `can be used to`, `are shared with`: a passive verb and its preposition, shown in the question
+_PASSIVE_VERB = re.compile(r"(?:be|been)\s+\w+ed\s+(?:to|for|by|in|with|on|as|from|into)\s+")
 _READS_ON = re.compile(r"(?:not|n't|be|been|only|also|never|always)\b")  # kept in the answer
 _CONNECTOR = re.compile(r"^\s*(?:[:\-–—=]+\s*|,\s*|(?:means|is|are|refers to)\s+)?")
 _PARTS = re.compile(r"^(.{2,60}?)(?::\s|\s[–—-]\s)(.+)$")
@@ -411,9 +413,15 @@ def _trait_card(piece: Piece, text: str, scope: Scope) -> list[Draft]:
         return []  # `128MB - 10240MB memory`: a range, which its quantity cloze asks
     first, _, rest = trait.partition(" ")
     saying = first in _SAYING or bool(_VERBS.match(first)) or acts_as_verb(first)
+    passive = _PASSIVE_VERB.match(rest) if first in _SAYING else None
+    term = subject.replace("**", "").strip()
+    if not labelled and passive and len(rest[passive.end() :].split()) > 1:
+        # `Backup plans can be used to …` → `set up frequency, window ...`
+        said = f"{first} {passive.group().strip()}"
+        return _term_card(piece, term, rest[passive.end() :], scope, verb=said)
     if not labelled and saying and rest and not _READS_ON.match(rest):
-        return _term_card(piece, subject.replace("**", "").strip(), rest, scope, verb=first)
-    return _term_card(piece, subject.replace("**", "").strip(), trait, scope)
+        return _term_card(piece, term, rest, scope, verb=first)
+    return _term_card(piece, term, trait, scope)
 
 
 def _verb_at(words: list[str], index: int) -> bool:
