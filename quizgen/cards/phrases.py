@@ -72,7 +72,7 @@ _COMMON = 5.0  # Zipf: a clause whose rarest word is this common asks nothing
 _TOO_COMMON = 5.3  # Zipf: one word this common (`used`, `good`) is no answer on its own
 _WORTH_ASKING = 4.6  # Zipf: a preposition's object more common than this asks too little
 _RARE_GENUS = 4.0  # Zipf: one noun after `is a` this common (`a {{connection}} over`) asks nothing
-_PLAIN_BESIDE = 5.0  # Zipf: one word this common is dropped beside a better phrase
+_PLAIN_BESIDE = 4.5  # Zipf: one word this common is dropped beside a better phrase
 _PLAIN_TERM = 3.3  # Zipf: a word the note repeats, this common in English, is asked only alone
 _ECHO = 6  # first letters that make two words forms of one: `prefix`/`prefixes`, `encryption`
 _OBJECT_COST = 0.5  # a preposition's object is asked a little less readily than the main phrase
@@ -223,7 +223,9 @@ def phrase_spans(
         plain = [span for span in plain if _score(words, span) > _PLAIN_TERM]
         chosen = [span for span in chosen if span not in plain] or chosen
     if len(chosen) > 1:  # `{{c1::EC2 instances}} ... {{c2::running}}`: a plain word beside
-        plain = [span for span in chosen if _plain_beside(sentence, words, span)]
+        # `is {{faster}}`: what a subject is, however plain (not a verb's form: `is required`)
+        said = {s for s in _complements(words, clauses) if not participle(words[s[0]].text)}
+        plain = [s for s in chosen if _plain_beside(sentence, words, s) and s not in said]
         plain += [span for span in chosen if _passive_verb(words, span)]
         chosen = [span for span in chosen if span not in plain] or chosen
     chosen = _with_quantifiers(sentence, words, chosen)
@@ -422,7 +424,15 @@ def _plain_beside(sentence: str, words: list[Word], span: Span) -> bool:
         return False
     if first > 0 and words[first - 1].text in _QUANTIFIERS:
         return False
+    if words[first].text in _HOW_ADVERBS or _agent(words, first):
+        return False  # `{{immediately}}`, `renewed by the {{owner}}`: how, and who does it
     return _plain_common(words[first], _PLAIN_BESIDE)
+
+
+def _agent(words: list[Word], index: int) -> bool:
+    """`renewed by the {{owner}}`: who does what a passive verb says."""
+    before = [word.text for word in words[max(0, index - 2) : index]]
+    return "by" in before and before[-1] in {"by", "the", "a", "an"}
 
 
 def _passive_verb(words: list[Word], span: Span) -> bool:
