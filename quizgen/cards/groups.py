@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import replace
 
 from .blocks import Piece
 from .draft import Draft, sentences
@@ -17,6 +18,7 @@ from .keyed import keyed_pair
 from .leads import asked_by
 from .model import CardType, Origin
 from .quantity import quantity_spans
+from .render import CLOZE
 from .scope import Scope
 from .words import GOES_ON, INSTANCE_LEADS, LABELS, chatty
 
@@ -27,6 +29,7 @@ _GOES_ON = GOES_ON | {"so"}  # an item opening with these goes on from the one b
 _GAP_WORDS = 8  # a list point this long is a sentence, not a point to recall whole
 _GAP_ITEMS = 6  # a list this short may be shown with its points left over hidden
 _CARD_SYNTAX = ("::", "{{", "}}")
+_MOST_HIDDEN = 0.6  # share of a list cloze's text its deletions may hide together
 _GAP_ALL = 5  # a list this long is asked a point at a time, not as one answer
 # `Public - everyone allowed`, `Cluster → performance`, `Full Load (one off migration)`: a kind's
 # name ends where what it means begins.
@@ -110,13 +113,14 @@ def list_cards(
             continue
         if not items:
             continue
-        draft = None
         if len(items) >= _GAP_ALL and not any(_goes_on(item) for item in items):
             # Five or more points are too many to recall as one answer: each is asked in turn,
             # the others shown.
-            draft = _gap_card(items, items, before, scope, top)
-        if draft is None:
-            draft = _list_card(items, before, scope, top)
+            gap = _gap_card(items, items, before, scope, top)
+            if gap is not None:
+                drafts += _one_gap_each(gap)
+                continue
+        draft = _list_card(items, before, scope, top)
         if draft is not None:
             drafts.append(draft)
     return drafts
@@ -243,6 +247,28 @@ def _gap_card(
     front = re.sub(r" \(\d+ points\)$", "", whole.front).rstrip(":")
     text = f"{front}{'' if front.endswith(('?', '…')) else ':'}\n" + "\n".join(lines)
     return Draft(Origin.LIST, CardType.CLOZE, normalise(f"{front} {lines}"), whole.line, text=text)
+
+
+def _one_gap_each(draft: Draft) -> list[Draft]:
+    """A list cloze whose deletions together would hide most of it (`- {{c1::Income}} -
+    {{c2::Advertisement}} ...`) as one card a point, each showing the others: a cloze that hides
+    nearly all its text reads as one that asks nothing."""
+    hidden = sum(len(match.group(2)) for match in CLOZE.finditer(draft.text))
+    if hidden <= _MOST_HIDDEN * len(CLOZE.sub(r"\2", draft.text)):
+        return [draft]
+    return [
+        replace(
+            draft, key=normalise(f"{draft.key} {match.group(2)}"), text=_only(draft.text, match)
+        )
+        for match in CLOZE.finditer(draft.text)
+    ]
+
+
+def _only(text: str, kept: re.Match[str]) -> str:
+    """A cloze's text with only the deletion `kept`, numbered 1; the others shown."""
+    before = CLOZE.sub(r"\2", text[: kept.start()])
+    after = CLOZE.sub(r"\2", text[kept.end() :])
+    return f"{before}{{{{c1::{kept.group(2)}}}}}{after}"
 
 
 def _gap(said: str, number: int) -> str:

@@ -36,7 +36,8 @@ _STUDY_WORDS = re.compile(  # words a title uses for what kind of note it is, no
 # A heading that says what kind of text follows, not what it is about: left out of a card's path.
 _ABOUT_THE_NOTE = re.compile(
     r"\bkey (?:insights|takeaways|points|concepts|terms|information|facts|ideas)\b|\btranscript\b"
-    r"|^(?:summary|takeaways|notes|overview|introduction|key notes|main points|tl;?dr)$",
+    r"|^(?:summary|takeaways|notes|overview|introduction|key notes|main points|tl;?dr)$"
+    r"|^(?:content|contents|details|description|info|information|my notes|body)$",
     re.IGNORECASE,
 )
 _TALK_TITLE = re.compile(  # a transcript, an example program's walk, a conclusion, the sources
