@@ -32,6 +32,7 @@ from .groups import list_cards
 from .inline import LinkText
 from .keyed import keyed_number_cards
 from .model import Card, CardFile, Origin
+from .points import point_by_point
 from .prose import asking_cloze, statement_cards, statements_of
 from .scope import Scope
 from .sections import section_definitions
@@ -75,7 +76,7 @@ _RULE_MODULES += ("inline", "model", "quantity", "scope", "tables", "files", "se
 _RULE_MODULES += ("settings", "study", "choices", "lint")  # the lint decides what is written
 _RULE_MODULES += ("prose", "words", "phrases", "vocabulary", "dedupe", "sentence", "enumerations")
 _RULE_MODULES += ("asides", "abbreviations", "render", "marks", "leads", "keyed", "negations")
-_RULE_MODULES += ("sections", "../loader", "../syntax")  # titles, the parsed Markdown
+_RULE_MODULES += ("sections", "points", "../loader", "../syntax")  # titles, the parsed Markdown
 
 
 def _rules_version() -> str:
@@ -227,7 +228,7 @@ def _drafts(
     drafts = [draft for draft in asking if draft is not None]
     lists = list_cards(pieces, scope, carded, numbered, answering)
     found = [draft for draft in drafts + lists if not _ADDRESS_ONLY.fullmatch(draft.back.strip())]
-    return one_card_a_fact(found), problems
+    return [card for draft in one_card_a_fact(found) for card in point_by_point(draft)], problems
 
 
 def _section_rules(tokens: list[Token]) -> list[int]:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import replace
 
 from .blocks import Piece
 from .draft import Draft, sentences
@@ -17,8 +16,7 @@ from .inline import markdown_of, schedule_free
 from .keyed import keyed_pair
 from .leads import asked_by
 from .model import CardType, Origin
-from .quantity import quantity_spans
-from .render import CLOZE
+from .points import CARD_SYNTAX, hidden_point
 from .scope import Scope
 from .words import GOES_ON, INSTANCE_LEADS, LABELS, chatty
 
@@ -28,14 +26,10 @@ _MAX_ITEMS, _MAX_WORDS, _MAX_CHARS = 8, 20, 400
 _GOES_ON = GOES_ON | {"so"}  # an item opening with these goes on from the one before
 _GAP_WORDS = 8  # a list point this long is a sentence, not a point to recall whole
 _GAP_ITEMS = 6  # a list this short may be shown with its points left over hidden
-_CARD_SYNTAX = ("::", "{{", "}}")
-_MOST_HIDDEN = 0.6  # share of a list cloze's text its deletions may hide together
-_GAP_ALL = 5  # a list this long is asked a point at a time, not as one answer
 # `Public - everyone allowed`, `Cluster → performance`, `Full Load (one off migration)`: a kind's
 # name ends where what it means begins.
 _KIND_SPLIT = re.compile(r"\s[-–—]\s|:\s|\s(?:->|→|=>)\s|\s\(|:$")
 _KIND_WORDS = 4
-_NAME_SPLIT = re.compile(r"\s[-–—]\s|:\s|\s(?:->|-->|--->|→|=>)\s")  # `First IP ---> what it is`
 # `ns-77.awsdns-09.com`, `10.0.0.0/16`, `https://...`: data from a console, not a fact to recall.
 _NAME_OR_ADDRESS = re.compile(r"\S+\.[a-z]{2,}|[\d.:/]+|https?://\S+")
 
@@ -113,13 +107,6 @@ def list_cards(
             continue
         if not items:
             continue
-        if len(items) >= _GAP_ALL and not any(_goes_on(item) for item in items):
-            # Five or more points are too many to recall as one answer: each is asked in turn,
-            # the others shown.
-            gap = _gap_card(items, items, before, scope, top)
-            if gap is not None:
-                drafts += _one_gap_each(gap)
-                continue
         draft = _list_card(items, before, scope, top)
         if draft is not None:
             drafts.append(draft)
@@ -240,56 +227,13 @@ def _gap_card(
     lines, number = [], 0
     for item in items:
         said = markdown_of(item.children, scope.link_text)
-        if item in gaps and any(mark in said for mark in _CARD_SYNTAX):
+        if item in gaps and any(mark in said for mark in CARD_SYNTAX):
             return None  # `Fn::Join` hidden would read as a cloze's hint
         number += item in gaps
-        lines.append(f"- {_gap(said, number)}" if item in gaps else f"- {said}")
+        lines.append(f"- {hidden_point(said, number)}" if item in gaps else f"- {said}")
     front = re.sub(r" \(\d+ points\)$", "", whole.front).rstrip(":")
     text = f"{front}{'' if front.endswith(('?', '…')) else ':'}\n" + "\n".join(lines)
     return Draft(Origin.LIST, CardType.CLOZE, normalise(f"{front} {lines}"), whole.line, text=text)
-
-
-def _one_gap_each(draft: Draft) -> list[Draft]:
-    """A list cloze whose deletions together would hide most of it (`- {{c1::Income}} -
-    {{c2::Advertisement}} ...`) as one card a point, each showing the others: a cloze that hides
-    nearly all its text reads as one that asks nothing."""
-    hidden = sum(len(match.group(2)) for match in CLOZE.finditer(draft.text))
-    if hidden <= _MOST_HIDDEN * len(CLOZE.sub(r"\2", draft.text)):
-        return [draft]
-    return [
-        replace(
-            draft, key=normalise(f"{draft.key} {match.group(2)}"), text=_only(draft.text, match)
-        )
-        for match in CLOZE.finditer(draft.text)
-    ]
-
-
-def _only(text: str, kept: re.Match[str]) -> str:
-    """A cloze's text with only the deletion `kept`, numbered 1; the others shown."""
-    before = CLOZE.sub(r"\2", text[: kept.start()])
-    after = CLOZE.sub(r"\2", text[kept.end() :])
-    return f"{before}{{{{c1::{kept.group(2)}}}}}{after}"
-
-
-def _gap(said: str, number: int) -> str:
-    """A point hidden as deletion `number`: only its numbers when it states some (`{{3-63}}
-    characters`: the noun says what is asked), only what follows its name when it has one
-    (`Last IP ---> {{Broadcast Address}}`), else whole."""
-    spans = quantity_spans(said)
-    split = _NAME_SPLIT.search(said)
-    if not spans and split and _names_point(said[: split.start()], said[split.end() :]):
-        # `First IP ---> {{Network Address}}`: the name shows what its point is asked about
-        return f"{said[: split.end()]}{{{{c{number}::{said[split.end() :]}}}}}"
-    if not spans:
-        return f"{{{{c{number}::{said}}}}}"
-    for start, end in reversed(spans):
-        said = f"{said[:start]}{{{{c{number}::{said[start:end]}}}}}{said[end:]}"
-    return said
-
-
-def _names_point(name: str, rest: str) -> bool:
-    """True when a point opens with a short name of what it describes: `Last IP ---> ...`."""
-    return bool(name.strip()) and len(name.split()) <= _KIND_WORDS and bool(rest.strip())
 
 
 def _goes_on(item: Piece) -> bool:
