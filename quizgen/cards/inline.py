@@ -13,6 +13,11 @@ __all__ = ["LinkText", "line_pieces", "markdown_of", "plain_of", "schedule_free"
 LinkText = Callable[[dict], str]
 
 _SPACES = re.compile(r"[ \t]+")
+# `[Control Plane Node](Control Plane Node.md)`: a link to a note whose path has spaces, which
+# Markdown leaves as text; a reader sees its words.
+_SPACED_NOTE_LINK = re.compile(
+    r"(?<!!)\[([^\]\n]+)\]\(<?([^()<>\n]* [^()<>\n]*\.md(?:#[^()\n]*)?)>?\)"
+)
 _FOOTNOTE = re.compile(r"^\[\^[^\]\s]+\]:\s*|\[\^[^\]\s]+\]|\^\[[^\]]*\]")
 # `==6 MB per ==request`: highlight marks that made no highlight (` == ` between spaces is kept).
 _STRAY_HIGHLIGHT = re.compile(r"(?<![=!<>\s])==(?!=)|(?<![=!<>])==(?=[^\s=])")
@@ -169,5 +174,7 @@ def _tidy(text: str) -> str:
     footnote mark (`stateful[^1]`, `[^1]: Stateful means ...`, `layers^[inline note]`)."""
     if "[^" in text or "^[" in text:
         text = _FOOTNOTE.sub("", text)
+    if ".md" in text:
+        text = _SPACED_NOTE_LINK.sub(r"\1", text)
     text = _SPACES.sub(" ", text).strip(" ;")
     return text.replace("** **", " ").replace("****", "")
