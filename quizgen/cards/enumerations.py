@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
-from .sentence import CLAUSE_WORDS, LIST_JOINERS, Span, Word, acts, participle, third_person
+from .sentence import (
+    CLAUSE_WORDS,
+    LIST_JOINERS,
+    Span,
+    Word,
+    acts,
+    adverb_of_verb,
+    participle,
+    third_person,
+)
 from .words import FUNCTION_WORDS, VERBS
 
 __all__ = ["enumerations"]
 
 _ITEM_WORDS = 3  # words of one item of such a list
 _UNJOINED = 4  # items a list needs to be one without a last `and`/`or`
+_LINKING = {"therefore", "thus", "hence", "then", "also", "so"}  # `and therefore used with`
 _SLASHES = 2  # ` / ` between three items or more: `buffer / cache / scratch data`
 
 
@@ -89,10 +99,13 @@ def _list_items(words: list[Word], first: int) -> list[Span]:
 def _item_end(words: list[Word], first: int) -> int | None:
     """The last word of one short list item from `first`: up to three content words."""
     index = first
+    if adverb_of_verb(words, first):
+        return None  # `by an administrator or dynamically provisioned`: how, not an item
     while index < len(words) and index - first < _ITEM_WORDS and _content(words[index]):
         going_on = words[index].text.endswith("ing") and not _last(words, index)
+        going_on = going_on or participle(words[index].text) and not words[index].capital
         if index > first and (words[index].opens or going_on):
-            return index - 1  # `hardware running ...`: the item ended
+            return index - 1  # `hardware running ...`, `Replication Controller based on`: it ended
         verb = third_person(words[index].text) and not words[index].stop
         if verb and index + 1 < len(words) and _content(words[index + 1]):
             return None  # `simplifies orchestration`: a verb and its object
@@ -137,6 +150,6 @@ def _alike(words: list[Word], items: list[Span]) -> bool:
 
 def _content(word: Word) -> bool:
     """A word that can be part of a list item: not a small word, not a verb (`GET` is a name)."""
-    if word.text in FUNCTION_WORDS or word.text in LIST_JOINERS:
+    if word.text in FUNCTION_WORDS or word.text in LIST_JOINERS or word.text in _LINKING:
         return False
     return word.text not in VERBS or word.capital

@@ -42,6 +42,7 @@ from .sentence import (
     Span,
     Word,
     acts,
+    adverb_of_verb,
     participle,
     third_person,
     words_of,
@@ -799,8 +800,10 @@ def _phrase(words: list[Word], rest: list[int]) -> tuple[int, int] | None:
         adverb = taken and words[taken[-1]].text.endswith("ly")
         if taken and participle(text) and not words[index].capital and not adverb:
             break
-        joined = (
-            taken and words[taken[-1]].text in _JOINERS and (text in VERBS or acts(words, index))
+        joined = (  # `or dynamically provisioned`: a joiner, then a verb (how it is done)
+            taken
+            and words[taken[-1]].text in _JOINERS
+            and (text in VERBS or acts(words, index) or adverb_of_verb(words, index))
         )
         acting = third_person(text) and acts(words, index, relative=False)  # `Fetch retrieves the`
         if taken and not words[index].capital and (joined or acting or _verb_ing(words, index)):

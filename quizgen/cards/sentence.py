@@ -13,6 +13,7 @@ __all__ = [
     "Span",
     "Word",
     "acts",
+    "adverb_of_verb",
     "participle",
     "third_person",
     "words_of",
@@ -101,6 +102,16 @@ def acts(words: list[Word], index: int, relative: bool = True) -> bool:
     `them` do not count: `the actions it can do` starts a clause after a noun."""
     after = words[index + 1].text if index + 1 < len(words) and not words[index].stop else ""
     return after in _OBJECT_OPENERS and (relative or after not in ("it", "them"))
+
+
+def adverb_of_verb(words: list[Word], index: int) -> bool:
+    """`dynamically provisioned`: an -ly word before a participle says how a thing is done."""
+    return (
+        index + 1 < len(words)
+        and words[index].text.endswith("ly")
+        and not words[index].capital
+        and participle(words[index + 1].text)
+    )
 
 
 def participle(text: str) -> bool:
