@@ -2,7 +2,10 @@
 
 A card whose answer is a list of five to eight short points (`Use cases: - long-term backups -
 compliance archives ...`) asks too much at once: a learner recalls three and fails the card. It
-becomes a cloze of the list, each point hidden in turn with the others shown. Whatever rule
+becomes a cloze of the list, each point hidden in turn with the others shown. Only traits
+written in lower case (`- cheap - fast - 125GB - 16TB ...`) are asked so: a list whose points
+mostly open with a capital (`- Preparation - Containment ...`, `- Variable workloads`) is a set
+whose whole the tutors ask for, and stays one card. Whatever rule
 made the card (a list under a heading, a label over a list, a question answered by a list), the
 list is asked the same way.
 """
@@ -51,6 +54,8 @@ def _points(draft: Draft) -> list[str]:
     if not all(line.startswith("- ") for line in lines):
         return []
     points = [line[2:].strip() for line in lines]
+    if 2 * sum(_capitalised(point) for point in points) > len(points):
+        return []  # `- Preparation - Containment - Eradication ...`: the set is the fact
     for point in points:
         words = point.split()
         if not words or len(words) > _POINT_WORDS or point.endswith(":"):
@@ -60,6 +65,12 @@ def _points(draft: Draft) -> list[str]:
         if any(mark in point for mark in CARD_SYNTAX):
             return []  # `Fn::Join` hidden would read as a cloze's hint
     return points
+
+
+def _capitalised(point: str) -> bool:
+    """`Containment`, `Variable workloads`: a point written as an item of a set, not as a trait
+    (`cheap`, `frequent access`) of the thing the list describes."""
+    return point.strip("*_` ")[:1].isupper()
 
 
 def one_gap_each(draft: Draft) -> list[Draft]:

@@ -37,7 +37,7 @@ _STUDY_WORDS = re.compile(  # words a title uses for what kind of note it is, no
 _ABOUT_THE_NOTE = re.compile(
     r"\bkey (?:insights|takeaways|points|concepts|terms|information|facts|ideas)\b|\btranscript\b"
     r"|^(?:summary|takeaways|notes|overview|introduction|key notes|main points|tl;?dr)$"
-    r"|^(?:content|contents|details|description|info|information|my notes|body)$",
+    r"|^(?:content|contents|details|description|my notes|body)$",
     re.IGNORECASE,
 )
 _TALK_TITLE = re.compile(  # a transcript, an example program's walk, a conclusion, the sources
