@@ -55,6 +55,7 @@ from .words import (
     HOW_OFTEN,
     KIND_NOUNS,
     PRAISE,
+    VENDORS,
     VERBS,
     acts_as_verb,
     filing_label,
@@ -110,7 +111,6 @@ _IDIOMS |= {("in", "conjunction"), ("in", "front"), ("in", "charge"), ("in", "ca
 _IDIOMS |= {("in", "terms"), ("on", "top"), ("on", "behalf"), ("in", "place"), ("in", "turn")}
 _IDIOMS |= {("in", "advance"), ("in", "practice"), ("in", "general"), ("at", "once")}
 # A vendor in front of a name: `Amazon SageMaker` is the subject of a note on SageMaker.
-_VENDORS = {"amazon", "aws", "azure", "microsoft", "google", "gcp", "apache", "oracle", "ibm"}
 # Words after which a name is given: `a role called an execution role`, `known as ...`.
 _NAMING = {"called", "named", "dubbed", "termed"}
 # Adverbs that say how a system behaves, a fact of their own: `it will {{immediately}} route`.
@@ -346,7 +346,7 @@ def _best(
             continue  # `used to {{notify}}`, `can {{cut}}`: a verb alone asks little
         if any(_ADDRESS.search(word.text) for word in words[span[0] : span[1] + 1]):
             continue
-        if span[0] == span[1] and words[span[0]].text in _VENDORS:
+        if span[0] == span[1] and words[span[0]].text in VENDORS:
             continue  # `file system on {{AWS}}`: the vendor of everything in the vault
         if spelled_before(sentence, words, span):
             continue  # `transparent data encryption ({{TDE}})`: its initials stand right there
@@ -919,7 +919,7 @@ def _in_title(words: list[Word], span: Span, shown: frozenset[str]) -> bool:
     """`DB on EC2: ... managing the {{EC2}}`, `AWS Backup: ... on {{backups}}`: the title or
     heading above shows the answer (`shown`: the words of the names the card shows, singular)."""
     texts = [words[i].text for i in range(span[0], span[1] + 1)]
-    named = [text for text in texts if text not in _VENDORS] or texts  # `Amazon SageMaker`
+    named = [text for text in texts if text not in VENDORS] or texts  # `Amazon SageMaker`
     # `CFN-SIGNAL: ... using the {{cfn-signal tool}}`: what kind of thing it is adds nothing
     named = [text for text in named if text not in _KINDS and text not in FUNCTION_WORDS] or named
     return all(singular(text) in shown for text in named)

@@ -27,6 +27,7 @@ from .words import (
     GOES_ON,
     LABELS,
     MARKERS,
+    VENDORS,
     chatty,
     claim,
     cut_off,
@@ -40,6 +41,8 @@ __all__ = ["asking_cloze", "hidden_share", "statement_cards", "statement_cloze",
 
 _MIN_WORDS, _MAX_WORDS, _MAX_CHARS = 4, 45, 400
 _WORDLIKE = re.compile(r"\S*[^\W\d_]\S*")  # a word with a letter in it
+# `Amazon SageMaker is a fully managed ... service`: a subject, `is`, and what kind of thing it is
+_SAYS_WHAT = re.compile(r"^((?:\S+ ){0,4}?\S+) (is|are) ((?:a|an|the) .+)$")
 _MAX_HIDDEN = 0.6  # of the card's text: more leaves no question
 _MOST_HIDDEN = 0.7  # of a written cloze's text: more leaves nothing to ask from
 _CLAUSE_WORDS = 4  # a highlight this long around a number marks a clause, not an answer
@@ -205,12 +208,32 @@ def statement_cloze(
     if _only_a_plain_word(text):
         return None  # `ensure it is {{valid}}`: one everyday word hidden asks nothing
     if hidden_share(text) > _MAX_HIDDEN / 2 and hides_all(text):
-        return None  # what the card lint calls hiding the whole sentence
+        return _what_it_is(sentence, scope, line)  # a cloze would hide the whole sentence
     text = f"{before} {text}" if before else text
     card_text = scope.standalone(text, line, parent)
     if hidden_share(card_text) > _MAX_HIDDEN:
-        return None
+        return _what_it_is(sentence, scope, line)
     return Draft(Origin.STATEMENT, CardType.CLOZE, normalise(sentence), line, text=card_text)
+
+
+def _what_it_is(sentence: str, scope: Scope, line: int) -> Draft | None:
+    """`Amazon SageMaker is a fully managed machine learning service.`: a sentence saying what
+    the note's subject is, all of which a cloze would hide, asks `What is Amazon SageMaker?`."""
+    match = _SAYS_WHAT.match(sentence.rstrip("."))
+    if match is None:
+        return None
+    subject, verb, answer = match.group(1).strip("*_ "), match.group(2), match.group(3)
+    shown = {word for name in scope.names(line) for word in name.split()}
+    named = set(subject.casefold().split()) - VENDORS - {"the", "a", "an"}
+    if not named or not named <= shown:
+        return None  # `The key is a ...`: about something else than the note's subject
+    names = scope.names(line)
+    where = " › ".join(
+        part for part in scope.where(line).split(" › ") if part.casefold() not in names
+    )
+    asked = f"What {verb} **{subject}**?"
+    front = f"{where} › {asked}" if where else asked
+    return Draft(Origin.DEFINITION, CardType.BASIC, normalise(asked), line, front, answer)
 
 
 _STRESSED = re.compile(r"\*\*([^*]+)\*\*")

@@ -15,6 +15,7 @@ __all__ = [
     "AUXILIARIES",
     "BE_FORMS",
     "DURATIONS",
+    "VENDORS",
     "HOW_OFTEN",
     "GOES_ON",
     "INSTANCE_LEADS",
@@ -119,6 +120,10 @@ def acts_as_verb(word: str) -> bool:
     return rarity(stem + ("d" if stem.endswith("e") else "ed")) > rarity(word)
 
 
+# Makers of everything in a vault: `Amazon SageMaker` is named by `SageMaker`.
+VENDORS = frozenset(
+    {"amazon", "aws", "azure", "microsoft", "google", "gcp", "apache", "oracle", "ibm"}
+)
 DURATIONS = frozenset({"seconds", "minutes", "hours", "days", "weeks", "months", "years"})
 DURATIONS |= {"milliseconds"}
 # Words saying how often: `Attackers often ...`, `often {{results}} in`.
