@@ -54,10 +54,12 @@ _LEADING_NUMBERS = re.compile(rf"{_NUMBERS}(?:,?\s(?:to|and|or)\s{_NUMBER}|[-–
 _RANGE = rf"(?:(?:[\s-]?(?:{_STANDARD}))?(?:\sto\s|\s?[-–]\s?)|,?\s(?:and|or)\s)"
 # A price: `$0.40` (`0.40$` and `1$/month` are read with `$` as a unit).
 _PRICE = r"(?<![\w$\\])\\?\$\d[\d,]*(?:\.\d+)?(?![\d,.]\d)"  # `\$0.03` escaped too
-# `Default 1500`, `max 1500`, `up to 100`: a bare number that a word makes a limit or a default
-# (looked for apart, and only where one of the words is: it would slow every other search).
+# `Default 1500`, `max 1500`, `up to 100`, `limit of 1000`: a bare number that a word makes a
+# limit or a default (looked for apart, and only where one of the words is: it would slow every
+# other search).
 _BOUND = re.compile(
-    r"\b(?:default|max|maximum|min|minimum|up to|limit) (\d[\d,]*)(?![\w.,-]*\w)", re.IGNORECASE
+    r"\b(?:default|max|maximum|min|minimum|up to|limit)(?: of)? (\d[\d,]*)(?![\w.,-]*\w)",
+    re.IGNORECASE,
 )
 _BOUND_CUES = ("default", "max", "min", "up to", "limit")
 _QUANTITY = re.compile(
