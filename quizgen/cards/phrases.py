@@ -138,6 +138,7 @@ _BEFORE_VERB = {"to", "can", "cannot", "will", "must", "should", "may", "might",
 _BEFORE_VERB |= {"just", "simply", "please"}
 _VERB_TAIL = {"not", "be", "been", "being", "only", "also", "always", "never", "often", "still"}
 _VERB_TAIL |= {"just", "usually", "generally", "automatically", "directly", "out", "up"}
+_RELATIVES = {"which", "that", "who"}
 _VERB_TAIL |= {"now", "already", "currently", "then", "typically", "normally", "mostly"}
 _VERB_TAIL |= {"first", "again", "later", "instead", "anyway"}
 
@@ -904,6 +905,8 @@ def _bare_verb(words: list[Word], index: int) -> bool:
     word = words[index]
     if index and word.text.endswith("s") and words[index - 1].text in HOW_OFTEN:
         return not word.capital  # `often {{results}} in`: a verb, told how often
+    if index and words[index - 1].text in _RELATIVES and acts_as_verb(word.text):
+        return not word.capital  # `which {{stimulates}} the ...`: the verb of a relative clause
     if index == 0 or word.capital or word.text.endswith("s") or word.text in _HOW_ADVERBS:
         return False  # a plural noun, or how it happens (`will {{immediately}} route`)
     if any(c.isdigit() for c in word.text):

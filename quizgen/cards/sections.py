@@ -13,7 +13,7 @@ import re
 from .blocks import Piece
 from .draft import Draft, sentences
 from .explicit import normalise
-from .inline import without_notes
+from .inline import line_pieces, markdown_of, without_notes
 from .leads import generic_question
 from .model import CardType, Origin
 from .scope import Scope
@@ -61,7 +61,7 @@ def section_definitions(pieces: list[Piece], scope: Scope) -> list[tuple[Draft, 
         if first is None or first.kind != "paragraph" or first.depth > 1 or first.inline is None:
             continue
         term, named_at = _term(scope, first.line)
-        said = scope.markdown(first).strip()
+        said = _first_line(first, scope)
         said = said if _short(said) else sentences(said)[0]  # a long paragraph: its first
         heading = _plain(piece.inline.content if piece.inline else "")
         after = _next_text(pieces, at + 1)
@@ -78,6 +78,16 @@ def section_definitions(pieces: list[Piece], scope: Scope) -> list[tuple[Draft, 
         draft = Draft(Origin.DEFINITION, CardType.BASIC, normalise(term), first.line, front, said)
         found += [(draft, normalise(MARKERS.sub("", part))) for part in sentences(said)]
     return found
+
+
+def _first_line(first: Piece, scope: Scope) -> str:
+    """A paragraph's text, or its first line when each line says a point of its own
+    (`Useful for maintaining airway patency` / `Sizing: corner of mouth to ...`)."""
+    lines = [markdown_of(line, scope.link_text).strip() for line in line_pieces(first.children)]
+    lines = [line for line in lines if line]
+    if len(lines) > 1 and lines[1][:1].isupper():  # not a sentence wrapped onto the next line
+        return lines[0]
+    return scope.markdown(first).strip()
 
 
 def _next_text(pieces: list[Piece], start: int) -> int:
@@ -100,11 +110,18 @@ def _term(scope: Scope, line: int) -> tuple[str, int]:
     headings = scope.headings(line)
     if not headings:
         return "", 0
-    heading = headings[-1]
-    if _plain(heading.text).casefold() in _ABOUT_HEADINGS and len(headings) > 1:
-        heading = headings[-2]  # `# IV Attack` › `## About`
-    text = _plain(heading.text)
+    at = len(headings) - 1
+    if _plain(headings[at].text).casefold() in _ABOUT_HEADINGS and at > 0:
+        at -= 1  # `# IV Attack` › `## About`
+    heading, text = headings[at], _plain(headings[at].text)
+    if at > 0 and _sorts_by_aspect(_plain(headings[at - 1].text)):
+        return "", 0  # `# Pharmacodynamics` › `## Cardiovascular`: a side of it, no term
     return (text, heading.line) if _names_term(text) else ("", 0)
+
+
+def _sorts_by_aspect(text: str) -> bool:
+    """`Pharmacodynamics`, `Side effects`: a heading whose sections are sides of its subject."""
+    return any(word in _ASPECTS for word in text.casefold().split()) or bool(generic_question(text))
 
 
 def _plain(heading: str) -> str:
