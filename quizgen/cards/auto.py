@@ -104,6 +104,7 @@ _NOT_A_NAME = {"like", "unlike", "with", "without", "at", "into", "onto", "about
 _SENTENCE_WORDS, _MOST_STRESSED = 8, 3
 # A number told in the past tense is what happened in a worked example, not a fact to recall.
 _PAST = re.compile(r"\b(?:was|were|had)\b", re.IGNORECASE)
+_MONEY = re.compile(r"[$€£%]|\b(?:USD|EUR|dollars?|percent)\b")  # a worked example's figures
 _NEAR = 20  # characters after the last quantity a past-tense verb may stand (`... was taken`)
 _EXAMPLE_OPENERS = ("e.g", "eg.", "eg ", "eg:", "for example", "for instance", "example:", "ex:")
 _BOLD_STRETCH = re.compile(r"\*\*[^*]+\*\*")
@@ -222,11 +223,13 @@ def quantity_cards(piece: Piece, scope: Scope) -> list[Draft]:
 
 
 def _told_past(sentence: str) -> bool:
-    """`Net income was $7,650,000.`, `A sample of 100 observations was taken`: a sentence whose
-    verb, before its number or near it, is in the past tense."""
+    """`Net income was $7,650,000.`: a sentence of money or rates whose verb, before its number or
+    near it, is in the past tense (history's figures, `one seat for every 2,000 nobles`, stay)."""
     past = _PAST.search(sentence)
+    if past is None or not _MONEY.search(sentence):
+        return False  # `there was one representative for every 2,000 nobles`: a fact of history
     spans = _stated(sentence)
-    return past is not None and bool(spans) and past.start() < spans[-1][1] + _NEAR
+    return bool(spans) and past.start() < spans[-1][1] + _NEAR
 
 
 def _says_enough(sentence: str) -> bool:

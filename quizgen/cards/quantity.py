@@ -2,7 +2,9 @@
 
 A number counts only with a unit after it (`15 minutes`, `256 KB`, `1,000 concurrent executions`,
 `99.9%`) or a word before it that names a code (`status code 429`, `port 443`), so service
-names (`EC2`, `S3`, `Route 53`), years, versions and list numbering are left alone.
+names (`EC2`, `S3`, `Route 53`), versions and list numbering are left alone. A year counts in a
+sentence told in the past when a date or a word of time leads to it (`attacked on November 7th,
+1917`, `founded in 1895`, `opened by 1904`).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ _NUMBERS = rf"{_NUMBER}(?:,\s{_NUMBER})*"
 _STANDARD = (
     r"%|\$|percent|x(?=\W|$)|ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|"
     r"weeks?|months?|years?|bytes?|[KMGTP]i?B(?:/s)?|[KMGT]bps|IOPS|TPS|RPS|vCPUs?|GB-seconds?|"
-    r"times|(?<= )s(?=[\s,.;)]|$)|"
+    r"times|(?<= )s(?=[\s,.;)]|$)|miles|mi|feet|ft|inches|yards|lbs?|tons|tonnes|acres|mph|"
     # measures of the sciences: `6cm`, `0.4 mg`, `3-10 mcg/kg/hr`, `120 mmHg`
     r"(?:mm|cm|km|mg|mcg|µg|ug|kg|mL|ml|mmHg|bpm|IU|mEq|mmol|kcal|°C|°F)(?:/(?:kg|hr|h|min|day|dose|L|mL|m2))*"
 )
@@ -62,6 +64,23 @@ _BOUND = re.compile(
     re.IGNORECASE,
 )
 _BOUND_CUES = ("default", "max", "min", "up to", "limit")
+# `November 7th, 1917`, `April 1906`, `in 1895`, `by 1904`: when a thing happened is a fact.
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+_DATE = rf"\b{_MONTHS} (?:\d{{1,2}}(?:st|nd|rd|th)?,? )?(?:1[5-9]\d\d|20[0-4]\d)\b"
+_YEAR_AFTER = ("in", "by", "since", "until", "before", "after", "from", "around", "circa")
+_YEAR = (
+    "(?:" + "|".join(f"(?<=\\b{word} )" for word in _YEAR_AFTER) + ")"
+    r"(?:1[5-9]\d\d|20[0-4]\d)(?![\w-]|\.\d)"
+)
+# Looked for apart, and only in a sentence told in the past: `Route 53 is global since 2013` is
+# no history lesson.
+_WHEN = re.compile(f"{_DATE}|{_YEAR}")
+_TOLD_PAST = re.compile(
+    r"\b(?:\w{3,}ed|was|were|had|became|began|came|took|won|lost|fought|led|fled|met|rose|fell|"
+    r"grew|went|gave|held|left|made|built|wrote|signed|died|born)\b"
+)
 _QUANTITY = re.compile(
     rf"(?<![\w.,/$#:-]){_NUMBERS}(?:{_RANGE}{_NUMBER})?[\s-]?(?:{_UNITS}){_RATE}"
     rf"(?:\s(?:per|every|each|a|an)\s(?:{_NUMBER}\s)?[a-zA-Z-]+)?(?![\w-])"
@@ -169,11 +188,15 @@ def _matches(text: str):
         span = bound.span(1)
         if not any(span[0] < end and start < span[1] for start, end in taken):
             found.append((bound, span))
+    dates = _WHEN.finditer(text) if _TOLD_PAST.search(text) else ()
+    for date in dates:
+        if not any(date.start() < end and start < date.end() for start, end in taken):
+            found.append((date, date.span()))
     for match, (start, end) in sorted(found, key=lambda pair: pair[1]):
         if any(start < p_end and p_start < end for p_start, p_end in protected):
             continue
-        if match.re is _BOUND:
-            yield start, end  # `Default {{1500}}`: the word before says it is an amount
+        if match.re is _BOUND or match.re is _WHEN:
+            yield start, end  # `Default {{1500}}`, `in {{1895}}`: the words before say what it is
             continue
         if _NOT_UNITS.search(match.group()) or _named(text[max(0, start - 40) : start], match):
             continue

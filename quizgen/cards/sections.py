@@ -30,6 +30,7 @@ _ABOUT_HEADINGS |= {"what is it", "basics", "general", "intro"}
 _ASPECTS = {"objectives", "notes", "pricing", "cost", "costs", "prevention", "mitigation"}
 _ASPECTS |= {"mitigations", "detection", "security", "performance", "limits", "history", "setup"}
 _ASPECTS |= {"mechanism", "pharmacokinetics", "pharmacodynamics", "dosage", "dosing", "dose"}
+_ASPECTS |= {"content", "contents", "details", "body"}  # `## Content`: where the note's text is
 _SORTING_WORDS = {"other", "key", "main", "general", "additional", "more", "common", "important"}
 _QUESTION_WORDS = {"how", "why", "what", "when", "where", "which", "who", "if", "with", "without"}
 _QUESTION_WORDS |= {"in", "on", "for", "from", "to", "by", "at", "after", "before", "during"}
