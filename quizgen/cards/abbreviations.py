@@ -27,7 +27,9 @@ _NAME_WORD = r"[A-Z][\w'-]*"
 # Small words a spelled-out name may hold: `Function as a Service`.
 _SMALL_WORDS = ("of", "for", "as", "a", "an", "and", "the", "to", "in", "on")
 _SMALL = f"(?:{'|'.join(_SMALL_WORDS)})"
-_NAME = rf"{_NAME_WORD}(?:[ -](?:{_SMALL}[ -])*{_NAME_WORD}){{1,6}}"
+# `Recovery point objective (RPO)`: the name's first word has a capital; the rest may be written
+# in lower case (the initials must still spell the abbreviation).
+_NAME = rf"{_NAME_WORD}(?:[ -](?:{_SMALL}[ -])*[A-Za-z][\w'-]*){{1,6}}"
 _FORMS = (
     re.compile(rf"(?P<name>{_NAME}) \((?P<short>{_SHORT})s?\)"),  # Long Name (ABBR)
     re.compile(rf"\b(?P<short>{_SHORT})s? \((?P<name>{_NAME})\)"),  # ABBR (Long Name)
@@ -36,7 +38,7 @@ _FORMS = (
     re.compile(rf"(?P<name>{_NAME}) ={{1,2}} (?P<short>{_SHORT})s?\b"),  # Long Name = ABBR
 )
 _TITLE_SHORT = re.compile(rf"{_SHORT}s?")
-_CAPITALISED = re.compile(rf"{_NAME}")
+_CAPITALISED = re.compile(rf"{_NAME_WORD}(?:[ -](?:{_SMALL}[ -])*{_NAME_WORD}){{1,6}}")
 # A cheap first look: some abbreviation in brackets, before a bracket, or after `or`.
 _MAYBE = re.compile(rf"\({_SHORT}s?\)|\b{_SHORT}s? \(| or {_SHORT}\b|{_SHORT}s? =| = {_SHORT}")
 # `EC2`, `S3`: a digit after a letter counts that letter (Elastic Compute Cloud, Simple Storage

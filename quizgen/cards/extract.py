@@ -205,7 +205,11 @@ def _drafts(
     spelled: set[str] = set()  # abbreviations already asked
     for index, piece in enumerate(pieces):
         if piece.kind == "paragraph":
-            drafts += abbreviation_cards(piece, scope, spelled)
+            spelled_here = abbreviation_cards(piece, scope, spelled)
+            drafts += spelled_here
+            if piece.item and _only_spelled(scope.markdown(piece), spelled_here):
+                carded.add(piece.item)  # `- Single loss expectancy (SLE)`: asked already
+                numbered.add(piece.item)
         if index < skip_to:
             carded.add(piece.item)  # the answer of a question above
             answering.add(piece.item)
@@ -229,6 +233,14 @@ def _drafts(
     lists = list_cards(pieces, scope, carded, numbered, answering)
     found = [draft for draft in drafts + lists if not _ADDRESS_ONLY.fullmatch(draft.back.strip())]
     return [card for draft in one_card_a_fact(found) for card in point_by_point(draft)], problems
+
+
+def _only_spelled(said: str, spelled: list[Draft]) -> bool:
+    """True when a list item says no more than the name it spells out: `Single loss expectancy
+    (SLE)`, whose abbreviation card asks all of it."""
+    if said.rstrip("*_ ").endswith(":"):
+        return False  # `- MIB (Management Information Base):` labels the points below it
+    return any(len(said.split()) <= len(draft.back.split()) + 1 for draft in spelled)
 
 
 def _section_rules(tokens: list[Token]) -> list[int]:
