@@ -228,8 +228,9 @@ def phrase_spans(
         # `is {{faster}}`: what a subject is, however plain (not a verb's form: `is required`)
         said = {s for s in _complements(words, clauses) if not participle(words[s[0]].text)}
         plain = [s for s in chosen if _plain_beside(sentence, words, s) and s not in said]
-        plain += [span for span in chosen if _passive_verb(words, span)]
         chosen = [span for span in chosen if span not in plain] or chosen
+        verbs = [span for span in chosen if _passive_verb(words, span)]
+        chosen = [span for span in chosen if span not in verbs] or chosen
     chosen = _with_quantifiers(sentence, words, chosen)
     if most is None:  # an aside in brackets is asked as well: `billed ... ({{high water mark}})`
         chosen = sorted(chosen + _asides(sentence, words, chosen, common))
@@ -439,14 +440,19 @@ def _agent(words: list[Word], index: int) -> bool:
 
 def _passive_verb(words: list[Word], span: Span) -> bool:
     """A participle after `is` or `are` that more words follow (`is {{designed}} so that`, `is
-    {{offloaded}} to the apps`): the verb of a passive clause, which what follows says more
-    than. A modal's (`can be {{invoked}}`) or a clause-final one (`are {{encrypted}}.`) is kept."""
+    {{offloaded}} to the apps`) or before a preposition (`controllers {{compiled}} into`): the
+    verb of a passive clause, which what follows says more than. A modal's (`can be
+    {{invoked}}`) or a clause-final one (`are {{encrypted}}.`) is kept."""
     first, last = span
+    if first != last or not 0 < first < len(words) - 1:
+        return False
+    # `controllers {{compiled}} into the API server`: a participle its preposition follows
+    led = words[first - 1].text in _IS or words[first + 1].text in _PREPOSITIONS | {"at", "for"}
     return (
-        first == last
-        and 0 < first < len(words) - 1
-        and words[first - 1].text in _IS
+        led
+        and words[first - 1].text not in _QUANTIFIERS  # `were {{not read}} for a while`
         and participle(words[first].text)
+        and not words[first].capital
         and not words[first].stop
         and words[first + 1].text not in LIST_JOINERS  # `are {{encrypted}} and can't be read`
     )
