@@ -25,6 +25,7 @@ _NUMBER = re.compile(r"\d[\d,.]*")
 _CONTENT_WORD = re.compile(r"[a-z0-9]{3,}")
 _FEW_STEMS = 4  # a card of fewer content words is too short to compare
 _IN_FRONT = re.compile(r"^[^{}\n]*?: (?=\S)")  # `Title › Section: ` before a cloze's sentence
+_POINTS_TO_SECTION = re.compile(r"(?:this|it|they|these)\b")  # a normalised key's first word
 _SHARED = 0.6  # share of content words (Jaccard) that makes a statement a repeat
 # words: a longer answer (a sentence, not a paragraph) around a number, to a term of a few words,
 # is asked better by the number's cloze
@@ -56,7 +57,10 @@ def _said_again(drafts: list[Draft]) -> list[Draft]:
     for draft in drafts:
         stems = _stems(_said(draft))
         statement = draft.origin is Origin.STATEMENT and draft.type is CardType.CLOZE
-        if statement and any(len(stems & o) >= _SHARED * len(stems | o) for o in seen):
+        # `This utilizes block-interleaved parity` under `Level 4`, then `... distributed
+        # parity` under `Level 5`: a sentence about its section says a fact of that section.
+        shared = 1.0 if _POINTS_TO_SECTION.match(draft.key) else _SHARED
+        if statement and any(len(stems & o) >= shared * len(stems | o) for o in seen):
             continue
         kept.append(draft)
         if len(stems) >= _FEW_STEMS:

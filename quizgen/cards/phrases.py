@@ -399,6 +399,20 @@ def _from_object(words: list[Word], span: Span) -> Span | None:
     return (first, last) if first <= last else None
 
 
+def _describes_noun(words: list[Word], index: int) -> bool:
+    """`distributed parity`, `managed service`: a participle a noun follows in the same phrase,
+    an adjective; not one a preposition or a clause follows (`based on`, `stored in S3`)."""
+    if words[index].stop or index + 1 >= len(words) or words[index - 1].text in _JOINERS:
+        return False  # `an event and {{billed}} according to`: a verb of its own
+    after = words[index + 1].text
+    return (
+        after not in FUNCTION_WORDS
+        and not words[index + 1].capital
+        and after.isalpha()
+        and not (participle(after) or after.endswith(("ing", "ly")))
+    )
+
+
 def _not_an_answer(text: str) -> bool:
     """A filler (`eg`, `hence`) or an example's mark however typed: `e.g2`, `e.g.,`."""
     return text in _NOT_ANSWERS or text.startswith(("e.g", "i.e"))
@@ -805,8 +819,9 @@ def _phrase(words: list[Word], rest: list[int]) -> tuple[int, int] | None:
         if taken and text in _VERB_TAIL:
             break  # `two services usually wants ...`: the adverb belongs to a verb
         adverb = taken and words[taken[-1]].text.endswith("ly")
-        if taken and participle(text) and not words[index].capital and not adverb:
-            break
+        verb = participle(text) and not words[index].capital and not _describes_noun(words, index)
+        if taken and verb and not adverb:
+            break  # `Controller {{based}} on`; not `{{block-interleaved distributed parity}}`
         joined = (  # `or dynamically provisioned`: a joiner, then a verb (how it is done)
             taken
             and words[taken[-1]].text in _JOINERS
