@@ -247,13 +247,20 @@ def _quantity_cloze(sentence: str, scope: Scope, line: int, topic: str = "") -> 
     `A minimum of {{8}} free IPs are needed, so a {{/27 subnet}} is recommended`. The paragraph's
     topic (its bold lead, which a card of its own asks) is not that phrase. Numbers given as
     examples (`(e.g., 10 seconds, 1 minute)`) are not hidden: None when only those are left."""
-    spans = _stated(sentence)
+    shown = " ".join(scope.names(line))
+    # `1920-The-Treaty-of-Trianon: It was not signed until {{1920}}`: the title tells it
+    spans = [s for s in _stated(sentence) if not _told_by(sentence[s[0] : s[1]], shown)]
     if not spans:
         return None
     if len(sentence.split()) >= _BESIDE_QUANTITY and len(spans) < _MAX_QUANTITIES and scope.english:
         names = scope.names(line) + ([topic.casefold()] if topic else [])
         spans += phrase_spans(sentence, names, scope.terms, spans, most=1, rarer=_BESIDE_RARITY)
     return cloze_spans(sentence, spans)
+
+
+def _told_by(hidden: str, shown: str) -> bool:
+    """True when the title or heading shows a quantity whole: `1920` in `1920-The-Treaty-...`."""
+    return re.search(rf"(?<![\w.]){re.escape(hidden.casefold())}(?![\w.])", shown) is not None
 
 
 def _counts_list(sentence: str) -> bool:

@@ -955,9 +955,9 @@ _KINDS = {"tool", "service", "feature", "function", "command", "option", "settin
 @lru_cache(maxsize=64)
 def _shown(names: tuple[str, ...]) -> frozenset[str]:
     """The words of the note's title and heading, which every card of the section shows."""
-    return frozenset(
-        singular(word.strip("()[]:,")) for name in names for word in _SPACES.split(name)
-    )
+    words = [word.strip("()[]:,") for name in names for word in _SPACES.split(name)]
+    parts = [part for word in words if "-" in word for part in word.split("-")]  # `SSE-KMS`
+    return frozenset(singular(word) for word in words + parts if word)
 
 
 def _score(words: list[Word], span: Span) -> float:

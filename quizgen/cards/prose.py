@@ -69,6 +69,7 @@ _OPENING_LINK = re.compile(
 )
 # `Although trail can be configured`: a clause that leads into a main one which never comes.
 _LONE_CLAUSE = re.compile(r"^(?:although|though|whereas|unless|because|since)\b[^,;:]*$", re.I)
+_PROMISES = re.compile(r"\b(?:why|as follows|the following|below)\W*$", re.I)
 _DRAWING = re.compile(r"[\u2500-\u257f]")  # box-drawing characters: `│`, `┌`, `─`
 _OPENERS = {"see", "think", "note", "example", "e.g.", "eg", "source", "links", "ref"}
 _OPENERS |= {"below", "above", "here", "following", "click", "screenshot", "image", "diagram"}
@@ -96,6 +97,7 @@ def statements_of(piece: Piece, scope: Scope) -> list[str]:
 # sentence about the one before.
 _POINTS_BACK = re.compile(
     r"^\W*(?:This|These|Those|They|(?:\w+,?\s+){1,3}(?:this|these|those)\s)\b"
+    r"|^\W*(?:Another|Hence|Thus|Therefore|The same)\b"  # `Another explanation of ...`
 )
 
 
@@ -345,6 +347,8 @@ def _states_something(sentence: str, marked: bool = False) -> bool:
         return False  # `How IPsec Tunnels Work`: a heading written as a line
     if (cut_off(sentence) and not sentence.endswith(".")) or _LONE_CLAUSE.match(sentence):
         return False  # `It can be used for the`, `Although trail can be configured`
+    if _PROMISES.search(sentence):
+        return False  # `There would be two main reasons why.`: what it says comes after it
     return len(_WORDLIKE.findall(sentence)) >= _MIN_WORDS - 1
 
 
