@@ -402,7 +402,7 @@ def _from_object(words: list[Word], span: Span) -> Span | None:
 def _describes_noun(words: list[Word], index: int) -> bool:
     """`distributed parity`, `managed service`: a participle a noun follows in the same phrase,
     an adjective; not one a preposition or a clause follows (`based on`, `stored in S3`)."""
-    if words[index].stop or index + 1 >= len(words) or words[index - 1].text in _JOINERS:
+    if words[index].stop or not 0 < index < len(words) - 1 or words[index - 1].text in _JOINERS:
         return False  # `an event and {{billed}} according to`: a verb of its own
     after = words[index + 1].text
     return (
