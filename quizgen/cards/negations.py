@@ -1,4 +1,5 @@
-"""Negated verbs: `Security groups {{cannot deny}} traffic`, `It {{does not prevent}} changes`.
+"""Negated verbs: `Security groups {{cannot deny}} traffic`, `It {{does not prevent}} changes`,
+`data {{never leaves}} that region`.
 
 That a thing cannot or does not do something is often the whole fact of a sentence, so the
 negated verb and the action it denies are asked together. A passive (`can't be edited`) asks
@@ -22,6 +23,11 @@ _LONGEST = 3  # words between the negation and its action, adverbs included
 def denied_action(words: list[Word], clause: list[int], verb: int) -> Span | None:
     """`cannot deny`, `does not track`, `don't keep`: a clause's negated verb and the action it
     denies, or None."""
+    never = verb > 1 and verb - 1 in clause and words[verb - 1].text == "never"  # not `Never use`
+    if never and words[verb].text.isalpha():
+        if words[verb].text in BE_FORMS or words[verb].text in FUNCTION_WORDS:
+            return None  # `is never ...`: asked with what follows it
+        return verb - 1, verb  # `never leaves that region`
     if words[verb].text in _NEGATED:
         action = verb + 1
     elif (
@@ -46,5 +52,5 @@ def is_denial(words: list[Word], span: Span) -> bool:
     """True for a negated verb and its action (`cannot transition`), as `denied_action` finds
     them: the one phrase holding `can't` or `not` that may still be hidden."""
     after = words[span[0] + 1].text if span[0] + 1 < len(words) else ""
-    negated = words[span[0]].text in _NEGATED or after in _NOT
+    negated = words[span[0]].text in _NEGATED or after in _NOT or words[span[0]].text == "never"
     return negated and span[1] - span[0] <= _LONGEST and words[span[1]].text not in FUNCTION_WORDS
