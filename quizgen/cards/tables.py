@@ -92,7 +92,8 @@ def _row_card(header: list[str], line: int, cells: list[Token], scope: Scope) ->
         return None  # `BC | B, C`: the answer only spells the key again
     if len(answers) == 1 and echoes(key, answers[0]):
         return None  # `Origin | specifies the origin`: nothing to recall
-    front = f"{scope.where(line)} — {header[0]}: **{key}**" if header[0] else f"**{key}**"
+    shown = _shown_key(cells[0], scope) or key  # `eq <port-num>` stays code, no HTML tag
+    front = f"{scope.where(line)} — {header[0]}: **{shown}**" if header[0] else f"**{shown}**"
     if len(header) == 2:
         back = answers[0]
         if header[1].casefold() not in _PLAIN_HEADERS:
@@ -109,6 +110,15 @@ def _row_card(header: list[str], line: int, cells: list[Token], scope: Scope) ->
         front = f"{scope.where(line)} — {front}"
     question_key = normalise(f"{header[0]} {key}")
     return Draft(Origin.TABLE, CardType.BASIC, question_key, line, front, back)
+
+
+def _shown_key(cell: Token, scope: Scope) -> str:
+    """A key cell as the card shows it: code kept as code (`` `eq <port-num>` ``), other marks
+    and emoji markers off."""
+    children = cell.children or []
+    if not any(child.type == "code_inline" for child in children):
+        return ""
+    return MARKERS.sub("", markdown_of(children, scope.link_text)).strip().strip("*")
 
 
 def _letters(text: str) -> str:
