@@ -17,6 +17,9 @@ __all__ = ["denied_action", "is_denial"]
 _NEGATED = {"can't", "cannot", "can’t", "don't", "don’t", "doesn't", "doesn’t", "won't", "won’t"}
 _NEGATED |= {"didn't", "shouldn't", "mustn't", "couldn't", "wouldn't"}
 _NOT = ("not", "never")
+# `log in`, `scale out`: verbs whose particle is part of them.
+_PHRASAL = {"log", "sign", "set", "shut", "scale", "spin", "back", "roll", "opt", "turn", "plug"}
+_PARTICLES = {"in", "out", "up", "down", "off", "on", "back"}
 _LONGEST = 3  # words between the negation and its action, adverbs included
 
 
@@ -45,6 +48,9 @@ def denied_action(words: list[Word], clause: list[int], verb: int) -> Span | Non
         return None
     if words[action].text in FUNCTION_WORDS or words[action].text in ("have", "get", "need"):
         return None
+    particle = action + 1 in clause and words[action + 1].text in _PARTICLES
+    if particle and words[action].text in _PHRASAL:
+        action += 1  # `{{cannot log in}} as an IAM group`
     return verb, action
 
 
@@ -53,4 +59,6 @@ def is_denial(words: list[Word], span: Span) -> bool:
     them: the one phrase holding `can't` or `not` that may still be hidden."""
     after = words[span[0] + 1].text if span[0] + 1 < len(words) else ""
     negated = words[span[0]].text in _NEGATED or after in _NOT or words[span[0]].text == "never"
-    return negated and span[1] - span[0] <= _LONGEST and words[span[1]].text not in FUNCTION_WORDS
+    last = words[span[1]].text
+    phrasal = last in _PARTICLES and words[span[1] - 1].text in _PHRASAL  # `cannot log in`
+    return negated and span[1] - span[0] <= _LONGEST and (last not in FUNCTION_WORDS or phrasal)
