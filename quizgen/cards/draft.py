@@ -7,12 +7,13 @@ from dataclasses import dataclass
 
 from .model import CardType, Origin
 
-__all__ = ["Draft", "first_sentences", "paired_marks", "sentences"]
+__all__ = ["Draft", "finished", "first_sentences", "paired_marks", "sentences"]
 
 # A sentence ends at . ! or ? followed by a space and a capital, a digit, a bracket or emphasis.
 # An italic or bold run may close right after the stop (`*... keys.* *There is ...*`): its
 # marks go with the split, and `paired_marks` writes them again around what they covered.
 _SENTENCE_END = re.compile(r"(?<=[.!?])(?:[*_]{1,2}(?=\s))?\s+(?=[A-Z0-9\[*`(\"'])")
+_TRAILING = ("...", "…")  # an ellipsis: the author's sentence breaks off
 _ABBREVIATION = re.compile(r"(?:\b(?:e\.g|i\.e|eg|ie|etc|vs|approx|incl|min|max|no)\.|\b[A-Z]\.)$")
 
 
@@ -61,9 +62,15 @@ def _paired(sentence: str, mark: str) -> str:
     return sentence
 
 
+def finished(parts: list[str]) -> list[str]:
+    """The sentences before one the author left unfinished (`Adds in...`)."""
+    cut = next((i for i, part in enumerate(parts) if part.rstrip("*_ ").endswith(_TRAILING)), None)
+    return parts if cut is None or cut == 0 else parts[:cut]
+
+
 def first_sentences(text: str, short: int = 40) -> str:
     """The first sentence, plus the next one when the first is very short."""
-    parts = sentences(text)
+    parts = finished(sentences(text))
     if not parts:
         return ""
     if len(parts[0]) < short and len(parts) > 1:

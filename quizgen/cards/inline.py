@@ -18,6 +18,7 @@ _SPACES = re.compile(r"[ \t]+")
 _SPACED_NOTE_LINK = re.compile(
     r"(?<!!)\[([^\]\n]+)\]\(<?([^()<>\n]* [^()<>\n]*\.md(?:#[^()\n]*)?)>?\)"
 )
+_NEEDS_OBJECT = {"on", "of", "with", "in", "for", "to", "by", "the", "a", "an", "and", "or", "as"}
 _FOOTNOTE = re.compile(r"^\[\^[^\]\s]+\]:\s*|\[\^[^\]\s]+\]|\^\[[^\]]*\]")
 # `==6 MB per ==request`: highlight marks that made no highlight (` == ` between spaces is kept).
 _STRAY_HIGHLIGHT = re.compile(r"(?<![=!<>\s])==(?!=)|(?<![=!<>])==(?=[^\s=])")
@@ -117,10 +118,13 @@ def _read_as_word(children: list[Token], index: int) -> bool:
     """`#Windows uses Exchange`: a tag that the sentence goes on from is a word of it; one that
     ends the line (`... #AWSCommonTest`) or stands before a new sentence (`#AWSCommonTest ID
     Federation is ...`) files the note and is no part of it."""
+    line = _same_line(children[:index])
     opens_line = not any(
-        re.search(r"[A-Za-z]", child.content or "") and child.type != "tag"
-        for child in _same_line(children[:index])
+        re.search(r"[A-Za-z]", child.content or "") and child.type != "tag" for child in line
     )
+    before = line[-1].content.split() if line and line[-1].type == "text" else []
+    if before and before[-1].casefold() in _NEEDS_OBJECT:
+        return True  # `Focus on #Reconnaissance`: the sentence needs the tag as its word
     for child in children[index + 1 :]:
         if child.type in ("softbreak", "hardbreak"):
             return False

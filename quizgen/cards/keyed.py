@@ -39,7 +39,12 @@ def keyed_pair(said: str) -> re.Match[str] | None:
     """The name and the number of a line that pairs them (`SSH: 22`), else None."""
     said = said.strip().replace(" == ", " = ", 1)  # `21 == FTP`: no highlight
     match = _NAME_FIRST.match(said) or _NUMBER_FIRST.match(said)
-    return match if match is not None and _A_NAME.search(match.group("name")) else None
+    if match is None or not _A_NAME.search(match.group("name")):
+        return None
+    numbering = match.re is _NUMBER_FIRST and len(match.group("number")) == 1
+    if numbering and " " in match.group("name"):
+        return None  # `1: Managed Devices`, `2: Network Management Station`: the points' order
+    return match
 
 
 def keyed_number_cards(piece: Piece, scope: Scope) -> list[Draft]:

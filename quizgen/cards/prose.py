@@ -96,7 +96,7 @@ def statements_of(piece: Piece, scope: Scope) -> list[str]:
 # `This means ...`, `These records point to ...`, `They ...`, `If this pool is exceeded`: a
 # sentence about the one before.
 _POINTS_BACK = re.compile(
-    r"^\W*(?:This|These|Those|They|(?:\w+,?\s+){1,3}(?:this|these|those)\s)\b"
+    r"^\W*(?:This|These|Those|They|(?:\w+,?\s+){1,3}(?:this|these|those|they)\s)\b"
     r"|^\W*(?:Another|Hence|Thus|Therefore|The same)\b"  # `Another explanation of ...`
 )
 
@@ -326,7 +326,7 @@ def _term_line(piece: Piece, scope: Scope, term: str, meaning: str) -> list[Draf
 def _states_something(sentence: str, marked: bool = False) -> bool:
     """A sentence of a few words, not a question, a lead-in, a link list or a code line."""
     words = sentence.split()
-    ends = sentence.rstrip("*_ ")  # `**Why is ACM important?**`: a question in bold
+    ends = sentence.rstrip("*_ \"'”’")  # `**Why is ACM important?**`, `"Which ...?"`: questions
     if not _MIN_WORDS <= len(words) <= _MAX_WORDS or ends.endswith(("?", ":")):
         return False
     if len(sentence) > _MAX_CHARS:

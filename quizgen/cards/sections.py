@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .blocks import Piece
-from .draft import Draft, sentences
+from .draft import Draft, finished, sentences
 from .explicit import normalise
 from .inline import line_pieces, markdown_of, without_notes
 from .leads import generic_question
@@ -62,7 +62,7 @@ def section_definitions(pieces: list[Piece], scope: Scope) -> list[tuple[Draft, 
         if first is None or first.kind != "paragraph" or first.depth > 1 or first.inline is None:
             continue
         term, named_at = _term(scope, first.line)
-        said = _first_line(first, scope)
+        said = " ".join(finished(sentences(_first_line(first, scope))))  # not `Adds in...`
         said = said if _short(said) else sentences(said)[0]  # a long paragraph: its first
         heading = _plain(piece.inline.content if piece.inline else "")
         after = _next_text(pieces, at + 1)
