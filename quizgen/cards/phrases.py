@@ -348,6 +348,9 @@ def _best(
             continue  # `used to {{notify}}`, `can {{cut}}`: a verb alone asks little
         if any(_ADDRESS.search(word.text) for word in words[span[0] : span[1] + 1]):
             continue
+        said = sentence[words[span[0]].start : words[span[1]].end]
+        if "$" in said and not (said.startswith("$") and said.endswith("$")):
+            continue  # `{{$NxM$ matrix}}` hides words with a formula; `{{$z = w^Tx$}}` is one
         if span[0] == span[1] and words[span[0]].text in VENDORS:
             continue  # `file system on {{AWS}}`: the vendor of everything in the vault
         if spelled_before(sentence, words, span):
