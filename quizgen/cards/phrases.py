@@ -74,7 +74,7 @@ _COMMON = 5.0  # Zipf: a clause whose rarest word is this common asks nothing
 _TOO_COMMON = 5.3  # Zipf: one word this common (`used`, `good`) is no answer on its own
 _WORTH_ASKING = 4.6  # Zipf: a preposition's object more common than this asks too little
 _RARE_GENUS = 4.0  # Zipf: one noun after `is a` this common (`a {{connection}} over`) asks nothing
-_PLAIN_BESIDE = 4.5  # Zipf: one word this common is dropped beside a better phrase
+_PLAIN_BESIDE = 4.2  # Zipf: one word this common is dropped beside a better phrase
 _PLAIN_TERM = 3.3  # Zipf: a word the note repeats, this common in English, is asked only alone
 _ECHO = 6  # first letters that make two words forms of one: `prefix`/`prefixes`, `encryption`
 _OBJECT_COST = 0.5  # a preposition's object is asked a little less readily than the main phrase
@@ -226,7 +226,11 @@ def phrase_spans(
         chosen = [span for span in chosen if span not in plain] or chosen
     if len(chosen) > 1:  # `{{c1::EC2 instances}} ... {{c2::running}}`: a plain word beside
         # `is {{faster}}`: what a subject is, however plain (not a verb's form: `is required`)
-        said = {s for s in _complements(words, clauses) if not participle(words[s[0]].text)}
+        said = {  # not `is {{required}}`; `is {{policy-driven}}` is an adjective
+            s
+            for s in _complements(words, clauses)
+            if "-" in words[s[0]].text or not participle(words[s[0]].text)
+        }
         plain = [s for s in chosen if _plain_beside(sentence, words, s) and s not in said]
         chosen = [span for span in chosen if span not in plain] or chosen
         verbs = [span for span in chosen if _passive_verb(words, span)]
