@@ -6,8 +6,9 @@ when its words' initials spell the abbreviation (small words such as `as a` may 
 `Function as a Service (FaaS)`), so `EC2 (the instance)` asks nothing.
 Each abbreviation is asked once per note, where it is first spelled out; one spelled out in a
 link (`[[Key Management Service (KMS)]]`) is asked in the note it links to, not here.
-A note titled by an abbreviation (`OAI`) whose text spells it out with no brackets (`Origin
-Access Identities are ...`) asks it too, where the spelling first comes.
+A note or a section titled by an abbreviation (`OAI`, `## DMZ`) whose text spells it out with
+no brackets (`Origin Access Identities are ...`, `- De-Militarized Zone`) asks it too, where the
+spelling first comes.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ _FORMS = (
     re.compile(rf"\b(?P<short>{_SHORT})s? ={{1,2}} (?P<name>{_NAME})"),  # ABBR = Long Name
     re.compile(rf"(?P<name>{_NAME}) ={{1,2}} (?P<short>{_SHORT})s?\b"),  # Long Name = ABBR
 )
+_HEADING_MARKS = re.compile(r"[*_`]|^\d+(?:\.\d+)*[.)]?\s+")  # `**DMZ**`, `2. DMZ`
 _TITLE_SHORT = re.compile(rf"{_SHORT}s?")
 _CAPITALISED = re.compile(rf"{_NAME_WORD}(?:[ -](?:{_SMALL}[ -])*{_NAME_WORD}){{1,6}}")
 # A cheap first look: some abbreviation in brackets, before a bracket, or after `or`.
@@ -54,9 +56,11 @@ def abbreviation_cards(piece: Piece, scope: Scope, asked: set[str]) -> list[Draf
     found = []
     if _MAYBE.search(piece.inline.content):
         found = spelled_out(markdown_of(schedule_free(piece.children), _hidden_link))
-    title = scope.title
-    if title.casefold() not in asked and _TITLE_SHORT.fullmatch(title):
-        found += [(title, name) for name in title_spelled(title, piece.inline.content)[:1]]
+    headings = scope.headings(piece.line)
+    named = [scope.title] + ([_HEADING_MARKS.sub("", headings[-1].text)] if headings else [])
+    for title in dict.fromkeys(named):  # `# DMZ` then `- De-Militarized Zone`
+        if title.casefold() not in asked and _TITLE_SHORT.fullmatch(title):
+            found += [(title, name) for name in title_spelled(title, piece.inline.content)[:1]]
     for short, name in found:
         if short.casefold() in asked:
             continue
