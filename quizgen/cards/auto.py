@@ -104,6 +104,7 @@ _NOT_A_NAME = {"like", "unlike", "with", "without", "at", "into", "onto", "about
 _SENTENCE_WORDS, _MOST_STRESSED = 8, 3
 # A number told in the past tense is what happened in a worked example, not a fact to recall.
 _PAST = re.compile(r"\b(?:was|were|had)\b", re.IGNORECASE)
+_NOT_IN_WORD = re.compile(r"[^\w.]+")  # between the words of a title: `1920-The-Treaty`
 _MONEY = re.compile(r"[$€£%]|\b(?:USD|EUR|dollars?|percent)\b")  # a worked example's figures
 _NEAR = 20  # characters after the last quantity a past-tense verb may stand (`... was taken`)
 _EXAMPLE_OPENERS = ("e.g", "eg.", "eg ", "eg:", "for example", "for instance", "example:", "ex:")
@@ -260,7 +261,7 @@ def _quantity_cloze(sentence: str, scope: Scope, line: int, topic: str = "") -> 
 
 def _told_by(hidden: str, shown: str) -> bool:
     """True when the title or heading shows a quantity whole: `1920` in `1920-The-Treaty-...`."""
-    return re.search(rf"(?<![\w.]){re.escape(hidden.casefold())}(?![\w.])", shown) is not None
+    return hidden.casefold() in _NOT_IN_WORD.split(shown)
 
 
 def _counts_list(sentence: str) -> bool:
