@@ -16,7 +16,7 @@ from .inline import markdown_of, schedule_free
 from .keyed import keyed_pair
 from .leads import asked_by
 from .model import CardType, Origin
-from .points import CARD_SYNTAX, hidden_point
+from .points import CARD_SYNTAX, hidden_point, points_cloze, points_front
 from .scope import Scope
 from .words import GOES_ON, INSTANCE_LEADS, LABELS, chatty
 
@@ -212,15 +212,11 @@ def _inside_link(children: list, target) -> bool:
 
 
 def _gap_card(
-    items: list[Piece],
-    gaps: list[Piece],
-    before: Piece | None,
-    scope: Scope,
-    top: Piece | None = None,
+    items: list[Piece], gaps: list[Piece], before: Piece | None, scope: Scope
 ) -> Draft | None:
     """`1. ALB: - listens on HTTP or HTTPS only - slower than NLB - {{c1::layer 7}}`: the points
     of a list that no other card asks, each hidden among the others."""
-    whole = _list_card(items, before, scope, top)
+    whole = _list_card(items, before, scope)
     gaps = [gap for gap in gaps if "://" not in markdown_of(gap.children)]  # `Further info (url)`
     if whole is None or not gaps or any(_goes_on(gap) for gap in gaps):
         return None
@@ -231,9 +227,9 @@ def _gap_card(
             return None  # `Fn::Join` hidden would read as a cloze's hint
         number += item in gaps
         lines.append(f"- {hidden_point(said, number)}" if item in gaps else f"- {said}")
-    front = re.sub(r" \(\d+ points\)$", "", whole.front).rstrip(":")
-    text = f"{front}{'' if front.endswith(('?', '…')) else ':'}\n" + "\n".join(lines)
-    return Draft(Origin.LIST, CardType.CLOZE, normalise(f"{front} {lines}"), whole.line, text=text)
+    key = normalise(f"{points_front(whole.front)} {lines}")
+    text = points_cloze(whole.front, lines)
+    return Draft(Origin.LIST, CardType.CLOZE, key, whole.line, text=text)
 
 
 def _goes_on(item: Piece) -> bool:

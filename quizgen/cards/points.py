@@ -5,9 +5,8 @@ compliance archives ...`) asks too much at once: a learner recalls three and fai
 becomes a cloze of the list, each point hidden in turn with the others shown. Only traits
 written in lower case (`- cheap - fast - 125GB - 16TB ...`) are asked so: a list whose points
 mostly open with a capital (`- Preparation - Containment ...`, `- Variable workloads`) is a set
-whose whole the tutors ask for, and stays one card. Whatever rule
-made the card (a list under a heading, a label over a list, a question answered by a list), the
-list is asked the same way.
+whose whole the tutors ask for, and stays one card. Whatever rule made the card (a list under a
+heading, a label over a list, a question answered by a list), the list is asked the same way.
 """
 
 from __future__ import annotations
@@ -20,15 +19,17 @@ from .explicit import normalise
 from .model import CardType, Origin
 from .quantity import quantity_spans
 from .render import CLOZE
+from .words import GOES_ON
 
-__all__ = ["CARD_SYNTAX", "hidden_point", "point_by_point"]
+__all__ = ["CARD_SYNTAX", "hidden_point", "point_by_point", "points_cloze", "points_front"]
 
 CARD_SYNTAX = ("::", "{{", "}}")  # in a hidden point, a cloze would read these as its own marks
 _MOST_POINTS = (5, 8)  # an answer of this many points is asked a point at a time
 _POINT_WORDS = 8  # a point longer than this is a sentence, not a point to recall
 _MOST_HIDDEN = 0.6  # share of a cloze's text its deletions may hide together
 _NAME_WORDS = 4
-_GOES_ON = {"or", "and", "but", "so", "then", "also"}  # `- Or if ...` goes on from the point above
+_GOES_ON = GOES_ON | {"so", "then", "also"}  # `- Or if ...` goes on from the point above
+_COUNTED = re.compile(r" \(\d+ points\)$")  # `EFS (5 points)`: the list card's count
 # `First IP ---> Network Address`, `Burst: 250MB/s`: a point's name, then what it says of it.
 _NAME_SPLIT = re.compile(r"\s[-–—]\s|:\s|\s(?:->|-->|--->|→|=>)\s")
 
@@ -38,10 +39,20 @@ def point_by_point(draft: Draft) -> list[Draft]:
     points = _points(draft)
     if not points:
         return [draft]
-    front = re.sub(r" \(\d+ points\)$", "", draft.front).rstrip(":")
     lines = [f"- {hidden_point(point, number)}" for number, point in enumerate(points, 1)]
-    text = f"{front}{'' if front.endswith(('?', '…')) else ':'}\n" + "\n".join(lines)
+    text = points_cloze(draft.front, lines)
     return one_gap_each(replace(draft, type=CardType.CLOZE, front="", back="", text=text))
+
+
+def points_cloze(front: str, lines: list[str]) -> str:
+    """A list cloze's text: the question the list answered, then its points (some hidden)."""
+    front = points_front(front)
+    return f"{front}{'' if front.endswith(('?', '…')) else ':'}\n" + "\n".join(lines)
+
+
+def points_front(front: str) -> str:
+    """A list card's question without its count: `EFS (5 points)` -> `EFS`."""
+    return _COUNTED.sub("", front).rstrip(":")
 
 
 def _points(draft: Draft) -> list[str]:
