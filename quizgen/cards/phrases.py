@@ -935,6 +935,8 @@ def _bare_verb(words: list[Word], index: int) -> bool:
         return not word.capital  # `often {{results}} in`: a verb, told how often
     if index and words[index - 1].text in _RELATIVES and acts_as_verb(word.text):
         return not word.capital  # `which {{stimulates}} the ...`: the verb of a relative clause
+    if index and words[index - 1].text in {"it", "this"} and third_person(word.text):
+        return not word.capital  # `it {{inhibits}} the vomiting reflex`: the verb, not its object
     if index == 0 or word.capital or word.text.endswith("s") or word.text in _HOW_ADVERBS:
         return False  # a plural noun, or how it happens (`will {{immediately}} route`)
     if any(c.isdigit() for c in word.text):
