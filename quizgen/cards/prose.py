@@ -42,6 +42,12 @@ __all__ = ["asking_cloze", "hidden_share", "statement_cards", "statement_cloze",
 _MIN_WORDS, _MAX_WORDS, _MAX_CHARS = 4, 45, 400
 _WORDLIKE = re.compile(r"\S*[^\W\d_]\S*")  # a word with a letter in it
 # `Amazon SageMaker is a fully managed ... service`: a subject, `is`, and what kind of thing it is
+# `A Principal is the user or app ...`: an article, a capitalised term, `is`, and what it is.
+_DEFINES_TERM = re.compile(
+    r"^(A|An|The)?\s*((?:[A-Z][\w-]*)(?: [A-Z][\w-]*){0,2}) (is|are) ((?:a|an|the) \S.*)$"
+)
+_PRONOUNS = {"this", "that", "these", "those", "there", "it", "they", "here", "he", "she", "we"}
+_DEFINITION_WORDS = 4  # words a definition's answer needs: `the user or app requesting ...`
 _SAYS_WHAT = re.compile(r"^((?:\S+ ){0,4}?\S+) (is|are) ((?:a|an|the) .+)$")
 _MAX_HIDDEN = 0.6  # of the card's text: more leaves no question
 _MOST_HIDDEN = 0.7  # of a written cloze's text: more leaves nothing to ask from
@@ -199,6 +205,9 @@ def statement_cloze(
     if not scope.english or not _states_something(sentence, marked):
         return None  # a note in another language: English word lists cannot choose its phrases
     names = scope.names(line) + ([parent.casefold()] if parent else [])  # all the card shows
+    defined = _term_defined(sentence, names, scope, line) if not before else None
+    if defined is not None:
+        return defined
     stressed = _stressed_points(sentence, names)
     text = (
         cloze_spans(sentence, stressed)
@@ -216,6 +225,27 @@ def statement_cloze(
     if hidden_share(card_text) > _MAX_HIDDEN:
         return _what_it_is(sentence, scope, line)
     return Draft(Origin.STATEMENT, CardType.CLOZE, normalise(sentence), line, text=card_text)
+
+
+def _term_defined(sentence: str, names: list[str], scope: Scope, line: int) -> Draft | None:
+    """`A Principal is the user or app requesting to be authenticated.`: a sentence defining a
+    term of its own (capitalised, not the note's subject) asks `What is a **Principal**?`."""
+    match = _DEFINES_TERM.match(sentence.rstrip(".").strip())
+    if match is None:
+        return None
+    article, term, verb, answer = match.groups()
+    if term.split()[0].casefold() in _PRONOUNS:
+        return None  # `This is a ...`, `There are ...`: about something said before
+    shown = {word for name in names for word in name.split()}
+    named = set(term.casefold().split()) - VENDORS
+    if term.casefold() in names or named <= shown:
+        return None  # the note's own subject (`Amazon SageMaker`): its statement cloze asks it
+    if len(answer.split()) < _DEFINITION_WORDS:
+        return None  # `An EBS is a volume`: too little to ask as a definition
+    asked = f"What {verb} {article.lower() + ' ' if article else ''}**{term}**?"
+    where = scope.where(line)
+    front = f"{where} › {asked}" if where else asked
+    return Draft(Origin.DEFINITION, CardType.BASIC, normalise(asked), line, front, answer)
 
 
 def _what_it_is(sentence: str, scope: Scope, line: int) -> Draft | None:

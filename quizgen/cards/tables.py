@@ -88,6 +88,8 @@ def _row_card(header: list[str], line: int, cells: list[Token], scope: Scope) ->
     answers = [_answer(cell, scope) for cell in cells[1:]]
     if not key.strip() or not any(answers):
         return None
+    if any(answer.count("`") % 2 for answer in answers):
+        return None  # `` `{permit `` | ...: a `|` inside code cut the cell, its rest is lost
     if all(_letters(answer) == _letters(key) for answer in answers if answer):
         return None  # `BC | B, C`: the answer only spells the key again
     if len(answers) == 1 and echoes(key, answers[0]):
