@@ -248,6 +248,7 @@ def _text_piece(opener: Token, inline: Token, walk: _Walk) -> Piece:
     )
 
 
+_POINTING_BACK = {"its", "their", "it", "they", "this", "these", "those"}
 _BARE_URL = re.compile(r"<?https?://\S+>?")
 _LONE_WIKILINK = re.compile(r"\[\[([^\]|#]+)(?:#[^\]|]*)?(?:\|([^\]]+))?\]\]:?")
 _LIST_CALLOUT = re.compile(r"^[!?$%&@~] (?=\S|$)")  # `- ? Why ...`, `- & Note`: List Callouts
@@ -296,6 +297,8 @@ def _intro(content: str) -> str:
         return ""
     if chatty(content):
         return ""  # `Here are the key takeaways:`
+    if content.split()[0].casefold() in _POINTING_BACK:
+        return ""  # `Its content is as follows:`: names nothing the card could show
     label = _label(_lead(content.rsplit(". ", 1)[-1]))
     if label.casefold().strip(" .") in INSTANCE_LEADS:
         return ""  # `For example:` leads into instances, each a fact of its own, and names none

@@ -94,6 +94,8 @@ def list_cards(
                 continue
             if len(rest) < len(items) and not _introduced(before, top):
                 continue  # `EFS (5 points)`: some points of a list, picked by no question
+            if len(rest) < len(items) and len(items) > _MAX_ITEMS:
+                continue  # `Its content is as follows:` over 14 points: 2 of them are no answer
             items = rest  # the items left without a card of their own: `- layer 7`
         elif len(items) < 2:
             continue

@@ -13,10 +13,10 @@ __all__ = ["LinkText", "line_pieces", "markdown_of", "plain_of", "schedule_free"
 LinkText = Callable[[dict], str]
 
 _SPACES = re.compile(r"[ \t]+")
-# `[Control Plane Node](Control Plane Node.md)`: a link to a note whose path has spaces, which
-# Markdown leaves as text; a reader sees its words.
+# `[Control Plane Node](Control Plane Node.md)`, `[#Ruhr Conflict](#Ruhr Conflict)`: a link whose
+# target has spaces, which Markdown leaves as text; a reader sees its words.
 _SPACED_NOTE_LINK = re.compile(
-    r"(?<!!)\[([^\]\n]+)\]\(<?([^()<>\n]* [^()<>\n]*\.md(?:#[^()\n]*)?)>?\)"
+    r"(?<!!)\[([^\]\n]+)\]\(<?(?![a-z][a-z0-9+.-]*:)([^()<>\n]* [^()<>\n]*)>?\)"
 )
 _NEEDS_OBJECT = {"on", "of", "with", "in", "for", "to", "by", "the", "a", "an", "and", "or", "as"}
 _FOOTNOTE = re.compile(r"^\[\^[^\]\s]+\]:\s*|\[\^[^\]\s]+\]|\^\[[^\]]*\]")
@@ -178,7 +178,7 @@ def _tidy(text: str) -> str:
     footnote mark (`stateful[^1]`, `[^1]: Stateful means ...`, `layers^[inline note]`)."""
     if "[^" in text or "^[" in text:
         text = _FOOTNOTE.sub("", text)
-    if ".md" in text:
+    if "](" in text:
         text = _SPACED_NOTE_LINK.sub(r"\1", text)
     text = _SPACES.sub(" ", text).strip(" ;")
     return text.replace("** **", " ").replace("****", "")

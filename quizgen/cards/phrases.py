@@ -83,6 +83,7 @@ _TERM_BONUS = 1.5  # a vault term or a bold phrase is asked more readily
 _MAIN_BONUS = 0.5  # what a clause says of its subject, right after the verb, is asked first
 _LIST_BONUS = 0.1  # a list written in the sentence (`iSCSI, NFS or SMB`) is asked before its items
 _CARD_SYNTAX = ("==", "::", "{{", "}}")
+_NOTE_ID = re.compile(r"\d{12}|\w#\w")  # a Zettelkasten id or a `Note#Heading` link target
 # ARNs, hosts, IPv4 and IPv6 addresses, keys with colons: copied text, not something to recall.
 _ADDRESS = re.compile(r"\w:\S|\w\.\w+\.\w|^\d+\.\d+\.|::")
 _STOPS_AFTER = {"to", "for", "in", "on", "by", "with", "from", "at", "into", "via", "per", "than"}
@@ -353,6 +354,8 @@ def _best(
         if any(_ADDRESS.search(word.text) for word in words[span[0] : span[1] + 1]):
             continue
         said = sentence[words[span[0]].start : words[span[1]].end]
+        if _NOTE_ID.search(said):
+            continue  # `{{202103141651-World-War-1}}`, `{{Treaty#Land}}`: a note's file name
         if "$" in said and not (said.startswith("$") and said.endswith("$")):
             continue  # `{{$NxM$ matrix}}` hides words with a formula; `{{$z = w^Tx$}}` is one
         if span[0] == span[1] and words[span[0]].text in VENDORS:
