@@ -297,7 +297,8 @@ def _intro(content: str) -> str:
         return ""
     if chatty(content):
         return ""  # `Here are the key takeaways:`
-    if content.split()[0].casefold() in _POINTING_BACK:
+    first = content.split(maxsplit=1)[:1]
+    if first and first[0].casefold() in _POINTING_BACK:
         return ""  # `Its content is as follows:`: names nothing the card could show
     label = _label(_lead(content.rsplit(". ", 1)[-1]))
     if label.casefold().strip(" .") in INSTANCE_LEADS:

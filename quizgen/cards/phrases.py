@@ -140,6 +140,7 @@ _BEFORE_VERB |= {"just", "simply", "please"}
 _VERB_TAIL = {"not", "be", "been", "being", "only", "also", "always", "never", "often", "still"}
 _VERB_TAIL |= {"just", "usually", "generally", "automatically", "directly", "out", "up"}
 _RELATIVES = {"which", "that", "who"}
+_PARTICLES = {"back", "up", "out", "down", "off", "away"}  # `heading back`, `setting up`
 _VERB_TAIL |= {"now", "already", "currently", "then", "typically", "normally", "mostly"}
 _VERB_TAIL |= {"first", "again", "later", "instead", "anyway"}
 
@@ -862,9 +863,12 @@ def _goes_on(words: list[Word], index: int) -> bool:
 
 
 def _verb_ing(words: list[Word], index: int) -> bool:
-    """`running in the VPC`: an -ing word that a preposition follows acts as a verb."""
-    after = words[index + 1].text if index + 1 < len(words) else ""
-    return words[index].text.endswith("ing") and not words[index].stop and after in _PREPOSITIONS
+    """`running in the VPC`, `the Tsar ruling Russia`, `ladies heading back`: an -ing word that
+    a preposition, a particle or a name follows acts as a verb."""
+    if not words[index].text.endswith("ing") or words[index].stop or index + 1 >= len(words):
+        return False
+    after = words[index + 1]
+    return after.text in _PREPOSITIONS or after.text in _PARTICLES or (after.capital and index > 0)
 
 
 def _small(text: str) -> bool:
