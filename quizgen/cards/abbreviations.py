@@ -28,9 +28,9 @@ _NAME_WORD = r"[A-Z][\w'-]*"
 # Small words a spelled-out name may hold: `Function as a Service`.
 _SMALL_WORDS = ("of", "for", "as", "a", "an", "and", "the", "to", "in", "on")
 _SMALL = f"(?:{'|'.join(_SMALL_WORDS)})"
-# `Recovery point objective (RPO)`: the name's first word has a capital; the rest may be written
-# in lower case (the initials must still spell the abbreviation).
-_NAME = rf"{_NAME_WORD}(?:[ -](?:{_SMALL}[ -])*[A-Za-z][\w'-]*){{1,6}}"
+# `Recovery point objective (RPO)`, `field programmable gate arrays (FPGAs)`: the name may be
+# written in lower case; its words' initials must still spell the abbreviation.
+_NAME = rf"[A-Za-z][\w'-]*(?:[ -](?:{_SMALL}[ -])*[A-Za-z][\w'-]*){{1,6}}"
 _FORMS = (
     re.compile(rf"(?P<name>{_NAME}) \((?P<short>{_SHORT})s?\)"),  # Long Name (ABBR)
     re.compile(rf"\b(?P<short>{_SHORT})s? \((?P<name>{_NAME})\)"),  # ABBR (Long Name)
