@@ -14,7 +14,7 @@ from .inline import line_pieces, markdown_of, plain_of, schedule_free
 from .leads import generic_question
 from .model import CardType, Origin
 from .phrases import phrase_spans
-from .quantity import calculation, has_quantity, quantity_spans, without_numbers
+from .quantity import calculation, has_quantity, quantity_spans, spells_duration, without_numbers
 from .render import asked_term, cloze_spans
 from .scope import Scope
 from .sections import reads_as_definition
@@ -197,7 +197,8 @@ def question_cards(piece: Piece, following: list[Piece], scope: Scope) -> tuple[
 def quantity_cards(piece: Piece, scope: Scope) -> list[Draft]:
     """One cloze per sentence that states a number with its unit."""
     drafts: list[Draft] = []
-    if piece.inline is None or not _DIGIT.search(piece.inline.content):
+    content = piece.inline.content if piece.inline is not None else ""
+    if not _DIGIT.search(content) and not spells_duration(content):
         return drafts
     topic = ""
     for number, sentence in enumerate(sentences(scope.markdown(piece))):

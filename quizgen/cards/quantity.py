@@ -14,7 +14,14 @@ from functools import lru_cache
 
 from .render import cloze_spans
 
-__all__ = ["calculation", "cloze_quantities", "has_quantity", "quantity_spans", "without_numbers"]
+__all__ = [
+    "calculation",
+    "cloze_quantities",
+    "has_quantity",
+    "quantity_spans",
+    "spells_duration",
+    "without_numbers",
+]
 
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\+?(?: (?:thousand|million|billion|trillion)\b)?"
 # `1, 10 or 100 Gbps`: numbers listed before their one unit are one quantity.
@@ -77,6 +84,13 @@ _YEAR = (
 # Looked for apart, and only in a sentence told in the past: `Route 53 is global since 2013` is
 # no history lesson.
 _WHEN = re.compile(f"{_DATE}|{_YEAR}")
+# `took more than a week`, `within two hours`: a duration written in words.
+_SPELLED_DURATION = re.compile(
+    r"\b(?:(?:more|less|longer|shorter) than |about |over |under |within |up to )?"
+    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|several) "
+    r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b(?! ago)"
+)
+_DURATION_CUES = ("second", "minute", "hour", "day", "week", "month", "year", "decade")
 _TOLD_PAST = re.compile(
     r"\b(?:\w{3,}ed|was|were|had|became|began|came|took|won|lost|fought|led|fled|met|rose|fell|"
     r"grew|went|gave|held|left|made|built|wrote|signed|died|born)\b"
@@ -126,6 +140,12 @@ def has_quantity(text: str) -> bool:
 def cloze_quantities(text: str) -> str:
     """The sentence with each quantity hidden as `{{cN::...}}`, numbered left to right."""
     return cloze_spans(text, quantity_spans(text))
+
+
+def spells_duration(text: str) -> bool:
+    """True when a text says how long in words, with no digit: `took more than a week`."""
+    low = text.casefold()
+    return any(cue in low for cue in _DURATION_CUES) and bool(_SPELLED_DURATION.search(low))
 
 
 def quantity_spans(text: str) -> list[tuple[int, int]]:
@@ -188,14 +208,16 @@ def _matches(text: str):
         span = bound.span(1)
         if not any(span[0] < end and start < span[1] for start, end in taken):
             found.append((bound, span))
-    dates = _WHEN.finditer(text) if _TOLD_PAST.search(text) else ()
+    dates = list(_WHEN.finditer(text)) if _TOLD_PAST.search(text) else []
+    if any(cue in low for cue in _DURATION_CUES):
+        dates += _SPELLED_DURATION.finditer(low)
     for date in dates:
         if not any(date.start() < end and start < date.end() for start, end in taken):
             found.append((date, date.span()))
     for match, (start, end) in sorted(found, key=lambda pair: pair[1]):
         if any(start < p_end and p_start < end for p_start, p_end in protected):
             continue
-        if match.re is _BOUND or match.re is _WHEN:
+        if match.re in (_BOUND, _WHEN, _SPELLED_DURATION):
             yield start, end  # `Default {{1500}}`, `in {{1895}}`: the words before say what it is
             continue
         if _NOT_UNITS.search(match.group()) or _named(text[max(0, start - 40) : start], match):
