@@ -84,11 +84,12 @@ _YEAR = (
 # Looked for apart, and only in a sentence told in the past: `Route 53 is global since 2013` is
 # no history lesson.
 _WHEN = re.compile(f"{_DATE}|{_YEAR}")
-# `took more than a week`, `within two hours`: a duration written in words.
+# `took more than a week`, `within half a day`: a duration written in words (not `a second
+# table`, an ordinal).
 _SPELLED_DURATION = re.compile(
-    r"\b(?:(?:more|less|longer|shorter) than |about |over |under |within |up to )?"
+    r"\b(?:(?:more|less|longer|shorter) than |about |over |under |within |up to )?(?:half )?"
     r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|several) "
-    r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b(?! ago)"
+    r"(?:seconds|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b(?! ago)"
 )
 _DURATION_CUES = ("second", "minute", "hour", "day", "week", "month", "year", "decade")
 _TOLD_PAST = re.compile(
