@@ -72,9 +72,10 @@ def is_daily_note(note: Note) -> bool:
 
 
 # `Real-World Example`, `Scenario: a company ...`, `Demo`: a made-up case, not facts to learn.
+# `Given a scenario, implement ...` (CompTIA's wording of an exam objective) is no example.
 _EXAMPLE_HEADING = re.compile(
-    r"\b(?:examples?|scenarios?|demo|walkthrough|hands-on|lab|exercises?|case stud(?:y|ies)|"
-    r"step-by-step|step \d+|console steps)\b",
+    r"\b(?<!given a )(?:examples?|scenarios?|demo|walkthrough|hands-on|lab|exercises?|"
+    r"case stud(?:y|ies)|step-by-step|step \d+|console steps)\b",
     re.IGNORECASE,
 )
 
