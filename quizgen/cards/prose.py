@@ -237,9 +237,7 @@ def _term_defined(sentence: str, names: list[str], scope: Scope, line: int) -> D
     article, term, verb, answer = match.groups()
     if term.split()[0].casefold() in _PRONOUNS:
         return None  # `This is a ...`, `There are ...`: about something said before
-    shown = {word for name in names for word in name.split()}
-    named = set(term.casefold().split()) - VENDORS
-    if term.casefold() in names or named <= shown:
+    if _the_subject(term, names):
         return None  # the note's own subject (`Amazon SageMaker`): its statement cloze asks it
     if len(answer.split()) < _DEFINITION_WORDS:
         return None  # `An EBS is a volume`: too little to ask as a definition
@@ -249,6 +247,14 @@ def _term_defined(sentence: str, names: list[str], scope: Scope, line: int) -> D
     return Draft(Origin.DEFINITION, CardType.BASIC, normalise(asked), line, front, answer)
 
 
+def _the_subject(term: str, names: list[str]) -> bool:
+    """True when a term names what the card shows already: the title, an alias or the heading,
+    a maker's name aside (`Amazon SageMaker` under `SageMaker`)."""
+    shown = {word for name in names for word in name.split()}
+    named = set(term.casefold().split()) - VENDORS - {"the", "a", "an"}
+    return term.casefold() in names or (bool(named) and named <= shown)
+
+
 def _what_it_is(sentence: str, scope: Scope, line: int) -> Draft | None:
     """`Amazon SageMaker is a fully managed machine learning service.`: a sentence saying what
     the note's subject is, all of which a cloze would hide, asks `What is Amazon SageMaker?`."""
@@ -256,11 +262,9 @@ def _what_it_is(sentence: str, scope: Scope, line: int) -> Draft | None:
     if match is None:
         return None
     subject, verb, answer = match.group(1).strip("*_ "), match.group(2), match.group(3)
-    shown = {word for name in scope.names(line) for word in name.split()}
-    named = set(subject.casefold().split()) - VENDORS - {"the", "a", "an"}
-    if not named or not named <= shown:
-        return None  # `The key is a ...`: about something else than the note's subject
     names = scope.names(line)
+    if not _the_subject(subject, names):
+        return None  # `The key is a ...`: about something else than the note's subject
     where = " › ".join(
         part for part in scope.where(line).split(" › ") if part.casefold() not in names
     )
