@@ -472,7 +472,7 @@ def _passive_verb(words: list[Word], span: Span) -> bool:
     if first != last or not 0 < first < len(words) - 1:
         return False
     # `controllers {{compiled}} into the API server`: a participle its preposition follows
-    led = words[first - 1].text in _IS or words[first + 1].text in _PREPOSITIONS | {"at", "for"}
+    led = words[first - 1].text in _IS or words[first + 1].text in _PREPOSITIONS
     return (
         led
         and words[first - 1].text not in _QUANTIFIERS  # `were {{not read}} for a while`
