@@ -10,7 +10,7 @@ what cannot be instead, `is not` is asked with what follows it (`is {{not secure
 from __future__ import annotations
 
 from .sentence import Span, Word
-from .words import AUXILIARIES, BE_FORMS, FUNCTION_WORDS
+from .words import AUXILIARIES, BE_FORMS, FUNCTION_WORDS, PARTICLES
 
 __all__ = ["denied_action", "is_denial"]
 
@@ -19,7 +19,6 @@ _NEGATED |= {"didn't", "shouldn't", "mustn't", "couldn't", "wouldn't"}
 _NOT = ("not", "never")
 # `log in`, `scale out`: verbs whose particle is part of them.
 _PHRASAL = {"log", "sign", "set", "shut", "scale", "spin", "back", "roll", "opt", "turn", "plug"}
-_PARTICLES = {"in", "out", "up", "down", "off", "on", "back"}
 _LONGEST = 3  # words between the negation and its action, adverbs included
 
 
@@ -48,7 +47,7 @@ def denied_action(words: list[Word], clause: list[int], verb: int) -> Span | Non
         return None
     if words[action].text in FUNCTION_WORDS or words[action].text in ("have", "get", "need"):
         return None
-    particle = action + 1 in clause and words[action + 1].text in _PARTICLES
+    particle = action + 1 in clause and words[action + 1].text in PARTICLES
     if particle and words[action].text in _PHRASAL:
         action += 1  # `{{cannot log in}} as an IAM group`
     return verb, action
@@ -60,5 +59,5 @@ def is_denial(words: list[Word], span: Span) -> bool:
     after = words[span[0] + 1].text if span[0] + 1 < len(words) else ""
     negated = words[span[0]].text in _NEGATED or after in _NOT or words[span[0]].text == "never"
     last = words[span[1]].text
-    phrasal = last in _PARTICLES and words[span[1] - 1].text in _PHRASAL  # `cannot log in`
+    phrasal = last in PARTICLES and words[span[1] - 1].text in _PHRASAL  # `cannot log in`
     return negated and span[1] - span[0] <= _LONGEST and (last not in FUNCTION_WORDS or phrasal)

@@ -54,6 +54,7 @@ from .words import (
     FUNCTION_WORDS,
     HOW_OFTEN,
     KIND_NOUNS,
+    PARTICLES,
     PRAISE,
     VENDORS,
     VERBS,
@@ -140,7 +141,6 @@ _BEFORE_VERB |= {"just", "simply", "please"}
 _VERB_TAIL = {"not", "be", "been", "being", "only", "also", "always", "never", "often", "still"}
 _VERB_TAIL |= {"just", "usually", "generally", "automatically", "directly", "out", "up"}
 _RELATIVES = {"which", "that", "who"}
-_PARTICLES = {"back", "up", "out", "down", "off", "away"}  # `heading back`, `setting up`
 _VERB_TAIL |= {"now", "already", "currently", "then", "typically", "normally", "mostly"}
 _VERB_TAIL |= {"first", "again", "later", "instead", "anyway"}
 
@@ -868,7 +868,7 @@ def _verb_ing(words: list[Word], index: int) -> bool:
     if not words[index].text.endswith("ing") or words[index].stop or index + 1 >= len(words):
         return False
     after = words[index + 1]
-    return after.text in _PREPOSITIONS or after.text in _PARTICLES or (after.capital and index > 0)
+    return after.text in _PREPOSITIONS or after.text in PARTICLES or (after.capital and index > 0)
 
 
 def _small(text: str) -> bool:

@@ -10,6 +10,7 @@ sentence told in the past when a date or a word of time leads to it (`attacked o
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from .render import cloze_spans
@@ -145,8 +146,14 @@ def cloze_quantities(text: str) -> str:
 
 def spells_duration(text: str) -> bool:
     """True when a text says how long in words, with no digit: `took more than a week`."""
-    low = text.casefold()
-    return any(cue in low for cue in _DURATION_CUES) and bool(_SPELLED_DURATION.search(low))
+    return next(_spelled_durations(text.casefold()), None) is not None
+
+
+def _spelled_durations(low: str) -> Iterator[re.Match[str]]:
+    """The durations written in words in a lower-cased text (looked for only where a unit is)."""
+    if any(cue in low for cue in _DURATION_CUES):
+        return _SPELLED_DURATION.finditer(low)
+    return iter(())
 
 
 def quantity_spans(text: str) -> list[tuple[int, int]]:
@@ -209,12 +216,10 @@ def _matches(text: str):
         span = bound.span(1)
         if not any(span[0] < end and start < span[1] for start, end in taken):
             found.append((bound, span))
-    dates = list(_WHEN.finditer(text)) if _TOLD_PAST.search(text) else []
-    if any(cue in low for cue in _DURATION_CUES):
-        dates += _SPELLED_DURATION.finditer(low)
-    for date in dates:
-        if not any(date.start() < end and start < date.end() for start, end in taken):
-            found.append((date, date.span()))
+    times = list(_WHEN.finditer(text)) if _TOLD_PAST.search(text) else []
+    for time in times + list(_spelled_durations(low)):
+        if not any(time.start() < end and start < time.end() for start, end in taken):
+            found.append((time, time.span()))
     for match, (start, end) in sorted(found, key=lambda pair: pair[1]):
         if any(start < p_end and p_start < end for p_start, p_end in protected):
             continue

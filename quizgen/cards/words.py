@@ -15,6 +15,7 @@ __all__ = [
     "AUXILIARIES",
     "BE_FORMS",
     "DURATIONS",
+    "PARTICLES",
     "VENDORS",
     "HOW_OFTEN",
     "GOES_ON",
@@ -120,6 +121,8 @@ def acts_as_verb(word: str) -> bool:
     return rarity(stem + ("d" if stem.endswith("e") else "ed")) > rarity(word)
 
 
+# `log in`, `heading back`: the particle of a phrasal verb.
+PARTICLES = frozenset({"in", "out", "up", "down", "off", "on", "back", "away"})
 # Makers of everything in a vault: `Amazon SageMaker` is named by `SageMaker`.
 VENDORS = frozenset(
     {"amazon", "aws", "azure", "microsoft", "google", "gcp", "apache", "oracle", "ibm"}
