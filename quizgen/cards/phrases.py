@@ -60,6 +60,7 @@ from .words import (
     VERBS,
     acts_as_verb,
     filing_label,
+    only_verb,
     rarity,
     singular,
 )
@@ -839,6 +840,7 @@ def _phrase(words: list[Word], rest: list[int]) -> tuple[int, int] | None:
             and (text in VERBS or acts(words, index) or adverb_of_verb(words, index))
         )
         acting = third_person(text) and acts(words, index, relative=False)  # `Fetch retrieves the`
+        acting = acting or (not adverb and _verb_only(words, taken, index))
         if taken and not words[index].capital and (joined or acting or _verb_ing(words, index)):
             break  # `costs and improves ...`, `a managed service running in ...`
         if "/" in text and text.count("/") > 1:
@@ -851,6 +853,19 @@ def _phrase(words: list[Word], rest: list[int]) -> tuple[int, int] | None:
     if not taken or words[taken[0]].text in _JOINERS:
         return None
     return taken[0], taken[-1]
+
+
+def _verb_only(words: list[Word], taken: list[int], index: int) -> bool:
+    """`the network and {identifies}`, `the League {undertake}`: a word English uses only as a
+    verb ends the phrase before it. An -s form must also read more often as a verb than as a
+    plural (`logs`, `templates` are nouns in a vault), and a bare form must follow a noun, not
+    a joiner (`unit of compute`)."""
+    text = words[index].text
+    if not taken or words[index].capital or not only_verb(text):
+        return False
+    if text.endswith("s"):
+        return acts_as_verb(text)
+    return words[taken[-1]].text not in _JOINERS and words[taken[-1]].text not in FUNCTION_WORDS
 
 
 def _goes_on(words: list[Word], index: int) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from lemminflect import getAllLemmas
 from wordfreq import top_n_list, zipf_frequency
 
 __all__ = [
@@ -119,6 +120,20 @@ def acts_as_verb(word: str) -> bool:
         return False
     stem = word[:-2] if word.endswith(("sses", "shes", "ches", "xes")) else word[:-1]
     return rarity(stem + ("d" if stem.endswith("e") else "ed")) > rarity(word)
+
+
+@lru_cache(maxsize=65536)
+def only_verb(word: str) -> bool:
+    """`identifies`, `undertake`, `justify`: a word English uses as a verb and never as a noun
+    or adjective (lemminflect's lexicon), so it cannot carry on a noun phrase. Participles and
+    -ing forms (`provisioned`, `routing`) are left out: they often name things."""
+    if word.endswith(("ing", "ed")):
+        return False
+    lemmas = getAllLemmas(word)
+    if set(lemmas) != {"VERB"}:
+        return False
+    # `logs`, `templates`: the lexicon misses some plurals, so the base form must be a verb only too
+    return all(set(getAllLemmas(base)) == {"VERB"} for base in lemmas["VERB"])
 
 
 # `log in`, `heading back`: the particle of a phrasal verb.
