@@ -69,6 +69,7 @@ __all__ = ["cloze_phrases", "phrase_spans"]
 
 _MAX_ANSWER_WORDS = 5
 _MAX_DELETIONS = 3
+_LONGEST_COMMAND = 40  # characters of code a sentence opens with that a cloze may ask for
 _LONG = 20  # words: a sentence this long may hide a fourth phrase
 _WORDS_A_DELETION = 5  # words of a sentence for each phrase it hides, up to _MAX_DELETIONS
 _RARE = 3.5  # Zipf: a term this rare (`S3`, `iSCSI`) is worth a question wherever it is
@@ -239,6 +240,11 @@ def phrase_spans(
         verbs = [span for span in chosen if _passive_verb(words, span)]
         chosen = [span for span in chosen if span not in verbs] or chosen
     chosen = _with_quantifiers(sentence, words, chosen)
+    command = _code_subject(sentence, words, names) if most is None else None
+    if command:  # `{{setfacl}} allows us to set the ACL`: which command does it is the question
+        chosen = [command] + [span for span in chosen if span[0] > command[1] + 1][
+            : _most(words) - 1
+        ]
     if most is None:  # an aside in brackets is asked as well: `billed ... ({{high water mark}})`
         chosen = sorted(chosen + _asides(sentence, words, chosen, common))
     # `{{NoSQL managed Database-as-a-Service (DBaaS)}}`: shown, the initials would give it away
@@ -371,6 +377,28 @@ def _best(
             continue  # `{{Security groups are required}}`: a whole claim hides no answer
         chosen.append(span)
     return sorted(chosen)
+
+
+def _code_subject(sentence: str, words: list[Word], names: list[str]) -> Span | None:
+    """`setfacl` in `` `setfacl` allows us to set the ACL ``: a command or function in code that
+    a sentence opens with and a verb follows is what the sentence is asked by (not the note's
+    own subject, which the card shows)."""
+    opened = sentence.lstrip()
+    close = opened.find("`", 1)
+    if not opened.startswith("`") or opened.startswith("``") or close < 0:
+        return None
+    end = len(sentence) - len(opened) + close
+    inside = [i for i, word in enumerate(words) if word.end <= end]
+    after = len(inside)
+    if not inside or after >= len(words) or len(inside) > 4:
+        return None
+    verb = words[after].text
+    if not (verb in VERBS or third_person(verb) or only_verb(verb)) or words[after].capital:
+        return None
+    code = sentence[words[0].start : words[inside[-1]].end].casefold()
+    if len(code) > _LONGEST_COMMAND or code in (name.casefold() for name in names):
+        return None  # a command line with its URL is copied, not recalled
+    return 0, inside[-1]
 
 
 def _most(words: list[Word]) -> int:

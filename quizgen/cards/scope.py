@@ -91,6 +91,8 @@ class Scope:
             title = self.note.name  # a section's H1 that the lines above it are not under
         title = MARKERS.sub("", _ZETTEL_ID.sub("", title)) or title
         title = _without_course(title)
+        if title == self.note.name and headings and _spells(title, headings[0].text):
+            return _heading_text(headings[0].text)  # `create-and-manage-acls`: its heading's words
         if title == self.note.name and " " not in title:
             title = title.replace("_", " ")  # `iam_identity_center`: a file name, read as words
         return title
@@ -178,6 +180,8 @@ class Scope:
         if not path or self.headings(line)[0].level != 1 or not path[0] or not self._one_h1:
             path.insert(0, self.title)  # an H1 heading a part of the note, or an empty `# `
         path = path[:1] + [text for text in path[1:] if not _ABOUT_THE_NOTE.search(text)]
+        if len(path) > 1 and path[1] == path[0]:
+            del path[1]  # the file's name spelled its first heading, which is the title now
         return tuple(text for text in path if text) or (self.name,)
 
     def where(self, line: int, drop: str = "", parent: str = "") -> str:
@@ -278,6 +282,15 @@ def _subject_part(folded: str) -> str:
 
 
 @lru_cache(maxsize=4096)
+def _spells(name: str, heading: str) -> bool:
+    """True when a file name written as a slug (`create-and-manage-acls`) is made of the words
+    of a heading (`Create and Manage Access Control Lists (ACLs)`): a name for the computer."""
+    slug = [word for word in re.split(r"[-_]+", name.casefold()) if word]
+    if " " in name or len(slug) < 2:
+        return False
+    return set(slug) <= set(re.findall(r"[a-z0-9]+", heading.casefold()))
+
+
 def _talk_title(title: str) -> bool:
     """`Transcript`, `In this program`: a title over a lesson's talk or an example's walk."""
     return bool(_TALK_TITLE.match(MARKERS.sub("", title).strip()))
