@@ -359,6 +359,8 @@ def _best(
             continue  # `{{used}}`, `{{good}}`, `{{yourself}}`: nothing to recall
         if span[0] == span[1] and _bare_verb(words, span[0]) and not bold:
             continue  # `used to {{notify}}`, `can {{cut}}`: a verb alone asks little
+        if span[0] == span[1] and _only_a_verb(words, span[0]) and not negated and not bold:
+            continue  # `European nations {{began}} exploring`: a verb English has only as one
         if any(_ADDRESS.search(word.text) for word in words[span[0] : span[1] + 1]):
             continue
         said = sentence[words[span[0]].start : words[span[1]].end]
@@ -377,6 +379,13 @@ def _best(
             continue  # `{{Security groups are required}}`: a whole claim hides no answer
         chosen.append(span)
     return sorted(chosen)
+
+
+def _only_a_verb(words: list[Word], index: int) -> bool:
+    """`nations {{began}}`, `that you {{operate}} under`: a word English has only as a verb, not
+    after an article or `of`, where a vault makes nouns of verbs (`the {{template}}`)."""
+    before = words[index - 1].text if index else ""
+    return only_verb(words[index].text) and before not in _ARTICLES | {"of", "any", "its", "your"}
 
 
 def _code_subject(sentence: str, words: list[Word], names: list[str]) -> Span | None:
@@ -911,6 +920,8 @@ def _verb_ing(words: list[Word], index: int) -> bool:
     if not words[index].text.endswith("ing") or words[index].stop or index + 1 >= len(words):
         return False
     after = words[index + 1]
+    if after.text in _ARTICLES:
+        return index > 0  # `a waterway {{connecting}} the Hudson River and ...`
     return after.text in _PREPOSITIONS or after.text in PARTICLES or (after.capital and index > 0)
 
 

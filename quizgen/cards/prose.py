@@ -44,11 +44,11 @@ _WORDLIKE = re.compile(r"\S*[^\W\d_]\S*")  # a word with a letter in it
 # `Amazon SageMaker is a fully managed ... service`: a subject, `is`, and what kind of thing it is
 # `A Principal is the user or app ...`: an article, a capitalised term, `is`, and what it is.
 _DEFINES_TERM = re.compile(
-    r"^(A|An|The)?\s*((?:[A-Z][\w-]*)(?: [A-Z][\w-]*){0,2}) (is|are) ((?:a|an|the) \S.*)$"
+    r"^(A|An|The)?\s*((?:[A-Z][\w-]*)(?: [A-Z][\w-]*){0,2}) (is|are|was|were) ((?:a|an|the) \S.*)$"
 )
 _PRONOUNS = {"this", "that", "these", "those", "there", "it", "they", "here", "he", "she", "we"}
 _DEFINITION_WORDS = 4  # words a definition's answer needs: `the user or app requesting ...`
-_SAYS_WHAT = re.compile(r"^((?:\S+ ){0,4}?\S+) (is|are) ((?:a|an|the) .+)$")
+_SAYS_WHAT = re.compile(r"^((?:\S+ ){0,4}?\S+) (is|are|was|were) ((?:a|an|the) .+)$")
 _MAX_HIDDEN = 0.6  # of the card's text: more leaves no question
 _MOST_HIDDEN = 0.7  # of a written cloze's text: more leaves nothing to ask from
 _CLAUSE_WORDS = 4  # a highlight this long around a number marks a clause, not an answer
