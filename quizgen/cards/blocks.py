@@ -72,6 +72,9 @@ class _Walk:
     quote_end: int = 0  # the last line of the outermost quote the walk is in
     intro: str = ""  # `Requesting a certificate:`, a paragraph that may lead into a list
     list_intro: str = ""  # the paragraph that led into the list the walk is in
+    # `- Multi-AZ:` with nothing nested, then `- Failover ...` beside it: the items after a
+    # hanging label are about it (by list depth), as the writer meant them to be nested
+    hanging: dict[int, str] = field(default_factory=dict)
 
 
 def pieces_of(tokens: list[Token]) -> list[Piece]:
@@ -161,8 +164,10 @@ def _open_or_close(token: Token, walk: _Walk) -> None:
             walk.quoted = _label(walk.closed)  # `1. Volume Cached` then a list of its traits
         if not walk.lists:
             walk.list_intro = walk.intro  # in a callout too: `> **NLB**` then `> - items`
+        walk.hanging.pop(len(walk.lists), None)  # a label with items nested in it hangs no more
         walk.lists.append((kind == "ordered_list_open", _list_group(token, walk)))
     elif kind in ("bullet_list_close", "ordered_list_close"):
+        walk.hanging.pop(len(walk.lists), None)
         walk.lists.pop()
         walk.quoted = walk.quoted if walk.lists else ""
     elif kind == "list_item_open":
@@ -211,12 +216,14 @@ def _text_piece(opener: Token, inline: Token, walk: _Walk) -> Piece:
         until = walk.quote_end if walk.quotes else 0
         return Piece("heading", start + 1, end, inline, level=int(opener.tag[1]), until=until)
     first, serial = False, 0
+    hanging = ""
     if walk.items:
         serial, seen, _ = walk.items[-1]
         first = seen == 0
         walk.items[-1][1] += 1
         if first:
             walk.items[-1][2] = _lead(inline.content)
+            hanging = _hanging(inline.content, walk)
     skip, title = _callout(inline) if walk.fresh_quote else (0, "")
     if walk.fresh_quote and skip:  # `> [!IMPORTANT] Versioned File Names`: a callout is no
         walk.quoted = ""  # part of the list item above it
@@ -242,7 +249,7 @@ def _text_piece(opener: Token, inline: Token, walk: _Walk) -> Piece:
         quote=walk.quotes > 0,
         item=serial,
         group=walk.lists[-1][1] if walk.lists else 0,
-        parent=title or (walk.items[-2][2] if len(walk.items) > 1 else walk.quoted),
+        parent=title or (walk.items[-2][2] if len(walk.items) > 1 else walk.quoted) or hanging,
         intro=intro,
         cut=cut,
     )
@@ -263,6 +270,16 @@ _LINK = re.compile(r"(?<!!)\[([^\]]*)\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*\)")
 _TRAILING_TAGS = re.compile(r"(?:\s+#[A-Za-z][\w/-]*)+\s*$")  # `Naming #AWSCommonTest`
 _INLINE_TAG = re.compile(r"(?<!\S)#(?=[A-Za-z])")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")  # `<u>MISP</u> rating`
+
+
+def _hanging(content: str, walk: _Walk) -> str:
+    """The hanging label an item's first paragraph sits under (see `_Walk.hanging`); an item
+    that is itself a label (`- Multi-Region:`) starts a new one for the items after it."""
+    depth = len(walk.lists)
+    if content.rstrip().endswith(":") and "\n" not in content.strip():
+        walk.hanging[depth] = _label(_intro(content))
+        return ""
+    return walk.hanging.get(depth, "")
 
 
 def _callout(inline: Token) -> tuple[int, str]:
