@@ -242,9 +242,8 @@ def phrase_spans(
     chosen = _with_quantifiers(sentence, words, chosen)
     command = _code_subject(sentence, words, names) if most is None else None
     if command:  # `{{setfacl}} allows us to set the ACL`: which command does it is the question
-        chosen = [command] + [span for span in chosen if span[0] > command[1] + 1][
-            : _most(words) - 1
-        ]
+        others = [span for span in chosen if span[0] > command[1] + 1]
+        chosen = [command] + others[: max(1, _most(words) - 1)]  # and what it does, if asked
     if most is None:  # an aside in brackets is asked as well: `billed ... ({{high water mark}})`
         chosen = sorted(chosen + _asides(sentence, words, chosen, common))
     # `{{NoSQL managed Database-as-a-Service (DBaaS)}}`: shown, the initials would give it away
