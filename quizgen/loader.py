@@ -10,6 +10,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from .comments import without_comments
+from .conflicts import without_conflict_markers
 from .diagnostics import Diagnostic, Severity
 from .markdown_links import markdown_links
 from .note import Block, Heading, Note, WikiLink
@@ -35,6 +36,10 @@ def load_note(path: str, raw: bytes, parser: MarkdownIt) -> tuple[Note, list[Dia
     if len(raw) > MAX_NOTE_BYTES:
         return _plain_note(path, source, len(raw)), problems + [_size_problem(path, len(raw))]
     source = without_comments(source)  # `%%...%%`: hidden in Obsidian, so on no page or card
+    source, conflict = without_conflict_markers(source)
+    if conflict is not None:
+        message = "Git conflict markers from a failed merge; both sides are kept, markers left out"
+        problems = problems + [Diagnostic(path, conflict, "merge-conflict", message)]
     tokens = parser.parse(source, {})
     front_matter, yaml_problems = _front_matter(path, tokens)
     headings = _headings(tokens, source)

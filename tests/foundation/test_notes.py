@@ -103,3 +103,36 @@ def test_obsidian_comments_are_left_out_and_lines_kept(tmp_path):
     assert note.lines[COMMENTED.split("\n").index("Timeout is 15 minutes.")] == (
         "Timeout is 15 minutes."
     )
+
+
+CONFLICTED = """# Muscles
+
+<<<<<<< Updated upstream
+A band: the myosin filaments, which stay the same length.
+=======
+A band: the thick filaments.
+>>>>>>> Stashed changes
+
+Calcium binds troponin C.
+"""
+
+
+def test_git_conflict_markers_are_left_out_both_sides_kept_and_reported(tmp_path):
+    (tmp_path / "muscles.md").write_text(CONFLICTED, encoding="utf-8")
+    vault = load_vault(tmp_path)
+    note = vault.notes["muscles.md"]
+    assert "<<<<<<<" not in note.source and ">>>>>>>" not in note.source
+    assert "=======" not in note.source
+    assert "myosin filaments" in note.source and "the thick filaments" in note.source
+    assert [h.text for h in note.headings] == ["Muscles"]  # `=======` made no heading
+    assert note.source.count("\n") == CONFLICTED.count("\n")
+    found = [d for d in vault.diagnostics if d.code == "merge-conflict"]
+    assert [(d.path, d.line) for d in found] == [("muscles.md", 3)]
+    assert (tmp_path / "muscles.md").read_text(encoding="utf-8") == CONFLICTED
+
+
+def test_seven_equals_signs_without_a_conflict_still_underline_a_heading(tmp_path):
+    (tmp_path / "setext.md").write_text("Title line\n=======\n\nText.\n", encoding="utf-8")
+    vault = load_vault(tmp_path)
+    assert [h.text for h in vault.notes["setext.md"].headings] == ["Title line"]
+    assert not [d for d in vault.diagnostics if d.code == "merge-conflict"]
