@@ -21,7 +21,7 @@ from .inline import markdown_of, schedule_free
 from .model import CardType, Origin
 from .scope import Scope
 
-__all__ = ["abbreviation_cards", "title_spelled"]
+__all__ = ["abbreviation_cards", "heading_abbreviations", "title_spelled"]
 
 _SHORT = r"[A-Z][A-Za-z0-9]{0,2}[A-Z][A-Za-z0-9]{0,4}"  # two capitals at least: BGP, FaaS
 _NAME_WORD = r"[A-Z][\w'-]*"
@@ -76,6 +76,31 @@ def abbreviation_cards(piece: Piece, scope: Scope, asked: set[str]) -> list[Draf
     return drafts
 
 
+def heading_abbreviations(
+    piece: Piece, scope: Scope, asked: set[str], title: bool = False
+) -> list[Draft]:
+    """`## Classless Interdomain Routing (CIDR)`, or with `title` a note titled `Digital
+    Subscriber Line (DSL)` (asked at its first piece): a heading or title that spells an
+    abbreviation out asks it too. The front leaves out every heading that gives it away."""
+    text = scope.title if title else piece.inline.content if piece.inline else ""
+    drafts: list[Draft] = []
+    if text:
+        for short, name in spelled_out(_HEADING_MARKS.sub("", text)):
+            if short.casefold() in asked:
+                continue
+            asked.add(short.casefold())
+            parts = scope.where(piece.line, drop=short).split(" › ")
+            shown = [part for part in parts if name.casefold() not in part.casefold() and part]
+            question = f"What does **{short}** stand for?"
+            front = " › ".join([*shown, question])
+            drafts.append(
+                Draft(
+                    Origin.STATEMENT, CardType.BASIC, f"stands for {short}", piece.line, front, name
+                )
+            )
+    return drafts
+
+
 def spelled_out(text: str) -> list[tuple[str, str]]:
     """(abbreviation, name) for each abbreviation `text` spells out, in order."""
     found = []
@@ -103,7 +128,8 @@ def _spelling(short: str, name: str) -> str | None:
     letters = letters or short.casefold()
     letters = _REPEATED.sub(lambda match: match.group(1) * int(match.group(2)), letters)
     tails = [words[start:] for start in range(len(words))]
-    tails = [tail for tail in tails if tail[0].casefold() not in _SMALL_WORDS]
+    # shortest first: `S3 {{Server-Side Encryption}} (SSE)`, when both spell it
+    tails = [tail for tail in reversed(tails) if tail[0].casefold() not in _SMALL_WORDS]
     spelled = next((tail for tail in tails if letters in _initials(tail)), None)
     # `Web ACL Capacity Units (WCU)`: an acronym inside the name may give no letter
     spelled = spelled or next((tail for tail in tails if letters == _without_acronyms(tail)), None)

@@ -14,7 +14,7 @@ from markdown_it.token import Token
 from ..diagnostics import Diagnostic, Severity
 from ..memory import collector_paused
 from ..note import Note, WikiLink
-from .abbreviations import abbreviation_cards
+from .abbreviations import abbreviation_cards, heading_abbreviations
 from .auto import (
     definition_cards,
     opening_card,
@@ -204,6 +204,9 @@ def _drafts(
     skip_to = 0
     spelled: set[str] = set()  # abbreviations already asked
     for index, piece in enumerate(pieces):
+        drafts += heading_abbreviations(piece, scope, spelled, title=True) if not index else []
+        if piece.kind == "heading":
+            drafts += heading_abbreviations(piece, scope, spelled)
         if piece.kind == "paragraph":
             spelled_here = abbreviation_cards(piece, scope, spelled)
             drafts += spelled_here
