@@ -34,6 +34,9 @@ _KIND_WORDS = 4
 _NAME_OR_ADDRESS = re.compile(r"\S+\.[a-z]{2,}|[\d.:/]+|https?://\S+")
 
 
+_ARROW = re.compile(r"\S\s+(?:-+>|=+>|→|⇒)\s+\S")  # `cytosine → uracil`: a pair to ask
+
+
 def list_cards(
     pieces: list[Piece],
     scope: Scope,
@@ -61,6 +64,9 @@ def list_cards(
             continue  # a transcript's or an example program's points teach no fact
         if all(keyed_pair(scope.markdown(item)) for item in items):
             continue  # `SSH: 22`, `HTTPS: 443`: each number is asked on its own
+        pairs = [item for item in items if _ARROW.search(scope.markdown(item))]
+        if len(pairs) == len(items) > 1 and not nested & {item.item for item in items}:
+            continue  # `cytosine → uracil`, `adenine → hypoxanthine`: each pair on its own
         rest = [item for item in items if item.item not in done | numbered]
         before = pieces[indexes[0] - 1] if indexes[0] else None
         if before is not None and not before.depth and _chatty(before):
