@@ -775,6 +775,12 @@ def _askable(words: list[Word], clause: list[int], number: int, count: int) -> b
     if words[clause[0]].opens:
         return all(words[i].capital or words[i].text in FUNCTION_WORDS for i in clause)
     has_verb = any(words[i].text in VERBS for i in clause)
+    # `Amazon Macie discovers sensitive data, ...`: a verb missing from the list, found by its
+    # place, makes a clause of the subject too
+    found = _unknown_verb(words, clause)
+    if found not in (None, clause[0], clause[-1]):
+        text = words[found].text  # an -s word that reads more often as a verb: not `protocols`
+        has_verb = has_verb or only_verb(text) or acts_as_verb(text)
     if has_verb or count == 1 or number > 0 or not words[clause[-1]].stop:
         return True
     # `By default,` / `BGP peers, or neighbors, exchange ...`: a lead-in or the subject.
