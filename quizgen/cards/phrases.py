@@ -143,6 +143,7 @@ _BEFORE_VERB |= {"just", "simply", "please"}
 _VERB_TAIL = {"not", "be", "been", "being", "only", "also", "always", "never", "often", "still"}
 _VERB_TAIL |= {"just", "usually", "generally", "automatically", "directly", "out", "up"}
 _RELATIVES = {"which", "that", "who"}
+_SUBJECT_PRONOUNS = {"it", "he", "she", "this", "that", "which", "who"}
 _VERB_TAIL |= {"now", "already", "currently", "then", "typically", "normally", "mostly"}
 _VERB_TAIL |= {"first", "again", "later", "instead", "anyway"}
 
@@ -677,9 +678,21 @@ def _verb(words: list[Word], clause: list[int]) -> int | None:
         verb: int | None = 0  # `Select the region`: the first word is the verb
     else:
         verb = next((i for i in clause if _is_verb(words[i])), None)
+    found = _unknown_verb(words, clause)
+    if found is not None and clause[0] < found < (verb or 0) and _reads_as_verb(words, found):
+        verb = found  # `It scans S3 ... and provide insight`: a verb the list misses comes first
     if verb is None:
-        verb = _unknown_verb(words, clause)
+        verb = found  # found by its place (never the clause's first word: `retries are ...`)
     return None if verb == clause[-1] else verb  # `... at any scale`: no verb after all
+
+
+def _reads_as_verb(words: list[Word], index: int) -> bool:
+    """A word missing from the verb list that still reads as the clause's verb: one English has
+    only as a verb (`discovers`), an -s word met more often as a verb (`scans`), or any -s word
+    after `it` or `this` (`It stores`); `protocols` after a noun is a plural."""
+    text = words[index].text
+    said = index > 0 and words[index - 1].text in _SUBJECT_PRONOUNS and third_person(text)
+    return said or only_verb(text) or acts_as_verb(text)
 
 
 def _leads_with_verb(words: list[Word]) -> bool:
@@ -779,8 +792,7 @@ def _askable(words: list[Word], clause: list[int], number: int, count: int) -> b
     # place, makes a clause of the subject too
     found = _unknown_verb(words, clause)
     if found not in (None, clause[0], clause[-1]):
-        text = words[found].text  # an -s word that reads more often as a verb: not `protocols`
-        has_verb = has_verb or only_verb(text) or acts_as_verb(text)
+        has_verb = has_verb or _reads_as_verb(words, found)
     if has_verb or count == 1 or number > 0 or not words[clause[-1]].stop:
         return True
     # `By default,` / `BGP peers, or neighbors, exchange ...`: a lead-in or the subject.
