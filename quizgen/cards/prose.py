@@ -50,6 +50,8 @@ _PRONOUNS = {"this", "that", "these", "those", "there", "it", "they", "here", "h
 _DEFINITION_WORDS = 4  # words a definition's answer needs: `the user or app requesting ...`
 _SAYS_WHAT = re.compile(r"^((?:\S+ ){0,4}?\S+) (is|are|was|were) ((?:a|an|the) .+)$")
 _MAX_HIDDEN = 0.6  # of the card's text: more leaves no question
+_WHOLE_BOLD = re.compile(r"\*\*([^*]+?)\*\*[.!]?")
+_BOLD_SENTENCE = 6  # words in bold that make a sentence of their own, not a term
 _MOST_HIDDEN = 0.7  # of a written cloze's text: more leaves nothing to ask from
 _CLAUSE_WORDS = 4  # a highlight this long around a number marks a clause, not an answer
 # A short name with a capital, a colon, and what it means: `SRR: Same-Region Replication`.
@@ -200,6 +202,10 @@ def statement_cloze(
     `before`: the sentence a `This ...` sentence points back to, shown in front of it.
     """
     sentence = MARKERS.sub("", sentence)  # `⚠️ Only one NAT gateway ...`
+    whole = _WHOLE_BOLD.fullmatch(sentence)
+    if whole and len(whole.group(1).split()) >= _BOLD_SENTENCE:
+        sentence = whole.group(1)  # `**Sender must retransmit ... buffer overflow**`: stress on
+        # a whole sentence marks no phrase, so the sentence is asked as if plain
     if not before and _OPENING_LINK.match(sentence):  # `However, fiber splitters do exist ...`
         sentence = _OPENING_LINK.sub("", sentence)
         sentence = sentence[:1].upper() + sentence[1:]

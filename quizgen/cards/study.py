@@ -73,6 +73,7 @@ def is_daily_note(note: Note) -> bool:
 
 # `Real-World Example`, `Scenario: a company ...`, `Demo`: a made-up case, not facts to learn.
 # `Given a scenario, implement ...` (CompTIA's wording of an exam objective) is no example.
+_CASE_KINDS = {"scenarios", "examples"}  # after a topic's name: its kinds of case
 _EXAMPLE_HEADING = re.compile(
     r"\b(?<!given a )(?:examples?|scenarios?|demo|walkthrough|hands-on|lab|exercises?|"
     r"case stud(?:y|ies)|step-by-step|step \d+|console steps)\b",
@@ -138,6 +139,17 @@ def _offers(piece: Piece) -> bool:
     return content.endswith(":") and bool(_OFFER.match(content.replace("’", "'")))
 
 
+def _example_heading(text: str) -> bool:
+    """`Example`, `Scenario: a company ...`, `Exercises`: a section that works a case through.
+    A topic's kinds of case (`Congestion Scenarios`, `Attack Examples`) are facts to learn."""
+    found = _EXAMPLE_HEADING.search(text)
+    if found is None:
+        return False
+    word = found.group().casefold()
+    topic = re.sub(r"[^A-Za-z]+", "", text[: found.start()])  # words before it, not numbering
+    return not (word in _CASE_KINDS and topic)
+
+
 def is_repository_file(note: Note) -> bool:
     """True for a repository's own file: `README.md`, `LICENSE.md`, `CONTRIBUTING.md`..."""
     stem = note.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
@@ -149,7 +161,7 @@ def study_drafts(note: Note, drafts: list[Draft]) -> list[Draft]:
     worked example (a section headed `Example`, `Scenario`, `Demo`...) only those too."""
     if is_daily_note(note) or is_repository_file(note) or _worked_example(note):
         return [draft for draft in drafts if draft.origin is Origin.EXPLICIT]
-    examples = [(h.line, h.end_line) for h in note.headings if _EXAMPLE_HEADING.search(h.text)]
+    examples = [(h.line, h.end_line) for h in note.headings if _example_heading(h.text)]
     return [
         draft
         for draft in drafts
