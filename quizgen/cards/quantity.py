@@ -30,6 +30,7 @@ _NUMBERS = rf"{_NUMBER}(?:,\s{_NUMBER})*"
 _STANDARD = (
     r"%|\$|percent|x(?=\W|$)|ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|"
     r"weeks?|months?|years?|bytes?|[KMGTP]i?B(?:/s)?|[KMGT]bps|IOPS|TPS|RPS|vCPUs?|GB-seconds?|"
+    r"[kKMGT]?Hz|[kKMGT]b(?:ps|/s)|bits?|"  # `50kHz - 1MHz`, `32-bits`
     r"times|(?<= )s(?=[\s,.;)]|$)|miles|mi|feet|ft|inches|yards|lbs?|tons|tonnes|acres|mph|"
     # measures of the sciences: `6cm`, `0.4 mg`, `3-10 mcg/kg/hr`, `120 mmHg`
     r"(?:mm|cm|km|mg|mcg|µg|ug|kg|mL|ml|mmHg|bpm|IU|mEq|mmol|kcal|°C|°F)(?:/(?:kg|hr|h|min|day|dose|L|mL|m2))*"
