@@ -76,28 +76,26 @@ def abbreviation_cards(piece: Piece, scope: Scope, asked: set[str]) -> list[Draf
     return drafts
 
 
-def heading_abbreviations(
-    piece: Piece, scope: Scope, asked: set[str], title: bool = False
-) -> list[Draft]:
-    """`## Classless Interdomain Routing (CIDR)`, or with `title` a note titled `Digital
-    Subscriber Line (DSL)` (asked at its first piece): a heading or title that spells an
-    abbreviation out asks it too. The front leaves out every heading that gives it away."""
-    text = scope.title if title else piece.inline.content if piece.inline else ""
+def heading_abbreviations(piece: Piece, scope: Scope, asked: set[str]) -> list[Draft]:
+    """`## Classless Interdomain Routing (CIDR)`: a heading that spells an abbreviation out asks
+    it too, the headings that would give it away left out of its front and context. A title
+    that spells one out asks nothing: every card of the note shows it."""
     drafts: list[Draft] = []
-    if text:
-        for short, name in spelled_out(_HEADING_MARKS.sub("", text)):
-            if short.casefold() in asked:
-                continue
-            asked.add(short.casefold())
-            parts = scope.where(piece.line, drop=short).split(" › ")
-            shown = [part for part in parts if name.casefold() not in part.casefold() and part]
-            question = f"What does **{short}** stand for?"
-            front = " › ".join([*shown, question])
-            drafts.append(
-                Draft(
-                    Origin.STATEMENT, CardType.BASIC, f"stands for {short}", piece.line, front, name
-                )
-            )
+    if piece.inline is None or piece.kind != "heading":
+        return drafts
+    for short, name in spelled_out(_HEADING_MARKS.sub("", piece.inline.content)):
+        folded = name.casefold()
+        if short.casefold() in asked or folded in scope.title.casefold():
+            continue
+        asked.add(short.casefold())
+        shown = tuple(part for part in scope.context(piece.line) if folded not in part.casefold())
+        where = [part for part in scope.where(piece.line, drop=short).split(" › ") if part]
+        question = f"What does **{short}** stand for?"
+        front = " › ".join([*(part for part in where if folded not in part.casefold()), question])
+        key = f"stands for {short}"
+        drafts.append(
+            Draft(Origin.STATEMENT, CardType.BASIC, key, piece.line, front, name, context=shown)
+        )
     return drafts
 
 

@@ -29,6 +29,7 @@ class Draft:
     back: str = ""
     text: str = ""
     about: str = ""  # what the list item it came from is about (its parent item or lead-in)
+    context: tuple[str, ...] | None = None  # headings shown above it, when not its line's own
 
 
 def sentences(text: str) -> list[str]:

@@ -204,7 +204,6 @@ def _drafts(
     skip_to = 0
     spelled: set[str] = set()  # abbreviations already asked
     for index, piece in enumerate(pieces):
-        drafts += heading_abbreviations(piece, scope, spelled, title=True) if not index else []
         if piece.kind == "heading":
             drafts += heading_abbreviations(piece, scope, spelled)
         if piece.kind == "paragraph":
@@ -377,7 +376,7 @@ def _cards(note: Note, scope: Scope, drafts: list[Draft]) -> list[Card]:
                 front=_decoded(draft.front),
                 back=_decoded(draft.back),
                 text=_decoded(draft.text),
-                context=scope.context(draft.line),
+                context=scope.context(draft.line) if draft.context is None else draft.context,
                 anchor=path[-1].anchor if path else None,
                 line=draft.line,
                 origin=draft.origin,

@@ -242,6 +242,7 @@ def phrase_spans(
         chosen = [span for span in chosen if span not in verbs] or chosen
     chosen = _with_quantifiers(sentence, words, chosen)
     command = _code_subject(sentence, words, names) if most is None else None
+    command = command or (_only_subject(words, names) if most is None else None)
     if command:  # `{{setfacl}} allows us to set the ACL`: which command does it is the question
         others = [span for span in chosen if span[0] > command[1] + 1]
         chosen = [command] + others[: max(1, _most(words) - 1)]  # and what it does, if asked
@@ -408,6 +409,20 @@ def _code_subject(sentence: str, words: list[Word], names: list[str]) -> Span | 
     if len(code) > _LONGEST_COMMAND or code in (name.casefold() for name in names):
         return None  # a command line with its URL is copied, not recalled
     return 0, inside[-1]
+
+
+def _only_subject(words: list[Word], names: list[str]) -> Span | None:
+    """`HTLV-1` in `Only HTLV-1 can cause T-cell leukemia`: the one name a sentence says does
+    something is what it is asked by (not the note's own subject, which the card shows)."""
+    if len(words) < 4 or words[0].text != "only" or words[0].stop:
+        return None
+    last = 0
+    while last + 1 < len(words) and words[last + 1].capital and not words[last].stop:
+        last += 1
+    if not last or last - 1 >= _MAX_ANSWER_WORDS or last + 1 >= len(words):
+        return None
+    name = " ".join(word.text for word in words[1 : last + 1])
+    return None if name in names else (1, last)
 
 
 def _most(words: list[Word]) -> int:
