@@ -408,6 +408,8 @@ def _code_subject(sentence: str, words: list[Word], names: list[str]) -> Span | 
     code = sentence[words[0].start : words[inside[-1]].end].casefold()
     if len(code) > _LONGEST_COMMAND or code in (name.casefold() for name in names):
         return None  # a command line with its URL is copied, not recalled
+    if code in sentence[words[inside[-1]].end :].casefold():
+        return None  # `crontab` maintains crontab files: the rest says it again
     return 0, inside[-1]
 
 

@@ -95,6 +95,8 @@ class Scope:
             return _heading_text(headings[0].text)  # `create-and-manage-acls`: its heading's words
         if title == self.note.name and " " not in title:
             title = title.replace("_", " ")  # `iam_identity_center`: a file name, read as words
+            if title.islower() and title.count("-") > 1:
+                title = title.replace("-", " ")  # `managing-repositories-with-yum` too
         return title
 
     @cached_property
@@ -281,6 +283,10 @@ def _subject_part(folded: str) -> str:
     return " ".join(words[:_SUBJECT_WORDS])
 
 
+_STEM = 5  # first letters that make two words one for a file name: `permissions`, `permissive`
+_SPELLED_SHARE = 0.6  # of a slug's words its heading must hold
+
+
 @lru_cache(maxsize=4096)
 def _spells(name: str, heading: str) -> bool:
     """True when a file name written as a slug (`create-and-manage-acls`) is made of the words
@@ -288,7 +294,9 @@ def _spells(name: str, heading: str) -> bool:
     slug = [word for word in re.split(r"[-_]+", name.casefold()) if word]
     if " " in name or len(slug) < 2:
         return False
-    return set(slug) <= set(re.findall(r"[a-z0-9]+", heading.casefold()))
+    stems = {word[:_STEM] for word in re.findall(r"[a-z0-9]+", heading.casefold())}
+    found = [word for word in slug if word[:_STEM] in stems]  # `permissions` for `permissive`
+    return len(found) >= _SPELLED_SHARE * len(slug) and slug[0][:_STEM] in stems
 
 
 def _talk_title(title: str) -> bool:
