@@ -33,6 +33,8 @@ _SHORT_ANSWER, _LONG_ANSWER, _NAME_WORDS = 6, 20, 3
 _SMALL = {"the", "and", "for", "are", "with", "that", "this", "from", "can", "not", "its", "you"}
 # Which card of a fact is kept: the one a learner answers most directly.
 _BEST_FIRST = (Origin.TABLE, Origin.DEFINITION, Origin.LIST, Origin.QUANTITY, Origin.STATEMENT)
+_TERM_ORIGINS = (Origin.DEFINITION, Origin.LIST)  # a term's card: `**Term**` -> what it is
+_LINE_ORIGINS = (Origin.QUANTITY, Origin.STATEMENT)  # a cloze a term's card may ask again
 
 
 def one_card_a_fact(drafts: list[Draft]) -> list[Draft]:
@@ -45,7 +47,34 @@ def one_card_a_fact(drafts: list[Draft]) -> list[Draft]:
         for draft in drafts
         if draft.origin is not Origin.STATEMENT or _words_of(draft.key) not in asked
     ]
-    return _merged_fronts(_one_per_quantity(_said_again(kept)))
+    return _merged_fronts(_one_per_line(_one_per_quantity(_said_again(kept))))
+
+
+def _one_per_line(drafts: list[Draft]) -> list[Draft]:
+    """Of a term's card (`**Tachypnea**` -> `RR greater than 20 or hyperventilation`) and a
+    cloze of the same line that hides only what that card answers, the better one only."""
+    terms = [d for d in drafts if d.type is CardType.BASIC and d.origin in _TERM_ORIGINS]
+    dropped: set[int] = set()
+    for cloze in drafts:
+        if cloze.type is not CardType.CLOZE or cloze.origin not in _LINE_ORIGINS:
+            continue
+        hidden = [_plain(match.group(2)) for match in CLOZE.finditer(cloze.text)]
+        for term in terms:
+            named = _BOLD.search(term.front)
+            if term.line != cloze.line or named is None or id(term) in dropped:
+                continue
+            if len(named.group(1).split()) > _NAME_WORDS:
+                continue  # `**IP addressing assigns address**`: a clause, no term to ask by
+            back = _plain(term.back)
+            if _plain(named.group(1)) in _plain(cloze.text) and all(h in back for h in hidden):
+                dropped.add(id(cloze) if _rank(term) <= _rank(cloze) else id(term))
+                break
+    return [draft for draft in drafts if id(draft) not in dropped]
+
+
+def _plain(text: str) -> str:
+    """Text without emphasis marks, in lower case: `**RR** > 20` and `RR > 20` read alike."""
+    return " ".join(_MARKS.sub("", text).casefold().split())
 
 
 def _said_again(drafts: list[Draft]) -> list[Draft]:
