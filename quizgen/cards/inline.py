@@ -20,6 +20,8 @@ _SPACED_NOTE_LINK = re.compile(
 )
 _NEEDS_OBJECT = {"on", "of", "with", "in", "for", "to", "by", "the", "a", "an", "and", "or", "as"}
 _FOOTNOTE = re.compile(r"^\[\^[^\]\s]+\]:\s*|\[\^[^\]\s]+\]|\^\[[^\]]*\]")
+# `needed land [1].`, `as he said.[2]`: a source's number (not `a[1]`, an index in code)
+_CITED = re.compile(r"(?:(?<=[\w*)\"'”])\s|(?<=[.,;:!?)\"'”]))\\?\[\d{1,3}\\?\](?=[\s.,;:!?)]|$)")
 # `==6 MB per ==request`: highlight marks that made no highlight (` == ` between spaces is kept).
 _STRAY_HIGHLIGHT = re.compile(r"(?<![=!<>\s])==(?!=)|(?<![=!<>])==(?=[^\s=])")
 _SCHEME = re.compile(r"[a-z][a-z0-9+.-]*:", re.IGNORECASE)  # `https:`, `mailto:`
@@ -178,6 +180,8 @@ def _tidy(text: str) -> str:
     footnote mark (`stateful[^1]`, `[^1]: Stateful means ...`, `layers^[inline note]`)."""
     if "[^" in text or "^[" in text:
         text = _FOOTNOTE.sub("", text)
+    if "]" in text:
+        text = _CITED.sub("", text)  # `as they needed land [1]`: the source's number
     if "](" in text:
         text = _SPACED_NOTE_LINK.sub(r"\1", text)
     text = _SPACES.sub(" ", text).strip(" ;")

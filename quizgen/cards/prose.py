@@ -78,6 +78,7 @@ _OPENING_LINK = re.compile(
 # `Although trail can be configured`: a clause that leads into a main one which never comes.
 _LONE_CLAUSE = re.compile(r"^(?:although|though|whereas|unless|because|since)\b[^,;:]*$", re.I)
 _TODO = re.compile(r"^\W*(?:todo|fixme|tbd)\b", re.I)  # a task the author left, no fact
+_CITATION = re.compile(r"^\\?\[\^?\w{1,4}\\?\]:?\s")  # `[1] Author, *Title*`, `[^2]: ...`: a source
 _PROMISES = re.compile(r"\b(?:why|as follows|the following|below)\W*$", re.I)
 _DRAWING = re.compile(r"[\u2500-\u257f]")  # box-drawing characters: `│`, `┌`, `─`
 _OPENERS = {"see", "think", "note", "example", "e.g.", "eg", "source", "links", "ref"}
@@ -92,8 +93,8 @@ def statements_of(piece: Piece, scope: Scope) -> list[str]:
     ]
     joined: list[str] = []
     for line in filter(None, lines):
-        if field_line(line) or _TODO.match(line):
-            continue  # `rating:: 10`, `TODO: link to disk`: a field or a task, not a statement
+        if field_line(line) or _TODO.match(line) or _CITATION.match(line):
+            continue  # `rating:: 10`, `TODO: link to disk`, `[1] Henretta, *America's History*`
         continues = joined and not joined[-1].endswith((".", "!", "?", ":")) and line[:1].islower()
         if continues and not piece.quote:
             joined[-1] = f"{joined[-1]} {line}"

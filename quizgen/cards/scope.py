@@ -240,11 +240,17 @@ def _named_part(parent: str) -> str:
     created to immediately restore` -> `Fast Snapshot Restore (FSR)`."""
     if len(parent.split()) <= _PARENT_WORDS:
         return parent
-    return _NAME_ENDS.split(parent, maxsplit=1)[0]
+    named = _NAME_ENDS.split(parent, maxsplit=1)[0]
+    if len(named.split()) <= _PARENT_WORDS:
+        return named
+    subject = _SUBJECT_NAME.match(parent)  # `William Seward believed that ...`: who it is about
+    return subject.group(1) if subject and subject.group(1).split()[0] not in _NOT_NAMES else ""
 
 
 _PARENT_WORDS = 8  # a parent item longer than this is shown by its name, or not at all
 _NAME_ENDS = re.compile(r"\s[-–—]\s|:\s")
+_SUBJECT_NAME = re.compile(r"((?:[A-Z][\w.'-]*\s){0,3}[A-Z][\w'-]*)\s(?=[a-z])")
+_NOT_NAMES = {"The", "This", "These", "That", "Those", "It", "A", "An", "In", "On", "If", "When"}
 
 
 @lru_cache(maxsize=256)
