@@ -137,6 +137,8 @@ def _names_term(text: str) -> bool:
         return False
     if words[0].casefold() in _QUESTION_WORDS:
         return False  # `How attackers pick a target`, `With a Bucket Key`: no name
+    if ", " in text:
+        return False  # `Gentamicin, tobramycin, amikacin`: several things, no one term
     if words[0].casefold() in _SORTING_WORDS:
         return False  # `Other Indications`, `Key Behaviors`: a part of the section above
     if weighs_two(text):
