@@ -61,6 +61,7 @@ from .words import (
     acts_as_verb,
     filing_label,
     only_verb,
+    only_verb_form,
     rarity,
     singular,
 )
@@ -724,7 +725,15 @@ def _leads_with_verb(words: list[Word]) -> bool:
         return False
     if participle(first) and words[0].capital and second in _PREPOSITIONS | {"at", "for"}:
         return True  # `Metabolized in the liver`, `Used for ...`: what follows is the fact
+    if not words[0].capital and second not in _PREPOSITIONS and _told_verb(first):
+        return True  # `- encouraged consolidation of ...`: a point whose subject is above it
     return first.endswith(_VERB_ENDINGS) or _verb_form(words[0])
+
+
+def _told_verb(text: str) -> bool:
+    """`encouraged`, `bought`, `killed`: a verb told in the past that English has as nothing
+    else (not `used`, `based`: adjectives too)."""
+    return participle(text) and only_verb_form(text)
 
 
 def _verb_form(word: Word) -> bool:

@@ -136,6 +136,12 @@ def only_verb(word: str) -> bool:
     return all(set(getAllLemmas(base)) == {"VERB"} for base in lemmas["VERB"])
 
 
+@lru_cache(maxsize=65536)
+def only_verb_form(word: str) -> bool:
+    """`encouraged`, `bought`: a form English has only as a verb, participles included."""
+    return set(getAllLemmas(word)) == {"VERB"}
+
+
 # `log in`, `heading back`: the particle of a phrasal verb.
 PARTICLES = frozenset({"in", "out", "up", "down", "off", "on", "back", "away"})
 # Makers of everything in a vault: `Amazon SageMaker` is named by `SageMaker`.
