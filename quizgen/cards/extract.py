@@ -62,6 +62,8 @@ __all__ = [
 _MATH = re.compile(
     r"\$\$|\$(?=[^$\s])[^$]*\\[a-zA-Z][^$]*\$|\$[^$\s]{1,20}\$"
     r"|\$(?=[^$\s\d])[^$\n]*[_^{}=][^$\n]*(?<=\S)\$(?!\d)"
+    r"|\$\d[^$\n]*\^[^$\n]*(?<=\S)\$(?!\d)"  # `$2^8-2 = 256$`: a power, no price
+    r"|\$[A-Za-z][^$\n]{0,40}(?<=\S)\$(?!\d)"  # `$R / 2$`, `$L$`: a formula's letters
     r"|\\(?:begin|end|frac|text|math[a-z]+|in|notin|implies|iff|sim|cdot|forall|exists|sum|int|"
     r"leq|geq|neq|subset|subseteq|cup|cap|to|mapsto|times|infty|quad|left|right|alpha|beta|"
     r"gamma|delta|lambda|mu|sigma|pi|theta|epsilon|varnothing)\b"

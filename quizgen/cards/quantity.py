@@ -64,7 +64,7 @@ _LEADING_NUMBERS = re.compile(rf"{_NUMBERS}(?:,?\s(?:to|and|or)\s{_NUMBER}|[-–
 # `and`/`or` ends the quantity (`1 MB/s or 1000 records/s` is two of them).
 _RANGE = rf"(?:(?:[\s-]?(?:{_STANDARD}))?(?:\sto\s|\s?[-–]\s?)|,?\s(?:and|or)\s)"
 # A price: `$0.40` (`0.40$` and `1$/month` are read with `$` as a unit).
-_PRICE = r"(?<![\w$\\])\\?\$\d[\d,]*(?:\.\d+)?(?![\d,.]\d)"  # `\$0.03` escaped too
+_PRICE = r"(?<![\w$\\])\\?\$\d[\d,]*(?:\.\d+)?(?![\d,.]\d|[\^_{])"  # `\$0.03`; not `$2^{48}$`
 # `Default 1500`, `max 1500`, `up to 100`, `limit of 1000`: a bare number that a word makes a
 # limit or a default (looked for apart, and only where one of the words is: it would slow every
 # other search).
