@@ -305,11 +305,18 @@ def _stressed_points(sentence: str, names: list[str]) -> list[tuple[int, int]]:
         and not _emphasis(match.group(1))
         and not _shown_above(match.group(1), names)
         and not sentence[match.end() :].startswith(":")
+        and not _inside_word(sentence, *match.span())  # `(**mal**icious soft**ware**)`
     ]
     hidden = sum(end - start for start, end in spans)
     if not spans or len(spans) > _MOST_STRESSED or hidden * 2 > len(sentence):
         return []
     return spans
+
+
+def _inside_word(text: str, start: int, end: int) -> bool:
+    """True for bold on part of a word: `**mal**icious`, `soft**ware**` spell a word out."""
+    before = text[start - 1 : start]
+    return before.isalnum() or text[end : end + 1].isalnum()
 
 
 # `takes {{weeks}}`, `retries {{twice}}`: how long, how often or how much is still a fact.
