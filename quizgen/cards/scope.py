@@ -206,7 +206,9 @@ class Scope:
         if about and _EXAMPLE_LEAD.search(about):
             return True
         return _talk_title(about) or any(
-            _talk_title(heading.text) for heading in self.headings(line)
+            _talk_title(heading.text)
+            for heading in self.headings(line)
+            if not (heading.level == 1 and self._one_h1)  # `# References`: C++'s, a subject
         )
 
     def names(self, line: int) -> list[str]:
