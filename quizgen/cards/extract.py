@@ -69,6 +69,10 @@ _MATH = re.compile(
     r"gamma|delta|lambda|mu|sigma|pi|theta|epsilon|varnothing)\b"
 )
 _DOLLAR_MATH = re.compile(r"\$\$.*?\$\$|\$[^$]+\$", re.DOTALL)
+_TEX_COMMAND = re.compile(
+    r"\\(?:frac|text|quad|qquad|leq|geq|neq|sum|prod|int|infty|sqrt|bar|hat|mu|sigma|alpha|beta"
+    r"|lambda|theta|cdot|times|to|left|right|begin|end|mathbb|mathrm|forall|exists|in)\b"
+)
 _SYMBOL_ONLY = re.compile(r"\{\{c\d+::\$[^$]{1,3}\$\}\}")  # a hidden letter of a formula
 _GOES_INTO = {"over", "into", "onto", "via", "per", "from", "with", "using", "like", "as"}
 _SENTENCE_LABEL = 7  # words: an item this long over a nested list states a fact of its own
@@ -236,6 +240,7 @@ def _drafts(
     drafts = [draft for draft in asking if draft is not None]
     lists = list_cards(pieces, scope, carded, numbered, answering)
     found = [draft for draft in drafts + lists if not _ADDRESS_ONLY.fullmatch(draft.back.strip())]
+    found = [draft for draft in found if not _tex_outside_dollars(draft)]
     return [card for draft in one_card_a_fact(found) for card in point_by_point(draft)], problems
 
 
@@ -310,6 +315,13 @@ def _piece_drafts(
         drafts = [] if bare_tex else [d for d in drafts if not _INSIDE_MATH.search(d.text)]
         drafts = [d for d in drafts if not _SYMBOL_ONLY.search(d.text)]  # `{{$N$}} is the ...`
     return drafts, explicit.problems, 0
+
+
+def _tex_outside_dollars(draft: Draft) -> bool:
+    """True for a card showing TeX with no `$` around it: `\\quad \\text{or} ...`, a line of a
+    `$$` block its paragraph took in, which no card can render or ask."""
+    said = _DOLLAR_MATH.sub("", f"{draft.front} {draft.back} {draft.text}")
+    return _TEX_COMMAND.search(said) is not None
 
 
 def _about(draft: Draft, about: str) -> Draft:
