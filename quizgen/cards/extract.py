@@ -320,8 +320,8 @@ def _piece_drafts(
 def _tex_outside_dollars(draft: Draft) -> bool:
     """True for a card showing TeX with no `$` around it: `\\quad \\text{or} ...`, a line of a
     `$$` block its paragraph took in, which no card can render or ask."""
-    said = _DOLLAR_MATH.sub("", f"{draft.front} {draft.back} {draft.text}")
-    return _TEX_COMMAND.search(said) is not None
+    sides = (draft.front, draft.back, draft.text)
+    return any(_TEX_COMMAND.search(_DOLLAR_MATH.sub("", side)) for side in sides)
 
 
 def _about(draft: Draft, about: str) -> Draft:
