@@ -48,6 +48,13 @@ _DEFINES_TERM = re.compile(
 )
 _PRONOUNS = {"this", "that", "these", "those", "there", "it", "they", "here", "he", "she", "we"}
 _DEFINITION_WORDS = 4  # words a definition's answer needs: `the user or app requesting ...`
+# `The area of memory ... is called the **address space**`: a description, then its name.
+_CALLED = re.compile(
+    r"^(?P<what>[A-Z][^.;:?]{8,}?)\s(?P<verb>is|are)\s(?:called|known as|referred to as|termed)\s"
+    r"(?P<article>(?:an?|the)\s)?(?P<term>\**[^.;:,()*]{2,60}\**(?:\s\([A-Za-z]{2,8}\))?)$"
+)
+_DESCRIPTION_OPENERS = {"a", "an", "the", "each", "every", "any", "all"}
+_NOT_DESCRIPTIONS = {"this", "that", "these", "those", "it", "they", "when", "if", "which", "what"}
 _SAYS_WHAT = re.compile(r"^((?:\S+ ){0,4}?\S+) (is|are|was|were) ((?:a|an|the) .+)$")
 _MAX_HIDDEN = 0.6  # of the card's text: more leaves no question
 _WHOLE_BOLD = re.compile(r"\*\*([^*]+?)\*\*[.!]?")
@@ -214,6 +221,7 @@ def statement_cloze(
         return None  # a note in another language: English word lists cannot choose its phrases
     names = scope.names(line) + ([parent.casefold()] if parent else [])  # all the card shows
     defined = _term_defined(sentence, names, scope, line) if not before else None
+    defined = defined or (_named_by(sentence, names, scope, line) if not before else None)
     if defined is not None:
         return defined
     stressed = _stressed_points(sentence, names)
@@ -252,6 +260,29 @@ def _term_defined(sentence: str, names: list[str], scope: Scope, line: int) -> D
     where = scope.where(line)
     front = f"{where} › {asked}" if where else asked
     return Draft(Origin.DEFINITION, CardType.BASIC, normalise(asked), line, front, answer)
+
+
+def _named_by(sentence: str, names: list[str], scope: Scope, line: int) -> Draft | None:
+    """`Multiple ribosomes working on the same mRNA is called a **polysome**.`: a sentence
+    naming what it describes asks `What is a **polysome**?`, the description the answer."""
+    match = _CALLED.match(sentence.strip().rstrip("."))
+    if match is None:
+        return None
+    what, article, term = match.group("what"), match.group("article") or "", match.group("term")
+    term = term.strip("*_ ")
+    if what.split()[0].casefold() in _NOT_DESCRIPTIONS or not 0 < len(term.split()) <= 6:
+        return None  # `When this is called ...`, `This is called ...`: about what came before
+    if "," in what or what.split()[-1].casefold() in _NOT_DESCRIPTIONS:
+        return None  # `..., the account becomes the payer in what is called ...`: a clause
+    opening = what.split()[0].casefold()
+    if len(what.split()) < _DEFINITION_WORDS or opening in FUNCTION_WORDS - _DESCRIPTION_OPENERS:
+        return None  # `A popular type is called ...`, `As a systematic activation ...`
+    if _the_subject(term, names) or "$" in term:
+        return None
+    asked = f"What {match.group('verb')} {article}**{term}**?"
+    where = scope.where(line)
+    front = f"{where} › {asked}" if where else asked
+    return Draft(Origin.DEFINITION, CardType.BASIC, normalise(asked), line, front, what)
 
 
 def _the_subject(term: str, names: list[str]) -> bool:
