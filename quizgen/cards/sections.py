@@ -17,7 +17,16 @@ from .inline import line_pieces, markdown_of, without_notes
 from .leads import generic_question
 from .model import CardType, Origin
 from .scope import Scope
-from .words import LABELS, MARKERS, VERBS, acts_as_verb, weighs_two
+from .words import (
+    LABELS,
+    MARKERS,
+    PARTICIPLES,
+    VERBS,
+    acts_as_verb,
+    base_form,
+    only_verb_form,
+    weighs_two,
+)
 
 __all__ = ["reads_as_definition", "section_definitions"]
 
@@ -74,6 +83,9 @@ def section_definitions(pieces: list[Piece], scope: Scope) -> list[tuple[Draft, 
         elif term and _defines(said, term):
             where = scope.where(named_at, drop=term)
             front = f"{where} › What is **{term}**?" if where else f"What is **{term}**?"
+        elif term and _does(said, term):  # `#### Deterrent` then `- Discourage an intrusion`
+            where = scope.where(named_at, drop=term)
+            front = f"{where} › What does **{term}** do?" if where else f"What does **{term}** do?"
         else:
             continue
         draft = Draft(Origin.DEFINITION, CardType.BASIC, normalise(term), first.line, front, said)
@@ -154,6 +166,21 @@ def _names_term(text: str) -> bool:
 def _short(said: str) -> bool:
     """True for text short enough to be a definition's answer whole."""
     return len(said.split()) <= _ANSWER_WORDS[1]
+
+
+def _does(said: str, term: str) -> bool:
+    """True when a point says what the term does, its verb first: `Discourage an intrusion
+    attempt`, `Identify and log an intrusion attempt` (a verb English has as nothing else)."""
+    words = said.split()
+    if not _ANSWER_WORDS[0] <= len(words) <= _ANSWER_WORDS[1]:
+        return False
+    if term.casefold() in said.casefold() or said.endswith(":"):
+        return False
+    first = words[0].strip("*_")
+    verb = first.casefold()
+    return (
+        first[:1].isupper() and only_verb_form(verb) and base_form(verb) and verb not in PARTICIPLES
+    )
 
 
 def _defines(said: str, term: str) -> bool:

@@ -142,6 +142,11 @@ def only_verb_form(word: str) -> bool:
     return set(getAllLemmas(word)) == {"VERB"}
 
 
+def base_form(word: str) -> bool:
+    """`discourage`, `identify`: a verb as a dictionary gives it (not `became`, `queuing`)."""
+    return word in getAllLemmas(word).get("VERB", ())
+
+
 # `log in`, `heading back`: the particle of a phrasal verb.
 PARTICLES = frozenset({"in", "out", "up", "down", "off", "on", "back", "away"})
 # Makers of everything in a vault: `Amazon SageMaker` is named by `SageMaker`.
