@@ -136,7 +136,8 @@ _ONLY_VERBS |= {"encrypt", "decrypt", "invoke", "attach", "assign", "get", "gets
 _ONLY_VERBS |= {"receive", "select", "choose", "include", "includes", "require", "requires"}
 _ONLY_VERBS |= {"handle", "handling", "configure", "specify", "grant"}
 _NOT_ANSWERS = {"eg", "e.g", "e.g.", "ie", "i.e", "i.e.", "etc", "vs", "ex", "once", "also", "etc."}
-_NOT_ANSWERS |= {"hence", "thus", "therefore", "however", "moreover", "otherwise", "instead"}
+_LINKING = {"hence", "thus", "therefore", "however", "moreover", "otherwise", "instead"}
+_NOT_ANSWERS |= _LINKING
 _SPACES = re.compile(r"[\s_]+")  # between the words of a name: `iam_identity_center`
 _CLAIM_VERBS = {"is", "are", "was", "were", "must", "should", "cannot", "can't", "won't"}
 _BEFORE_VERB = {"to", "can", "cannot", "will", "must", "should", "may", "might", "could", "would"}
@@ -361,6 +362,8 @@ def _best(
             continue  # `{{used}}`, `{{good}}`, `{{yourself}}`: nothing to recall
         if span[0] == span[1] and _bare_verb(words, span[0]) and not bold:
             continue  # `used to {{notify}}`, `can {{cut}}`: a verb alone asks little
+        if span[0] == span[1] and words[span[0]].text.endswith("ing") and acts(words, span[0]):
+            continue  # `traffic, {{providing}} it to ...`: a verb, its object right after
         if span[0] == span[1] and _only_a_verb(words, span[0]) and not negated and not bold:
             continue  # `European nations {{began}} exploring`: a verb English has only as one
         if any(_ADDRESS.search(word.text) for word in words[span[0] : span[1] + 1]):
@@ -910,6 +913,8 @@ def _phrase(words: list[Word], rest: list[int]) -> tuple[int, int] | None:
             break
         if taken and text in _VERB_TAIL:
             break  # `two services usually wants ...`: the adverb belongs to a verb
+        if taken and text in _LINKING:
+            break  # `a {{double-edged blade}} however`: a word tying it to the sentence before
         adverb = taken and words[taken[-1]].text.endswith("ly")
         verb = participle(text) and not words[index].capital and not _describes_noun(words, index)
         if taken and verb and not adverb:
