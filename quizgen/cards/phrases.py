@@ -70,6 +70,7 @@ __all__ = ["cloze_phrases", "phrase_spans"]
 
 _MAX_ANSWER_WORDS = 5
 _MAX_DELETIONS = 3
+_COMPARED = re.compile(r"\b(?:inverse|opposite|reverse|same|similar|equivalent)\b", re.I)
 _LONGEST_COMMAND = 40  # characters of code a sentence opens with that a cloze may ask for
 _LONG = 20  # words: a sentence this long may hide a fourth phrase
 _WORDS_A_DELETION = 5  # words of a sentence for each phrase it hides, up to _MAX_DELETIONS
@@ -414,6 +415,8 @@ def _code_subject(sentence: str, words: list[Word], names: list[str]) -> Span | 
         return None  # a command line with its URL is copied, not recalled
     if code in sentence[words[inside[-1]].end :].casefold():
         return None  # `crontab` maintains crontab files: the rest says it again
+    if _COMPARED.search(sentence):
+        return None  # `` `/etc/at.allow` is the inverse ``: of what the sentence before says
     return 0, inside[-1]
 
 

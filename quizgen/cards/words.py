@@ -102,7 +102,7 @@ LABELS = _words(
     """
 note notes important example examples warning tip tips source see todo update answer question
 q a url link links date created updated tags tag author status type ref references summary eg
-remember hint caution info reminder exam recap
+remember hint caution info reminder exam recap bonus extra aside
 """
 )
 
