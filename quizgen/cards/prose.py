@@ -57,6 +57,7 @@ _DESCRIPTION_OPENERS = {"a", "an", "the", "each", "every", "any", "all"}
 _NOT_DESCRIPTIONS = {"this", "that", "these", "those", "it", "they", "when", "if", "which", "what"}
 _SAYS_WHAT = re.compile(r"^((?:\S+ ){0,4}?\S+) (is|are|was|were) ((?:a|an|the) .+)$")
 _MAX_HIDDEN = 0.6  # of the card's text: more leaves no question
+_ALONE_WORDS = 8  # a sentence pointing back, this short, says nothing without what it points to
 _WHOLE_BOLD = re.compile(r"\*\*([^*]+?)\*\*[.!]?")
 _BOLD_SENTENCE = 6  # words in bold that make a sentence of their own, not a term
 _MOST_HIDDEN = 0.7  # of a written cloze's text: more leaves nothing to ask from
@@ -128,7 +129,11 @@ def statement_cards(
         return drafts
     parent = piece.parent
     for sentence in map(_unlabelled, found):
-        before, previous = (previous if _POINTS_BACK.match(sentence) else ""), sentence
+        points_back = _POINTS_BACK.match(sentence) is not None
+        subject = sentence.split()[0].strip("*_").casefold() in _PRONOUNS  # `This feature ...`
+        if points_back and not subject and not previous and len(sentence.split()) < _ALONE_WORDS:
+            continue  # `In this case, "Linux swap".`: about a line this card could not show
+        before, previous = (previous if points_back else ""), sentence
         term = _TERM_LINE.match(sentence) if not piece.depth else None
         term = term or _ARROW_LINE.match(sentence) or _named_dash(sentence)
         if term and term.group(1).casefold() not in LABELS and not claim(term.group(1)):
