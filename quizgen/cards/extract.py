@@ -239,7 +239,7 @@ def _drafts(
     asking = [asking_cloze(draft, scope) for draft in drafts]
     drafts = [draft for draft in asking if draft is not None]
     lists = list_cards(pieces, scope, carded, numbered, answering)
-    found = [draft for draft in drafts + lists if not _ADDRESS_ONLY.fullmatch(draft.back.strip())]
+    found = [d for d in drafts + lists if not _ADDRESS_ONLY.fullmatch(d.back.strip(" *_"))]
     found = [draft for draft in found if not _tex_outside_dollars(draft)]
     return [card for draft in one_card_a_fact(found) for card in point_by_point(draft)], problems
 

@@ -88,6 +88,7 @@ _TERM_BONUS = 1.5  # a vault term or a bold phrase is asked more readily
 _MAIN_BONUS = 0.5  # what a clause says of its subject, right after the verb, is asked first
 _LIST_BONUS = 0.1  # a list written in the sentence (`iSCSI, NFS or SMB`) is asked before its items
 _CARD_SYNTAX = ("==", "::", "{{", "}}")
+_TAG_ONLY = re.compile(r"`?<[^<>]+>`?")  # `<Directory>`, `<stdlib.h>`: code that looks like HTML
 _NOTE_ID = re.compile(r"\d{12}|\w#\w")  # a Zettelkasten id or a `Note#Heading` link target
 # ARNs, hosts, IPv4 and IPv6 addresses, keys with colons: copied text, not something to recall.
 _ADDRESS = re.compile(r"\w:\S|\w\.\w+\.\w|^\d+\.\d+\.|::")
@@ -370,6 +371,8 @@ def _best(
         if any(_ADDRESS.search(word.text) for word in words[span[0] : span[1] + 1]):
             continue
         said = sentence[words[span[0]].start : words[span[1]].end]
+        if _TAG_ONLY.fullmatch(said):
+            continue  # `` `{{<stdlib.h>}}` ``: read as an HTML tag wherever the card is shown
         if _NOTE_ID.search(said):
             continue  # `{{202103141651-World-War-1}}`, `{{Treaty#Land}}`: a note's file name
         if "$" in said and not (said.startswith("$") and said.endswith("$")):
