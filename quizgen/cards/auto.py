@@ -25,6 +25,7 @@ from .words import (
     LABELS,
     MARKERS,
     VERBS,
+    about_what_is_shown,
     acts_as_verb,
     chatty,
     claim,
@@ -206,6 +207,8 @@ def quantity_cards(piece: Piece, scope: Scope) -> list[Draft]:
             topic = topic_of(piece, sentence, scope)
         if sentence.endswith("?") or not states_quantity(sentence) or not _says_enough(sentence):
             continue
+        if about_what_is_shown(sentence):
+            continue  # `In the example below, ... 7mg/kg ...`: a worked example's figures
         if cut_off(sentence) and not sentence.endswith("."):
             continue  # `Up to 300 messages per second for the`: its rest is nested below
         if _told_past(sentence) or sentence.casefold().startswith(_EXAMPLE_OPENERS):

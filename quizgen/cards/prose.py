@@ -28,6 +28,7 @@ from .words import (
     LABELS,
     MARKERS,
     VENDORS,
+    about_what_is_shown,
     chatty,
     claim,
     cut_off,
@@ -432,6 +433,8 @@ def _states_something(sentence: str, marked: bool = False) -> bool:
         return False  # `How IPsec Tunnels Work`: a heading written as a line
     if (cut_off(sentence) and not sentence.endswith(".")) or _LONE_CLAUSE.match(sentence):
         return False  # `It can be used for the`, `Although trail can be configured`
+    if about_what_is_shown(sentence):
+        return False  # `The code above has very simple logic`: the code is not on the card
     if _PROMISES.search(sentence):
         return False  # `There would be two main reasons why.`: what it says comes after it
     return len(_WORDLIKE.findall(sentence)) >= _MIN_WORDS - 1

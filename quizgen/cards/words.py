@@ -147,6 +147,22 @@ def base_form(word: str) -> bool:
     return word in getAllLemmas(word).get("VERB", ())
 
 
+# `The code above ...`, `In the example below, ...`, `the above image`: a sentence about what the
+# note shows next to it (code, a worked example, a picture), which a card cannot show.
+_SHOWN_NEARBY = re.compile(
+    r"\b(?:the|this|that|these|second|first)\s+(?:\w+\s+)?(?:code|example|snippet|program|"
+    r"function|struct|output|diagram|figure|image|picture|graph|query|script)\s+(?:above|below)\b"
+    r"|\b(?:above|below)\s+(?:code|example|snippet|diagram|figure|image|picture|graph|query|"
+    r"script)\b",
+    re.IGNORECASE,
+)
+
+
+def about_what_is_shown(text: str) -> bool:
+    """True for a sentence about the code, example or picture above or below it."""
+    return ("above" in text or "below" in text) and _SHOWN_NEARBY.search(text) is not None
+
+
 # `log in`, `heading back`: the particle of a phrasal verb.
 PARTICLES = frozenset({"in", "out", "up", "down", "off", "on", "back", "away"})
 # Makers of everything in a vault: `Amazon SageMaker` is named by `SageMaker`.
