@@ -24,6 +24,7 @@ from .words import (
     VERBS,
     acts_as_verb,
     base_form,
+    only_verb,
     only_verb_form,
     weighs_two,
 )
@@ -201,6 +202,8 @@ def reads_as_definition(said: str) -> bool:
     if not match:
         return False
     head = match.group("head").split()
+    if only_verb(head[0].casefold()):
+        return False  # `Detects a variety of pathogens`: what it does, no noun phrase
     if len(head) > 1 and head[-1].islower() and acts_as_verb(head[-1]):
         return False  # `the caller waits for the response`: a sentence
     return not any(word.casefold() in VERBS for word in head[1:])
