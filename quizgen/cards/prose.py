@@ -58,6 +58,9 @@ _DESCRIPTION_OPENERS = {"a", "an", "the", "each", "every", "any", "all"}
 _NOT_DESCRIPTIONS = {"this", "that", "these", "those", "it", "they", "when", "if", "which", "what"}
 _SAYS_WHAT = re.compile(r"^((?:\S+ ){0,4}?\S+) (is|are|was|were) ((?:a|an|the) .+)$")
 _MAX_HIDDEN = 0.6  # of the card's text: more leaves no question
+# `You might get ...`, `It could take ages`: the writer guessing for the reader
+_HEDGED = re.compile(r"\b(?:you|we|it|this|that)\s+(?:might|could|may)\b", re.IGNORECASE)
+_EVERYDAY = 4.0  # Zipf: a hidden word this common, in such a sentence, asks nothing
 _ALONE_WORDS = 8  # a sentence pointing back, this short, says nothing without what it points to
 _WHOLE_BOLD = re.compile(r"\*\*([^*]+?)\*\*[.!]?")
 _BOLD_SENTENCE = 6  # words in bold that make a sentence of their own, not a term
@@ -240,6 +243,8 @@ def statement_cloze(
         return None
     if _only_a_plain_word(text):
         return None  # `ensure it is {{valid}}`: one everyday word hidden asks nothing
+    if _HEDGED.search(sentence) and _everyday_only(text):
+        return None  # `You might get a {{dependency error}}`: a guess, told to the reader
     if hidden_share(text) > _MAX_HIDDEN / 2 and hides_all(text):
         return _what_it_is(sentence, scope, line)  # a cloze would hide the whole sentence
     text = f"{before} {text}" if before else text
@@ -359,6 +364,15 @@ def _inside_word(text: str, start: int, end: int) -> bool:
 # `takes {{weeks}}`, `retries {{twice}}`: how long, how often or how much is still a fact.
 _STILL_FACTS = DURATIONS | {"once", "twice", "never", "always", "half", "double"}
 _PLAIN_ANSWER = 4.8  # Zipf: one lower-case word this common is no answer of a card alone
+
+
+def _everyday_only(text: str) -> bool:
+    """True when every word a cloze hides is an everyday English word in lower case."""
+    hidden = " ".join(match.group(2) for match in CLOZE.finditer(text))
+    words = re.findall(r"[\w'-]+", hidden)
+    return bool(words) and all(
+        word.islower() and word.isalpha() and rarity(word) >= _EVERYDAY for word in words
+    )
 
 
 def _only_a_plain_word(text: str) -> bool:
