@@ -147,6 +147,17 @@ _BEFORE_VERB |= {"just", "simply", "please"}
 _VERB_TAIL = {"not", "be", "been", "being", "only", "also", "always", "never", "often", "still"}
 _VERB_TAIL |= {"just", "usually", "generally", "automatically", "directly", "out", "up"}
 _RELATIVES = {"which", "that", "who"}
+# Words a place or a thing follows after `to` (`bind to albumin`), never a verb's infinitive.
+_TO_PLACES = {"bind", "binds", "bound", "attach", "attaches", "attached", "connect", "connects"}
+_TO_PLACES |= {"connected", "send", "sends", "sent", "move", "moves", "moved", "belong"}
+_TO_PLACES |= {"belongs", "refer", "refers", "point", "points", "apply", "applies", "add", "adds"}
+_TO_PLACES |= {"added", "map", "maps", "mapped", "convert", "converts", "converted", "return"}
+_TO_PLACES |= {"returns", "returned", "redirect", "redirects", "forward", "forwards", "deliver"}
+_TO_PLACES |= {"delivers", "delivered", "transfer", "transfers", "transferred", "route"}
+_TO_PLACES |= {"routes", "routed", "upload", "uploads", "uploaded", "copy", "copies", "copied"}
+_TO_PLACES |= {"export", "exports", "exported", "link", "links", "linked", "lead", "leads"}
+_TO_PLACES |= {"led", "similar", "equal", "close", "next", "due", "access", "according"}
+_TO_PLACES |= {"compared", "relative", "related", "assigned", "given", "pushed", "published"}
 _SUBJECT_PRONOUNS = {"it", "he", "she", "this", "that", "which", "who"}
 _VERB_TAIL |= {"now", "already", "currently", "then", "typically", "normally", "mostly"}
 _VERB_TAIL |= {"first", "again", "later", "instead", "anyway"}
@@ -1060,6 +1071,8 @@ def _bare_verb(words: list[Word], index: int) -> bool:
     if before in _BE and word.text.endswith("ing"):  # not a name: `modes are {{bursting}} (...)`
         after = words[index + 1] if index + 1 < len(words) else None
         return not (word.stop or after is None or after.opens or after.text in LIST_JOINERS)
+    if before == "to" and index > 1 and words[index - 2].text in _TO_PLACES:
+        return False  # `bind to {{albumin}}`, `sent to {{storage}}`: where, not a verb
     return before in _BEFORE_VERB
 
 
