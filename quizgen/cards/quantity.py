@@ -63,6 +63,7 @@ _LEADING_NUMBERS = re.compile(rf"{_NUMBERS}(?:,?\s(?:to|and|or)\s{_NUMBER}|[-–
 # `500 and 3000 instances`, `1 to 60 seconds`, `2-5 KB`, `128MB - 10240MB`; a unit before
 # `and`/`or` ends the quantity (`1 MB/s or 1000 records/s` is two of them).
 _RANGE = rf"(?:(?:[\s-]?(?:{_STANDARD}))?(?:\sto\s|\s?[-–]\s?)|,?\s(?:and|or)\s)"
+_FORMULA = re.compile(r"\$(?=[^\s\d$])[^$\n]+\$")  # `$k=2$`, `$\mu$`: TeX, not a price
 # A price: `$0.40` (`0.40$` and `1$/month` are read with `$` as a unit).
 _PRICE = r"(?<![\w$\\])\\?\$\d[\d,]*(?:\.\d+)?(?![\d,.]\d|[\^_{])"  # `\$0.03`; not `$2^{48}$`
 # `Default 1500`, `max 1500`, `up to 100`, `limit of 1000`: a bare number that a word makes a
@@ -167,6 +168,9 @@ def quantity_spans(text: str) -> list[tuple[int, int]]:
         elif numbers and numbers.end() < end and not _unit_or_range(text, numbers.end(), end):
             end = numbers.end()
         spans.append((start, end))
+    if "$" in text:  # `At $k=2$, ... at least {{75%}}`: a number of a formula is no quantity
+        formulas = [match.span() for match in _FORMULA.finditer(text)]
+        spans = [s for s in spans if not any(a <= s[0] < b for a, b in formulas)]
     return [span for span in spans if not _shown_again(text, span, spans)]
 
 
