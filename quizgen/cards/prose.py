@@ -447,6 +447,8 @@ def _states_something(sentence: str, marked: bool = False) -> bool:
         return False  # `How IPsec Tunnels Work`: a heading written as a line
     if (cut_off(sentence) and not sentence.endswith(".")) or _LONE_CLAUSE.match(sentence):
         return False  # `It can be used for the`, `Although trail can be configured`
+    if sentence.count("$$") % 2:
+        return False  # `$$ are called the marginal distributions`: a display formula cut off
     if about_what_is_shown(sentence):
         return False  # `The code above has very simple logic`: the code is not on the card
     if _PROMISES.search(sentence):
