@@ -57,6 +57,7 @@ _NOUN_PHRASE = re.compile(
 )
 # `Occurs when an attacker ...`, `Refers to ...`, `Is a type of ...`: the term left out in front.
 _SUBJECTLESS = re.compile(r"^(?:occurs|happens|refers\s+to|is\s+(?:a|an|the|when))\b", re.I)
+_ABBREVIATED = re.compile(r"\([A-Z][A-Za-z0-9]{1,7}\)")  # `(KMS)` after a name: a term's name
 _HEADING_MARKS = re.compile(r"[*_`=]|^\d+(?:\.\d+)*[.)]?\s+")
 
 
@@ -152,8 +153,8 @@ def _names_term(text: str) -> bool:
         return False  # `How attackers pick a target`, `With a Bucket Key`: no name
     if ", " in text:
         return False  # `Gentamicin, tobramycin, amikacin`: several things, no one term
-    if words[0].casefold() in _SORTING_WORDS:
-        return False  # `Other Indications`, `Key Behaviors`: a part of the section above
+    if words[0].casefold() in _SORTING_WORDS and not _ABBREVIATED.search(text):
+        return False  # `Other Indications`, `Key Behaviors`; not `Key management system (KMS)`
     if weighs_two(text):
         return False  # `Signed URLs vs. Signed Cookies`: two things weighed, no one term
     folded = text.casefold()
