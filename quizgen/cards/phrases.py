@@ -442,10 +442,23 @@ def _only_subject(words: list[Word], names: list[str]) -> Span | None:
     last = 0
     while last + 1 < len(words) and words[last + 1].capital and not words[last].stop:
         last += 1
+    if not last:  # `Only authorized users can access ...`: the words up to the verb
+        verb = next((i for i in range(2, min(len(words), 6)) if words[i].text in VERBS), None)
+        plain = verb is not None and all(_noun_word(words[i]) for i in range(1, verb))
+        last = verb - 1 if plain and verb is not None else 0
     if not last or last - 1 >= _MAX_ANSWER_WORDS or last + 1 >= len(words):
         return None
     name = " ".join(word.text for word in words[1 : last + 1])
     return None if name in names else (1, last)
+
+
+def _noun_word(word: Word) -> bool:
+    """A word of a noun phrase before its verb: no small word, number or verb (`only {{one}}`
+    is a quantity's)."""
+    text = word.text
+    if word.stop or text in FUNCTION_WORDS or text in _NUMBER_WORDS or text in VERBS:
+        return False
+    return text.replace("-", "").isalpha()
 
 
 def _most(words: list[Word]) -> int:
