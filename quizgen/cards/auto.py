@@ -583,6 +583,27 @@ _OPENING_WORDS = (2, 6)  # words of a note's opening phrase that names what its 
 _FRAGMENT = re.compile(r"[A-Za-z][\w\- ]*")  # plain words: no link, mark, number or bracket
 
 
+def _opening_definition(first: Piece, scope: Scope) -> Draft | None:
+    """`- A distributed ledger that keeps track of transactions` opening a note on Blockchain:
+    a first point that reads as a definition, not naming the title, says what the note is."""
+    lines = line_pieces(schedule_free(first.children))
+    said = markdown_of(lines[0], scope.link_text).strip().rstrip(".") if lines else ""
+    if not _ANSWER_WORDS[0] <= len(said.split()) <= _ANSWER_WORDS[1] or not said[:1].isupper():
+        return None
+    if scope.title.casefold() in said.casefold() or not reads_as_definition(said):
+        return None
+    if said.split()[0].casefold() not in ("a", "an", "the"):
+        return None  # `Used to track ...`: no noun phrase of its own
+    if _SAYS_IS.search(said):
+        return None  # `The first decision point that ... is the CIDR range`: a sentence
+    front = f"What is **{scope.title}**?"
+    return Draft(Origin.DEFINITION, CardType.BASIC, normalise(said), first.line, front, said)
+
+
+_ANSWER_WORDS = (4, 30)  # words of a definition a note opens with
+_SAYS_IS = re.compile(r"\s(?:is|are|was|were)\s")
+
+
 def opening_card(pieces: list[Piece], scope: Scope, drafts: list[Draft]) -> Draft | None:
     """`What is AWS Inspector?` -> `Automated Security Assessments`: the short phrase with no verb
     that a note opens with, right under its title, names what its subject is."""
@@ -591,6 +612,9 @@ def opening_card(pieces: list[Piece], scope: Scope, drafts: list[Draft]) -> Draf
         return None
     if scope.headings(first.line) and scope.headings(first.line)[-1].level > 1:
         return None  # under a section, not the note's title
+    defined = _opening_definition(first, scope)
+    if defined is not None:
+        return defined
     if any(draft.line == first.line for draft in drafts):
         return None
     if first.inline.content.lstrip("*_ ").startswith(("[[", "[")):

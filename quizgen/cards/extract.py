@@ -234,7 +234,9 @@ def _drafts(
         if piece.item and found:
             numbered.add(piece.item)
     opening = opening_card(pieces, scope, drafts)
-    drafts += [opening] if opening is not None else []
+    if opening is not None:  # the note's opening point asked as what the note is about
+        drafts = [d for d in drafts if d.line != opening.line or d.origin is not Origin.STATEMENT]
+        drafts.append(opening)
     drafts = _with_section_definitions(drafts, section_definitions(pieces, scope))
     asking = [asking_cloze(draft, scope) for draft in drafts]
     drafts = [draft for draft in asking if draft is not None]
