@@ -760,6 +760,8 @@ def _leads_with_verb(words: list[Word]) -> bool:
         return True  # `Metabolized in the liver`, `Used for ...`: what follows is the fact
     if not words[0].capital and second not in _PREPOSITIONS and _told_verb(first):
         return True  # `- encouraged consolidation of ...`: a point whose subject is above it
+    if not words[0].capital and first.endswith("s") and only_verb(first):
+        return True  # `- restricts body of all mail messages to 7-bit ASCII`: the same, now
     return first.endswith(_VERB_ENDINGS) or _verb_form(words[0])
 
 
