@@ -26,6 +26,7 @@ from .words import (
     base_form,
     only_verb,
     only_verb_form,
+    third_person_of,
     weighs_two,
 )
 
@@ -40,7 +41,13 @@ _ABOUT_HEADINGS |= {"what is it", "basics", "general", "intro"}
 _ASPECTS = {"objectives", "notes", "pricing", "cost", "costs", "prevention", "mitigation"}
 _ASPECTS |= {"mitigations", "detection", "security", "performance", "limits", "history", "setup"}
 _ASPECTS |= {"mechanism", "pharmacokinetics", "pharmacodynamics", "dosage", "dosing", "dose"}
-_ASPECTS |= {"content", "contents", "details", "body"}  # `## Content`: where the note's text is
+_ASPECTS |= {"content", "contents", "details", "body"}
+_ASPECTS |= {
+    "properties",
+    "operation",
+    "operations",
+    "characteristics",
+}  # `## Properties`  # `## Content`: where the note's text is
 _SORTING_WORDS = {"other", "key", "main", "general", "additional", "more", "common", "important"}
 _QUESTION_WORDS = {"how", "why", "what", "when", "where", "which", "who", "if", "with", "without"}
 _QUESTION_WORDS |= {"in", "on", "for", "from", "to", "by", "at", "after", "before", "during"}
@@ -178,11 +185,26 @@ def _does(said: str, term: str) -> bool:
         return False
     if term.casefold() in said.casefold() or said.endswith(":"):
         return False
+    return _verb_first(words)
+
+
+def _verb_first(words: list[str]) -> bool:
+    """`Discourage an intrusion attempt`, `Helps the inner structure of a cell`: a point opening
+    with a verb, in the dictionary form (a verb English has as nothing else) or told of its
+    subject (`Helps`, `Separates`) with an article or a noun after it."""
     first = words[0].strip("*_")
     verb = first.casefold()
-    return (
-        first[:1].isupper() and only_verb_form(verb) and base_form(verb) and verb not in PARTICIPLES
-    )
+    if not first[:1].isupper() or verb in PARTICIPLES or verb in _SAYS_WHAT_IT_IS:
+        return False  # `Occurs in the cytosol`, `Consists of two wires`: what it is
+    if only_verb_form(verb) and base_form(verb):
+        return True
+    after = words[1].casefold() if len(words) > 1 else ""
+    told = verb.endswith("s") and third_person_of(verb)
+    return told and (only_verb(verb) or after in _DETERMINERS)
+
+
+_SAYS_WHAT_IT_IS = {"occurs", "happens", "refers", "consists", "means", "is", "are", "includes"}
+_DETERMINERS = {"the", "a", "an", "its", "their", "all", "each", "every", "any", "many"}
 
 
 def _defines(said: str, term: str) -> bool:
@@ -191,7 +213,7 @@ def _defines(said: str, term: str) -> bool:
         return False
     if term.casefold() in said.casefold() or said.startswith(("[", "!")) or said.endswith(":"):
         return False
-    return reads_as_definition(said)
+    return reads_as_definition(said) and not _verb_first(said.split())
 
 
 def reads_as_definition(said: str) -> bool:

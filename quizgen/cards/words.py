@@ -142,6 +142,12 @@ def only_verb_form(word: str) -> bool:
     return set(getAllLemmas(word)) == {"VERB"}
 
 
+def third_person_of(word: str) -> bool:
+    """`helps`, `separates`, `oxidizes`: a verb's form told of one subject (its lemma + s)."""
+    lemmas = getAllLemmas(word).get("VERB", ())
+    return any(word in (lemma + "s", lemma + "es", lemma[:-1] + "ies") for lemma in lemmas)
+
+
 def base_form(word: str) -> bool:
     """`discourage`, `identify`: a verb as a dictionary gives it (not `became`, `queuing`)."""
     return word in getAllLemmas(word).get("VERB", ())
