@@ -82,7 +82,14 @@ _RULE_MODULES += ("inline", "model", "quantity", "scope", "tables", "files", "se
 _RULE_MODULES += ("settings", "study", "choices", "lint")  # the lint decides what is written
 _RULE_MODULES += ("prose", "words", "phrases", "vocabulary", "dedupe", "sentence", "enumerations")
 _RULE_MODULES += ("asides", "abbreviations", "render", "marks", "leads", "keyed", "negations")
-_RULE_MODULES += ("sections", "points", "../loader", "../syntax")  # titles, the parsed Markdown
+_RULE_MODULES += (
+    "sections",
+    "points",
+    "speech",
+    "../loader",
+    "../conflicts",
+    "../syntax",
+)  # titles, the parsed Markdown
 
 
 def _rules_version() -> str:

@@ -47,6 +47,7 @@ from .sentence import (
     third_person,
     words_of,
 )
+from .speech import only_verb, only_verb_form
 from .words import (
     AUXILIARIES,
     BE_FORMS,
@@ -60,8 +61,6 @@ from .words import (
     VERBS,
     acts_as_verb,
     filing_label,
-    only_verb,
-    only_verb_form,
     rarity,
     singular,
 )

@@ -17,16 +17,13 @@ from .inline import line_pieces, markdown_of, without_notes
 from .leads import generic_question
 from .model import CardType, Origin
 from .scope import Scope
+from .speech import base_form, only_verb, only_verb_form, third_person_of
 from .words import (
     LABELS,
     MARKERS,
     PARTICIPLES,
     VERBS,
     acts_as_verb,
-    base_form,
-    only_verb,
-    only_verb_form,
-    third_person_of,
     weighs_two,
 )
 

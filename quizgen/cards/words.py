@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from lemminflect import getAllLemmas
 from wordfreq import top_n_list, zipf_frequency
 
 __all__ = [
@@ -120,37 +119,6 @@ def acts_as_verb(word: str) -> bool:
         return False
     stem = word[:-2] if word.endswith(("sses", "shes", "ches", "xes")) else word[:-1]
     return rarity(stem + ("d" if stem.endswith("e") else "ed")) > rarity(word)
-
-
-@lru_cache(maxsize=65536)
-def only_verb(word: str) -> bool:
-    """`identifies`, `undertake`, `justify`: a word English uses as a verb and never as a noun
-    or adjective (lemminflect's lexicon), so it cannot carry on a noun phrase. Participles and
-    -ing forms (`provisioned`, `routing`) are left out: they often name things."""
-    if word.endswith(("ing", "ed")):
-        return False
-    lemmas = getAllLemmas(word)
-    if set(lemmas) != {"VERB"}:
-        return False
-    # `logs`, `templates`: the lexicon misses some plurals, so the base form must be a verb only too
-    return all(set(getAllLemmas(base)) == {"VERB"} for base in lemmas["VERB"])
-
-
-@lru_cache(maxsize=65536)
-def only_verb_form(word: str) -> bool:
-    """`encouraged`, `bought`: a form English has only as a verb, participles included."""
-    return set(getAllLemmas(word)) == {"VERB"}
-
-
-def third_person_of(word: str) -> bool:
-    """`helps`, `separates`, `oxidizes`: a verb's form told of one subject (its lemma + s)."""
-    lemmas = getAllLemmas(word).get("VERB", ())
-    return any(word in (lemma + "s", lemma + "es", lemma[:-1] + "ies") for lemma in lemmas)
-
-
-def base_form(word: str) -> bool:
-    """`discourage`, `identify`: a verb as a dictionary gives it (not `became`, `queuing`)."""
-    return word in getAllLemmas(word).get("VERB", ())
 
 
 # `The code above ...`, `In the example below, ...`, `the above image`: a sentence about what the
