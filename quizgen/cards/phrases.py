@@ -376,7 +376,7 @@ def _best(
             continue  # `used to {{notify}}`, `can {{cut}}`: a verb alone asks little
         if span[0] == span[1] and words[span[0]].text.endswith("ing") and acts(words, span[0]):
             continue  # `traffic, {{providing}} it to ...`: a verb, its object right after
-        if span[0] == span[1] and _only_a_verb(words, span[0]) and not negated and not bold:
+        if span[0] == span[1] and _lone_verb(words, span[0]) and not negated and not bold:
             continue  # `European nations {{began}} exploring`: a verb English has only as one
         if any(_ADDRESS.search(word.text) for word in words[span[0] : span[1] + 1]):
             continue
@@ -400,7 +400,7 @@ def _best(
     return sorted(chosen)
 
 
-def _only_a_verb(words: list[Word], index: int) -> bool:
+def _lone_verb(words: list[Word], index: int) -> bool:
     """`nations {{began}}`, `that you {{operate}} under`: a word English has only as a verb, not
     after an article or `of`, where a vault makes nouns of verbs (`the {{template}}`)."""
     before = words[index - 1].text if index else ""
@@ -956,7 +956,7 @@ def _phrase(words: list[Word], rest: list[int]) -> tuple[int, int] | None:
             and (text in VERBS or acts(words, index) or adverb_of_verb(words, index))
         )
         acting = third_person(text) and acts(words, index, relative=False)  # `Fetch retrieves the`
-        acting = acting or (not adverb and _verb_only(words, taken, index))
+        acting = acting or (not adverb and _ends_at_verb(words, taken, index))
         if taken and not words[index].capital and (joined or acting or _verb_ing(words, index)):
             break  # `costs and improves ...`, `a managed service running in ...`
         if "/" in text and text.count("/") > 1:
@@ -971,7 +971,7 @@ def _phrase(words: list[Word], rest: list[int]) -> tuple[int, int] | None:
     return taken[0], taken[-1]
 
 
-def _verb_only(words: list[Word], taken: list[int], index: int) -> bool:
+def _ends_at_verb(words: list[Word], taken: list[int], index: int) -> bool:
     """`the network and {identifies}`, `the League {undertake}`: a word English uses only as a
     verb ends the phrase before it. An -s form must also read more often as a verb than as a
     plural (`logs`, `templates` are nouns in a vault), and a bare form must follow a noun, not
