@@ -17,7 +17,7 @@ from .phrases import phrase_spans
 from .quantity import calculation, has_quantity, quantity_spans, spells_duration, without_numbers
 from .render import asked_term, cloze_spans
 from .scope import Scope
-from .sections import reads_as_definition
+from .sections import defines, reads_as_definition
 from .words import (
     AUXILIARIES,
     FUNCTION_WORDS,
@@ -588,9 +588,7 @@ def _opening_definition(first: Piece, scope: Scope) -> Draft | None:
     a first point that reads as a definition, not naming the title, says what the note is."""
     lines = line_pieces(schedule_free(first.children))
     said = markdown_of(lines[0], scope.link_text).strip().rstrip(".") if lines else ""
-    if not _ANSWER_WORDS[0] <= len(said.split()) <= _ANSWER_WORDS[1] or not said[:1].isupper():
-        return None
-    if scope.title.casefold() in said.casefold() or not reads_as_definition(said):
+    if not said[:1].isupper() or not defines(said, scope.title):
         return None
     if said.split()[0].casefold() not in ("a", "an", "the"):
         return None  # `Used to track ...`: no noun phrase of its own
@@ -600,7 +598,6 @@ def _opening_definition(first: Piece, scope: Scope) -> Draft | None:
     return Draft(Origin.DEFINITION, CardType.BASIC, normalise(said), first.line, front, said)
 
 
-_ANSWER_WORDS = (4, 30)  # words of a definition a note opens with
 _SAYS_IS = re.compile(r"\s(?:is|are|was|were)\s")
 
 

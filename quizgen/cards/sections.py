@@ -27,7 +27,7 @@ from .words import (
     weighs_two,
 )
 
-__all__ = ["reads_as_definition", "section_definitions"]
+__all__ = ["defines", "reads_as_definition", "section_definitions"]
 
 _TERM_WORDS = 6  # a heading longer than this is a sentence, not a term
 _ANSWER_WORDS = (4, 30)  # a definition this long: not a label, not a paragraph
@@ -86,7 +86,7 @@ def section_definitions(pieces: list[Piece], scope: Scope) -> list[tuple[Draft, 
             above = scope.headings(piece.line)[:-1]  # what the aspect is of: the heading above
             where = scope.where(above[-1].line) if above else scope.title
             term, front = heading, f"{where}: {asked}"
-        elif term and _defines(said, term):
+        elif term and defines(said, term):
             where = scope.where(named_at, drop=term)
             front = f"{where} › What is **{term}**?" if where else f"What is **{term}**?"
         elif term and _does(said, term):  # `#### Deterrent` then `- Discourage an intrusion`
@@ -204,7 +204,7 @@ _SAYS_WHAT_IT_IS = {"occurs", "happens", "refers", "consists", "means", "is", "a
 _DETERMINERS = {"the", "a", "an", "its", "their", "all", "each", "every", "any", "many"}
 
 
-def _defines(said: str, term: str) -> bool:
+def defines(said: str, term: str) -> bool:
     """True when a point reads as what the term is, without naming the term itself."""
     if not _ANSWER_WORDS[0] <= len(said.split()) <= _ANSWER_WORDS[1]:
         return False
