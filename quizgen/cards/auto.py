@@ -280,7 +280,8 @@ def states_quantity(sentence: str) -> bool:
     steps of a calculation."""
     if not has_quantity(sentence) or calculation(sentence):
         return False
-    return not examples(sentence) or bool(_stated(sentence))
+    return bool(_stated(sentence))  # `several items rather than 1 ... the min of 1 unit`: a
+    # number shown twice is hidden nowhere, so the sentence is asked as plain prose
 
 
 def _stated(sentence: str) -> list[tuple[int, int]]:

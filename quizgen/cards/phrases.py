@@ -115,6 +115,8 @@ _IDIOMS |= {
 _IDIOMS |= {("at", "least"), ("at", "most"), ("in", "total"), ("on", "average"), ("by", "design")}
 _IDIOMS |= {("in", "conjunction"), ("in", "front"), ("in", "charge"), ("in", "case")}
 _IDIOMS |= {("in", "terms"), ("on", "top"), ("on", "behalf"), ("in", "place"), ("in", "turn")}
+_DEFAULT = ("by", "default")
+_DEFAULT_WORDS = 3  # words before `by default` that say what holds
 _IDIOMS |= {("in", "advance"), ("in", "practice"), ("in", "general"), ("at", "once")}
 # A vendor in front of a name: `Amazon SageMaker` is the subject of a note on SageMaker.
 # Words after which a name is given: `a role called an execution role`, `known as ...`.
@@ -370,9 +372,10 @@ def _best(
         if given or _idiom(words, span) or (_praise(words, span) and not bold):
             continue
         negated = span[0] > 0 and words[span[0] - 1].text in _QUANTIFIERS  # `not {{read}}`
+        negated = negated or _before_default(words, span)  # `is {{private}} by default`
         if span[0] == span[1] and _plain_common(words[span[0]]) and not negated:
             continue  # `{{used}}`, `{{good}}`, `{{yourself}}`: nothing to recall
-        if span[0] == span[1] and _bare_verb(words, span[0]) and not bold:
+        if span[0] == span[1] and _bare_verb(words, span[0]) and not (bold or negated):
             continue  # `used to {{notify}}`, `can {{cut}}`: a verb alone asks little
         if span[0] == span[1] and words[span[0]].text.endswith("ing") and acts(words, span[0]):
             continue  # `traffic, {{providing}} it to ...`: a verb, its object right after
@@ -542,6 +545,8 @@ def _plain_beside(sentence: str, words: list[Word], span: Span) -> bool:
         return False
     if words[first].text in _HOW_ADVERBS or _agent(words, first):
         return False  # `{{immediately}}`, `renewed by the {{owner}}`: how, and who does it
+    if _before_default(words, span):
+        return False  # `the traffic is {{denied}} by default`
     return _plain_common(words[first], _PLAIN_BESIDE)
 
 
@@ -568,6 +573,7 @@ def _passive_verb(words: list[Word], span: Span) -> bool:
         and not words[first].capital
         and not words[first].stop
         and words[first + 1].text not in LIST_JOINERS  # `are {{encrypted}} and can't be read`
+        and not _before_default(words, span)  # `traffic is {{denied}} by default`
     )
 
 
@@ -666,11 +672,37 @@ def _candidates(words: list[Word], clause: list[int], names: list[str]) -> list[
     if not found and (rare := _rarest_phrase(words, predicate, _COMMON)):
         found.append((rare, _score(words, rare)))
     found += [((i, i), rarity(words[i].text)) for i in clause if words[i].text in _HOW_ADVERBS]
+    default = _by_default(words, clause)
+    if default:  # `S3 is {{private}} by default`: what holds unless changed is the fact
+        found.append((default, min(_score(words, default), _RARE) - _TERM_BONUS))
     found += [((i, i), _EMPHASIS) for i in clause if words[i].shouted]
     denied = denied_action(words, clause, verb) if verb is not None else None
     if denied:  # `Security groups {{cannot deny}} traffic`: that it does not is the fact
         found.append((denied, min((score for _, score in found), default=_RARE) - _LIST_BONUS))
     return found
+
+
+def _by_default(words: list[Word], clause: list[int]) -> Span | None:
+    """What a clause says holds `by default`, the words before it back to the verb or the
+    clause's start: `is {{private}} by default`, `are {{not highly available}} by default`."""
+    at = next((i for i in clause[1:] if (words[i - 1].text, words[i].text) == _DEFAULT), None)
+    if at is None:
+        return None
+    first = last = at - 2
+    while first - 1 >= clause[0] and last - first < _DEFAULT_WORDS:
+        before = words[first - 1]
+        if before.text in _BE or before.text in VERBS or before.stop or before.comma:
+            break
+        first -= 1
+    while first <= last and words[first].text in FUNCTION_WORDS - _QUANTIFIERS:
+        first += 1  # `there is no encryption`: the subject's words are not what holds
+    return (first, last) if first <= last else None
+
+
+def _before_default(words: list[Word], span: Span) -> bool:
+    """True when `by default` follows the phrase: what holds unless changed, however plain."""
+    after = tuple(word.text for word in words[span[1] + 1 : span[1] + 3])
+    return after == _DEFAULT
 
 
 def _genus(words: list[Word], verb: int | None, main: Span) -> bool:

@@ -381,7 +381,7 @@ def _only_a_plain_word(text: str) -> bool:
     if len(hidden) != 1:
         return False
     word = hidden[0]
-    if word in _STILL_FACTS or "**{{" in text or "}}**" in text:
+    if word in _STILL_FACTS or "**{{" in text or "}}**" in text or "}} by default" in text:
         return False  # `takes {{weeks}}`, `**billed per {{organization}}**`: still a fact
     return word.isalpha() and word.islower() and rarity(word) >= _PLAIN_ANSWER
 
