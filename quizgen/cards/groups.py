@@ -30,6 +30,7 @@ _GAP_ITEMS = 6  # a list this short may be shown with its points left over hidde
 # name ends where what it means begins.
 _KIND_SPLIT = re.compile(r"\s[-–—]\s|:\s|\s(?:->|→|=>)\s|\s\(|:$")
 _KIND_WORDS = 4
+_GLOSSED = re.compile(r"(.+?) \(([^()]{1,30})\)")  # a name with all it says in brackets after it
 # `ns-77.awsdns-09.com`, `10.0.0.0/16`, `https://...`: data from a console, not a fact to recall.
 _NAME_OR_ADDRESS = re.compile(r"\S+\.[a-z]{2,}|[\d.:/]+|https?://\S+")
 
@@ -153,6 +154,8 @@ def _kinds(items: list[Piece], scope: Scope) -> list[str] | None:
         name = _KIND_SPLIT.split(text, maxsplit=1)[0].strip(" *:")
         if not name or len(name.split()) > _KIND_WORDS or not name[0].isupper():
             return None
+        glossed = _GLOSSED.fullmatch(text.strip())
+        name = f"{name} ({glossed.group(2)})" if glossed else name  # `Default Deny (implicit)`
         if not _text(item):
             return None  # `- [[SQS - Standard queue]]`: a list of links is a table of contents
         names.append(name)
