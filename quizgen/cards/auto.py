@@ -50,7 +50,7 @@ _SAYING = AUXILIARIES - {"do", "does", "did", "need", "needs"}  # `do things` is
 _PASSIVE_VERB = re.compile(r"(?:be|been)\s+\w+ed\s+(?:to|for|by|in|with|on|as|from|into)\s+")
 _READS_ON = re.compile(r"(?:not|n't|be|been|only|also|never|always)\b")  # kept in the answer
 _CONNECTOR = re.compile(r"^\s*(?:[:\-–—=]+\s*|,\s*|(?:means|is|are|refers to)\s+)?")
-_PARTS = re.compile(r"^(.{2,60}?)(?::\s|\s[–—-]\s)(.+)$")
+_PARTS = re.compile(r"^(.{2,60}?)(?:\s?:\s|\s[–—-]\s)(.+)$")  # `Term : trait` too
 _VERBS = re.compile(
     r"^(?:is|are|was|can|cannot|can't|has|have|does|do|offers?|provides?|supports?|gives?|"
     r"must|should|will|may|needs?|runs?|uses?|lets?|allows?|stores?|keeps?|takes?|costs?|"
@@ -401,7 +401,7 @@ def _trait_card(piece: Piece, text: str, scope: Scope) -> list[Draft]:
     labelled = False
     if match:
         subject, trait = match.group(1).strip(), match.group(2).strip()
-        labelled = text[match.end(1) :].startswith(":")  # `16-65 years: 5mg`, not a range
+        labelled = text[match.end(1) :].lstrip().startswith(":")  # `16-65 years: 5mg`, not a range
         # `Managed relational DB, engines: MySQL, ...`: the words after the comma name the list.
         subject = subject.rsplit(", ", 1)[-1] if subject.count("**") % 2 == 0 else subject
     else:
@@ -562,10 +562,13 @@ def _good_answer(answer: str, term: str) -> bool:
 
 
 def _restates(term: str, answer_words: list[str]) -> bool:
-    """True when every word of a term of two words or more is in its answer, plurals aside."""
-    said = {singular(word) for word in answer_words}
+    """True when a term of two words or more stands in its answer as written, plurals aside
+    (`**Health check:** turn instance health checks on`); not its words apart (`**Digital
+    Attack**: An attack tested only in the digital world` says what it is)."""
+    said = [singular(word) for word in answer_words]
     named = [singular(word) for word in re.findall(r"\w+", term.casefold())]
-    return len(named) >= 2 and all(word in said for word in named)
+    size = len(named)
+    return size >= 2 and any(said[i : i + size] == named for i in range(len(said) - size + 1))
 
 
 def _asks(text: str) -> bool:
