@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from markdown_it.token import Token
 
@@ -11,9 +12,10 @@ from .blocks import Piece
 from .draft import Draft, first_sentences, sentences
 from .explicit import answer_text, normalise
 from .inline import line_pieces, markdown_of, plain_of, schedule_free
-from .leads import generic_question
+from .leads import field_over_sentence, generic_question
 from .model import CardType, Origin
 from .phrases import phrase_spans
+from .prose import statement_cloze
 from .quantity import calculation, has_quantity, quantity_spans, spells_duration, without_numbers
 from .render import asked_term, cloze_spans
 from .scope import Scope
@@ -334,6 +336,12 @@ def _term_card(piece: Piece, term: str, answer: str, scope: Scope, verb: str = "
     stressed = _stressed(answer)
     if not stressed and filing_label(term):
         return []  # `**Crucial Rule**: ...`: the sentence is the fact, asked by its own cloze
+    if not stressed and not verb and field_over_sentence(term, answer, scope.names(piece.line)):
+        # `**Scope**: Resource quotas are applied at ...`: the sentence's cloze, filed under it
+        parent = " › ".join(part for part in (piece.about, term) if part)
+        filed = statement_cloze(answer, scope, piece.line, parent)
+        if filed is not None:
+            return [replace(filed, origin=Origin.LIST if piece.depth else filed.origin)]
     if stressed and not verb:
         # `**Exam Critical**: SGs are attached to **ENIs**, not ...`: a sentence whose author
         # set its point in bold asks that point, the label in front of it.

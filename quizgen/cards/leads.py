@@ -10,11 +10,17 @@ from __future__ import annotations
 import re
 
 from .render import asked_term
-from .words import FUNCTION_WORDS, VERBS
+from .sentence import third_person
+from .words import FUNCTION_WORDS, VERBS, rarity, singular
 
-__all__ = ["asked_by", "generic_question"]
+__all__ = ["asked_by", "field_over_sentence", "generic_question"]
 
 _LABEL_WORDS = 6
+_FIELD_WORD = 3.5  # Zipf: a one-word label this common files a sentence (`Scope`, `Metrics`)
+_FIELD_SENTENCE = 8  # words of a sentence with its own subject, under such a label
+_STEM = 6  # first letters that make two words one: `availability`, `available`
+_FIELD_VERB = 5  # its verb stands among its first words: `Resource quotas are ...`
+_SUBJECT_WORDS = 2  # words of a subject an unlisted verb in `-s` may follow: `CoreDNS ensures`
 # `There are three types of checks`, `There are a few limitations`: how many, then what.
 _THERE_ARE = re.compile(
     r"^(?:there|there's)\s+(?:are|is|exist)\s+"
@@ -64,3 +70,29 @@ def asked_by(where: str, lead: str) -> str:
     if there and not there.group("what").casefold().startswith(("no ", "not ")):
         return f"{where}: What are the {there.group('what')}?"
     return f"{where}: {lead}:"
+
+
+def field_over_sentence(term: str, answer: str, names: list[str]) -> bool:
+    """`**Scope**: Resource quotas are applied at the namespace level, ...`: a plain word filing
+    a sentence about the note's own subject (`names`, lower-case), which a cloze asks better
+    than the word. A word that asks a question of its own (`Purpose`), a field's value
+    (`**Cost**: billed per hour`) and a term the sentence explains (`**Integrity**: Information
+    is protected from ...`, `**Availability**: ... available ...`) stay term cards."""
+    words = answer.replace("**", "").split()
+    if " " in term.strip() or rarity(term.casefold()) < _FIELD_WORD or generic_question(term):
+        return False
+    if len(words) < _FIELD_SENTENCE or not words[0][:1].isupper():
+        return False
+    stem = term.casefold()[:_STEM]
+    if any(word.casefold().startswith(stem) for word in words):
+        return False
+    verb = next((i for i in range(1, _FIELD_VERB) if _verb(words, i)), None)
+    subject = {singular(word.casefold().strip(",")) for word in words[:verb]} if verb else set()
+    named = [{singular(word) for word in name.split()} for name in names]
+    return bool(subject) and any(subject <= name or name <= subject for name in named if name)
+
+
+def _verb(words: list[str], index: int) -> bool:
+    """`Resource quotas are ...`, `CoreDNS ensures ...`: the verb after a sentence's subject."""
+    word = words[index].casefold().strip(".,;:")
+    return word in VERBS or (index <= _SUBJECT_WORDS and third_person(word))
