@@ -296,7 +296,8 @@ def topic_of(piece: Piece, first: str, scope: Scope) -> str:
     """What a piece is about when it names it first: its bold lead, or a list item's `Term:`."""
     lead = _bold_lead(schedule_free(piece.children))
     if lead is not None:
-        return plain_of(schedule_free(piece.children)[1:lead], scope.link_text).rstrip(":")
+        bold = plain_of(schedule_free(piece.children)[1:lead], scope.link_text).rstrip(":")
+        return "" if filing_label(bold) else bold  # `**Rule:** ...` files, names no topic
     match = _PARTS.match(first) if piece.depth and piece.first else None
     subject = match.group(1).replace("**", "").strip() if match else ""
     return subject if _good_subject(subject) else ""

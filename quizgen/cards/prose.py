@@ -33,6 +33,7 @@ from .words import (
     claim,
     cut_off,
     echoes,
+    filing_label,
     rarity,
     singular,
     weighs_two,
@@ -73,6 +74,7 @@ _TERM_LINE = re.compile(r"^\**([A-Z][\w/&+.-]*(?: [\w/&+.-]+){0,3})\**: (\S.{2,3
 _DASH_LINE = re.compile(r"^\**([A-Z][\w/&+.-]*(?: [\w/&+.:-]+){0,3})\**\s+[-–—]\s+(\S.{2,300})$")
 # `OLTP ---> Transactions (real-time)`, `429 → throttling`: a short left side and what it leads to.
 _ARROW_LINE = re.compile(r"^\**(\w[^>]{0,40}?)\**\s+(?:-+>|=+>|→|⇒)\s+(\S.{2,300})$")
+_ARROWS = re.compile(r"\s(?:-+>|=+>|→|⇒)\s")
 # ARNs, IP addresses and example domains copied into a sentence.
 _COPIED = re.compile(
     r"arn:aws|\bexample\.(?:com|org|net)\b|\b\d{1,3}(?:\.\d{1,3}){3}\b|\b[0-9a-f]{0,4}::[0-9a-f]{1,4}\b"
@@ -139,7 +141,8 @@ def statement_cards(
             continue  # `In this case, "Linux swap".`: about a line this card could not show
         before, previous = (previous if points_back else ""), sentence
         term = _TERM_LINE.match(sentence) if not piece.depth else None
-        term = term or _ARROW_LINE.match(sentence) or _named_dash(sentence)
+        arrow = None if _bold_conclusion(sentence) else _ARROW_LINE.match(sentence)
+        term = term or arrow or _named_dash(sentence)
         if term and term.group(1).casefold() not in LABELS and not claim(term.group(1)):
             # `... **Vs EventBridge**: ... This is a serverless event bus`: a bold term inside a
             # paragraph starts its own topic, which the sentences after it are about.
@@ -169,11 +172,19 @@ def _named_dash(sentence: str) -> re.Match[str] | None:
     return match if named else None
 
 
+def _bold_conclusion(sentence: str) -> bool:
+    """`More s-character → electrons held closer → **shorter, stronger bonds**`: a chain whose
+    end the author set in bold asks that end (its cloze), not what its first step leads to."""
+    return len(_ARROWS.findall(sentence)) > 1 and sentence.rstrip(" .").endswith("**")
+
+
 def _unlabelled(sentence: str) -> str:
     """The sentence without a label in front: `**Note:** SNS pushes ...` -> `SNS pushes ...`."""
     label = _LABEL_LEAD.match(sentence)
-    if not label or label.group(1).casefold().split()[-1] not in LABELS:
+    if not label:
         return sentence
+    if label.group(1).casefold().split()[-1] not in LABELS and not filing_label(label.group(1)):
+        return sentence  # `**Rule:** Lone pairs compress ...` is filed; `**Cost:** ...` is told
     rest = paired_marks(sentence[label.end() :])  # `_Note: ... **detection**._` kept in italics
     start = len(rest) - len(rest.lstrip("*_"))
     return rest[:start] + rest[start : start + 1].upper() + rest[start + 1 :]

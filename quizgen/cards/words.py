@@ -396,10 +396,15 @@ _FILING_WORDS = _words(
 )
 
 
+# One of them alone files a sentence too (`**Rule:** ...`); `Trigger`, `Definition` name a field.
+_FILING_ALONE = {"rule", "rules", "takeaway", "takeaways", "gotcha", "pitfall", "insight", "nugget"}
+
+
 def filing_label(label: str) -> bool:
     """`Crucial Rule`, `Key Difference`, `Exam Tip`: words that file a sentence, not a name or a
     claim it explains (`No Nesting`, `Viewer Request`, which are worth asking)."""
     said = [word.casefold() for word in re.findall(r"[\w'-]+", label)]
+    if len(said) == 1:  # one word (`Type`, `Cost`) names a field whose value is worth asking,
+        return said[0] in _FILING_ALONE  # unless it only files what follows: `**Rule:** ...`
     filing = LABELS | PRAISE | KIND_NOUNS | _FILING_WORDS
-    # One word (`Type`, `Cost`) names a field whose value is worth asking.
-    return len(said) > 1 and all(word in filing or word in FUNCTION_WORDS for word in said)
+    return all(word in filing or word in FUNCTION_WORDS for word in said)
