@@ -127,6 +127,8 @@ def _read_as_word(children: list[Token], index: int) -> bool:
     before = line[-1].content.split() if line and line[-1].type == "text" else []
     if before and before[-1].casefold() in _NEEDS_OBJECT:
         return True  # `Focus on #Reconnaissance`: the sentence needs the tag as its word
+    if len(before) > 1 and before[-1][:1].isupper() and before[-1].rstrip(",;:.").isalpha():
+        return False  # `Started by John Calvin #person and ...`: the tag files the name
     for child in children[index + 1 :]:
         if child.type in ("softbreak", "hardbreak"):
             return False
@@ -185,4 +187,6 @@ def _tidy(text: str) -> str:
     if "](" in text:
         text = _SPACED_NOTE_LINK.sub(r"\1", text)
     text = _SPACES.sub(" ", text).strip(" ;")
+    if " ," in text and "$" not in text:
+        text = text.replace(" ,", ",")  # `Zwingli #person, ...` with its tag left out
     return text.replace("** **", " ").replace("****", "")
