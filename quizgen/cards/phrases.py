@@ -47,7 +47,7 @@ from .sentence import (
     third_person,
     words_of,
 )
-from .speech import only_verb, only_verb_form
+from .speech import only_verb, only_verb_form, past_form
 from .words import (
     AUXILIARIES,
     BE_FORMS,
@@ -148,6 +148,8 @@ _BEFORE_VERB |= {"just", "simply", "please"}
 _VERB_TAIL = {"not", "be", "been", "being", "only", "also", "always", "never", "often", "still"}
 _VERB_TAIL |= {"just", "usually", "generally", "automatically", "directly", "out", "up"}
 _RELATIVES = {"which", "that", "who"}
+_ING_LEADS = {"by", "when", "while", "without", "after", "before", "through"}
+_DETERMINERS = {"a", "an", "the", "their", "its", "his", "her", "many", "some", "most", "all"}
 # Words a place or a thing follows after `to` (`bind to albumin`), never a verb's infinitive.
 _TO_PLACES = {"bind", "binds", "bound", "attach", "attaches", "attached", "connect", "connects"}
 _TO_PLACES |= {"connected", "send", "sends", "sent", "move", "moves", "moved", "belong"}
@@ -379,6 +381,8 @@ def _best(
             continue  # `used to {{notify}}`, `can {{cut}}`: a verb alone asks little
         if span[0] == span[1] and words[span[0]].text.endswith("ing") and acts(words, span[0]):
             continue  # `traffic, {{providing}} it to ...`: a verb, its object right after
+        if span[0] == span[1] and _adverbial_ing(words, span[0]) and not bold:
+            continue  # `marriages, {{resulting}} in smaller families`: a verb, what follows is
         if span[0] == span[1] and _lone_verb(words, span[0]) and not negated and not bold:
             continue  # `European nations {{began}} exploring`: a verb English has only as one
         if any(_ADDRESS.search(word.text) for word in words[span[0] : span[1] + 1]):
@@ -899,11 +903,37 @@ def _unknown_verb(words: list[Word], clause: list[int]) -> int | None:
         after_noun = before not in FUNCTION_WORDS or before in _VERB_TAIL  # `type also influences`
         if third_person(text) and not words[index].capital and after_noun:
             return index
+        if _past_verb(words, index):
+            return index  # `economic pressures delayed marriages`: a past verb and its object
     if words[first].capital and len(clause) >= 3:
         at = first + 1  # `Snaps restore lazily`: the word after a name
         plain = not words[at].capital and words[at].text not in FUNCTION_WORDS
         return at if plain and not words[at].text.endswith(("ly", "ing")) else None
     return first if third_person(words[first].text) else None
+
+
+def _adverbial_ing(words: list[Word], index: int) -> bool:
+    """`, resulting in ...`, `by searching for ...`, `without needing to ...`: an -ing verb
+    opening a clause of how or when, its object after it (not `versioning to be activated`)."""
+    word = words[index]
+    if not word.text.endswith("ing") or word.stop or index == 0 or index + 1 >= len(words):
+        return False
+    before = words[index - 1]
+    return before.comma or before.text in _ING_LEADS
+
+
+def _past_verb(words: list[Word], index: int) -> bool:
+    """`the New World experienced a massive loss`, `pressures delayed marriages`: a past form
+    after a noun with its object right after it (not `an EBS stored in S3`, where a preposition
+    follows and the word describes the noun)."""
+    word, before = words[index], words[index - 1]
+    if word.capital or before.stop or before.text in FUNCTION_WORDS or index + 1 >= len(words):
+        return False
+    if before.text in _NUMBER_WORDS or before.text[:1].isdigit():
+        return False  # `one hidden layer`: a participle describing the noun
+    after = words[index + 1].text
+    takes_object = after in _DETERMINERS or (after not in FUNCTION_WORDS and after not in VERBS)
+    return not word.stop and takes_object and past_form(word.text)
 
 
 def _after_verb(words: list[Word], clause: list[int], verb: int) -> tuple[int, int] | None:

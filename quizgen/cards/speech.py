@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from lemminflect import getAllLemmas
+from lemminflect import getAllLemmas, getInflection
 
-__all__ = ["base_form", "only_verb", "only_verb_form", "third_person_of"]
+__all__ = ["base_form", "only_verb", "only_verb_form", "past_form", "third_person_of"]
 
 
 @lru_cache(maxsize=65536)
@@ -45,3 +45,12 @@ def third_person_of(word: str) -> bool:
 def base_form(word: str) -> bool:
     """`discourage`, `identify`: a verb as a dictionary gives it (not `became`, `queuing`)."""
     return word in getAllLemmas(word).get("VERB", ())
+
+
+@lru_cache(maxsize=65536)
+def past_form(word: str) -> bool:
+    """`delayed`, `meant`, `experienced`: a verb's past tense (not `hidden`, only a participle)."""
+    if word.endswith(("ing", "s")):
+        return False
+    lemmas = getAllLemmas(word).get("VERB", ())
+    return word not in lemmas and any(word in getInflection(lemma, "VBD") for lemma in lemmas)
