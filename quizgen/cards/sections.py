@@ -61,6 +61,8 @@ _NOUN_PHRASE = re.compile(
 )
 # `Occurs when an attacker ...`, `Refers to ...`, `Is a type of ...`: the term left out in front.
 _SUBJECTLESS = re.compile(r"^(?:occurs|happens|refers\s+to|is\s+(?:a|an|the|when))\b", re.I)
+_OPENERS = {"because", "if", "when", "although", "since", "while", "after", "before", "during"}
+_OPENERS |= {"under", "unlike", "despite", "as", "once", "unless", "until", "with", "without"}
 _ABBREVIATED = re.compile(r"\([A-Z][A-Za-z0-9]{1,7}\)")  # `(KMS)` after a name: a term's name
 _HEADING_MARKS = re.compile(r"[*_`=]|^\d+(?:\.\d+)*[.)]?\s+")
 
@@ -222,6 +224,8 @@ def reads_as_definition(said: str) -> bool:
     if not match:
         return False
     head = match.group("head").split()
+    if head[0].casefold() in _OPENERS:
+        return False  # `Because of spreading disease, ...`: a clause opens, no noun phrase
     if only_verb(head[0].casefold()):
         return False  # `Detects a variety of pathogens`: what it does, no noun phrase
     if len(head) > 1 and head[-1].islower() and acts_as_verb(head[-1]):
