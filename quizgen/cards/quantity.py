@@ -33,7 +33,9 @@ _STANDARD = (
     r"[kKMGT]?Hz|[kKMGT]b(?:ps|/s)|bits?|"  # `50kHz - 1MHz`, `32-bits`
     r"times|(?<= )s(?=[\s,.;)]|$)|miles|mi|feet|ft|inches|yards|lbs?|tons|tonnes|acres|mph|"
     # measures of the sciences: `6cm`, `0.4 mg`, `3-10 mcg/kg/hr`, `120 mmHg`
-    r"(?:mm|cm|km|mg|mcg|µg|ug|kg|mL|ml|mmHg|bpm|IU|mEq|mmol|kcal|°C|°F)(?:/(?:kg|hr|h|min|day|dose|L|mL|m2))*"
+    r"(?:mm|cm|km|mg|mcg|µg|ug|kg|mL|ml|mmHg|bpm|IU|mEq|mmol|kcal|°C|°F)(?:/(?:kg|hr|h|min|day|dose|L|mL|m2))*|"
+    # chemistry and physics: `347 kJ/mol`, `154 pm`, `109.5°`, `1 atm`, `4.2 eV`
+    r"kJ(?:/mol)?|kcal/mol|J/mol|eV|pm|nm|µm|Å|atm|kPa|g/mol|°(?![CF])"
 )
 # `3000 RCU`, `3 AZs`: an acronym after a number and a space is its unit when nothing it could
 # qualify follows (not `PUT/COPY`, `4XX`, `1 IAM user` nor `3 AWS Regions`).
