@@ -149,6 +149,7 @@ _VERB_TAIL = {"not", "be", "been", "being", "only", "also", "always", "never", "
 _VERB_TAIL |= {"just", "usually", "generally", "automatically", "directly", "out", "up"}
 _RELATIVES = {"which", "that", "who"}
 _ING_LEADS = {"by", "when", "while", "without", "after", "before", "through"}
+_OBJECT_PRONOUNS = {"them", "it", "him", "her", "us", "this", "these", "those"}
 _DETERMINERS = {"a", "an", "the", "their", "its", "his", "her", "many", "some", "most", "all"}
 # Words a place or a thing follows after `to` (`bind to albumin`), never a verb's infinitive.
 _TO_PLACES = {"bind", "binds", "bound", "attach", "attaches", "attached", "connect", "connects"}
@@ -1089,6 +1090,8 @@ def _runs(words: list[Word], clause: list[int]) -> list[Span]:
             continue  # `services usually wants`: an adverb of the verb ends a noun's run
         if not any(ch.isalnum() for ch in text):
             continue  # `data / if`: a lone `/` is no part of a run
+        if _past_after_noun(words, index):
+            continue  # `their free time remained largely the same`: the clause's verb
         verbal = _verbal(words, index)  # `an EBS stored in S3`
         if runs and runs[-1][-1] == index - 1 and not words[index - 1].stop and not verbal:
             runs[-1].append(index)
@@ -1099,6 +1102,18 @@ def _runs(words: list[Word], clause: list[int]) -> list[Span]:
         for run in runs
         if any(ch.isalpha() for i in run for ch in words[i].text)
     ]
+
+
+def _past_after_noun(words: list[Word], index: int) -> bool:
+    """`free time remained largely`: a form English has only as a verb's past, after a noun and
+    before no noun of its own (not `the encrypted data`), is the verb the noun does."""
+    word, before = words[index], words[index - 1].text if index else ""
+    if not before or word.capital or before in FUNCTION_WORDS or before.endswith("ly"):
+        return False  # `is gradually fetched`: a passive told how
+    after = words[index + 1].text if index + 1 < len(words) and not word.stop else ""
+    if not (after in _DETERMINERS or after in _OBJECT_PRONOUNS or after.endswith("ly")):
+        return False  # `region scoped.`, `encoded in the url`: what the noun is
+    return past_form(word.text) and only_verb_form(word.text)
 
 
 def _verbal(words: list[Word], index: int) -> bool:
