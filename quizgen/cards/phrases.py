@@ -47,7 +47,7 @@ from .sentence import (
     third_person,
     words_of,
 )
-from .speech import only_verb, only_verb_form, past_form
+from .speech import only_adverb, only_verb, only_verb_form, past_form
 from .words import (
     AUXILIARIES,
     BE_FORMS,
@@ -552,6 +552,8 @@ def _plain_beside(sentence: str, words: list[Word], span: Span) -> bool:
         return False  # `{{immediately}}`, `renewed by the {{owner}}`: how, and who does it
     if _before_default(words, span):
         return False  # `the traffic is {{denied}} by default`
+    if only_adverb(words[first].text):
+        return True  # `became {{substantially}} more rich`: how much, beside what is said
     return _plain_common(words[first], _PLAIN_BESIDE)
 
 

@@ -13,7 +13,14 @@ from functools import lru_cache
 
 from lemminflect import getAllLemmas, getInflection
 
-__all__ = ["base_form", "only_verb", "only_verb_form", "past_form", "third_person_of"]
+__all__ = [
+    "base_form",
+    "only_adverb",
+    "only_verb",
+    "only_verb_form",
+    "past_form",
+    "third_person_of",
+]
 
 
 @lru_cache(maxsize=65536)
@@ -54,3 +61,9 @@ def past_form(word: str) -> bool:
         return False
     lemmas = getAllLemmas(word).get("VERB", ())
     return word not in lemmas and any(word in getInflection(lemma, "VBD") for lemma in lemmas)
+
+
+@lru_cache(maxsize=65536)
+def only_adverb(word: str) -> bool:
+    """`substantially`, `publicly`: a word English has only as an adverb (not `daily`, `early`)."""
+    return set(getAllLemmas(word)) == {"ADV"}
