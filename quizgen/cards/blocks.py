@@ -40,6 +40,8 @@ class Piece:
     skip: int = 0  # leading children that are not text: a callout's `[!tip] Title` line
     cut: int = 0  # trailing children that are not the item's: a label glued to it by Markdown
     until: int = 0  # a heading inside a quote (a callout's): the last line of that quote
+    code: str = ""  # a fenced code block's text (kind `other`)
+    lang: str = ""  # and its language: `sh`, `yaml`
 
     @property
     def about(self) -> str:
@@ -99,6 +101,9 @@ def pieces_of(tokens: list[Token]) -> list[Piece]:
             continue
         if token.type == "code_block" and token.map and _BULLETED.fullmatch(token.content):
             pieces += _pasted_list(token.content, token.map[0])
+        elif token.type == "fence" and token.map:
+            where = token.map[0] + 1, token.map[1]
+            pieces.append(Piece("other", *where, code=token.content, lang=token.info.strip()))
         elif token.type in _OTHER and token.map:
             pieces.append(Piece("other", token.map[0] + 1, token.map[1]))
         index += 1

@@ -25,6 +25,7 @@ from .auto import (
 )
 from .blocks import Piece, pieces_of
 from .choices import practice_questions
+from .commands import command_card
 from .dedupe import one_card_a_fact
 from .draft import Draft, sentences
 from .explicit import explicit_cards
@@ -82,6 +83,7 @@ _RULE_MODULES += ("inline", "model", "quantity", "scope", "tables", "files", "se
 _RULE_MODULES += ("settings", "study", "choices", "lint")  # the lint decides what is written
 _RULE_MODULES += ("prose", "words", "phrases", "vocabulary", "dedupe", "sentence", "enumerations")
 _RULE_MODULES += ("asides", "abbreviations", "render", "marks", "leads", "keyed", "negations")
+_RULE_MODULES += ("commands",)
 _RULE_MODULES += (
     "sections",
     "points",
@@ -308,6 +310,9 @@ def _piece_drafts(
     found, used = question_cards(piece, following, scope)
     if found:
         return explicit.drafts + found, explicit.problems, used
+    command = command_card(piece, following, scope)
+    if command is not None:  # `To verify the permission:` over `kubectl auth can-i ...`
+        return explicit.drafts + [command], explicit.problems, 0
     if explicit.drafts:
         return explicit.drafts, explicit.problems, 0  # the card you wrote is the fact's card
     keyed = keyed_number_cards(piece, scope)

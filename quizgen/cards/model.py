@@ -27,6 +27,7 @@ class Origin(StrEnum):
     QUANTITY = "quantity"
     LIST = "list"
     STATEMENT = "statement"
+    COMMAND = "command"
     MANUAL = "manual"
 
 
