@@ -50,7 +50,6 @@ _COUNTED = (
     r"|(?:[A-Z][\w-]* ){0,2}[A-Z][a-z]{2,}s(?=\W|$)|[A-Z]{2,}(?:/[A-Z]{2,})+"
     r"|(?:[a-z][a-z-]+ ){1,2}[A-Z]{2,5}s(?=\W|$)"  # `8 free IPs`, `2 private ENIs`
 )
-_UNITS = rf"{_STANDARD}|{_COUNTED}|{_ACRONYM}"
 # A rate written with a slash is one unit: `MB/s`, `records/s`, `requests/min`.
 _RATE = r"(?:/(?:s|sec|second|min|minute|h|hour|day|month)(?![\w/]))?"
 _STANDARD_AFTER = re.compile(rf"^{_NUMBER}[\s-]?(?:{_STANDARD}|{_ACRONYM})")
@@ -102,7 +101,8 @@ _TOLD_PAST = re.compile(
     r"grew|went|gave|held|left|made|built|wrote|signed|died|born)\b"
 )
 _QUANTITY = re.compile(
-    rf"(?<![\w.,/$#:-]){_NUMBERS}(?:{_RANGE}{_NUMBER})?[\s-]?(?:{_UNITS}){_RATE}"
+    rf"(?<![\w.,/$#:-]){_NUMBERS}(?:{_RANGE}{_NUMBER})?(?:[\s-]?(?:{_STANDARD})|\s(?:{_COUNTED}|{_ACRONYM}))"
+    rf"{_RATE}"  # `2-dimensional convolutions` counts nothing: a count is joined by a space
     rf"(?:\s(?:per|every|each|a|an)\s(?:{_NUMBER}\s)?[a-zA-Z-]+)?(?![\w-])"
     rf"|(?<![\w.,/$#:-]){_NUMBER}(?=\sper\s[a-z])"
     rf"|(?<=status code )\d{{3}}\b|(?<=HTTP )\d{{3}}\b|(?<=port )\d{{2,5}}\b"
