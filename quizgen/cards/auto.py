@@ -20,6 +20,7 @@ from .quantity import calculation, has_quantity, quantity_spans, spells_duration
 from .render import asked_term, cloze_spans
 from .scope import Scope
 from .sections import defines, reads_as_definition
+from .speech import only_verb
 from .words import (
     AUXILIARIES,
     FUNCTION_WORDS,
@@ -51,6 +52,9 @@ _SAYING = AUXILIARIES - {"do", "does", "did", "need", "needs"}  # `do things` is
 # `can be used to`, `are shared with`: a passive verb and its preposition, shown in the question
 _PASSIVE_VERB = re.compile(r"(?:be|been)\s+\w+ed\s+(?:to|for|by|in|with|on|as|from|into)\s+")
 _READS_ON = re.compile(r"(?:not|n't|be|been|only|also|never|always)\b")  # kept in the answer
+_PARTICLES = {"to", "for", "on", "in", "with", "of"}  # `refer to`, `stand for`: part of the verb
+_SAID_WORDS = 3  # words said of a term its answer repeats as the subject
+_LINK_TRAIT = 4  # words of what a linked term does, to be a definition and not a contents line
 _CONNECTOR = re.compile(r"^\s*(?:[:\-–—=]+\s*|,\s*|(?:means|is|are|refers to)\s+)?")
 _PARTS = re.compile(r"^(.{2,60}?)(?:\s?:\s|\s[–—-]\s)(.+)$")  # `Term : trait` too
 _VERBS = re.compile(
@@ -120,7 +124,7 @@ _COMMON_NOUN = 4.5  # Zipf: one lower-case word this common (`instances`) names 
 def definition_cards(piece: Piece, following: list[Piece], scope: Scope) -> list[Draft]:
     """`**Term** means ...` in a paragraph; `**Term**: trait` or `Subject: trait` in a list item."""
     children = schedule_free(piece.children)
-    if _leads_with_link(children):
+    if _leads_with_link(children) and not _link_defined(scope.markdown(piece), piece):
         return []  # `- [[note]]: what it covers` is a table of contents, not a fact
     lead = _bold_lead(children)
     listed = piece.depth > 0 and piece.first
@@ -303,6 +307,15 @@ def topic_of(piece: Piece, first: str, scope: Scope) -> str:
     return subject if _good_subject(subject) else ""
 
 
+def _link_defined(said: str, piece: Piece) -> bool:
+    """`- [[Replication Controller]]: Ensures that the number of replicas ...`: a linked term
+    whose trait says what it does (a verb told of it, four words or more), not what a note
+    covers."""
+    match = _PARTS.match(said) if piece.depth else None
+    trait = match.group(2).split() if match and ":" in said[: match.end(1) + 2] else []
+    return len(trait) >= _LINK_TRAIT and only_verb(trait[0].casefold())
+
+
 def _leads_with_link(children: list[Token]) -> bool:
     """True when the paragraph opens with a link (possibly in bold)."""
     kinds = [child.type for child in children[:2]]
@@ -331,6 +344,11 @@ def _term_card(piece: Piece, term: str, answer: str, scope: Scope, verb: str = "
     `verb`: the auxiliary the item goes on with (`Restores are slow`), which the front shows so
     that it asks something (`Restores are …` → `slow`)."""
     answer = first_sentences(answer)  # the sentences after it are asked on their own
+    subject = _said_of(term, answer) if not verb else None
+    if subject is not None:  # `**Reclaim Policy**: The reclaim policy specifies what ...`
+        told, rest = subject
+        defined = told in ("is", "are") and rest.split()[0].casefold() in ("a", "an", "the")
+        return _term_card(piece, term, rest, scope, verb="" if defined else told)
     if answer.endswith(":") or not _good_term(term) or not _good_answer(answer, term):
         return []
     origin = Origin.LIST if piece.depth else Origin.DEFINITION
@@ -568,6 +586,22 @@ def _good_answer(answer: str, term: str) -> bool:
     if _restates(term, words) or echoes(term, answer):
         return False  # `**Health check:** turn instance health checks on or off`: asks nothing
     return len(new) >= 2 and len(answer) <= _MAX_ANSWER
+
+
+def _said_of(term: str, answer: str) -> tuple[str, str] | None:
+    """(verb, rest) when the answer opens with the term as its subject and a verb after it:
+    `The reclaim policy specifies what should happen ...`, `Labels are key-value pairs ...`."""
+    name = re.escape(term.replace("*", "").strip())
+    match = re.match(rf"(?:the |an? )?{name}s?\s+(\w+)\s+(\S.*)$", answer, re.IGNORECASE)
+    if match is None or len(match.group(2).split()) < _SAID_WORDS:
+        return None
+    verb, rest = match.group(1).casefold(), match.group(2)
+    if verb not in VERBS and not only_verb(verb):
+        return None
+    particle, _, after = rest.partition(" ")
+    if particle.casefold() in _PARTICLES and after:
+        verb, rest = f"{verb} {particle}", after  # `Lipschitz bounds refer to …`
+    return verb, rest
 
 
 def _restates(term: str, answer_words: list[str]) -> bool:

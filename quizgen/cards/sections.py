@@ -63,6 +63,7 @@ _NOUN_PHRASE = re.compile(
 _SUBJECTLESS = re.compile(r"^(?:occurs|happens|refers\s+to|is\s+(?:a|an|the|when))\b", re.I)
 _OPENERS = {"because", "if", "when", "although", "since", "while", "after", "before", "during"}
 _OPENERS |= {"under", "unlike", "despite", "as", "once", "unless", "until", "with", "without"}
+_LABELLED = re.compile(r"^\*\*[^*]{1,40}\*\*\s?:|^\*\*[^*]{1,40}:\*\*")  # `**Label**: ...`
 _ABBREVIATED = re.compile(r"\([A-Z][A-Za-z0-9]{1,7}\)")  # `(KMS)` after a name: a term's name
 _HEADING_MARKS = re.compile(r"[*_`=]|^\d+(?:\.\d+)*[.)]?\s+")
 
@@ -81,6 +82,8 @@ def section_definitions(pieces: list[Piece], scope: Scope) -> list[tuple[Draft, 
         term, named_at = _term(scope, first.line)
         said = " ".join(finished(sentences(_first_line(first, scope))))  # not `Adds in...`
         said = said if _short(said) else sentences(said)[0]  # a long paragraph: its first
+        if _LABELLED.match(said):
+            continue  # `**Reclaim Policy**: The reclaim policy ...`: a point about its label
         heading = _plain(piece.inline.content if piece.inline else "")
         after = _next_text(pieces, at + 1)
         asked = _aspect_question(heading, first, pieces[after] if after < len(pieces) else None)
