@@ -935,8 +935,13 @@ def _past_verb(words: list[Word], index: int) -> bool:
     if before.text in _NUMBER_WORDS or before.text[:1].isdigit():
         return False  # `one hidden layer`: a participle describing the noun
     after = words[index + 1].text
-    takes_object = after in _DETERMINERS or (after not in FUNCTION_WORDS and after not in VERBS)
-    return not word.stop and takes_object and past_form(word.text)
+    if after not in _DETERMINERS and after not in _OBJECT_PRONOUNS:
+        # `pressures delayed marriages`; not `block-interleaved distributed parity`, where
+        # the participle describes the noun after it
+        plain_object = after not in FUNCTION_WORDS and after not in VERBS
+        if not plain_object or not (before.text.endswith("s") or before.capital):
+            return False
+    return not word.stop and past_form(word.text)
 
 
 def _after_verb(words: list[Word], clause: list[int], verb: int) -> tuple[int, int] | None:
@@ -1029,11 +1034,23 @@ def _phrase(words: list[Word], rest: list[int]) -> tuple[int, int] | None:
         taken.append(index)
         if words[index].stop:
             break
+    taken = _before_next_clause(words, taken)
     while taken and words[taken[-1]].text in _NAME_JOINERS:
         taken.pop()
     if not taken or words[taken[0]].text in _JOINERS:
         return None
     return taken[0], taken[-1]
+
+
+def _before_next_clause(words: list[Word], taken: list[int]) -> list[int]:
+    """`without adversarial examples {and robust accuracy} is ...`: words after `and` that a
+    verb follows are the subject of the next clause, not the phrase's second item."""
+    if not taken or words[taken[-1]].stop or taken[-1] + 1 >= len(words):
+        return taken
+    if not _is_verb(words[taken[-1] + 1]):
+        return taken
+    joins = [at for at, index in enumerate(taken) if words[index].text in _LIST_MARKS]
+    return taken[: joins[-1]] if joins else taken
 
 
 def _ends_at_verb(words: list[Word], taken: list[int], index: int) -> bool:

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from lemminflect import getAllLemmas
+
 from ..note import Note
 from .blocks import Piece
 from .draft import Draft
@@ -73,6 +75,7 @@ def is_daily_note(note: Note) -> bool:
 
 # `Real-World Example`, `Scenario: a company ...`, `Demo`: a made-up case, not facts to learn.
 # `Given a scenario, implement ...` (CompTIA's wording of an exam objective) is no example.
+_EXAMPLE_KINDS = {"worked", "practical", "quick", "full", "complete", "detailed", "typical"}
 _CASE_KINDS = {"scenarios", "examples"}  # after a topic's name: its kinds of case
 _EXAMPLE_HEADING = re.compile(
     r"\b(?<!given a )(?:examples?|scenarios?|demo|walkthrough|hands-on|lab|exercises?|"
@@ -85,7 +88,20 @@ def _worked_example(note: Note) -> bool:
     """`Example - Entropy.md`, `Questions and Solutions.md`: a note that is a worked example or
     an exercise as a whole."""
     stem = note.path.rsplit("/", 1)[-1].removesuffix(".md")
-    return bool(_EXAMPLE_HEADING.search(stem) or _SOLUTIONS.search(stem))
+    found = _EXAMPLE_HEADING.search(stem)
+    if found and _kind_of_example(stem, found):
+        return False  # `Adversarial example.md`: a term, not an example worked through
+    return bool(found or _SOLUTIONS.search(stem))
+
+
+def _kind_of_example(text: str, found: re.Match[str]) -> bool:
+    """`Adversarial example`: an adjective English has only as one before `example` names a
+    kind of thing to learn (not `Worked example`, `Practical examples`)."""
+    before = text[: found.start()].split()
+    if not before or not found.group().casefold().startswith("example"):
+        return False
+    word = before[-1].casefold()
+    return word not in _EXAMPLE_KINDS and set(getAllLemmas(word)) == {"ADJ"}
 
 
 def study_pieces(note: Note, pieces: Sequence[Piece]) -> list[Piece]:
@@ -147,7 +163,7 @@ def _example_heading(text: str) -> bool:
         return False
     word = found.group().casefold()
     topic = re.sub(r"[^A-Za-z]+", "", text[: found.start()])  # words before it, not numbering
-    return not (word in _CASE_KINDS and topic)
+    return not (word in _CASE_KINDS and topic) and not _kind_of_example(text, found)
 
 
 def is_repository_file(note: Note) -> bool:
