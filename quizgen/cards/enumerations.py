@@ -19,6 +19,7 @@ __all__ = ["enumerations"]
 _ITEM_WORDS = 3  # words of one item of such a list
 _UNJOINED = 4  # items a list needs to be one without a last `and`/`or`
 _LINKING = {"therefore", "thus", "hence", "then", "also", "so"}  # `and therefore used with`
+_ING_FOLLOWERS = {"in", "to", "from", "on", "into", "with", "at", "by", "for", "out", "up"}
 _SLASHES = 2  # ` / ` between three items or more: `buffer / cache / scratch data`
 
 
@@ -142,6 +143,10 @@ def _alike(words: list[Word], items: list[Span]) -> bool:
     `AWS and having your own`."""
     if acts(words, items[-1][1]):
         return False  # `the events and route them`: the last one is a verb with its object
+    last = items[-1][1]
+    going_on = last + 1 < len(words) and words[last + 1].text in _ING_FOLLOWERS
+    if words[last].text.endswith("ing") and going_on and not words[last].stop:
+        return False  # `confusing a model and resulting in ...`: a verb going on
     verbs = [participle(words[first].text) and not words[first].capital for first, _ in items]
     if any(verbs[i] and first != last for i, (first, last) in enumerate(items)):
         return False
