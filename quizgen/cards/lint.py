@@ -60,6 +60,10 @@ MARKUP_RULES = frozenset(
 NOT_WRITTEN = MARKUP_RULES | {"card-empty"}  # cards `quizgen cards` never writes
 
 
+# A highlight's mark glued to its words: `==word`, `word==` (not `===`, `!==`, `<==` or ` == `).
+_HIGHLIGHT_MARK = re.compile(r"(?<![=!<>\s])==(?!=)|(?<![=!<>])==(?![=\s])")
+
+
 def card_faults(card: Card) -> list[str]:
     """The codes of the rules one card breaks (the rules that need no other card)."""
     sides = [card.text] if card.type is CardType.CLOZE else [card.front, card.back]
@@ -70,8 +74,8 @@ def card_faults(card: Card) -> list[str]:
         faults.append("card-link")
     if _CALLOUT.search("\n".join(sides)):  # in code too: `> [!INFO]` reads as a leftover marker
         faults.append("card-callout")
-    if "==" in plain:
-        faults.append("card-highlight")
+    if "==" in plain and _HIGHLIGHT_MARK.search(plain):
+        faults.append("card-highlight")  # not a spaced ` == `, which Obsidian shows as it is
     if "<!--" in text or any(m.group(1).lower() not in _INLINE_HTML for m in _HTML.finditer(text)):
         faults.append("card-html")
     if _FIELD.search(CLOZE.sub(" ", text) if card.type is CardType.CLOZE else plain):
