@@ -47,7 +47,7 @@ from .sentence import (
     third_person,
     words_of,
 )
-from .speech import only_adverb, only_verb, only_verb_form, past_form
+from .speech import only_adjective, only_adverb, only_verb, only_verb_form, past_form
 from .words import (
     AUXILIARIES,
     BE_FORMS,
@@ -1063,7 +1063,10 @@ def _ends_at_verb(words: list[Word], taken: list[int], index: int) -> bool:
         return False
     if text.endswith("s"):
         return acts_as_verb(text)
-    return words[taken[-1]].text not in _JOINERS and words[taken[-1]].text not in FUNCTION_WORDS
+    before = words[taken[-1]].text
+    if only_adjective(before):
+        return False  # `the {{shortest seek time}}`: after an adjective, a noun's word
+    return before not in _JOINERS and before not in FUNCTION_WORDS
 
 
 def _goes_on(words: list[Word], index: int) -> bool:

@@ -67,3 +67,9 @@ def past_form(word: str) -> bool:
 def only_adverb(word: str) -> bool:
     """`substantially`, `publicly`: a word English has only as an adverb (not `daily`, `early`)."""
     return set(getAllLemmas(word)) == {"ADV"}
+
+
+@lru_cache(maxsize=65536)
+def only_adjective(word: str) -> bool:
+    """`shortest`, `adversarial`: a word English has only as an adjective (not `fast`, `cold`)."""
+    return set(getAllLemmas(word)) == {"ADJ"}

@@ -16,12 +16,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from lemminflect import getAllLemmas
-
 from ..note import Note
 from .blocks import Piece
 from .draft import Draft
 from .model import Origin
+from .speech import only_adjective
 
 __all__ = [
     "field_line",
@@ -101,7 +100,7 @@ def _kind_of_example(text: str, found: re.Match[str]) -> bool:
     if not before or not found.group().casefold().startswith("example"):
         return False
     word = before[-1].casefold()
-    return word not in _EXAMPLE_KINDS and set(getAllLemmas(word)) == {"ADJ"}
+    return word not in _EXAMPLE_KINDS and only_adjective(word)
 
 
 def study_pieces(note: Note, pieces: Sequence[Piece]) -> list[Piece]:
