@@ -386,6 +386,8 @@ def _best(
             continue  # `marriages, {{resulting}} in smaller families`: a verb, what follows is
         if span[0] == span[1] and _lone_verb(words, span[0]) and not negated and not bold:
             continue  # `European nations {{began}} exploring`: a verb English has only as one
+        if span[0] == span[1] and _done_by(words, span[0]) and not (negated or bold):
+            continue  # `the way people {{relaxed}}, celebrated`: what someone did, told
         if any(_ADDRESS.search(word.text) for word in words[span[0] : span[1] + 1]):
             continue
         said = sentence[words[span[0]].start : words[span[1]].end]
@@ -413,6 +415,18 @@ def _lone_verb(words: list[Word], index: int) -> bool:
     after an article or `of`, where a vault makes nouns of verbs (`the {{template}}`)."""
     before = words[index - 1].text if index else ""
     return only_verb(words[index].text) and before not in _ARTICLES | {"of", "any", "its", "your"}
+
+
+def _done_by(words: list[Word], index: int) -> bool:
+    """`people {{relaxed}}`, `the elite {{subverted}}`: a past tense English has only as a
+    verb, right after its doer (not after `is` or a modal, `can be {{encrypted}}`, nor a
+    participle saying what a noun is, `{{encoded}} in the url`, `{{provisioned}}.`)."""
+    word = words[index]
+    if index == 0 or word.capital or words[index - 1].text in AUXILIARIES | _BE:
+        return False
+    if index + 1 >= len(words) or words[index + 1].text in _PREPOSITIONS:
+        return False  # `the request {{encoded}} in the url`, `code runs when {{triggered}}`
+    return past_form(word.text) and only_verb_form(word.text)
 
 
 def _code_subject(sentence: str, words: list[Word], names: list[str]) -> Span | None:
