@@ -33,6 +33,15 @@ _TERM_WORDS = 6  # a heading longer than this is a sentence, not a term
 _ANSWER_WORDS = (4, 30)  # a definition this long: not a label, not a paragraph
 # Headings over what a section says of the term named above them: `# IV Attack` › `## About`.
 _ABOUT_HEADINGS = {"about", "overview", "definition", "description", "summary", "introduction"}
+_ABOUT_HEADINGS |= {
+    "fundamentals",
+    "basics",
+    "intro",
+    "essentials",
+    "concepts",
+    "background",
+    "recap",
+}
 _ABOUT_HEADINGS |= {"what is it", "basics", "general", "intro"}
 # Headings over one side of a subject (`Pricing`, `Prevention`): no term of their own.
 _ASPECTS = {"objectives", "notes", "pricing", "cost", "costs", "prevention", "mitigation"}

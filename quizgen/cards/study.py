@@ -67,9 +67,17 @@ _SOLUTIONS = re.compile(r"\b(?:solutions?|solved|answers)$", re.IGNORECASE)
 
 
 def is_daily_note(note: Note) -> bool:
-    """True when the note's file name is a date (Obsidian's daily notes)."""
+    """True when the note's file name is a date (Obsidian's daily notes) or names a plan
+    (`to_study.md`, `TODO.md`, `Reading list.md`): what to do, not what was learnt."""
     stem = note.path.rsplit("/", 1)[-1].removesuffix(".md").removesuffix(".MD")
-    return bool(_DATE_NAME.match(stem))
+    return bool(_DATE_NAME.match(stem) or _PLAN_NAME.match(stem))
+
+
+_PLAN_NAME = re.compile(
+    r"^(?:to[ _-]?(?:do|study|read|learn|review)|action[ _-]?plan|study[ _-]?plan|"
+    r"reading[ _-]?list|backlog|inbox)s?$",
+    re.IGNORECASE,
+)
 
 
 # `Real-World Example`, `Scenario: a company ...`, `Demo`: a made-up case, not facts to learn.
