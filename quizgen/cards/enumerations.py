@@ -20,6 +20,8 @@ _ITEM_WORDS = 3  # words of one item of such a list
 _UNJOINED = 4  # items a list needs to be one without a last `and`/`or`
 _LINKING = {"therefore", "thus", "hence", "then", "also", "so"}  # `and therefore used with`
 _ING_FOLLOWERS = {"in", "to", "from", "on", "into", "with", "at", "by", "for", "out", "up"}
+_OPENING_WORDS = {"in", "with", "due", "because", "when", "after", "before", "since", "although"}
+_OPENING_WORDS |= {"while", "during", "for", "on", "at", "by", "from", "as", "if", "once", "under"}
 _SLASHES = 2  # ` / ` between three items or more: `buffer / cache / scratch data`
 
 
@@ -37,10 +39,21 @@ def enumerations(words: list[Word]) -> list[Span]:
         # `key management and ...`, `systems, hypervisors and ...`: a list starts before.
         inside = before is not None and _content(before) and (not before.stop or before.comma)
         items = [] if inside else _list_items(words, index)
-        if _a_list(words, items):
+        if _a_list(words, items) and not _runs_into_clause(words, items):
             spans.append((index, items[-1][1]))
             done = items[-1][1]
     return spans + [span for span in _slashed(words) if not any(_overlap(span, o) for o in spans)]
+
+
+def _runs_into_clause(words: list[Word], items: list[Span]) -> bool:
+    """`In Kubernetes, Labels and Selectors are ...`, `due to the Enclosure Movement, cities and
+    authorities were ...`: the end of an opening phrase, its comma, then the subject of the
+    sentence and its verb, read as one list."""
+    end, last = items[0][1], items[-1][1]
+    if last + 1 >= len(words) or words[last].stop or not words[end].comma:
+        return False
+    after = words[last + 1]
+    return after.text in VERBS and not after.capital and words[0].text in _OPENING_WORDS
 
 
 def _slashed(words: list[Word]) -> list[Span]:
