@@ -15,6 +15,7 @@ from ..diagnostics import Diagnostic, Severity
 from ..memory import collector_paused
 from ..note import Note, WikiLink
 from .abbreviations import abbreviation_cards, heading_abbreviations
+from .answer_keys import answer_key_cards
 from .auto import (
     definition_cards,
     opening_card,
@@ -83,7 +84,7 @@ _RULE_MODULES += ("inline", "model", "quantity", "scope", "tables", "files", "se
 _RULE_MODULES += ("settings", "study", "choices", "lint")  # the lint decides what is written
 _RULE_MODULES += ("prose", "words", "phrases", "vocabulary", "dedupe", "sentence", "enumerations")
 _RULE_MODULES += ("asides", "abbreviations", "render", "marks", "leads", "keyed", "negations")
-_RULE_MODULES += ("commands",)
+_RULE_MODULES += ("commands", "answer_keys")
 _RULE_MODULES += (
     "sections",
     "points",
@@ -147,6 +148,8 @@ def extract_note(note: Note, vault: Vault | None = None) -> tuple[CardFile, list
     scope.quoted = {piece.line: piece.until for piece in pieces if piece.until}
     scope.rules = _section_rules(note.tokens)
     practice, pieces = practice_questions(pieces, scope.link_text, syntax, note.tokens)
+    keyed, pieces = answer_key_cards(pieces, scope)  # `1. Why ...?` answered by `> 1. ...`
+    practice += keyed
     drafts, problems = _drafts(study_pieces(note, pieces), scope, syntax)
     drafts = study_drafts(note, drafts + practice)
     card_file = CardFile(
