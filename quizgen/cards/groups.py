@@ -65,6 +65,8 @@ def list_cards(
             continue  # a transcript's or an example program's points teach no fact
         if all(keyed_pair(scope.markdown(item)) for item in items):
             continue  # `SSH: 22`, `HTTPS: 443`: each number is asked on its own
+        if all(i.ordered and scope.markdown(i).rstrip(" *_").endswith("?") for i in items):
+            continue  # `1. What is the bond angle in water?`: an exercise's questions, unanswered
         pairs = [item for item in items if _ARROW.search(scope.markdown(item))]
         if len(pairs) == len(items) > 1 and not nested & {item.item for item in items}:
             continue  # `cytosine → uracil`, `adenine → hypoxanthine`: each pair on its own
