@@ -53,6 +53,7 @@ _SAYING = AUXILIARIES - {"do", "does", "did", "need", "needs"}  # `do things` is
 _PASSIVE_VERB = re.compile(r"(?:be|been)\s+\w+ed\s+(?:to|for|by|in|with|on|as|from|into)\s+")
 _READS_ON = re.compile(r"(?:not|n't|be|been|only|also|never|always)\b")  # kept in the answer
 _PARTICLES = {"to", "for", "on", "in", "with", "of"}  # `refer to`, `stand for`: part of the verb
+_BOLD_KEYED = re.compile(r"^\*\*([^*:]{2,40}):\s+([^*]+?)\*\*\s*([^*]*)$")  # `**Key: value**`
 _SAID_WORDS = 3  # words said of a term its answer repeats as the subject
 _LINK_TRAIT = 4  # words of what a linked term does, to be a definition and not a contents line
 _CONNECTOR = re.compile(r"^\s*(?:[:\-–—=]+\s*|,\s*|(?:means|is|are|refers to)\s+)?")
@@ -126,6 +127,10 @@ def definition_cards(piece: Piece, following: list[Piece], scope: Scope) -> list
     children = schedule_free(piece.children)
     if _leads_with_link(children) and not _link_defined(scope.markdown(piece), piece):
         return []  # `- [[note]]: what it covers` is a table of contents, not a fact
+    keyed = _BOLD_KEYED.match(scope.markdown(piece))
+    if keyed:  # `**General formula: CₙH₂ₙ₊₂**`: the bold holds the key and its value
+        told = f"{keyed.group(2)} {keyed.group(3)}".strip()
+        return _term_card(piece, keyed.group(1).strip(), told, scope)
     lead = _bold_lead(children)
     listed = piece.depth > 0 and piece.first
     text = scope.markdown(piece).replace("**", "")

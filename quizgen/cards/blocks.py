@@ -306,6 +306,9 @@ def _after_last_break(children: list[Token]) -> int:
     return len(children) - breaks[-1] if breaks else 0
 
 
+_KEYED = re.compile(r"\w[*_]*:[*_]*\s+[*_]*\w")  # `Key: value`, a value after the colon
+
+
 def _intro(content: str) -> str:
     """`Steps:`, `Cluster placement groups`, `**S3 Standard-IA**`: a paragraph that names what
     the list right after it is about ('' when it is a sentence of its own)."""
@@ -317,6 +320,8 @@ def _intro(content: str) -> str:
         return ""  # several lines, a tag, a link or HTML
     if not content.endswith(":") and content.rstrip("*_").endswith((".", "?", "!")):
         return ""
+    if _KEYED.search(content):
+        return ""  # `**General formula: CₙH₂ₙ₊₂**`: a fact of its own, no lead-in
     if chatty(content):
         return ""  # `Here are the key takeaways:`
     first = content.split(maxsplit=1)[:1]

@@ -134,10 +134,15 @@ def study_pieces(note: Note, pieces: Sequence[Piece]) -> list[Piece]:
             continue
         if piece.kind == "paragraph" and _FOOTNOTES.match(content) and _CITES.search(content):
             continue  # `[^3]: Birdi T, Sullivan P. Ottawa Anesthesia Primer. 2012.`: a source
+        if piece.kind == "paragraph" and _NAVIGATION.match(content):
+            continue  # `**Next: 1.2 Hybridization**`: the way through a course, no fact
         kept.append(piece)
     return kept
 
 
+_NAVIGATION = re.compile(
+    r"^[*_\s]*(?:(?:[\w !]+\s)?next|previous|prev|back to|up|home)[*_]*\s*[:→>|-]", re.IGNORECASE
+)
 _FOOTNOTES = re.compile(r"^\s*\[\^[^\]\s]+\]:")  # a paragraph of footnotes
 # What a footnote citing a source holds: a year, a DOI or PubMed id, a web address, a link.
 _CITES = re.compile(r"\b(?:19|20)\d\d\b|\bdoi\b|\bPMID\b|https?://|\[\[|\bet al\b", re.I)
