@@ -14,7 +14,10 @@ __all__ = ["Draft", "finished", "first_sentences", "paired_marks", "sentences"]
 # marks go with the split, and `paired_marks` writes them again around what they covered.
 _SENTENCE_END = re.compile(r"(?<=[.!?])(?:[*_]{1,2}(?=\s))?\s+(?=[A-Z0-9\[*`(\"'])")
 _TRAILING = ("...", "…")  # an ellipsis: the author's sentence breaks off
-_ABBREVIATION = re.compile(r"(?:\b(?:e\.g|i\.e|eg|ie|etc|vs|approx|incl|min|max|no)\.|\b[A-Z]\.)$")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:e\.g|i\.e|eg|ie|etc|vs|approx|incl|min|max|no)\.|\b[A-Z]\."
+    r"|\b(?:St|Dr|Mr|Mrs|Ms|Jr|Sr|Prof|Gen|Fig|Mt|Ft|Rev|Sgt|Capt|Lt|Col)\.)$"  # `St. Teresa`
+)
 
 
 @dataclass(frozen=True)

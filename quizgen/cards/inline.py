@@ -127,8 +127,9 @@ def _read_as_word(children: list[Token], index: int) -> bool:
     before = line[-1].content.split() if line and line[-1].type == "text" else []
     if before and before[-1].casefold() in _NEEDS_OBJECT:
         return True  # `Focus on #Reconnaissance`: the sentence needs the tag as its word
-    if len(before) > 1 and before[-1][:1].isupper() and before[-1].rstrip(",;:.").isalpha():
-        return False  # `Started by John Calvin #person and ...`: the tag files the name
+    name = re.sub(r"[’']s$", "", before[-1].rstrip(",;:.")) if before else ""
+    if len(before) > 1 and name[:1].isupper() and name.isalpha():
+        return False  # `Started by John Calvin #person and ...`, `Loyola’s #person book`: it files
     for child in children[index + 1 :]:
         if child.type in ("softbreak", "hardbreak"):
             return False

@@ -47,7 +47,14 @@ from .sentence import (
     third_person,
     words_of,
 )
-from .speech import only_adjective, only_adverb, only_verb, only_verb_form, past_form
+from .speech import (
+    only_adjective,
+    only_adverb,
+    only_verb,
+    only_verb_form,
+    past_form,
+    past_tense,
+)
 from .words import (
     AUXILIARIES,
     BE_FORMS,
@@ -1146,6 +1153,8 @@ def _past_after_noun(words: list[Word], index: int) -> bool:
     word, before = words[index], words[index - 1].text if index else ""
     if not before or word.capital or before in FUNCTION_WORDS or before.endswith("ly"):
         return False  # `is gradually fetched`: a passive told how
+    if past_tense(word.text) and only_verb_form(word.text):
+        return True  # `Teresa of Avila wrote about`: no participle, so the verb
     after = words[index + 1].text if index + 1 < len(words) and not word.stop else ""
     if not (after in _DETERMINERS or after in _OBJECT_PRONOUNS or after.endswith("ly")):
         return False  # `region scoped.`, `encoded in the url`: what the noun is

@@ -73,3 +73,11 @@ def only_adverb(word: str) -> bool:
 def only_adjective(word: str) -> bool:
     """`shortest`, `adversarial`: a word English has only as an adjective (not `fast`, `cold`)."""
     return set(getAllLemmas(word)) == {"ADJ"}
+
+
+@lru_cache(maxsize=65536)
+def past_tense(word: str) -> bool:
+    """`wrote`, `began`, `rose`: a past tense that is no participle, so always a clause's verb."""
+    lemmas = getAllLemmas(word).get("VERB", ())
+    tense = any(word in getInflection(lemma, "VBD") for lemma in lemmas)
+    return tense and not any(word in getInflection(lemma, "VBN") for lemma in lemmas)
