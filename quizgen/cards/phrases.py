@@ -128,6 +128,8 @@ _IDIOMS |= {("in", "advance"), ("in", "practice"), ("in", "general"), ("at", "on
 # A vendor in front of a name: `Amazon SageMaker` is the subject of a note on SageMaker.
 # Words after which a name is given: `a role called an execution role`, `known as ...`.
 _NAMING = {"called", "named", "dubbed", "termed"}
+_CALLING = {"call", "calls", "name", "names"}  # `we call this ...`: a name given, after `this`
+_THIS = {"this", "it", "these", "them", "that"}
 # Adverbs that say how a system behaves, a fact of their own: `it will {{immediately}} route`.
 _HOW_ADVERBS = {"immediately", "automatically", "manually", "synchronously", "asynchronously"}
 _HOW_ADVERBS |= {"instantly", "permanently", "temporarily", "locally", "globally", "lazily"}
@@ -689,7 +691,12 @@ def _candidates(words: list[Word], clause: list[int], names: list[str]) -> list[
             if objected and _score(words, objected) <= _WORTH_ASKING:
                 found.append((objected, _score(words, objected) + _OBJECT_COST))
     for index in clause:
-        if words[index].text in _NAMING and index + 1 < len(words):
+        calls = index + 1 < len(words) and words[index + 1].text in _THIS
+        if words[index].text in _CALLING and calls:
+            index += 1  # `we call this a {{binary classification}}`: the name given
+        elif words[index].text not in _NAMING:
+            continue
+        if index + 1 < len(words):
             named = _phrase(words, _object_start(words, [i for i in clause if i > index]))
             if named:  # `a role called an {{execution role}}`: the name is the fact
                 found.append((named, _score(words, named) - _TERM_BONUS))
