@@ -266,8 +266,23 @@ def _without_course(title: str) -> str:
 
 
 def _heading_text(text: str) -> str:
-    """A heading as a card shows it: no emoji marker, footnote mark or closing colon."""
-    return without_notes(MARKERS.sub("", text)).rstrip(":").strip()
+    """A heading as a card shows it: no emoji marker, footnote mark or closing colon, and a
+    long one (a paper's title) cut at its last `: `, ` (` or ` — ` that leaves it readable."""
+    text = without_notes(MARKERS.sub("", text)).rstrip(":").strip()
+    if len(text) <= _LONG_HEADING:
+        return text
+    cuts = [
+        m.start()
+        for m in _HEADING_CUT.finditer(text)
+        if m.start() <= _LONG_HEADING
+        and text.count("(", 0, m.start()) == text.count(")", 0, m.start())
+    ]
+    return text[: cuts[-1]].rstrip() if cuts and cuts[-1] >= _SHORT_HEADING else text
+
+
+_LONG_HEADING = 60  # characters: a heading this long is shortened in a card's breadcrumb
+_SHORT_HEADING = 8  # characters the shortened heading keeps at least
+_HEADING_CUT = re.compile(r": | \(| [—–-] ")
 
 
 def _first_h1(headings: list[Heading]) -> str:
