@@ -63,6 +63,9 @@ _COURSE_PART = re.compile(  # a part of a title that names the course, the exam 
 _SUBJECT_WORDS = 8  # a text names its subject in its first words
 _PRONOUNS = {"it", "its", "they", "this", "these", "those", "that", "he", "she", "we", "you"}
 # A Zettelkasten id in front of a file name (`202301011200 Cold starts`): no part of the subject.
+# A lecture's date after its title: `(2021-09-21)`, `(2021-11-11 & 2021-11-16)`, ` 2021-09-23`.
+_DATE = r"\d{4}-\d{2}-\d{2}"
+_DATED = re.compile(rf"\s*\(\s*{_DATE}(?:\s*[&,/]\s*{_DATE})*\s*\)\s*$|\s+{_DATE}\s*$")
 _ZETTEL_ID = re.compile(r"^\d{8,14}[ _-]+(?=\S)")
 
 
@@ -90,6 +93,7 @@ class Scope:
         if headings and headings[0].level != 1 and title == _first_h1(headings):
             title = self.note.name  # a section's H1 that the lines above it are not under
         title = MARKERS.sub("", _ZETTEL_ID.sub("", title)) or title
+        title = _DATED.sub("", title) or title  # `High-Level Vision II (2021-09-16)`
         title = _without_course(title)
         if title == self.note.name and headings and _spells(title, headings[0].text):
             return _heading_text(headings[0].text)  # `create-and-manage-acls`: its heading's words
@@ -269,6 +273,7 @@ def _heading_text(text: str) -> str:
     """A heading as a card shows it: no emoji marker, footnote mark or closing colon, and a
     long one (a paper's title) cut at its last `: `, ` (` or ` — ` that leaves it readable."""
     text = without_notes(MARKERS.sub("", text)).rstrip(":").strip()
+    text = _DATED.sub("", text) or text  # `Discussion of Kanwisher et al. (2021-09-21)`
     if len(text) <= _LONG_HEADING:
         return text
     cuts = [
