@@ -192,8 +192,8 @@ def question_cards(piece: Piece, following: list[Piece], scope: Scope) -> tuple[
         return [], 0
     lines = line_pieces(schedule_free(piece.children))
     question = _QA_LABEL.sub("", markdown_of(lines[0], scope.link_text))
-    if not _is_question(question):
-        return [], 0
+    if not _is_question(question) or chatty(question):
+        return [], 0  # `Why should we take this course?`: the lesson talking, not its subject
     answer = " ".join(markdown_of(line, scope.link_text) for line in lines[1:]).strip()
     answer = _QA_LABEL.sub("", answer)
     used = 0

@@ -11,7 +11,7 @@ from functools import cached_property, lru_cache
 from ..note import Heading, Note
 from .blocks import Piece
 from .inline import LinkText, default_link_text, markdown_of, schedule_free, without_notes
-from .words import FUNCTION_WORDS, MARKERS, in_english, singular
+from .words import FUNCTION_WORDS, MARKERS, chatty, in_english, singular
 
 __all__ = ["Scope"]
 
@@ -328,8 +328,10 @@ def _spells(name: str, heading: str) -> bool:
 
 
 def _talk_title(title: str) -> bool:
-    """`Transcript`, `In this program`: a title over a lesson's talk or an example's walk."""
-    return bool(_TALK_TITLE.match(MARKERS.sub("", title).strip()))
+    """`Transcript`, `In this program`: a title over a lesson's talk or an example's walk;
+    `Why should we take this course?`: one over the course talking about itself."""
+    said = MARKERS.sub("", title).strip()
+    return bool(_TALK_TITLE.match(said)) or (said.endswith("?") and chatty(said))
 
 
 @lru_cache(maxsize=4096)
