@@ -24,7 +24,8 @@ _SUBJECT_WORDS = 2  # words of a subject an unlisted verb in `-s` may follow: `C
 # `There are three types of checks`, `There are a few limitations`: how many, then what.
 _THERE_ARE = re.compile(
     r"^(?:there|there's)\s+(?:are|is|exist)\s+"
-    r"(?:(?:a\s+few|a\s+number\s+of|some|several|many|multiple|various|different)\s+)?"
+    r"(?:(?:a\s+few|a\s+number\s+of|a\s+variety\s+of|a\s+range\s+of|a\s+lot\s+of|lots\s+of|"
+    r"some|several|many|multiple|various|different)\s+)?"
     r"(?P<what>.+)$",
     re.IGNORECASE,
 )
@@ -67,7 +68,8 @@ def asked_by(where: str, lead: str) -> str:
             else f"{where} › {asked_term(lead)}"
         )
     there = _THERE_ARE.match(lead)
-    if there and not there.group("what").casefold().startswith(("no ", "not ")):
+    clause = there and re.search(r",\s*(?:but|and|so|which)\b", there.group("what"))
+    if there and not clause and not there.group("what").casefold().startswith(("no ", "not ")):
         return f"{where}: What are the {there.group('what')}?"
     return f"{where}: {lead}:"
 
