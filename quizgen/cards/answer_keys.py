@@ -7,10 +7,11 @@
     > 1. C1(sp³)–C2(sp²)=C3(sp²)–C4(sp)≡C5(sp)
     > 2. Alkanes have free rotation around single bonds ...
 
-asks each question with the answer of the same number. The key must follow the questions under
-a line, heading or callout title naming it (`Answers`, `Solutions`, `Answer key`) and hold as
-many numbered answers as there are questions; otherwise no card pairs them, since a question
-given another's answer would teach the wrong thing.
+asks each question with the answer of the same number (`Arrange in order of acidity: ...` is
+a question too). The key must follow the questions under a line, heading or callout title
+naming it (`Answers`, `Solutions`, `Answer key`) and hold as many numbered answers as there
+are questions; otherwise no card pairs them, since a question given another's answer would
+teach the wrong thing.
 """
 
 from __future__ import annotations
@@ -29,7 +30,6 @@ _KEY_TITLE = re.compile(
     r"^\s*(?:\[![\w-]+\][-+]?\s*)?[*_#\s]*(?:answers?|solutions?|answer key|key)\b[*_:\s]*$",
     re.IGNORECASE,
 )
-_QUESTIONS_ASKED = 0.5  # share of items that must end in `?` for a list to be questions
 
 
 def answer_key_cards(pieces: list[Piece], scope: Scope) -> tuple[list[Draft], list[Piece]]:
@@ -39,7 +39,7 @@ def answer_key_cards(pieces: list[Piece], scope: Scope) -> tuple[list[Draft], li
     index = 0
     while index < len(pieces):
         questions = _numbered(pieces, index, quoted=False)
-        if len(questions) < 2 or not _asking(questions, pieces, scope):
+        if len(questions) < 2:
             index += max(1, len(questions))
             continue
         title = _title_after(pieces, questions[-1] + 1)
@@ -74,12 +74,6 @@ def _numbered(pieces: list[Piece], start: int, quoted: bool | None) -> list[int]
 
 def _item(piece: Piece) -> bool:
     return piece.kind == "paragraph" and piece.ordered and piece.first and piece.depth == 1
-
-
-def _asking(questions: list[int], pieces: list[Piece], scope: Scope) -> bool:
-    """True when most of the items are questions (`?` at the end)."""
-    asked = [at for at in questions if scope.markdown(pieces[at]).rstrip(" *_").endswith("?")]
-    return len(asked) >= len(questions) * _QUESTIONS_ASKED
 
 
 def _title_after(pieces: list[Piece], start: int) -> int | None:

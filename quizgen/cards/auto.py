@@ -153,6 +153,19 @@ def definition_cards(piece: Piece, following: list[Piece], scope: Scope) -> list
     return []
 
 
+def _next_question(piece: Piece, following: list[Piece]) -> bool:
+    """True for a numbered item whose next text is the next item of the same list: in a list
+    of exercises, the item below is the next question, not this one's answer."""
+    below = following[0] if following else None
+    return (
+        piece.ordered
+        and below is not None
+        and below.group == piece.group
+        and below.depth == piece.depth
+        and below.first
+    )
+
+
 def _names_a_use(name: str, listed: str) -> bool:
     """`Serverless CRON` over `EventBridge, CW Events`: a name, not a label (`Note`), a clause
     going on (`And OLAP`, `Have a WCU capacity`) or a list of examples (`e.g., logging`)."""
@@ -197,6 +210,8 @@ def question_cards(piece: Piece, following: list[Piece], scope: Scope) -> tuple[
     answer = " ".join(markdown_of(line, scope.link_text) for line in lines[1:]).strip()
     answer = _QA_LABEL.sub("", answer)
     used = 0
+    if not answer and _next_question(piece, following):
+        return [], 0  # `2. Which has a higher boiling point ...?` over `3. Arrange in order ...`
     if not answer:
         answer, used = answer_text(piece, following, scope.link_text, gap=1)
     if not answer or _asks(answer) or len(answer) > _MAX_ANSWER * 2:
