@@ -151,7 +151,8 @@ def extract_note(note: Note, vault: Vault | None = None) -> tuple[CardFile, list
     keyed, pieces = answer_key_cards(pieces, scope)  # `1. Why ...?` answered by `> 1. ...`
     practice += keyed
     drafts, problems = _drafts(study_pieces(note, pieces), scope, syntax)
-    drafts = study_drafts(note, drafts + practice)
+    # Practice questions are asked under an `Exercises` heading too: they are the self-test
+    drafts = study_drafts(note, drafts) + study_drafts(note, practice, exercises=True)
     card_file = CardFile(
         cards=tuple(_cards(note, scope, drafts)),
         note=note.path,

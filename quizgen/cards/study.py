@@ -184,10 +184,16 @@ def is_repository_file(note: Note) -> bool:
     return stem.casefold() in _REPOSITORY_FILES
 
 
-def study_drafts(note: Note, drafts: list[Draft]) -> list[Draft]:
+def study_drafts(note: Note, drafts: list[Draft], exercises: bool = False) -> list[Draft]:
     """The cards a note keeps: a daily note or a README only those written on purpose, and a
-    worked example (a section headed `Example`, `Scenario`, `Demo`...) only those too."""
-    if is_daily_note(note) or is_repository_file(note) or _worked_example(note):
+    worked example (a section headed `Example`, `Scenario`, `Demo`...) only those too.
+    `exercises`: the drafts are practice questions with their answers, kept in a section or a
+    note of exercises."""
+    if is_daily_note(note) or is_repository_file(note):
+        return [draft for draft in drafts if draft.origin is Origin.EXPLICIT]
+    if exercises:
+        return drafts
+    if _worked_example(note):
         return [draft for draft in drafts if draft.origin is Origin.EXPLICIT]
     examples = [(h.line, h.end_line) for h in note.headings if _example_heading(h.text)]
     return [
