@@ -54,6 +54,10 @@ _PASSIVE_VERB = re.compile(r"(?:be|been)\s+\w+ed\s+(?:to|for|by|in|with|on|as|fr
 _READS_ON = re.compile(r"(?:not|n't|be|been|only|also|never|always)\b")  # kept in the answer
 _PARTICLES = {"to", "for", "on", "in", "with", "of"}  # `refer to`, `stand for`: part of the verb
 _BOLD_KEYED = re.compile(r"^\*\*([^*:]{2,40}):\s+([^*]+?)\*\*\s*([^*]*)$")  # `**Key: value**`
+_SOURCE_POINTER = re.compile(
+    r"\b(?:slides?|lectures?|pages?|pp?\.|chapters?|ch\.|sections?|videos?|weeks?|units?)\s*\d",
+    re.IGNORECASE,
+)
 _SAID_WORDS = 3  # words said of a term its answer repeats as the subject
 _LINK_TRAIT = 4  # words of what a linked term does, to be a definition and not a contents line
 _CONNECTOR = re.compile(r"^\s*(?:[:\-–—=]+\s*|,\s*|(?:means|is|are|refers to)\s+)?")
@@ -689,6 +693,8 @@ def opening_card(pieces: list[Piece], scope: Scope, drafts: list[Draft]) -> Draf
         return None
     if chatty(said) or any(word.casefold() in VERBS for word in words):
         return None
+    if _SOURCE_POINTER.search(said):
+        return None  # `Slide 22 lecture 3`: where the note came from, not what the subject is
     if words[0].casefold() in _NOT_A_KIND:
         return None  # `More common in women than men`: a trait, not what the subject is
     if said.casefold() in scope.title.casefold() or scope.title.casefold() in said.casefold():

@@ -8,7 +8,7 @@ import re
 from .sentence import Span, Word
 
 __all__ = ["BOLD", "CODE", "balanced", "bold_wrapped", "inside_marks", "marked"]
-__all__ += ["spelled_after", "spelled_before"]
+__all__ += ["inside_spelled", "spelled_after", "spelled_before"]
 
 BOLD = re.compile(r"\*\*(.+?)\*\*")
 CODE = re.compile(r"`([^`]+)`")  # a command or an API name the author set as code
@@ -109,6 +109,21 @@ def spelled_after(sentence: str, words: list[Word], span: Span) -> Span:
         if _initials(said) == letters:  # `Minimum alveolar {{concentration}} (MAC)`: a part
             return (start, following)  # of the name is asked as the whole name
     return span
+
+
+def inside_spelled(sentence: str, words: list[Word], span: Span) -> bool:
+    """True for a phrase among the words an abbreviation in brackets further on spells, not
+    ending right before it: `{{Reject}} On Negative Impact (RONI)` (its card asks the name)."""
+    first, last = span
+    for at in range(last + 2, min(len(words), last + _NAME_WORDS + 2)):
+        if not words[at].opens or sentence[words[at].end : words[at].end + 1] != ")":
+            continue
+        letters = words[at].text.rstrip("s")
+        for start in range(first, max(first - _NAME_WORDS, -1), -1):
+            if _initials(sentence[words[start].start : words[at - 1].end]) == letters:
+                return True
+        return False
+    return False
 
 
 _KEPT_WORDS = 2  # fewer words before a spelled name (`{{performs}}`, `{{simple}}`) ask little

@@ -30,6 +30,7 @@ from .marks import (
     balanced,
     bold_wrapped,
     inside_marks,
+    inside_spelled,
     marked,
     spelled_after,
     spelled_before,
@@ -408,7 +409,7 @@ def _best(
             continue  # `{{$NxM$ matrix}}` hides words with a formula; `{{$z = w^Tx$}}` is one
         if span[0] == span[1] and words[span[0]].text in VENDORS:
             continue  # `file system on {{AWS}}`: the vendor of everything in the vault
-        if spelled_before(sentence, words, span):
+        if spelled_before(sentence, words, span) or inside_spelled(sentence, words, span):
             continue  # `transparent data encryption ({{TDE}})`: its initials stand right there
         if words[span[1]].end <= label_end:
             continue  # `**Crucial Rule**: ...`: the label a sentence is filed under, no answer
