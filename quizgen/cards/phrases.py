@@ -123,11 +123,11 @@ _IDIOMS |= {
 _IDIOMS |= {("at", "least"), ("at", "most"), ("in", "total"), ("on", "average"), ("by", "design")}
 _IDIOMS |= {("in", "conjunction"), ("in", "front"), ("in", "charge"), ("in", "case")}
 _IDIOMS |= {("in", "terms"), ("on", "top"), ("on", "behalf"), ("in", "place"), ("in", "turn")}
-_DEFAULT = ("by", "default")
-_DEFAULT_WORDS = 3  # words before `by default` that say what holds
 _IDIOMS |= {("in", "advance"), ("in", "practice"), ("in", "general"), ("at", "once")}
 # A vendor in front of a name: `Amazon SageMaker` is the subject of a note on SageMaker.
 # Words after which a name is given: `a role called an execution role`, `known as ...`.
+_DEFAULT = ("by", "default")
+_DEFAULT_WORDS = 3  # words before `by default` that say what holds
 _NAMING = {"called", "named", "dubbed", "termed"}
 _CALLING = {"call", "calls", "name", "names"}  # `we call this ...`: a name given, after `this`
 _THIS = {"this", "it", "these", "them", "that"}

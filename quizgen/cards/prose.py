@@ -73,8 +73,9 @@ _TERM_LINE = re.compile(r"^\**([A-Z][\w/&+.-]*(?: [\w/&+.-]+){0,3})\**: (\S.{2,3
 # own inside a paragraph or a list item's later lines; a list item's first line is its trait card).
 _DASH_LINE = re.compile(r"^\**([A-Z][\w/&+.-]*(?: [\w/&+.:-]+){0,3})\**\s+[-–—]\s+(\S.{2,300})$")
 # `OLTP ---> Transactions (real-time)`, `429 → throttling`: a short left side and what it leads to.
-_ARROW_LINE = re.compile(r"^\**(\w[^>]{0,40}?)\**\s+(?:-+>|=+>|→|⇒)\s+(\S.{2,300})$")
-_ARROWS = re.compile(r"\s(?:-+>|=+>|→|⇒)\s")
+_ARROW = r"(?:-+>|=+>|→|⇒)"
+_ARROW_LINE = re.compile(rf"^\**(\w[^>]{{0,40}}?)\**\s+{_ARROW}\s+(\S.{{2,300}})$")
+_ARROWS = re.compile(rf"\s{_ARROW}\s")
 # ARNs, IP addresses and example domains copied into a sentence.
 _COPIED = re.compile(
     r"arn:aws|\bexample\.(?:com|org|net)\b|\b\d{1,3}(?:\.\d{1,3}){3}\b|\b[0-9a-f]{0,4}::[0-9a-f]{1,4}\b"

@@ -15,10 +15,12 @@ from lemminflect import getAllLemmas, getInflection
 
 __all__ = [
     "base_form",
+    "only_adjective",
     "only_adverb",
     "only_verb",
     "only_verb_form",
     "past_form",
+    "past_tense",
     "third_person_of",
 ]
 

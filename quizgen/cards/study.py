@@ -25,6 +25,7 @@ from .speech import only_adjective
 __all__ = [
     "field_line",
     "is_daily_note",
+    "is_plan_note",
     "is_drawing",
     "is_repository_file",
     "study_drafts",
@@ -67,10 +68,18 @@ _SOLUTIONS = re.compile(r"\b(?:solutions?|solved|answers)$", re.IGNORECASE)
 
 
 def is_daily_note(note: Note) -> bool:
-    """True when the note's file name is a date (Obsidian's daily notes) or names a plan
-    (`to_study.md`, `TODO.md`, `Reading list.md`): what to do, not what was learnt."""
-    stem = note.path.rsplit("/", 1)[-1].removesuffix(".md").removesuffix(".MD")
-    return bool(_DATE_NAME.match(stem) or _PLAN_NAME.match(stem))
+    """True when the note's file name is a date (Obsidian's daily notes)."""
+    return bool(_DATE_NAME.match(_stem(note)))
+
+
+def is_plan_note(note: Note) -> bool:
+    """True when the note's file name names a plan (`to_study.md`, `TODO.md`, `Reading
+    list.md`): what to do, not what was learnt."""
+    return bool(_PLAN_NAME.match(_stem(note)))
+
+
+def _stem(note: Note) -> str:
+    return note.path.rsplit("/", 1)[-1].removesuffix(".md").removesuffix(".MD")
 
 
 _PLAN_NAME = re.compile(
@@ -94,7 +103,7 @@ _EXAMPLE_HEADING = re.compile(
 def _worked_example(note: Note) -> bool:
     """`Example - Entropy.md`, `Questions and Solutions.md`: a note that is a worked example or
     an exercise as a whole."""
-    stem = note.path.rsplit("/", 1)[-1].removesuffix(".md")
+    stem = _stem(note)
     found = _EXAMPLE_HEADING.search(stem)
     if found and _kind_of_example(stem, found):
         return False  # `Adversarial example.md`: a term, not an example worked through
@@ -189,7 +198,7 @@ def study_drafts(note: Note, drafts: list[Draft], exercises: bool = False) -> li
     worked example (a section headed `Example`, `Scenario`, `Demo`...) only those too.
     `exercises`: the drafts are practice questions with their answers, kept in a section or a
     note of exercises."""
-    if is_daily_note(note) or is_repository_file(note):
+    if is_daily_note(note) or is_plan_note(note) or is_repository_file(note):
         return [draft for draft in drafts if draft.origin is Origin.EXPLICIT]
     if exercises:
         return drafts
