@@ -109,6 +109,11 @@ _DIGIT = re.compile(r"\d")
 # `Q: Which gateway ...?` / `A: A NAT gateway`: labels of a question and its answer.
 _QA_LABEL = re.compile(r"^[*_]{0,2}(?:q|question|a|answer|ans)[*_]{0,2}\s*[:.][*_]{0,2}\s+", re.I)
 # Words that open a clause about some of a thing, not the name of one.
+# `what are the design principles`, `Why is S3 durable`: a question its writer left without a mark.
+_UNMARKED = re.compile(
+    r"(?i)(?:what|why|how|when|where)\s+(?:is|are|was|were|do|does|did|can|should)"
+    r"\s+[^.!?:\n]{3,80}"
+)
 _QUANTIFIERS = {"only", "many", "most", "some", "few", "several", "all", "each", "every", "any"}
 _QUANTIFIERS |= {"no", "not", "also", "just", "even", "very", "much", "more", "less", "other"}
 # Prepositions open an aside, never a name: `like a NAS volume: can hold a filesystem`.
@@ -205,10 +210,12 @@ def _lead_card(
 
 def question_cards(piece: Piece, following: list[Piece], scope: Scope) -> tuple[list[Draft], int]:
     """A line ending in `?` with its answer on the next lines or in the paragraph or list below."""
-    if piece.inline is None or "?" not in piece.inline.content:
+    unmarked = _unmarked(piece, following)
+    if piece.inline is None or not ("?" in piece.inline.content or unmarked):
         return [], 0
     lines = line_pieces(schedule_free(piece.children))
     question = _QA_LABEL.sub("", markdown_of(lines[0], scope.link_text))
+    question += "?" if unmarked else ""  # `what are Design Principles for this` over its answers
     if not _is_question(question) or chatty(question):
         return [], 0  # `Why should we take this course?`: the lesson talking, not its subject
     answer = " ".join(markdown_of(line, scope.link_text) for line in lines[1:]).strip()
@@ -223,6 +230,15 @@ def question_cards(piece: Piece, following: list[Piece], scope: Scope) -> tuple[
     front = scope.standalone(question, piece.line, piece.about)
     draft = Draft(Origin.QUESTION, CardType.BASIC, normalise(question), piece.line, front, answer)
     return [draft], used
+
+
+def _unmarked(piece: Piece, following: list[Piece]) -> bool:
+    """`what are Design Principles for this` over the points nested in it, or a paragraph of
+    one line over what follows: a question its writer left without a mark. A point among
+    others (`- who can assume this role`) says what its list is about."""
+    if piece.inline is None or not _UNMARKED.fullmatch(piece.inline.content.strip(" *_")):
+        return False
+    return not piece.depth or bool(following) and following[0].depth > piece.depth
 
 
 def quantity_cards(piece: Piece, scope: Scope) -> list[Draft]:

@@ -19,7 +19,7 @@ from markdown_it.token import Token
 
 from ..cards.render import CLOZE
 from .blocks import Piece, answer_below
-from .draft import Draft
+from .draft import Draft, sentences
 from .inline import LinkText, line_pieces, markdown_of, schedule_free
 from .model import CardType, Origin
 from .separators import find_split
@@ -29,6 +29,8 @@ __all__ = ["Explicit", "answer_text", "explicit_cards", "normalise"]
 
 _MARK = "\x00"
 _CALLOUT = re.compile(r"^\s*\[![^\]]*\][+-]?\s*")
+_LONG_CLOZE = 300  # characters: a longer highlighted paragraph is asked by its marked sentences
+CLOZE_NUMBER = re.compile(r"\{\{c(\d+)::")
 _LOOK_AHEAD = 12  # pieces a question may run over before its `?` line (choices as a list)
 DEFAULT = CardSettings()
 
@@ -278,9 +280,34 @@ def _cloze(piece: Piece, children: list[Token], link_text: LinkText, found: Expl
         message = "cloze deletion is empty: put the hidden words between `{{c1::` and `}}`"
         found.problems.append((piece.line, "empty-cloze", message))
         return
-    found.drafts.append(
-        Draft(Origin.EXPLICIT, CardType.CLOZE, normalise(text), piece.line, text=text)
-    )
+    found.drafts += [
+        Draft(Origin.EXPLICIT, CardType.CLOZE, normalise(run), piece.line, text=run)
+        for run in _marked_sentences(text)
+    ]
+
+
+def _marked_sentences(text: str) -> list[str]:
+    """A long paragraph as the runs of its sentences that hold a deletion, each a card: a
+    learner reading ten lines to find one gap loses the point, and the rest asks nothing. A
+    deletion running over a sentence's end keeps its sentences together."""
+    if len(text) <= _LONG_CLOZE:
+        return [text]
+    runs: list[str] = []
+    for part in sentences(text):
+        if runs and runs[-1].count("{{") != runs[-1].count("}}"):
+            runs[-1] = f"{runs[-1]} {part}"
+        else:
+            runs.append(part)
+    return [_numbered(run) for run in runs if CLOZE.search(run)]
+
+
+def _numbered(text: str) -> str:
+    """Deletions numbered from 1 again, in the order they first appear (`c3`, `c3`, `c5` ->
+    `c1`, `c1`, `c2`)."""
+    order: dict[str, int] = {}
+    for match in CLOZE.finditer(text):
+        order.setdefault(match.group(1), len(order) + 1)
+    return CLOZE_NUMBER.sub(lambda m: f"{{{{c{order.get(m.group(1), m.group(1))}::", text)
 
 
 def _add_basic(found: Explicit, line: int, kind: CardType, question: str, answer: str) -> None:

@@ -63,6 +63,8 @@ def list_cards(
         items = [pieces[i] for i in indexes if not _chatty(pieces[i])]
         if not items or scope.talk_or_example(items[0].line, items[0].about):
             continue  # a transcript's or an example program's points teach no fact
+        if all(item.item in answering for item in items):
+            continue  # `- what are the design principles?` over them: asked by its question
         if all(keyed_pair(scope.markdown(item)) for item in items):
             continue  # `SSH: 22`, `HTTPS: 443`: each number is asked on its own
         if all(i.ordered and scope.markdown(i).rstrip(" *_").endswith("?") for i in items):

@@ -270,12 +270,17 @@ def _without_course(title: str) -> str:
 
 
 def _heading_text(text: str) -> str:
-    """A heading as a card shows it: no emoji marker, footnote mark or closing colon, and a
-    long one (a paper's title) cut at its last `: `, ` (` or ` — ` that leaves it readable."""
+    """A heading as a card shows it: no emoji marker, footnote mark or closing colon, a long
+    one (a paper's title) cut at its last `: `, ` (` or ` — ` that leaves it readable, and
+    none for a long one written as sentences."""
     text = without_notes(MARKERS.sub("", text)).rstrip(":").strip()
     text = _DATED.sub("", text) or text  # `Discussion of Kanwisher et al. (2021-09-21)`
     if len(text) <= _LONG_HEADING:
         return text
+    if _SENTENCE_HEADING.search(text) or len(text) > 2 * _LONG_HEADING:
+        return (
+            ""  # `## Oral contraceptive pills do not affect ... enzymes.`: a fact, no section name
+        )
     cuts = [
         m.start()
         for m in _HEADING_CUT.finditer(text)
@@ -286,6 +291,7 @@ def _heading_text(text: str) -> str:
 
 
 _LONG_HEADING = 60  # characters: a heading this long is shortened in a card's breadcrumb
+_SENTENCE_HEADING = re.compile(r"\w[.!]$|\w[.!]\s+[A-Z]")  # a heading written as sentences
 _SHORT_HEADING = 8  # characters the shortened heading keeps at least
 _HEADING_CUT = re.compile(r": | \(| [—–-] ")
 
