@@ -128,6 +128,9 @@ _EXAMPLE_OPENERS = ("e.g", "eg.", "eg ", "eg:", "for example", "for instance", "
 _BOLD_STRETCH = re.compile(r"\*\*[^*]+\*\*")
 # `Serverless CRON (EventBridge, CW Events, Lambda)`: a short name and a list in brackets.
 _BRACKET_LIST = re.compile(r"^([A-Z][\w/&+.-]*(?: [\w/&+.-]+){0,4}) \(([^()]+,[^()]+)\)$")
+_PLAIN_SUBJECT_WORD = (
+    3.8  # Zipf: every word of a subject this common (`billing data`) names no term
+)
 _COMMON_NOUN = 4.5  # Zipf: one lower-case word this common (`instances`) names no term
 
 
@@ -477,7 +480,7 @@ def _trait_card(piece: Piece, text: str, scope: Scope) -> list[Draft]:
         subject, trait = " ".join(words[:verb]), " ".join(words[verb:])
         if not _good_subject(subject) or _lone_noun(subject, words[verb:]):
             return []
-        if _common_word(subject):
+        if _common_word(subject) or _plain_phrase(subject, scope.terms):
             return []  # `instances can be placed in ...`: a statement, asked by its cloze
         if has_quantity(text):
             return []  # `Items can be up to 400 KB`: the number's cloze asks it better
@@ -575,6 +578,15 @@ def _common_word(subject: str) -> bool:
     if word[:1].isupper() and len(word) <= 2:
         return False  # `Go`, `R`: a name this short is never a plain word
     return word[1:].islower() and rarity(word.casefold()) > _COMMON_NOUN
+
+
+def _plain_phrase(subject: str, terms: frozenset[str]) -> bool:
+    """`Your app`, `Service providers`, `Billing data`: plain English words, none a name (no
+    capital past the first letter) and not a term of the vault, so no subject to ask about."""
+    words = subject.casefold().split()
+    if "**" in subject or len(words) < 2 or not subject[1:].islower() or " ".join(words) in terms:
+        return False
+    return all(rarity(word) > _PLAIN_SUBJECT_WORD for word in words)
 
 
 def _good_subject(subject: str) -> bool:
