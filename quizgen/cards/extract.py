@@ -36,6 +36,7 @@ from .keyed import keyed_number_cards
 from .model import Card, CardFile, Origin
 from .points import point_by_point
 from .prose import asking_cloze, statement_cards, statements_of
+from .render import CLOZE
 from .scope import Scope
 from .sections import section_definitions
 from .settings import CardSettings, settings_of
@@ -78,6 +79,7 @@ _TEX_COMMAND = re.compile(
 _SYMBOL_ONLY = re.compile(r"\{\{c\d+::\$[^$]{1,3}\$\}\}")  # a hidden letter of a formula
 _GOES_INTO = {"over", "into", "onto", "via", "per", "from", "with", "using", "like", "as"}
 _SENTENCE_LABEL = 7  # words: an item this long over a nested list states a fact of its own
+_SAME_START = 60  # characters of a sentence that tell it is the same one
 _INSIDE_MATH = re.compile(r"\$[^$]*\{\{c\d+::[^$]*\$|\$[^$]*\}\}[^$]*\$")
 _RULE_MODULES: tuple[str, ...] = ("auto", "blocks", "draft", "explicit", "extract", "groups")
 _RULE_MODULES += ("inline", "model", "quantity", "scope", "tables", "files", "separators")
@@ -317,11 +319,19 @@ def _piece_drafts(
     command = command_card(piece, following, scope)
     if command is not None:  # `To verify the permission:` over `kubectl auth can-i ...`
         return explicit.drafts + [command], explicit.problems, 0
-    if explicit.drafts:
+    if explicit.drafts and not explicit.cloze:
         return explicit.drafts, explicit.problems, 0  # the card you wrote is the fact's card
+    drafts = _automatic(piece, following, scope)
+    if explicit.drafts:  # `==highlights==` in some sentences of a long paragraph: the rest
+        drafts = explicit.drafts + [d for d in drafts if not _highlighted(d, explicit.drafts)]
+    return drafts, explicit.problems, 0
+
+
+def _automatic(piece: Piece, following: list[Piece], scope: Scope) -> list[Draft]:
+    """The automatic rules' cards of a paragraph: numbers, definitions and statements."""
     keyed = keyed_number_cards(piece, scope)
     if keyed:
-        return keyed, explicit.problems, 0  # `SSH: {{22}}`: the number is the fact
+        return keyed  # `SSH: {{22}}`: the number is the fact
     defined = definition_cards(piece, following, scope)
     drafts = defined + quantity_cards(piece, scope)
     if not _label(piece, following, scope):
@@ -332,7 +342,20 @@ def _piece_drafts(
         bare_tex = _MATH.search(_DOLLAR_MATH.sub("", piece.inline.content))
         drafts = [] if bare_tex else [d for d in drafts if not _INSIDE_MATH.search(d.text)]
         drafts = [d for d in drafts if not _SYMBOL_ONLY.search(d.text)]  # `{{$N$}} is the ...`
-    return drafts, explicit.problems, 0
+    return drafts
+
+
+def _highlighted(draft: Draft, written: list[Draft]) -> bool:
+    """True when a card asks a sentence one of the clozes you wrote shows already."""
+    said = _plain(" ".join((draft.text, draft.front, draft.back)))
+    shown = (_plain(sentence) for card in written for sentence in sentences(card.text))
+    return any(sentence[:_SAME_START] in said for sentence in shown if sentence)
+
+
+def _plain(text: str) -> str:
+    """Text without cloze, highlight or bold marks, in lower case, for comparing sentences."""
+    text = CLOZE.sub(lambda match: match.group(2), text)
+    return " ".join(text.replace("==", "").replace("**", "").casefold().split())
 
 
 def _tex_outside_dollars(draft: Draft) -> bool:
