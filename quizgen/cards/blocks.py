@@ -267,6 +267,8 @@ _LIST_CALLOUT = re.compile(r"^[!?$%&@~] (?=\S|$)")  # `- ? Why ...`, `- & Note`:
 _NOT_A_LABEL = re.compile(r"^#|[<>\[\]`|]|://")  # a tag, HTML, a link, code, a table, a URL
 _CALLOUT = re.compile(r"^\s*\[![\w-]+\][+-]?\s*")
 _BREAKS = ("softbreak", "hardbreak")
+# `AWS Health Dashboard - Service History`: a name and its part, a heading written as a line.
+_TITLED = re.compile(r"[A-Z][\w&/.' -]{1,40} [-–—] [A-Z][\w&/.' ]{1,30}")
 _TERM = re.compile(r"^([^:]{1,40}?):\s")
 _EMBED = re.compile(r"!\[\[[^\]]*\]\]")
 _WIKILINK = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]")
@@ -327,7 +329,8 @@ def _intro(content: str) -> str:
     first = content.split(maxsplit=1)[:1]
     if first and first[0].casefold() in _POINTING_BACK:
         return ""  # `Its content is as follows:`: names nothing the card could show
-    label = _label(_lead(content.rsplit(". ", 1)[-1]))
+    lead = _lead(content.rsplit(". ", 1)[-1])
+    label = lead if _TITLED.fullmatch(lead) else _label(lead)
     if label.casefold().strip(" .") in INSTANCE_LEADS:
         return ""  # `For example:` leads into instances, each a fact of its own, and names none
     return "" if all(word in LABELS for word in label.casefold().split()) else label  # `Note:`
