@@ -482,6 +482,8 @@ def _trait_card(piece: Piece, text: str, scope: Scope) -> list[Draft]:
             return []
         if _common_word(subject) or _plain_phrase(subject, scope.terms):
             return []  # `instances can be placed in ...`: a statement, asked by its cloze
+        if subject.replace("**", "").strip().casefold() in scope.brands:
+            return []  # `AWS takes care of ...` in an AWS vault: about no term of it
         if has_quantity(text):
             return []  # `Items can be up to 400 KB`: the number's cloze asks it better
         short = _short_clause(piece, text, subject, scope)

@@ -42,7 +42,7 @@ from .sections import section_definitions
 from .settings import CardSettings, settings_of
 from .study import study_drafts, study_pieces
 from .tables import table_cards
-from .vocabulary import vault_terms
+from .vocabulary import vault_brands, vault_terms
 from .words import FUNCTION_WORDS, cut_off
 
 if TYPE_CHECKING:
@@ -143,7 +143,9 @@ def rules_failed(path: str, error: Exception) -> Diagnostic:
 
 def extract_note(note: Note, vault: Vault | None = None) -> tuple[CardFile, list[Diagnostic]]:
     """The card file of one note, with the problems its explicit cards have."""
-    scope = Scope(note, _link_text(note, vault), vault_terms(vault) if vault else frozenset())
+    scope = Scope(note, _link_text(note, vault))
+    if vault is not None:
+        scope.terms, scope.brands = vault_terms(vault), vault_brands(vault)
     settings = settings_of(vault)
     syntax = settings if settings.reads(note) else None
     pieces = [] if settings.is_template(note) else pieces_of(note.tokens)

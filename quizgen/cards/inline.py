@@ -25,6 +25,9 @@ _CITED = re.compile(r"(?:(?<=[\w*)\"'”])\s|(?<=[.,;:!?)\"'”]))\\?\[\d{1,3}\\
 # `==6 MB per ==request`: highlight marks that made no highlight (` == ` between spaces is kept).
 _STRAY_HIGHLIGHT = re.compile(r"(?<![=!<>\s])==(?!=)|(?<![=!<>])==(?=[^\s=])")
 _SCHEME = re.compile(r"[a-z][a-z0-9+.-]*:", re.IGNORECASE)  # `https:`, `mailto:`
+# `<pool-name>`, `<key_id>`: a command's value to fill in, which Markdown reads as an HTML tag
+# no browser knows (a hyphen or underscore in a tag's name makes it a custom element).
+_PLACEHOLDER = re.compile(r"<[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+>")
 _LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _MARKS = {
     "strong_open": "**",
@@ -88,6 +91,8 @@ def markdown_of(
             parts.append(" ")
         elif kind == "html_inline" and _LINE_BREAK.match(child.content):
             parts.append("; ")  # `objects<br>static sites` in a table cell: two points
+        elif kind == "html_inline" and _PLACEHOLDER.fullmatch(child.content):
+            parts.append(f"`{child.content}`")  # `ip nat pool <pool-name>`: a value to fill in
         elif kind == "tag" and _read_as_word(children, index):
             parts.append(child.content)
     return _tidy("".join(parts))
@@ -111,7 +116,12 @@ def plain_of(children: Iterable[Token], link_text: LinkText = default_link_text)
             parts.append(" ")
         elif child.type == "html_inline" and _LINE_BREAK.match(child.content):
             parts.append("; ")
-        elif child.type == "tag" and _read_as_word(children, index):
+        elif (
+            child.type == "html_inline"
+            and _PLACEHOLDER.fullmatch(child.content)
+            or child.type == "tag"
+            and _read_as_word(children, index)
+        ):
             parts.append(child.content)
     return _tidy("".join(parts))
 

@@ -76,6 +76,7 @@ class Scope:
     note: Note
     link_text: LinkText = default_link_text
     terms: frozenset[str] = frozenset()  # the vault's key terms, lower-case (vocabulary.py)
+    brands: frozenset[str] = frozenset()  # words in many of its note titles: `aws`
     quoted: dict[int, int] = field(default_factory=dict)  # heading line -> last line of its quote
     rules: list[int] = field(default_factory=list)  # lines of top-level `---` rules
     _paths: list[list[Heading]] = field(default_factory=list, repr=False)

@@ -6,6 +6,7 @@ common English word (`Overview`, `Links`, `Pricing`) is left out: it names no te
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from .words import FUNCTION_WORDS, rarity
@@ -14,9 +15,11 @@ if TYPE_CHECKING:
     from ..note import Note
     from ..vault import Vault
 
-__all__ = ["vault_terms"]
+__all__ = ["vault_brands", "vault_terms"]
 
 _MAX_WORDS = 5
+_BRAND_SHARE = 0.15  # share of the note titles a word stands in: `AWS` in `AWS Lambda`, `AWS S3`
+_BRAND_NOTES = 10  # notes a vault needs before a word counts as its brand
 _COMMON_WORD = 4.5  # Zipf: a one-word term more common than this names nothing in particular
 
 
@@ -24,6 +27,22 @@ def vault_terms(vault: Vault) -> frozenset[str]:
     """The key terms of a vault, lower-case; worked out once per loaded vault."""
     found: frozenset[str] = vault.derived("key terms", lambda: _terms(vault))
     return found
+
+
+def vault_brands(vault: Vault) -> frozenset[str]:
+    """Words in many note titles (`AWS`, `Lecture`), lower-case: the vault's subject as a
+    whole, so a list item opening with one (`AWS takes care of ...`) is about no term of it."""
+    found: frozenset[str] = vault.derived("brand words", lambda: _brands(vault))
+    return found
+
+
+def _brands(vault: Vault) -> frozenset[str]:
+    """`vault_brands` worked out."""
+    titles = [set(note.title.casefold().split()) for note in vault.notes.values()]
+    if len(titles) < _BRAND_NOTES:
+        return frozenset()
+    counts = Counter(word for words in titles for word in words if word not in FUNCTION_WORDS)
+    return frozenset(word for word, count in counts.items() if count >= _BRAND_SHARE * len(titles))
 
 
 def _terms(vault: Vault) -> frozenset[str]:
