@@ -116,14 +116,17 @@ def plain_of(children: Iterable[Token], link_text: LinkText = default_link_text)
             parts.append(" ")
         elif child.type == "html_inline" and _LINE_BREAK.match(child.content):
             parts.append("; ")
-        elif (
-            child.type == "html_inline"
-            and _PLACEHOLDER.fullmatch(child.content)
-            or child.type == "tag"
-            and _read_as_word(children, index)
-        ):
-            parts.append(child.content)
+        elif _kept_as_word(children, index):
+            parts.append(child.content)  # `<pool-name>`, `#Windows uses ...`
     return _tidy("".join(parts))
+
+
+def _kept_as_word(children: list[Token], index: int) -> bool:
+    """A command's placeholder, or a tag the sentence reads as one of its words."""
+    child = children[index]
+    if child.type == "html_inline":
+        return bool(_PLACEHOLDER.fullmatch(child.content))
+    return child.type == "tag" and _read_as_word(children, index)
 
 
 def _read_as_word(children: list[Token], index: int) -> bool:
