@@ -12,7 +12,7 @@ from markdown_it.token import Token
 from ..syntax import make_parser
 from .words import INSTANCE_LEADS, LABELS, chatty, cut_off
 
-__all__ = ["Piece", "pieces_of"]
+__all__ = ["Piece", "answer_below", "pieces_of", "with_points"]
 
 _OTHER = {"fence", "code_block", "html_block", "hr", "math_block"}
 # An indented block whose every line starts with a bullet (`•`, `◦`, `▪`): a pasted list, not code.
@@ -375,6 +375,22 @@ def _table(tokens: list[Token], index: int, pieces: list[Piece]) -> int:
         index += 1
     pieces.append(piece)
     return index + 1
+
+
+def with_points(said: str, points: list[str]) -> str:
+    """A list item with the short points nested in it after a colon (`Cases: Big Data, Media
+    Processing`), which a learner recalls with it; the item alone when they are long."""
+    points = [point for point in points if point.strip() and not point.rstrip().endswith(":")]
+    if (
+        not points
+        or len(points) > _MOST_NESTED
+        or any(len(p.split()) > _NESTED_WORDS for p in points)
+    ):
+        return said
+    return f"{said.rstrip(': ')}: {', '.join(point.rstrip('.,;') for point in points)}"
+
+
+_MOST_NESTED, _NESTED_WORDS = 8, 4  # nested points this few and short are shown with their item
 
 
 def answer_below(piece: Piece, following: list[Piece], gap: int) -> tuple[list[Piece], int]:

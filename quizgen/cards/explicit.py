@@ -18,7 +18,7 @@ from functools import lru_cache
 from markdown_it.token import Token
 
 from ..cards.render import CLOZE
-from .blocks import Piece, answer_below
+from .blocks import Piece, answer_below, with_points
 from .draft import Draft, sentences
 from .inline import LinkText, line_pieces, markdown_of, schedule_free
 from .model import CardType, Origin
@@ -320,12 +320,27 @@ def _add_basic(found: Explicit, line: int, kind: CardType, question: str, answer
     found.drafts.append(Draft(Origin.EXPLICIT, kind, normalise(question), line, question, answer))
 
 
+def _with_nested(part: Piece, taken: list[Piece], link_text: LinkText) -> str:
+    """An answer's point with the short points nested right under it (`Cases: web servers,
+    content management`), not when those have points of their own."""
+    said = markdown_of(part.children, link_text)
+    start = taken.index(part) + 1
+    points: list[Piece] = []
+    for below in taken[start:]:
+        if below.depth <= part.depth:
+            break
+        if below.depth > part.depth + 1:
+            return said
+        points += [below] if below.first else []
+    return with_points(said, [markdown_of(point.children, link_text) for point in points])
+
+
 def answer_text(
     piece: Piece, following: list[Piece], link_text: LinkText, gap: int
 ) -> tuple[str, int]:
     """Markdown of the paragraph or list right below a piece, and how many pieces it takes."""
     parts, used = answer_below(piece, following, gap)
-    texts = [markdown_of(part.children, link_text) for part in parts]
+    texts = [_with_nested(part, following[:used], link_text) for part in parts]
     if len(parts) > 1 or (parts and parts[0].depth > piece.depth):
         return "\n".join(f"- {text}" for text in texts), used
     return (texts[0] if texts else ""), used

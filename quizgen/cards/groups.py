@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from .blocks import Piece
+from .blocks import Piece, with_points
 from .draft import Draft, sentences
 from .explicit import normalise
 from .inline import markdown_of, schedule_free
@@ -17,7 +17,7 @@ from .keyed import keyed_pair
 from .leads import asked_by
 from .model import CardType, Origin
 from .points import CARD_SYNTAX, hidden_point, points_cloze, points_front
-from .scope import Scope
+from .scope import Scope, generic
 from .words import GOES_ON, INSTANCE_LEADS, LABELS, chatty
 
 __all__ = ["list_cards"]
@@ -57,6 +57,7 @@ def list_cards(
         if piece.kind == "paragraph" and piece.depth and piece.first:
             groups[(piece.group, piece.intro)].append(index)  # a label glued in starts a list
     nested = _with_nested_lists(pieces)
+    points_below = _points_below(pieces)
     done = done | nested
     drafts = []
     for indexes in groups.values():
@@ -120,7 +121,7 @@ def list_cards(
             continue
         if not items:
             continue
-        draft = _list_card(items, before, scope, top)
+        draft = _list_card(items, before, scope, top, points_below)
         if draft is not None:
             drafts.append(draft)
     return drafts
@@ -186,6 +187,35 @@ def _with_nested_lists(pieces: list[Piece]) -> set[int]:
         for piece, below in zip(pieces, pieces[1:], strict=False)
         if piece.item and piece.first and below.depth > piece.depth
     }
+
+
+def _points_below(pieces: list[Piece]) -> dict[int, list[Piece]]:
+    """The points nested right under each list item, by the item's serial."""
+    below: dict[int, list[Piece]] = defaultdict(list)
+    leads: dict[int, int] = {}  # depth -> serial of the last item begun at that depth
+    for piece in pieces:
+        if not (piece.item and piece.first and piece.depth):
+            continue
+        leads[piece.depth] = piece.item
+        if piece.depth - 1 in leads:
+            below[leads[piece.depth - 1]].append(piece)
+    return below
+
+
+def _owner(point: Piece, below: dict[int, list[Piece]]) -> Piece | None:
+    """The list item a point is nested in, when that item is itself nested in another."""
+    serial = next((key for key, points in below.items() if point in points), 0)
+    return next((p for points in below.values() for p in points if p.item == serial), None)
+
+
+def _with_points(item: Piece, below: dict[int, list[Piece]], scope: Scope) -> str:
+    """An item as a list card shows it, with the short points nested in it (not when those
+    points have points of their own)."""
+    said = markdown_of(item.children, scope.link_text)
+    points = below.get(item.item, [])
+    if any(point.item in below for point in points):
+        return said
+    return with_points(said, [markdown_of(point.children, scope.link_text) for point in points])
 
 
 def _short(items: list[Piece]) -> bool:
@@ -257,15 +287,23 @@ def _goes_on(item: Piece) -> bool:
 
 
 def _list_card(
-    items: list[Piece], before: Piece | None, scope: Scope, top: Piece | None = None
+    items: list[Piece],
+    before: Piece | None,
+    scope: Scope,
+    top: Piece | None = None,
+    below: dict[int, list[Piece]] | None = None,
 ) -> Draft | None:
     """The list as one answer, asked by its parent item, lead-in paragraph or heading.
 
     `top` is the list's first item, which a lead-in paragraph sits right above (`items` may be
-    only the items left without cards of their own)."""
-    first = items[0]
+    only the items left without cards of their own); `below` holds the points nested in items.
+    """
+    first, above = items[0], ""
     if first.parent:
         lead, line = first.parent, first.line
+        owner = _owner(first, below or {})
+        if owner is not None and 0 < len(owner.parent.split()) <= _KIND_WORDS and generic(lead):
+            above = owner.parent  # `Max I/O › Cases`: which item's cases
     elif before is not None and _introduced(before, top or first):
         intro = sentences(markdown_of(before.children, scope.link_text))[-1]
         lead, line = intro.rstrip(":"), before.line
@@ -273,8 +311,9 @@ def _list_card(
         lead, line = "", first.line  # a list of its own in the section: asked by the heading
     else:
         return None
-    back = "\n".join(f"- {markdown_of(item.children, scope.link_text)}" for item in items)
-    where = scope.where(line)
+    below = below or {}
+    back = "\n".join(f"- {_with_points(item, below, scope)}" for item in items)
+    where = scope.where(line) + (f" › {above}" if above else "")
     if not lead and len(items) == 1 and len(scope.context(line)) < 2:
         return None  # `Lambda → - upload code`: the title alone does not ask one item
     if not lead and len(items) == 1 and any(c.type == "wikilink" for c in items[0].children):

@@ -13,7 +13,7 @@ from .blocks import Piece
 from .inline import LinkText, default_link_text, markdown_of, schedule_free, without_notes
 from .words import FUNCTION_WORDS, MARKERS, chatty, in_english, singular
 
-__all__ = ["Scope"]
+__all__ = ["Scope", "generic"]
 
 _WORD = re.compile(r"[a-z][a-z0-9-]+")
 _COMMON_LEAST, _COMMON_SHARE = 4, 100  # a word this many times, and once per this many words
@@ -195,7 +195,7 @@ class Scope:
         """`Title › Section` (› the parent list item) for a question; `drop` is left out."""
         context = self.context(line)
         parts = [context[0]] + ([context[-1]] if len(context) > 1 else [])
-        if len(context) > 2 and _generic(context[-1]):
+        if len(context) > 2 and generic(context[-1]):
             parts.insert(1, context[-2])  # `Partition placement group › Best for`, not `Best for`
         parent = _named_part(parent)
         parts += [parent] if parent and len(parent.split()) <= _PARENT_WORDS else []
@@ -302,7 +302,7 @@ def _first_h1(headings: list[Heading]) -> str:
     return next((heading.text for heading in headings if heading.level == 1), "")
 
 
-def _generic(heading: str) -> bool:
+def generic(heading: str) -> bool:
     """`Best for`, `Pros`, `How it works`, `Why use it?`: a heading that needs the one above."""
     words = re.findall(r"[a-z]+", _NUMBERING.sub("", heading).casefold())
     return len(heading.split()) <= _GENERIC_WORDS or all(
