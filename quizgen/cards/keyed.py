@@ -1,7 +1,8 @@
 """A number keyed by a name in a list: `SSH: 22`, `443 = HTTPS - secure web`, `MySQL - 3306`.
 
 Ports, status codes and error numbers are written as pairs with no unit, so the quota rule
-leaves them alone; the number is what a learner recalls, and the name asks it.
+leaves them alone; the number is what a learner recalls, and the name asks it. A code written
+first with its meaning in words after it (`400 - Bad Request`) asks the meaning instead.
 """
 
 from __future__ import annotations
@@ -56,10 +57,18 @@ def keyed_number_cards(piece: Piece, scope: Scope) -> list[Draft]:
     if match is None:
         return []
     said = match.string
-    cloze = cloze_spans(said, [match.span("number")])
+    asked = "name" if _meaning(match) else "number"
+    cloze = cloze_spans(said, [match.span(asked)])
     text = scope.standalone(cloze, piece.line, piece.about)
     key = normalise(f"{match.group('name')} number")
     return [Draft(Origin.DEFINITION, CardType.CLOZE, key, piece.line, text=text)]
+
+
+def _meaning(match: re.Match[str]) -> bool:
+    """`400 - Bad Request`, `503 - Service Unavailable`: a code first, then what it means in
+    words, which the code asks; `22 = SSH` names a protocol, whose number is asked."""
+    words = match.group("name").split()
+    return match.re is _NUMBER_FIRST and len(words) > 1 and not any(w.isupper() for w in words)
 
 
 def _bracketed_cards(said: str, piece: Piece, scope: Scope) -> list[Draft]:
