@@ -503,11 +503,11 @@ def _trait_card(piece: Piece, text: str, scope: Scope) -> list[Draft]:
     saying = first in _SAYING or bool(_VERBS.match(first)) or acts_as_verb(first)
     passive = _PASSIVE_VERB.match(rest) if first in _SAYING else None
     term = subject.replace("**", "").strip()
-    if not labelled and passive and len(rest[passive.end() :].split()) > 1:
+    if not match and passive and len(rest[passive.end() :].split()) > 1:
         # `Backup plans can be used to …` → `set up frequency, window ...`
         said = f"{first} {passive.group().strip()}"
         return _term_card(piece, term, rest[passive.end() :], scope, verb=said)
-    if not labelled and saying and rest and not _READS_ON.match(rest):
+    if not match and saying and rest and not _READS_ON.match(rest):
         return _term_card(piece, term, rest, scope, verb=first)
     return _term_card(piece, term, trait, scope)
 

@@ -59,7 +59,8 @@ def list_cards(
     nested = _with_nested_lists(pieces)
     points_below = _points_below(pieces)
     done = done | nested
-    drafts = []
+    drafts: list[Draft] = []
+    fields: dict[tuple[str, ...], list[tuple[int, str]]] = defaultdict(list)  # names cards
     for indexes in groups.values():
         items = [pieces[i] for i in indexes if not _chatty(pieces[i])]
         if not items or scope.talk_or_example(items[0].line, items[0].about):
@@ -90,6 +91,7 @@ def list_cards(
             # list's own fact; the items' meanings are asked already.
             names = _kinds(items, scope)
             if names:
+                fields[tuple(name.casefold() for name in names)].append((len(drafts), top.parent))
                 drafts.append(_names_card(names, top.parent, top.line, scope))
                 continue
             if all(item.item in nested for item in items):
@@ -124,7 +126,15 @@ def list_cards(
         draft = _list_card(items, before, scope, top, points_below)
         if draft is not None:
             drafts.append(draft)
-    return drafts
+    # `Definition`, `Use Case`, `Command` under each of several modes: the same names under
+    # two differently named items are the fields every item fills in, no kinds of anything.
+    repeated = {
+        index
+        for cards in fields.values()
+        if len({parent for _, parent in cards}) > 1
+        for index, _ in cards
+    }
+    return [draft for index, draft in enumerate(drafts) if index not in repeated]
 
 
 def _introduced(before: Piece | None, first: Piece) -> bool:
