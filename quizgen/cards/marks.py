@@ -113,8 +113,11 @@ def spelled_after(sentence: str, words: list[Word], span: Span) -> Span:
 
 def inside_spelled(sentence: str, words: list[Word], span: Span) -> bool:
     """True for a phrase among the words an abbreviation in brackets further on spells, not
-    ending right before it: `{{Reject}} On Negative Impact (RONI)` (its card asks the name)."""
+    ending right before it: `{{Reject}} On Negative Impact (RONI)` (its card asks the name);
+    or part of the spelling in brackets after one: `VRF (Virtual Routing and {{Forwarding}})`."""
     first, last = span
+    if _part_of_spelling(sentence, words[first].start, words[last].end):
+        return True
     for at in range(last + 2, min(len(words), last + _NAME_WORDS + 2)):
         if not words[at].opens or sentence[words[at].end : words[at].end + 1] != ")":
             continue
@@ -124,6 +127,21 @@ def inside_spelled(sentence: str, words: list[Word], span: Span) -> bool:
                 return True
         return False
     return False
+
+
+def _part_of_spelling(sentence: str, start: int, end: int) -> bool:
+    """True when `start:end` is part, not all, of the words in brackets that spell out the
+    abbreviation right before them."""
+    opening, closing = sentence.rfind("(", 0, start), sentence.find(")", end)
+    if opening < 1 or closing < 0 or ")" in sentence[opening:start]:
+        return False
+    before = re.findall(r"[A-Za-z0-9]+", sentence[:opening])[-1:]
+    inside = sentence[opening + 1 : closing]
+    if not before or not before[0].isupper() or not inside[start - opening - 1 :].strip():
+        return False
+    words = [w for w in re.findall(r"[A-Za-z0-9]+", inside) if w.casefold() not in _JOINING]
+    spelled = "".join(word[0] for word in words).casefold() == before[0].casefold().rstrip("s")
+    return spelled and (start > opening + 1 or end < closing)
 
 
 _KEPT_WORDS = 2  # fewer words before a spelled name (`{{performs}}`, `{{simple}}`) ask little

@@ -107,7 +107,7 @@ _PREPOSITIONS |= {"across", "through", "for", "within", "without", "like", "as",
 _JOINERS = {"or", "and", "of", "/", "&", "+"}
 _ARTICLES = {"the", "a", "an"}
 # `**Key Difference**: ...`, `**Crucial Rule** - ...`: a bold label in front of a sentence.
-_LABEL_LEAD = re.compile(r"^\*\*([^*]{1,40})\*\*\s*(?::|[-–—]\s)")
+_LABEL_LEAD = re.compile(r"^(?:[-*+]\s+)?\*\*([^*]{1,40})\*\*\s*(?::|[-–—]\s)")
 _LIST_MARKS = {"and", "or", "&", "+"}  # `the code + the configuration`: one answer of two
 # Words before a phrase that carry the fact: `has {{no endpoints}}`, `{{only one}} writer`.
 _QUANTIFIERS = {"no", "not", "only", "all", "every", "each", "never", "one", "single"}
@@ -866,6 +866,8 @@ def _term_spans(
         inside = [i for i, word in enumerate(words) if start <= word.start and word.end <= end]
         if any(words[i].text in _CLAIM_VERBS for i in inside):
             continue  # `**Security groups are required**`: a claim in bold, not a term
+        if sentence.startswith("**:", end):
+            continue  # `- **Definition**: The command ...`: a label filing what follows
         if inside and len(inside) <= _MAX_ANSWER_WORDS:
             spans.append((inside[0], inside[-1]))
     starts = _first_words(terms)
@@ -875,6 +877,8 @@ def _term_spans(
             continue
         for last in range(min(len(words), first + _MAX_ANSWER_WORDS) - 1, first - 1, -1):
             if " ".join(texts[first : last + 1]) in terms:
+                if sentence.startswith(("**:", ":"), words[last].end):
+                    break  # `- **Definition**: The command ...`: a label filing what follows
                 shown = _in_title(words, (first, last), _shown(tuple(names)))  # the subject
                 spans.append((first, last if shown else _name_end(words, first, last)))
                 break

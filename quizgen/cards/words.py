@@ -398,6 +398,7 @@ _FILING_WORDS = _words(
 
 # One of them alone files a sentence too (`**Rule:** ...`); `Trigger`, `Definition` name a field.
 _FILING_ALONE = {"rule", "rules", "takeaway", "takeaways", "gotcha", "pitfall", "insight", "nugget"}
+_FILING_ALONE |= {"definition", "explanation", "description"}  # `**Definition**: The port ...`
 
 
 def filing_label(label: str) -> bool:
