@@ -34,6 +34,7 @@ from .words import (
     cut_off,
     echoes,
     filing_label,
+    ranks,
     rarity,
     singular,
     weighs_two,
@@ -277,8 +278,8 @@ def _term_defined(sentence: str, names: list[str], scope: Scope, line: int) -> D
         return None  # `This is a ...`, `There are ...`: about something said before
     if _the_subject(term, names):
         return None  # the note's own subject (`Amazon SageMaker`): its statement cloze asks it
-    if len(answer.split()) < _DEFINITION_WORDS:
-        return None  # `An EBS is a volume`: too little to ask as a definition
+    if len(answer.split()) < _DEFINITION_WORDS or ranks(answer):
+        return None  # `An EBS is a volume`: too little; `the major concern for ...`: a ranking
     asked = f"What {verb} {article.lower() + ' ' if article else ''}**{term}**?"
     where = scope.where(line)
     front = f"{where} › {asked}" if where else asked

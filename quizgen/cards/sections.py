@@ -24,6 +24,7 @@ from .words import (
     PARTICIPLES,
     VERBS,
     acts_as_verb,
+    ranks,
     weighs_two,
 )
 
@@ -236,6 +237,8 @@ def reads_as_definition(said: str) -> bool:
     if not match:
         return False
     head = match.group("head").split()
+    if ranks(said):
+        return False  # `the major concern for CKD patients ...`: a ranking, no definition
     if head[0].casefold() in _OPENERS:
         return False  # `Because of spreading disease, ...`: a clause opens, no noun phrase
     if only_verb(head[0].casefold()):

@@ -32,6 +32,7 @@ __all__ = [
     "weighs_two",
     "echoes",
     "filing_label",
+    "ranks",
     "cut_off",
     "rarity",
     "singular",
@@ -399,6 +400,17 @@ _FILING_WORDS = _words(
 # One of them alone files a sentence too (`**Rule:** ...`); `Trigger`, `Definition` name a field.
 _FILING_ALONE = {"rule", "rules", "takeaway", "takeaways", "gotcha", "pitfall", "insight", "nugget"}
 _FILING_ALONE |= {"definition", "explanation", "description"}  # `**Definition**: The port ...`
+
+
+# `the main cause of ...`, `the most common ...`: where a thing ranks, which no definition says.
+_RANKING = {"main", "major", "most", "primary", "leading", "biggest", "largest", "first", "best"}
+_RANKING |= {"only", "commonest", "least", "worst", "top", "chief", "principal"}
+
+
+def ranks(said: str) -> bool:
+    """True for `the major concern for ...`, `the most common cause of ...`: a ranking."""
+    words = said.casefold().split()[:2]
+    return len(words) == 2 and words[0] == "the" and words[1] in _RANKING
 
 
 def filing_label(label: str) -> bool:
