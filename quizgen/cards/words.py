@@ -399,7 +399,6 @@ _FILING_WORDS = _words(
 
 # One of them alone files a sentence too (`**Rule:** ...`); `Trigger`, `Definition` name a field.
 _FILING_ALONE = {"rule", "rules", "takeaway", "takeaways", "gotcha", "pitfall", "insight", "nugget"}
-_FILING_ALONE |= {"definition", "explanation", "description"}  # `**Definition**: The port ...`
 
 
 # `the main cause of ...`, `the most common ...`: where a thing ranks, which no definition says.
