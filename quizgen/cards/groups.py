@@ -241,8 +241,13 @@ def _short(items: list[Piece]) -> bool:
 
 
 def _text(item: Piece) -> str:
-    """An item's Markdown; '' when it is only a link or an embed (a link list, not a fact)."""
+    """An item's Markdown; '' when it is only a link or an embed (a link list, not a fact),
+    unless it is nested in a point, which it then names a part of."""
     children = schedule_free(item.children)
+    if item.parent and not any(child.meta.get("embed") for child in children if child.meta):
+        # `Input Streams` over `- [[AWS Kinesis Stream]]`: what a point names, a fact
+        text = markdown_of(children)
+        return "" if _NAME_OR_ADDRESS.fullmatch(text.strip("` ")) else text
     if children and children[0].type in ("wikilink", "link_open"):
         return ""  # `- [[note]]: what it covers` is a table of contents
     if all(
