@@ -111,8 +111,8 @@ def list_cards(
             if len(rest) < len(items) and len(items) > _MAX_ITEMS:
                 continue  # `Its content is as follows:` over 14 points: 2 of them are no answer
             items = rest  # the items left without a card of their own: `- layer 7`
-        elif len(items) < 2:
-            continue
+        elif len(items) < 2 and not (top.parent and rest):
+            continue  # one point alone asks nothing, unless nested in the point it explains
         if items and not _short(items):
             # `- Organizations place their trust in ... (a long sentence) - AKA "Bridge Model"`:
             # the short points no card asks are hidden among the others.
@@ -328,6 +328,7 @@ def _list_card(
         return None
     below = below or {}
     back = "\n".join(f"- {_with_points(item, below, scope)}" for item in items)
+    back = back.removeprefix("- ") if len(items) == 1 else back  # one point is no list
     where = scope.where(line) + (f" › {above}" if above else "")
     if not lead and len(items) == 1 and len(scope.context(line)) < 2:
         return None  # `Lambda → - upload code`: the title alone does not ask one item
