@@ -717,6 +717,10 @@ def opening_card(pieces: list[Piece], scope: Scope, drafts: list[Draft]) -> Draf
         return None
     if first.inline.content.lstrip("*_ ").startswith(("[[", "[")):
         return None  # `[[Route 53]]` over its points: a link to another note, not what this is
+    following = pieces[pieces.index(first) + 1 :]
+    shared = set(first.inline.content.casefold().split()) & set(scope.title.casefold().split())
+    if shared - FUNCTION_WORDS and following and following[0].line <= first.end + 1:
+        return None  # `Cluster Placement Groups` over its points: a kind of the subject, a label
     said = scope.markdown(first).strip().rstrip(".")
     words = said.split()
     if not _OPENING_WORDS[0] <= len(words) <= _OPENING_WORDS[1] or not _FRAGMENT.fullmatch(said):

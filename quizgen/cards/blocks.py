@@ -341,9 +341,19 @@ def _label(lead: str) -> str:
     return lead if 0 < len(lead.split()) <= 5 else ""
 
 
+def _link_shown(match: re.Match[str]) -> str:
+    """A wiki-link as a reader sees it: `[[AWS ECS#Task Definitions]]` -> `AWS ECS > Task
+    Definitions`, `[[a/EC2|EC2 notes]]` -> `EC2 notes`."""
+    if "|" in match.group(0):
+        return match.group(1)
+    target, _, fragment = match.group(1).partition("#")
+    name = target.rsplit("/", 1)[-1].removesuffix(".md")
+    return " > ".join(part for part in (name, fragment) if part)
+
+
 def _lead(content: str) -> str:
     """An item's first line as a reader sees it: what nested items are about."""
-    line = _WIKILINK.sub(lambda m: m.group(1).rsplit("/", 1)[-1], _EMBED.sub("", content))
+    line = _WIKILINK.sub(_link_shown, _EMBED.sub("", content))
     line = _HTML_TAG.sub("", _LINK.sub(r"\1", line))  # as a reader sees it: no tags
     line = _INLINE_TAG.sub("", _TRAILING_TAGS.sub("", line))  # `#Linux uses ...`: a word
     line = _LIST_CALLOUT.sub("", line.split("\n", 1)[0])
