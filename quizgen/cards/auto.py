@@ -114,6 +114,7 @@ _UNMARKED = re.compile(
     r"(?i)(?:what|why|how|when|where)\s+(?:is|are|was|were|do|does|did|can|should)"
     r"\s+[^.!?:\n]{3,80}"
 )
+_SECOND_VERB = re.compile(r"\b(?:is|are|was|were)\b", re.IGNORECASE)
 _QUANTIFIERS = {"only", "many", "most", "some", "few", "several", "all", "each", "every", "any"}
 _QUANTIFIERS |= {"no", "not", "also", "just", "even", "very", "much", "more", "less", "other"}
 # Prepositions open an aside, never a name: `like a NAS volume: can hold a filesystem`.
@@ -239,8 +240,9 @@ def _unmarked(piece: Piece, following: list[Piece]) -> bool:
     """`what are Design Principles for this` over the points nested in it, or a paragraph of
     one line over what follows: a question its writer left without a mark. A point among
     others (`- who can assume this role`) says what its list is about."""
-    if piece.inline is None or not _UNMARKED.fullmatch(piece.inline.content.strip(" *_")):
-        return False
+    said = piece.inline.content.strip(" *_") if piece.inline is not None else ""
+    if not _UNMARKED.fullmatch(said) or _SECOND_VERB.search(said.split(None, 2)[-1]):
+        return False  # `What is important is the cost`: a statement that opens like a question
     return not piece.depth or bool(following) and following[0].depth > piece.depth
 
 
