@@ -30,7 +30,7 @@ __all__ = ["Explicit", "answer_text", "explicit_cards", "normalise"]
 _MARK = "\x00"
 _CALLOUT = re.compile(r"^\s*\[![^\]]*\][+-]?\s*")
 _LONG_CLOZE = 300  # characters: a longer highlighted paragraph is asked by its marked sentences
-CLOZE_NUMBER = re.compile(r"\{\{c(\d+)::")
+_CLOZE_NUMBER = re.compile(r"\{\{c(\d+)::")
 _LOOK_AHEAD = 12  # pieces a question may run over before its `?` line (choices as a list)
 DEFAULT = CardSettings()
 
@@ -307,7 +307,7 @@ def _numbered(text: str) -> str:
     order: dict[str, int] = {}
     for match in CLOZE.finditer(text):
         order.setdefault(match.group(1), len(order) + 1)
-    return CLOZE_NUMBER.sub(lambda m: f"{{{{c{order.get(m.group(1), m.group(1))}::", text)
+    return _CLOZE_NUMBER.sub(lambda m: f"{{{{c{order.get(m.group(1), m.group(1))}::", text)
 
 
 def _add_basic(found: Explicit, line: int, kind: CardType, question: str, answer: str) -> None:

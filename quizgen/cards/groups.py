@@ -214,7 +214,8 @@ def _points_below(pieces: list[Piece]) -> dict[int, list[Piece]]:
 
 def _owner(point: Piece, below: dict[int, list[Piece]]) -> Piece | None:
     """The list item a point is nested in, when that item is itself nested in another."""
-    serial = next((key for key, points in below.items() if point in points), 0)
+    owners = {id(p): serial for serial, points in below.items() for p in points}
+    serial = owners.get(id(point), 0)
     return next((p for points in below.values() for p in points if p.item == serial), None)
 
 
