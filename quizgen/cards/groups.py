@@ -18,7 +18,7 @@ from .leads import asked_by
 from .model import CardType, Origin
 from .points import CARD_SYNTAX, hidden_point, points_cloze, points_front
 from .scope import Scope, generic
-from .words import GOES_ON, INSTANCE_LEADS, LABELS, chatty
+from .words import FUNCTION_WORDS, GOES_ON, INSTANCE_LEADS, LABELS, chatty
 
 __all__ = ["list_cards"]
 
@@ -200,20 +200,21 @@ def _with_nested_lists(pieces: list[Piece]) -> set[int]:
 
 
 def _points_below(pieces: list[Piece]) -> dict[int, list[Piece]]:
-    """The points nested right under each list item, by the item's serial."""
+    """The points nested right under each list item, by the item's serial (0 for the points
+    of no item)."""
     below: dict[int, list[Piece]] = defaultdict(list)
     leads: dict[int, int] = {}  # depth -> serial of the last item begun at that depth
     for piece in pieces:
         if not (piece.item and piece.first and piece.depth):
             continue
         leads[piece.depth] = piece.item
-        if piece.depth - 1 in leads:
-            below[leads[piece.depth - 1]].append(piece)
+        leads = {depth: serial for depth, serial in leads.items() if depth <= piece.depth}
+        below[leads.get(piece.depth - 1, 0)].append(piece)  # 0: the list's own top items
     return below
 
 
 def _owner(point: Piece, below: dict[int, list[Piece]]) -> Piece | None:
-    """The list item a point is nested in, when that item is itself nested in another."""
+    """The list item a point is nested in."""
     owners = {id(p): serial for serial, points in below.items() for p in points}
     serial = owners.get(id(point), 0)
     return next((p for points in below.values() for p in points if p.item == serial), None)
@@ -318,8 +319,10 @@ def _list_card(
     if first.parent:
         lead, line = first.parent, first.line
         owner = _owner(first, below or {})
-        if owner is not None and 0 < len(owner.parent.split()) <= _KIND_WORDS and generic(lead):
-            above = owner.parent  # `Max I/O › Cases`: which item's cases
+        about = owner.about if owner is not None else ""
+        named = about.split()
+        if 0 < len(named) <= _KIND_WORDS and named[0].casefold() not in FUNCTION_WORDS:
+            above = about if generic(lead) else ""  # `Max I/O › Cases`: whose they are
     elif before is not None and _introduced(before, top or first):
         intro = sentences(markdown_of(before.children, scope.link_text))[-1]
         lead, line = intro.rstrip(":"), before.line
