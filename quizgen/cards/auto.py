@@ -527,9 +527,10 @@ def _short_clause(piece: Piece, text: str, subject: str, scope: Scope) -> list[D
     """`Versioning must be activated.`: a predicate this short is a cue, so the subject is asked."""
     predicate = text[len(subject) :].split()
     names = scope.names(piece.line)
-    shown = {word for name in names for word in name.split()}
+    shown = {singular(word) for name in names for word in name.split()}
     said = subject.replace("**", "").strip().casefold()
-    named = said in names or set(said.split()) <= shown  # `Beanstalk` in `Elastic BeanStalk`
+    named = said in names or {singular(word) for word in said.split()} <= shown
+    # `Beanstalk` in `Elastic BeanStalk`, `AMIs` in `AMI`: the note's own subject, never hidden
     if len(predicate) > _SHORT_PREDICATE or named or not _names_a_thing(subject):
         return []
     if any(word.strip(".,;:*`")[:1].isupper() for word in predicate[1:]):
