@@ -278,12 +278,20 @@ def phrase_spans(
     if most is None:  # an aside in brackets is asked as well: `billed ... ({{high water mark}})`
         chosen = sorted(chosen + _asides(sentence, words, chosen, common))
     # `{{NoSQL managed Database-as-a-Service (DBaaS)}}`: shown, the initials would give it away
-    chosen = [spelled_after(sentence, words, span) for span in chosen]
+    chosen = [_spelled_whole(sentence, words, span) for span in chosen]
     chosen = [s for s in chosen if not any(o != s and o[0] <= s[0] <= s[1] <= o[1] for o in chosen)]
     return [
         bold_wrapped(sentence, words[first].start, _end(sentence, words, (first, last)))
         for first, last in chosen
     ]
+
+
+def _spelled_whole(sentence: str, words: list[Word], span: Span) -> Span:
+    """The phrase with the abbreviation in brackets that spells it, unless taking it in would
+    cut a bold run in two (`**{{end-stage renal disease** (ESRD)}}`)."""
+    grown = spelled_after(sentence, words, span)
+    hidden = sentence[words[grown[0]].start : _end(sentence, words, grown)]
+    return span if hidden.count("**") % 2 or hidden.count("`") % 2 else grown
 
 
 def _end(sentence: str, words: list[Word], span: Span) -> int:
