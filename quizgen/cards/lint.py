@@ -48,6 +48,7 @@ RULES = {
     "card-html": "an HTML tag is left in the card",
     "card-field": "a Dataview field (`key:: value`) is left in the card",
     "card-separator": "`::` (an explicit card's separator) is left in a question quizgen made",
+    "card-cut-mark": "a deletion quizgen made cuts a bold run or code span in two",
     "card-url-answer": "the answer is only a URL",
     "card-empty": "a side of the card is empty",
     "card-echo": "the answer repeats the question",
@@ -56,6 +57,7 @@ RULES = {
 }
 MARKUP_RULES = frozenset(
     {"card-link", "card-callout", "card-highlight", "card-html", "card-field", "card-separator"}
+    | {"card-cut-mark"}
 )
 NOT_WRITTEN = MARKUP_RULES | {"card-empty"}  # cards `quizgen cards` never writes
 
@@ -82,7 +84,17 @@ def card_faults(card: Card) -> list[str]:
         faults.append("card-field")
     elif card.origin is not Origin.EXPLICIT and "::" in card.front:
         faults.append("card-separator")  # in code too: `fc00::/8` reads as a card's separator
+    if card.origin is not Origin.EXPLICIT and _cuts_a_mark(card.text):
+        faults.append("card-cut-mark")  # `**{{c1::renal disease** (ESRD)}}`: a stray `**`
     return faults + _sense_faults(card)
+
+
+def _cuts_a_mark(text: str) -> bool:
+    """True when a deletion holds one half of a bold run's `**` or of a code span's backtick."""
+    return any(
+        match.group(2).count("**") % 2 or match.group(2).count("`") % 2
+        for match in CLOZE.finditer(text)
+    )
 
 
 def _sense_faults(card: Card) -> list[str]:

@@ -41,6 +41,12 @@ FAULTY = [
         basic("IPv6 › **`fd00::/8`**", "the usable ULA range").with_changes(origin=Origin.LIST),
         "card-separator",
     ),
+    (
+        cloze("Most men with **{{c1::renal disease** (ESRD)}} ...").with_changes(
+            origin=Origin.STATEMENT
+        ),
+        "card-cut-mark",
+    ),
     (basic("Where are the S3 docs", "https://docs.aws.amazon.com/s3/"), "card-url-answer"),
     (basic("S3 › **Bucket**", "**"), "card-empty"),
     (cloze("Nothing is hidden {{c1:: }} here"), "card-empty"),
@@ -58,6 +64,8 @@ FINE = [
     cloze("Snowball Edge: {{c1::100 TB}}, {{c2::52 vCPU}}"),
     cloze("Glacier Deep Archive: standard {{c1::12 hours}} retrieval"),
     cloze("A hint: {{c1::Amazon SQS::queue}} decouples producers from consumers."),
+    cloze("Most men with **{{c1::renal disease}}** (ESRD)").with_changes(origin=Origin.STATEMENT),
+    cloze("A **{{c1::low** TSH}} is what I marked").with_changes(origin=Origin.EXPLICIT),
     basic("SQS › **Visibility timeout**", "30 seconds by default"),
     basic("What does SQS stand for", "Simple Queue Service").with_changes(origin=Origin.EXPLICIT),
 ]
