@@ -280,10 +280,16 @@ def phrase_spans(
     # `{{NoSQL managed Database-as-a-Service (DBaaS)}}`: shown, the initials would give it away
     chosen = [_spelled_whole(sentence, words, span) for span in chosen]
     chosen = [s for s in chosen if not any(o != s and o[0] <= s[0] <= s[1] <= o[1] for o in chosen)]
-    return [
+    spans = [
         bold_wrapped(sentence, words[first].start, _end(sentence, words, (first, last)))
         for first, last in chosen
     ]
+    return [(start, end) for start, end in spans if not _cuts_a_mark(sentence[start:end])]
+
+
+def _cuts_a_mark(hidden: str) -> bool:
+    """`not on `$LATEST`: a phrase holding half a code span or bold run shows a stray mark."""
+    return bool(hidden.count("`") % 2 or hidden.count("**") % 2)
 
 
 def _spelled_whole(sentence: str, words: list[Word], span: Span) -> Span:
