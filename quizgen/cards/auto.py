@@ -108,13 +108,13 @@ _SHORT_PREDICATE = 5  # words: `must be activated` is a cue, not an answer
 _DIGIT = re.compile(r"\d")
 # `Q: Which gateway ...?` / `A: A NAT gateway`: labels of a question and its answer.
 _QA_LABEL = re.compile(r"^[*_]{0,2}(?:q|question|a|answer|ans)[*_]{0,2}\s*[:.][*_]{0,2}\s+", re.I)
-# Words that open a clause about some of a thing, not the name of one.
 # `what are the design principles`, `Why is S3 durable`: a question its writer left without a mark.
 _UNMARKED = re.compile(
     r"(?i)(?:what|why|how|when|where)\s+(?:is|are|was|were|do|does|did|can|should)"
     r"\s+[^.!?:\n]{3,80}"
 )
 _SECOND_VERB = re.compile(r"\b(?:is|are|was|were)\b", re.IGNORECASE)
+# Words that open a clause about some of a thing, not the name of one.
 _QUANTIFIERS = {"only", "many", "most", "some", "few", "several", "all", "each", "every", "any"}
 _QUANTIFIERS |= {"no", "not", "also", "just", "even", "very", "much", "more", "less", "other"}
 # Prepositions open an aside, never a name: `like a NAS volume: can hold a filesystem`.
@@ -129,9 +129,7 @@ _EXAMPLE_OPENERS = ("e.g", "eg.", "eg ", "eg:", "for example", "for instance", "
 _BOLD_STRETCH = re.compile(r"\*\*[^*]+\*\*")
 # `Serverless CRON (EventBridge, CW Events, Lambda)`: a short name and a list in brackets.
 _BRACKET_LIST = re.compile(r"^([A-Z][\w/&+.-]*(?: [\w/&+.-]+){0,4}) \(([^()]+,[^()]+)\)$")
-_PLAIN_SUBJECT_WORD = (
-    3.8  # Zipf: every word of a subject this common (`billing data`) names no term
-)
+_PLAIN_SUBJECT_WORD = 3.8  # Zipf: a subject of only words this common (`billing data`) is no term
 _COMMON_NOUN = 4.5  # Zipf: one lower-case word this common (`instances`) names no term
 
 
