@@ -325,7 +325,8 @@ def _piece_drafts(
         return explicit.drafts, explicit.problems, 0  # the card you wrote is the fact's card
     drafts = _automatic(piece, following, scope)
     if explicit.drafts:  # `==highlights==` in some sentences of a long paragraph: the rest
-        drafts = explicit.drafts + [d for d in drafts if not _highlighted(d, explicit.drafts)]
+        shown = [_plain(said) for card in explicit.drafts for said in sentences(card.text)]
+        drafts = explicit.drafts + [d for d in drafts if not _highlighted(d, shown)]
     return drafts, explicit.problems, 0
 
 
@@ -347,10 +348,10 @@ def _automatic(piece: Piece, following: list[Piece], scope: Scope) -> list[Draft
     return drafts
 
 
-def _highlighted(draft: Draft, written: list[Draft]) -> bool:
-    """True when a card asks a sentence one of the clozes you wrote shows already."""
+def _highlighted(draft: Draft, shown: list[str]) -> bool:
+    """True when a card asks a sentence one of the clozes you wrote shows already (`shown`:
+    their sentences, plain)."""
     said = _plain(" ".join((draft.text, draft.front, draft.back)))
-    shown = (_plain(sentence) for card in written for sentence in sentences(card.text))
     return any(sentence[:_SAME_START] in said for sentence in shown if sentence)
 
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from ..diagnostics import Diagnostic, Severity
 from .explicit import normalise
 from .extract import extract_vault
+from .marks import cuts_a_mark
 from .model import Card, CardFile, CardType, Origin
 from .render import CLOZE, hides_all
 from .settings import read_settings
@@ -84,17 +85,11 @@ def card_faults(card: Card) -> list[str]:
         faults.append("card-field")
     elif card.origin is not Origin.EXPLICIT and "::" in card.front:
         faults.append("card-separator")  # in code too: `fc00::/8` reads as a card's separator
-    if card.origin is not Origin.EXPLICIT and _cuts_a_mark(card.text):
+    if card.origin is not Origin.EXPLICIT and any(
+        cuts_a_mark(match.group(2)) for match in CLOZE.finditer(card.text)
+    ):
         faults.append("card-cut-mark")  # `**{{c1::renal disease** (ESRD)}}`: a stray `**`
     return faults + _sense_faults(card)
-
-
-def _cuts_a_mark(text: str) -> bool:
-    """True when a deletion holds one half of a bold run's `**` or of a code span's backtick."""
-    return any(
-        match.group(2).count("**") % 2 or match.group(2).count("`") % 2
-        for match in CLOZE.finditer(text)
-    )
 
 
 def _sense_faults(card: Card) -> list[str]:

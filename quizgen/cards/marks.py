@@ -7,7 +7,7 @@ import re
 
 from .sentence import Span, Word
 
-__all__ = ["BOLD", "CODE", "balanced", "bold_wrapped", "inside_marks", "marked"]
+__all__ = ["BOLD", "CODE", "balanced", "bold_wrapped", "cuts_a_mark", "inside_marks", "marked"]
 __all__ += ["inside_spelled", "spelled_after", "spelled_before"]
 
 BOLD = re.compile(r"\*\*(.+?)\*\*")
@@ -29,6 +29,12 @@ def inside_marks(words: list[Word], span: Span, marked: list[tuple[int, int]]) -
     """True when the phrase lies in a bold or code stretch."""
     start, end = words[span[0]].start, words[span[1]].end
     return any(begin <= start and end <= stop for begin, stop in marked)
+
+
+def cuts_a_mark(hidden: str) -> bool:
+    """True when hidden text holds one half of a bold run's `**` or of a code span's backtick
+    (`renal disease** (ESRD)`, `not on `$LATEST`): the card would show a stray mark."""
+    return bool(hidden.count("**") % 2 or hidden.count("`") % 2)
 
 
 def balanced(sentence: str, words: list[Word], span: tuple[int, int]) -> bool:

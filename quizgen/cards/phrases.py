@@ -29,6 +29,7 @@ from .marks import (
     CODE,
     balanced,
     bold_wrapped,
+    cuts_a_mark,
     inside_marks,
     inside_spelled,
     marked,
@@ -284,12 +285,7 @@ def phrase_spans(
         bold_wrapped(sentence, words[first].start, _end(sentence, words, (first, last)))
         for first, last in chosen
     ]
-    return [(start, end) for start, end in spans if not _cuts_a_mark(sentence[start:end])]
-
-
-def _cuts_a_mark(hidden: str) -> bool:
-    """`not on `$LATEST`: a phrase holding half a code span or bold run shows a stray mark."""
-    return bool(hidden.count("`") % 2 or hidden.count("**") % 2)
+    return [(start, end) for start, end in spans if not cuts_a_mark(sentence[start:end])]
 
 
 def _spelled_whole(sentence: str, words: list[Word], span: Span) -> Span:
@@ -297,7 +293,7 @@ def _spelled_whole(sentence: str, words: list[Word], span: Span) -> Span:
     cut a bold run in two (`**{{end-stage renal disease** (ESRD)}}`)."""
     grown = spelled_after(sentence, words, span)
     hidden = sentence[words[grown[0]].start : _end(sentence, words, grown)]
-    return span if hidden.count("**") % 2 or hidden.count("`") % 2 else grown
+    return span if cuts_a_mark(hidden) else grown
 
 
 def _end(sentence: str, words: list[Word], span: Span) -> int:
